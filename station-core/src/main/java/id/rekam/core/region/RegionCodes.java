@@ -78,16 +78,21 @@ public final class RegionCodes {
 
     static String unpack(long packed) {
         int depth = (int) (packed & 3) + 1;
-        String digits = String.format("%010d", packed >>> 2);
-        StringBuilder sb = new StringBuilder(13).append(digits, 0, 2);
+        long digits = packed >>> 2;
+        char[] ten = new char[10];
+        for (int i = 9; i >= 0; i--) {
+            ten[i] = (char) ('0' + digits % 10);
+            digits /= 10;
+        }
+        StringBuilder sb = new StringBuilder(13).append(ten, 0, 2);
         if (depth >= 2) {
-            sb.append('.').append(digits, 2, 4);
+            sb.append('.').append(ten, 2, 2);
         }
         if (depth >= 3) {
-            sb.append('.').append(digits, 4, 6);
+            sb.append('.').append(ten, 4, 2);
         }
         if (depth == 4) {
-            sb.append('.').append(digits, 6, 10);
+            sb.append('.').append(ten, 6, 4);
         }
         return sb.toString();
     }

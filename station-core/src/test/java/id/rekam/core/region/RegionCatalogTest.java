@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -159,15 +161,22 @@ class RegionCatalogTest {
     void loadsFastEnough() throws IOException {
         byte[] wilayah = resource(WilayahFiles.WILAYAH);
         byte[] penduduk = resource(WilayahFiles.PENDUDUK);
-        long best = Long.MAX_VALUE;
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long bestWall = Long.MAX_VALUE;
+        long bestCpu = Long.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
+            long cpu0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             RegionCatalog c = RegionCatalog.read(new ByteArrayInputStream(wilayah), new ByteArrayInputStream(penduduk));
-            best = Math.min(best, System.nanoTime() - t0);
+            bestWall = Math.min(bestWall, System.nanoTime() - t0);
+            bestCpu = Math.min(bestCpu, threads.getCurrentThreadCpuTime() - cpu0);
             assertThat(c.size()).isEqualTo(catalog.size());
         }
-        System.out.printf("RegionCatalog load: best of 3 = %d ms%n", best / 1_000_000);
-        assertThat(best / 1_000_000).isLessThan(300);
+        System.out.printf("RegionCatalog load: best of 3 = %d ms wall, %d ms CPU%n", bestWall / 1_000_000,
+                bestCpu / 1_000_000);
+        // CPU time of the loading thread, not wall time: CI shares its cores with other builds,
+        // which stretches wall time without saying anything about the loader.
+        assertThat(bestCpu / 1_000_000).isLessThan(300);
     }
 
     private static byte[] resource(String name) throws IOException {
