@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -320,14 +319,5 @@ public final class RegionCatalog {
 
     private static String normalize(String s) {
         return s.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-    }
-
-    /** Unmodifiable view for tests and tools that need every code. */
-    List<String> allCodes() {
-        List<String> codes = new ArrayList<>(keys.length);
-        for (long k : keys) {
-            codes.add(RegionCodes.unpack(k));
-        }
-        return Collections.unmodifiableList(codes);
     }
 }
