@@ -34,8 +34,8 @@ public final class AuditLog {
 
     static final byte[] GENESIS = new byte[32];
     private static final byte[] DOMAIN = "rekam-audit-v1".getBytes(StandardCharsets.US_ASCII);
-    /** Sixteen digits in a row look like a NIK: refuse them in details. */
-    private static final Pattern NIK_LIKE = Pattern.compile("\\d{16}");
+    /** Sixteen digits standing alone look like a NIK: refuse them (hashes are hex, so not alone). */
+    private static final Pattern NIK_LIKE = Pattern.compile("(?<![0-9A-Za-z])\\d{16}(?![0-9A-Za-z])");
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 

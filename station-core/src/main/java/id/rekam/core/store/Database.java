@@ -67,18 +67,29 @@ public final class Database implements AutoCloseable {
     public synchronized <T> T inTransaction(Work<T> work) {
         try {
             connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(e);
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
         } catch (SQLException e) {
             throw translate(e);
+        }
+        try {
+            T result = work.run(connection);
+            connection.commit();
+            restoreAutoCommit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            // SQLite may already have rolled back by itself (e.g. SQLITE_FULL); then these fail harmlessly.
+            rollbackQuietly(e);
+            try {
+                restoreAutoCommit();
+            } catch (SQLException r) {
+                e.addSuppressed(r);
+            }
+            throw e instanceof SQLException se ? translate(se) : (RuntimeException) e;
+        }
+    }
+
+    private void restoreAutoCommit() throws SQLException {
+        if (!connection.getAutoCommit()) {
+            connection.setAutoCommit(true);
         }
     }
 

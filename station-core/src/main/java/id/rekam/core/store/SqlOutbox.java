@@ -36,7 +36,7 @@ final class SqlOutbox implements Outbox {
 
     static final String BODY = "body";
     static final String TEMPLATES = "templates";
-    private static final Pattern NIK_LIKE = Pattern.compile("(\\d{6})\\d{6}(\\d{4})");
+    private static final Pattern NIK_LIKE = Pattern.compile("(?<![0-9A-Za-z])(\\d{6})\\d{6}(\\d{4})(?![0-9A-Za-z])");
 
     private final Database db;
     private final StationKeys keys;
