@@ -133,9 +133,10 @@ final class SqlOperators implements OperatorAccounts {
                         return null;
                     }
                     long locked = rs.getLong(6);
+                    Long lockedUntil = rs.wasNull() ? null : locked;
                     return new Row(Role.valueOf(rs.getString(1)),
                             new PasswordHasher.Hash(rs.getBytes(2), rs.getInt(3), rs.getBytes(4)),
-                            rs.getInt(5), rs.wasNull() ? null : locked, Instant.parse(rs.getString(7)));
+                            rs.getInt(5), lockedUntil, Instant.parse(rs.getString(7)));
                 }
             }
         });
