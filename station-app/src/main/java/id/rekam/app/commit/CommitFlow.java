@@ -35,7 +35,11 @@ public final class CommitFlow {
 
     /** A supervisor's credentials, checked; empty when wrong or not a supervisor. */
     public Optional<Operator> supervisor(String id, char[] pin) {
-        return operators.login(id, pin).filter(Operator::supervisor);
+        try {
+            return operators.login(id, pin).filter(Operator::supervisor);
+        } catch (OperatorService.LockedException e) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -8,8 +8,22 @@ public interface OperatorService {
     /** First run: no operator exists yet, so the first supervisor must be created. */
     boolean hasOperators();
 
-    Operator createOperator(String id, String displayName, char[] pin, Operator.Role role);
+    /** Minimum password length the store accepts. */
+    int minPasswordLength();
 
-    /** Empty when the id is unknown or the PIN is wrong (the UI must not tell which). */
-    Optional<Operator> login(String id, char[] pin);
+    /** First run only. */
+    Operator createFirstSupervisor(String id, char[] password);
+
+    /**
+     * Empty when the id is unknown or the password is wrong (the UI must not tell which).
+     *
+     * @throws LockedException after too many failures
+     */
+    Optional<Operator> login(String id, char[] password) throws LockedException;
+
+    final class LockedException extends RuntimeException {
+        public LockedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
 }

@@ -17,6 +17,7 @@ public interface RecordService {
     /**
      * Commits a record (encrypted, with provenance) and its audit line.
      *
+     * @param needsApproval  false when the committing operator is a supervisor approving at once
      * @param overrideReason non-null when a supervisor overrode a possible-duplicate warning;
      *                       it is written to the audit trail
      */

@@ -8,6 +8,10 @@ public enum RecordStatus {
     WAITING_SYNC,
     /** Delivered to the central server. */
     SENT,
-    /** The server or a supervisor marked it a duplicate. */
-    DUPLICATE
+    /** The server found the person already recorded (KTP ganda). */
+    DUPLICATE,
+    /** The server rejected the packet. */
+    REJECTED,
+    /** Parked for a technician. */
+    NEEDS_ATTENTION
 }

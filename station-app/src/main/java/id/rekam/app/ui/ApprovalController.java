@@ -74,17 +74,23 @@ public final class ApprovalController {
             message.setText(ctx.text("approval.chooseFirst"));
             return;
         }
-        Optional<Operator> sup = ctx.session().operator().supervisor() ? Optional.of(ctx.session().operator())
-                : ctx.session().store().operators().login(supervisorId.getText().trim(),
-                supervisorPin.getText().toCharArray()).filter(Operator::supervisor);
+        Optional<Operator> sup;
+        try {
+            sup = ctx.session().operator().supervisor() ? Optional.of(ctx.session().operator())
+                    : ctx.session().store().operators().login(supervisorId.getText().trim(),
+                    supervisorPin.getText().toCharArray()).filter(Operator::supervisor);
+        } catch (id.rekam.app.service.OperatorService.LockedException e) {
+            sup = Optional.empty();
+        }
         supervisorPin.clear();
         if (sup.isEmpty()) {
             message.setText(ctx.text("review.notSupervisor"));
             return;
         }
         var records = ctx.session().store().records();
+        Operator approver = sup.get();
         ctx.async(() -> {
-            chosen.forEach(s -> records.approve(s.id(), sup.get()));
+            chosen.forEach(s -> records.approve(s.id(), approver));
             return chosen.size();
         }, n -> {
             message.setText(ctx.text("approval.done", n));

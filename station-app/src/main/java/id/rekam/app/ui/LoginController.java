@@ -1,6 +1,7 @@
 package id.rekam.app.ui;
 
 import id.rekam.app.service.Operator;
+import id.rekam.app.service.OperatorService;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -14,14 +15,10 @@ import java.util.Optional;
 /** Operator login; on a new station it creates the first supervisor instead. */
 public final class LoginController {
 
-    static final int MIN_PIN = 6;
-
     private final AppContext ctx;
     @FXML private Label title;
     @FXML private Label explain;
     @FXML private TextField operatorId;
-    @FXML private VBox nameBox;
-    @FXML private TextField displayName;
     @FXML private PasswordField pin;
     @FXML private VBox repeatBox;
     @FXML private PasswordField pinRepeat;
@@ -40,10 +37,8 @@ public final class LoginController {
             title.setText(ctx.text("login.firstRun.title"));
             explain.setText(ctx.text("login.firstRun.explain"));
             loginButton.setText(ctx.text("login.firstRun.button"));
-            for (VBox b : new VBox[] {nameBox, repeatBox}) {
-                b.setVisible(true);
-                b.setManaged(true);
-            }
+            repeatBox.setVisible(true);
+            repeatBox.setManaged(true);
         }
         operatorId.sceneProperty().addListener((o, a, s) -> {
             if (s != null) {
@@ -55,7 +50,7 @@ public final class LoginController {
     /** Enter moves to the next empty field, and logs in from the last one. */
     @FXML
     private void next() {
-        TextField[] order = firstRun ? new TextField[] {operatorId, displayName, pin, pinRepeat}
+        TextField[] order = firstRun ? new TextField[] {operatorId, pin, pinRepeat}
                 : new TextField[] {operatorId, pin};
         for (TextField f : order) {
             if (f.getText().isBlank()) {
@@ -78,7 +73,13 @@ public final class LoginController {
             if (firstRun) {
                 createSupervisor(id, secret);
             } else {
-                Optional<Operator> op = ctx.session().store().operators().login(id, secret);
+                Optional<Operator> op;
+                try {
+                    op = ctx.session().store().operators().login(id, secret);
+                } catch (OperatorService.LockedException e) {
+                    error.setText(ctx.text("login.locked"));
+                    return;
+                }
                 op.ifPresentOrElse(this::enter, () -> {
                     error.setText(ctx.text("login.wrong"));
                     pin.clear();
@@ -91,20 +92,16 @@ public final class LoginController {
     }
 
     private void createSupervisor(String id, char[] secret) {
-        if (displayName.getText().isBlank()) {
-            error.setText(ctx.text("login.nameRequired"));
-            return;
-        }
-        if (secret.length < MIN_PIN) {
-            error.setText(ctx.text("login.pinShort", MIN_PIN));
+        int min = ctx.session().store().operators().minPasswordLength();
+        if (secret.length < min) {
+            error.setText(ctx.text("login.pinShort", min));
             return;
         }
         if (!pin.getText().equals(pinRepeat.getText())) {
             error.setText(ctx.text("login.pinMismatch"));
             return;
         }
-        enter(ctx.session().store().operators().createOperator(id, displayName.getText().trim(), secret,
-                Operator.Role.SUPERVISOR));
+        enter(ctx.session().store().operators().createFirstSupervisor(id, secret));
     }
 
     private void enter(Operator op) {

@@ -16,6 +16,8 @@ import java.util.concurrent.TimeoutException;
 public final class Flow {
 
     public static final String NIK = "3276011708900001";
+    public static final String SUPERVISOR = "spv1";
+    public static final String PASSWORD = "sandi-spv-1";
 
     private static volatile FxRobot current;
     private final FxRobot robot;
@@ -48,10 +50,9 @@ public final class Flow {
     public void unlockAndCreateSupervisor(String passphrase) {
         robot.clickOn("#passphrase").write(passphrase).type(KeyCode.ENTER);
         waitFor(() -> visible("#operatorId"));
-        robot.clickOn("#operatorId").write("spv1").type(KeyCode.ENTER);
-        robot.write("Siti Aminah").type(KeyCode.ENTER);
-        robot.write("123456").type(KeyCode.ENTER);
-        robot.write("123456").type(KeyCode.ENTER);
+        robot.clickOn("#operatorId").write(SUPERVISOR).type(KeyCode.ENTER);
+        robot.write(PASSWORD).type(KeyCode.ENTER);
+        robot.write(PASSWORD).type(KeyCode.ENTER);
         waitFor(() -> visible("#newEnrollment"));
     }
 

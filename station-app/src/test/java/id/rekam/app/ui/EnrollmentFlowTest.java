@@ -2,13 +2,16 @@ package id.rekam.app.ui;
 
 import id.rekam.app.AppConfig;
 import id.rekam.app.StationApp;
-import id.rekam.app.service.RecordStatus;
+import id.rekam.app.core.CoreOpenStore;
 import id.rekam.app.testing.Flow;
-import id.rekam.app.testing.MemoryStore;
 import id.rekam.app.testing.TestStation;
+import id.rekam.core.audit.AuditActions;
 import id.rekam.core.domain.FingerException;
 import id.rekam.core.domain.FingerPosition;
 import id.rekam.core.domain.FingerprintCapture;
+import id.rekam.core.domain.Nik;
+import id.rekam.core.outbox.OutboxState;
+import id.rekam.core.store.StationStore;
 import javafx.scene.control.ComboBox;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -19,6 +22,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -87,25 +91,55 @@ class EnrollmentFlowTest {
         Flow.waitFor(() -> flow.visible("#commitDone"));
         Flow.waitFor(() -> flow.text("#receiptText").contains(".pdf"));
 
-        assertThat(station.store.all()).hasSize(1);
-        MemoryStore.Stored stored = station.store.all().values().iterator().next();
-        assertThat(stored.status()).isEqualTo(RecordStatus.WAITING_APPROVAL);
-        var r = stored.record();
-        assertThat(r.demographics().nik().value()).isEqualTo(Flow.NIK);
+        robot.clickOn("#homeButton");
+        Flow.waitFor(() -> flow.text("#waitingApproval").equals("1"));
+        assertThat(flow.text("#capturedToday")).isEqualTo("1");
+
+        StationStore store = ((CoreOpenStore) station.ctx.session().store()).store();
+        var summaries = store.findByNik(Nik.of(Flow.NIK));
+        assertThat(summaries).hasSize(1);
+        assertThat(summaries.get(0).state()).isEqualTo(OutboxState.CAPTURED);
+        var r = store.findById(summaries.get(0).id()).orElseThrow();
         assertThat(r.demographics().fullName()).isEqualTo("BUDI SANTOSO");
-        assertThat(r.demographics().address().villageCode()).isEqualTo("32.76.01.1002");
-        assertThat(r.demographics().address().districtName()).isEqualTo("PANCORAN MAS");
+        assertThat(r.demographics().address().villageCode()).startsWith("32.76.01.");
+        assertThat(r.demographics().address().districtName()).isEqualToIgnoringCase("PANCORAN MAS");
         assertThat(r.fingerprints()).hasSize(10);
         FingerprintCapture little = r.finger(FingerPosition.LEFT_LITTLE);
         assertThat(little.exceptionReason()).contains(FingerException.BANDAGED);
         assertThat(r.finger(FingerPosition.RIGHT_INDEX).quality()).isEqualTo(30);
         assertThat(r.photo().provenance().device().deviceId()).isEqualTo("TEST-CAM");
-        assertThat(r.photo().provenance().operatorId()).isEqualTo("spv1");
+        assertThat(r.photo().provenance().operatorId()).isEqualTo(Flow.SUPERVISOR);
         assertThat(r.finger(FingerPosition.RIGHT_THUMB).provenance().device().deviceId()).isEqualTo("TEST-R30X");
         assertThat(r.signature().strokesJson()).contains("\"points\"");
-        assertThat(r.stationId()).isEqualTo("TEST-3276010-01");
+        assertThat(r.stationId()).isEqualTo(TestStation.STATION_ID);
+        assertThat(store.auditTrail(0, 100)).anyMatch(a -> a.action().equals(AuditActions.ENROLLMENT_CAPTURED)
+                && a.subject().equals(r.id().value()));
+        assertThat(store.loadDraft("enrollment-form")).as("draft cleared after commit").isEmpty();
+
+        // Encrypted at rest: neither the NIK nor the name is anywhere in the station's files.
+        byte[] nik = Flow.NIK.getBytes(StandardCharsets.US_ASCII);
+        byte[] name = "BUDI SANTOSO".getBytes(StandardCharsets.US_ASCII);
+        try (var files = Files.walk(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".pdf")).toList()) {
+                byte[] content = Files.readAllBytes(f);
+                assertThat(indexOf(content, nik)).as("NIK in " + f).isNegative();
+                assertThat(indexOf(content, name)).as("name in " + f).isNegative();
+            }
+        }
         Path receipt = dir.resolve("receipts").resolve(r.id().value() + ".pdf");
         assertThat(new String(Files.readAllBytes(receipt), 0, 5)).isEqualTo("%PDF-");
-        assertThat(station.store.load()).as("draft cleared after commit").isEmpty();
+    }
+
+    static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 }
