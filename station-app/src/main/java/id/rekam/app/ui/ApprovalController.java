@@ -70,6 +70,7 @@ public final class ApprovalController {
     @FXML
     private void approve() {
         List<RecordSummary> chosen = List.copyOf(list.getSelectionModel().getSelectedItems());
+        message.getStyleClass().setAll("label", "field-error");
         if (chosen.isEmpty()) {
             message.setText(ctx.text("approval.chooseFirst"));
             return;
@@ -93,6 +94,7 @@ public final class ApprovalController {
             chosen.forEach(s -> records.approve(s.id(), approver));
             return chosen.size();
         }, n -> {
+            message.getStyleClass().setAll("label", "quality-ok");
             message.setText(ctx.text("approval.done", n));
             load();
         }, e -> message.setText(ctx.text("review.failed", e.getMessage())));

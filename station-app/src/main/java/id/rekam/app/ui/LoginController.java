@@ -1,5 +1,6 @@
 package id.rekam.app.ui;
 
+import id.rekam.app.demo.DemoSeeder;
 import id.rekam.app.service.Operator;
 import id.rekam.app.service.OperatorService;
 import javafx.fxml.FXML;
@@ -22,6 +23,7 @@ public final class LoginController {
     @FXML private PasswordField pin;
     @FXML private VBox repeatBox;
     @FXML private PasswordField pinRepeat;
+    @FXML private Label demoHint;
     @FXML private Label error;
     @FXML private Button loginButton;
     private boolean firstRun;
@@ -39,6 +41,12 @@ public final class LoginController {
             loginButton.setText(ctx.text("login.firstRun.button"));
             repeatBox.setVisible(true);
             repeatBox.setManaged(true);
+        }
+        if (ctx.config().demo() && !firstRun) {
+            demoHint.setText(ctx.text("login.demoHint", DemoSeeder.SUPERVISOR, DemoSeeder.SUPERVISOR_PASSWORD,
+                    DemoSeeder.OPERATOR, DemoSeeder.OPERATOR_PASSWORD));
+            demoHint.setVisible(true);
+            demoHint.setManaged(true);
         }
         operatorId.sceneProperty().addListener((o, a, s) -> {
             if (s != null) {

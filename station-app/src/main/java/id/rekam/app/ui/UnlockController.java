@@ -46,6 +46,7 @@ public final class UnlockController {
             return;
         }
         unlockButton.setDisable(true);
+        error.getStyleClass().setAll("label", "muted");
         error.setText(ctx.text("unlock.working"));
         ctx.async(() -> {
             try {
@@ -57,12 +58,14 @@ public final class UnlockController {
             }
         }, this::opened, e -> {
             unlockButton.setDisable(false);
+            error.getStyleClass().setAll("label", "field-error");
             error.setText(ctx.text("unlock.failed", String.valueOf(e.getMessage())));
         });
     }
 
     private void opened(OpenStore store) {
         unlockButton.setDisable(false);
+        error.getStyleClass().setAll("label", "field-error");
         if (store == null) {
             error.setText(ctx.text("unlock.wrong"));
             passphrase.selectAll();

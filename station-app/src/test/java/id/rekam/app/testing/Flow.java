@@ -28,14 +28,28 @@ public final class Flow {
     }
 
     public static void waitFor(Callable<Boolean> condition) {
+        waitFor(10, condition);
+    }
+
+    /** Waits up to {@code seconds}; on timeout the screen is saved under target/ for the report. */
+    public static void waitFor(int seconds, Callable<Boolean> condition) {
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
         } catch (TimeoutException e) {
             Path shot = Path.of("target", "failure-" + System.currentTimeMillis() + ".png");
             if (current != null) {
                 Screenshots.write(current.listWindows().get(0).getScene(), shot);
             }
-            throw new AssertionError("condition not met within 10 s; screen in " + shot, e);
+            throw new AssertionError("condition not met within " + seconds + " s; screen in " + shot, e);
+        }
+    }
+
+    /** Saves the window as docs/screenshots/NAME.png when the build asks for screenshots. */
+    public void screenshot(String name) {
+        String dir = System.getProperty("rekam.screenshots.dir");
+        if (dir != null) {
+            WaitForAsyncUtils.waitForFxEvents();
+            Screenshots.write(robot.listWindows().get(0).getScene(), Path.of(dir, name + ".png"));
         }
     }
 
@@ -49,14 +63,15 @@ public final class Flow {
 
     public void unlockAndCreateSupervisor(String passphrase) {
         robot.clickOn("#passphrase").write(passphrase).type(KeyCode.ENTER);
-        waitFor(() -> visible("#operatorId"));
+        waitFor(30, () -> visible("#operatorId"));
+        screenshot("02-login-first-supervisor");
         robot.clickOn("#operatorId").write(SUPERVISOR).type(KeyCode.ENTER);
         robot.write(PASSWORD).type(KeyCode.ENTER);
         robot.write(PASSWORD).type(KeyCode.ENTER);
         waitFor(() -> visible("#newEnrollment"));
     }
 
-    /** Fills the biodata with the keyboard only: type, Enter, type-ahead in the pickers. */
+    /** Fills the biodata with the keyboard only (type, Enter, type-ahead in the pickers); Enter then moves on. */
     public void typeBiodata(String nik, String name, String birthDate) {
         robot.clickOn("#nik").write(nik).type(KeyCode.ENTER);
         robot.write(name).type(KeyCode.ENTER);
@@ -71,7 +86,7 @@ public final class Flow {
         robot.write("JL. MARGONDA 1").type(KeyCode.ENTER);
         robot.write("3").type(KeyCode.ENTER);
         robot.write("5").type(KeyCode.ENTER);
-        robot.write("depok").type(KeyCode.ENTER);
+        robot.write("depok");
     }
 
     public void sign() {

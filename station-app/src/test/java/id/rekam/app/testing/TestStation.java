@@ -6,6 +6,7 @@ import id.rekam.app.StationServices;
 import id.rekam.app.core.CatalogRegions;
 import id.rekam.app.core.CoreStoreGateway;
 import id.rekam.app.core.ValidatorNikCheck;
+import id.rekam.app.demo.DemoSeeder;
 import id.rekam.app.service.DeviceStatusService;
 import id.rekam.app.ui.AppContext;
 import id.rekam.core.crypto.KdfParams;
@@ -35,6 +36,11 @@ public final class TestStation {
     public final AppContext ctx;
 
     public TestStation(Path dataDir, AppConfig.ApprovalMode mode, boolean demo) {
+        this(dataDir, mode, demo, false);
+    }
+
+    /** @param seeded the store gets the demo accounts and records on first unlock */
+    public TestStation(Path dataDir, AppConfig.ApprovalMode mode, boolean demo, boolean seeded) {
         this.dataDir = dataDir;
         config = new AppConfig(STATION_ID, "Kecamatan Pancoran Mas, Kota Depok", "32.76.01", dataDir,
                 Locale.forLanguageTag("id"), mode, demo, demo ? PASSPHRASE : null);
@@ -51,7 +57,8 @@ public final class TestStation {
             }
         };
         StationServices services = new StationServices(
-                new CoreStoreGateway(dataDir, STATION_ID, fastStore()), new CatalogRegions(CATALOG),
+                new CoreStoreGateway(dataDir, STATION_ID, fastStore(),
+                        seeded ? s -> DemoSeeder.seed(s, "32.76.01.1008") : s -> { }), new CatalogRegions(CATALOG),
                 new ValidatorNikCheck(new NikValidator(CATALOG), config.locale()), camera, scanner,
                 new EqualityMatcher(), status);
         ctx = new AppContext(config, services, StationApp.bundle(config));

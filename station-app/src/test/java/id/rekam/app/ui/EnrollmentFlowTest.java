@@ -46,16 +46,22 @@ class EnrollmentFlowTest {
     @Test
     void recordsACitizenWithTheKeyboard(FxRobot robot) throws Exception {
         Flow flow = new Flow(robot);
+        flow.screenshot("01-unlock");
         flow.unlockAndCreateSupervisor(TestStation.PASSPHRASE);
+        flow.screenshot("03-home");
         robot.type(KeyCode.F2);
         Flow.waitFor(() -> flow.visible("#nik"));
         flow.typeBiodata(Flow.NIK, "Budi Santoso", "17-08-1990");
+        flow.screenshot("04-biodata");
+        robot.type(KeyCode.ENTER);
 
         Flow.waitFor(() -> flow.visible("#capturePhoto"));
+        flow.screenshot("05-photo-live");
         assertThat(flow.text("#bgText")).contains("1990").contains("BIRU");
         Flow.waitFor(() -> robot.lookup("#fps").queryLabeled().getText().endsWith("fps"));
         robot.type(KeyCode.SPACE);
         Flow.waitFor(() -> flow.text("#photoVerdict").equals("Foto memenuhi syarat."));
+        flow.screenshot("06-photo-captured");
         flow.ctrl(KeyCode.ENTER);
 
         Flow.waitFor(() -> flow.visible("#scanFinger"));
@@ -67,6 +73,7 @@ class EnrollmentFlowTest {
             int attempt = i + 1;
             Flow.waitFor(() -> flow.text("#fingerInstruction").contains(attempt < 3 ? attempt + " dari 3" : "Sudah 3 kali"));
         }
+        flow.screenshot("07-fingers-retries");
         robot.type(KeyCode.F6);
         for (int i = 2; i < 9; i++) {
             String status = "#status-" + FingerPosition.values()[i].name();
@@ -79,17 +86,21 @@ class EnrollmentFlowTest {
         robot.interact(() -> reason.setValue(FingerException.BANDAGED));
         robot.clickOn("#recordException");
         Flow.waitFor(() -> flow.text("#fingerInstruction").startsWith("Sepuluh jari selesai"));
+        flow.screenshot("08-fingers-done");
         flow.ctrl(KeyCode.ENTER);
 
         Flow.waitFor(() -> flow.visible("#signaturePad"));
         flow.sign();
+        flow.screenshot("09-signature");
         flow.ctrl(KeyCode.ENTER);
 
         Flow.waitFor(() -> flow.visible("#commitRecord"));
         assertThat(flow.text("#fingerSummary")).contains("9 sidik jari").contains("Kelingking kiri (diperban)");
+        flow.screenshot("10-review");
         flow.ctrl(KeyCode.S);
         Flow.waitFor(() -> flow.visible("#commitDone"));
         Flow.waitFor(() -> flow.text("#receiptText").contains(".pdf"));
+        flow.screenshot("11-committed");
 
         robot.clickOn("#homeButton");
         Flow.waitFor(() -> flow.text("#waitingApproval").equals("1"));
