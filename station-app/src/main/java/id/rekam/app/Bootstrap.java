@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /** Reads the station configuration and wires the real services behind the app's ports. */
@@ -50,14 +51,23 @@ public final class Bootstrap {
         if (config.demo()) {
             freshDemoDir(config.dataDir());
         }
-        RegionCatalog catalog = RegionCatalog.bundled();
+        // The catalogue takes a moment to unpack: load it while the unlock screen is up, not before.
+        CompletableFuture<RegionCatalog> catalog = CompletableFuture.supplyAsync(RegionCatalog::bundled,
+                r -> daemon(r, "rekam-catalog-loader").start());
+        CompletableFuture<NikValidator> nik = catalog.thenApply(NikValidator::new);
         CoreStoreGateway store = new CoreStoreGateway(config.dataDir(), config.stationId(), StoreOptions.defaults(),
                 config.demo() ? s -> DemoSeeder.seed(s, DEMO_VILLAGE) : s -> { });
         CameraService camera = AbsentDevices.camera();
         FingerprintService scanner = AbsentDevices.scanner();
-        return new StationServices(store, new CatalogRegions(catalog),
-                new ValidatorNikCheck(new NikValidator(catalog), config.locale()), camera, scanner,
+        return new StationServices(store, new CatalogRegions(catalog::join),
+                new ValidatorNikCheck(nik::join, config.locale()), camera, scanner,
                 new SourceAfisMatcher(), deviceStatus(camera, scanner));
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
     }
 
     static DeviceStatusService deviceStatus(CameraService camera, FingerprintService scanner) {
