@@ -31,6 +31,8 @@ public final class DeviceMonitor implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeviceMonitor.class);
 
+    private static final long PROBE_GRACE_MS = 300;
+
     private final List<DeviceProvider<?>> providers;
     private final Duration interval;
     private final Duration probeTimeout;
@@ -107,7 +109,8 @@ public final class DeviceMonitor implements AutoCloseable {
         }
         List<DetectedDevice> found;
         try {
-            found = future.get(probeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            // A little grace so a provider's own, more specific timeout is reported first.
+            found = future.get(probeTimeout.toMillis() + PROBE_GRACE_MS, TimeUnit.MILLISECONDS);
             inFlight.remove(pid);
         } catch (TimeoutException e) {
             providerFailed(provider, "device.probe.timeout", probeTimeout.toMillis() + " ms");
