@@ -1,5 +1,6 @@
 package id.rekam.devices.scanner;
 
+import id.rekam.devices.DeviceConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -8,6 +9,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,6 +40,7 @@ public final class EmulatedScannerPort implements AutoCloseable {
     private Process socat;
     private volatile R30xEmulator emulator;
     private volatile boolean fingerPlaced;
+    private volatile Duration autoPlace;
 
     private EmulatedScannerPort(Path dir, String hostPath, boolean pty, R30xEmulatorSettings settings, FingerImageSource images) {
         this.dir = dir;
@@ -123,6 +128,37 @@ public final class EmulatedScannerPort implements AutoCloseable {
         }
     }
 
+    /** A finger touches the sensor for one image. */
+    public void placeFingerOnce() {
+        R30xEmulator e = emulator;
+        if (e != null) {
+            e.placeFingerOnce();
+        }
+    }
+
+    /** Demo mode: a finger appears by itself after the station has waited this long (null: never). */
+    public void autoPlaceFingerAfter(Duration delay) {
+        autoPlace = delay;
+        R30xEmulator e = emulator;
+        if (e != null) {
+            e.autoPlaceFingerAfter(delay);
+        }
+    }
+
+    /**
+     * The station configuration with this port added to the scanner ports and marked as
+     * simulated, for demo mode: {@code Devices.load(port.addTo(config), registry)}.
+     */
+    public DeviceConfig addTo(DeviceConfig config) {
+        List<String> ports = new ArrayList<>(config.scannerPorts());
+        ports.remove("auto");
+        ports.add(hostPath);
+        List<String> simulated = new ArrayList<>(config.simulatedScannerPorts());
+        simulated.add(hostPath);
+        return config.with("scanner.ports", String.join(",", ports))
+                .with("scanner.simulated.ports", String.join(",", simulated));
+    }
+
     /** Pulls the cable: the emulator stops and the port path disappears. */
     public synchronized void unplug() {
         EMULATED.remove(hostPath);
@@ -177,6 +213,7 @@ public final class EmulatedScannerPort implements AutoCloseable {
         if (fingerPlaced) {
             e.placeFinger();
         }
+        e.autoPlaceFingerAfter(autoPlace);
         if (pty) {
             e.onUnplug(this::unplugAsync);
         }

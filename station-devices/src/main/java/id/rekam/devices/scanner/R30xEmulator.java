@@ -37,6 +37,9 @@ public final class R30xEmulator implements AutoCloseable {
     private final AtomicInteger commands = new AtomicInteger();
     private final AtomicReference<byte[]> garbage = new AtomicReference<>();
     private volatile boolean fingerPlaced;
+    private volatile boolean liftAfterCapture;
+    private volatile long autoPlaceAfterMillis = -1;
+    private long waitingSince = -1;
     private volatile boolean corruptNextChecksum;
     private volatile boolean silent;
     private volatile int unplugAfterPackets = -1;
@@ -71,11 +74,26 @@ public final class R30xEmulator implements AutoCloseable {
 
     /** A finger is now on the sensor: the next GenImg captures an image. */
     public void placeFinger() {
+        liftAfterCapture = false;
+        fingerPlaced = true;
+    }
+
+    /** A finger touches the sensor for one image, then is lifted again. */
+    public void placeFingerOnce() {
+        liftAfterCapture = true;
         fingerPlaced = true;
     }
 
     public void liftFinger() {
         fingerPlaced = false;
+    }
+
+    /**
+     * Demo convenience: when the host has been asking for a finger for this long, one is
+     * placed for a single image, so an unattended demo runs through. Null turns it off.
+     */
+    public void autoPlaceFingerAfter(Duration delay) {
+        autoPlaceAfterMillis = delay == null ? -1 : delay.toMillis();
     }
 
     /** Command frames answered (or ignored while silent) so far. */
@@ -155,8 +173,20 @@ public final class R30xEmulator implements AutoCloseable {
             case R30xScanner.TEMPLATE_NUM -> reply(R30xConfirmation.OK,
                     (byte) (settings.storedTemplates() >> 8), (byte) settings.storedTemplates());
             case R30xScanner.GEN_IMG -> {
+                long now = System.nanoTime() / 1_000_000;
+                if (!fingerPlaced && autoPlaceAfterMillis >= 0) {
+                    if (waitingSince < 0) {
+                        waitingSince = now;
+                    } else if (now - waitingSince >= autoPlaceAfterMillis) {
+                        placeFingerOnce();
+                    }
+                }
                 if (fingerPlaced) {
+                    waitingSince = -1;
                     imageBuffer = checked(images.image(placements.getAndIncrement()));
+                    if (liftAfterCapture) {
+                        fingerPlaced = false;
+                    }
                     reply(R30xConfirmation.OK);
                 } else {
                     reply(R30xConfirmation.NO_FINGER);
