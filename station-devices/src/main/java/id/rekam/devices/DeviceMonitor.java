@@ -43,6 +43,8 @@ public final class DeviceMonitor implements AutoCloseable {
     private final Map<String, String> providerOutcome = new HashMap<>();
     private final Map<String, Future<List<DetectedDevice>>> inFlight = new HashMap<>();
     private final Map<String, DeviceStatus> latest = new LinkedHashMap<>();
+    /** Guards the state maps; separate from polling so readers never wait for a slow probe. */
+    private final Object state = new Object();
 
     public DeviceMonitor(List<DeviceProvider<?>> providers, Duration interval, Duration probeTimeout) {
         this.providers = List.copyOf(providers);
@@ -73,19 +75,23 @@ public final class DeviceMonitor implements AutoCloseable {
     }
 
     /** Devices currently attached, of the given kind, in the order providers were given. */
-    public synchronized List<Attached> attached(DeviceKind kind) {
-        List<Attached> result = new ArrayList<>();
-        for (DeviceProvider<?> p : providers) {
-            if (p.kind() == kind) {
-                connected.getOrDefault(p.id(), Map.of()).values().forEach(d -> result.add(new Attached(p, d)));
+    public List<Attached> attached(DeviceKind kind) {
+        synchronized (state) {
+            List<Attached> result = new ArrayList<>();
+            for (DeviceProvider<?> p : providers) {
+                if (p.kind() == kind) {
+                    connected.getOrDefault(p.id(), Map.of()).values().forEach(d -> result.add(new Attached(p, d)));
+                }
             }
+            return result;
         }
-        return result;
     }
 
     /** The last status of every device and provider, for a status panel. */
-    public synchronized List<DeviceStatus> statuses() {
-        return List.copyOf(latest.values());
+    public List<DeviceStatus> statuses() {
+        synchronized (state) {
+            return List.copyOf(latest.values());
+        }
     }
 
     /** A device currently attached and the provider that can open it. */
@@ -113,22 +119,28 @@ public final class DeviceMonitor implements AutoCloseable {
             found = future.get(probeTimeout.toMillis() + PROBE_GRACE_MS, TimeUnit.MILLISECONDS);
             inFlight.remove(pid);
         } catch (TimeoutException e) {
-            providerFailed(provider, "device.probe.timeout", probeTimeout.toMillis() + " ms");
+            synchronized (state) {
+                providerFailed(provider, "device.probe.timeout", probeTimeout.toMillis() + " ms");
+            }
             return;
         } catch (ExecutionException e) {
             inFlight.remove(pid);
             Throwable cause = e.getCause();
-            if (cause instanceof DeviceException de) {
-                providerFailed(provider, de.key(), de.args().length > 0 ? String.valueOf(de.args()[0]) : "");
-            } else {
-                providerFailed(provider, "device.provider.failed", String.valueOf(cause));
+            synchronized (state) {
+                if (cause instanceof DeviceException de) {
+                    providerFailed(provider, de.key(), de.args().length > 0 ? String.valueOf(de.args()[0]) : "");
+                } else {
+                    providerFailed(provider, "device.provider.failed", String.valueOf(cause));
+                }
             }
             return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
         }
-        update(provider, found);
+        synchronized (state) {
+            update(provider, found);
+        }
     }
 
     private void providerFailed(DeviceProvider<?> provider, String key, String detail) {

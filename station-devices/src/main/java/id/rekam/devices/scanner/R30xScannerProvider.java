@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * password check and system parameters. The basic protocol has no serial number, so a
  * scanner's identity is derived from port, address and parameters; a technician can rename
  * it in the registry. Ports held open by this station are not probed again: they count as
- * attached while their device node exists and the line is open.
+ * attached while their device node exists and the line is open. Probing and opening are
+ * serialised so the monitor never grabs a port the app is opening.
  */
 public final class R30xScannerProvider implements DeviceProvider<FingerprintScanner> {
 
@@ -74,7 +75,7 @@ public final class R30xScannerProvider implements DeviceProvider<FingerprintScan
     }
 
     @Override
-    public List<DetectedDevice> probe() {
+    public synchronized List<DetectedDevice> probe() {
         DeviceConfig config = context.config();
         List<DetectedDevice> found = new ArrayList<>();
         for (String port : ports(config)) {
@@ -106,7 +107,7 @@ public final class R30xScannerProvider implements DeviceProvider<FingerprintScan
     }
 
     @Override
-    public FingerprintScanner open(DetectedDevice device) throws DeviceException {
+    public synchronized FingerprintScanner open(DetectedDevice device) throws DeviceException {
         DeviceConfig config = context.config();
         String port = device.connection();
         R30xFingerprintScanner already = openByPort.get(port);
