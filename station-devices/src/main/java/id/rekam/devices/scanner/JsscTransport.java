@@ -6,8 +6,6 @@ import jssc.SerialPortTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -66,7 +64,7 @@ public final class JsscTransport implements R30xTransport {
             return port.readBytes(count, (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
         } catch (SerialPortTimeoutException e) {
             // An unplugged adapter often looks like silence; its device node vanishing tells them apart.
-            if (!Files.exists(Path.of(path))) {
+            if (!R30xPorts.present(path)) {
                 throw new R30xException.Closed(path, e);
             }
             throw new R30xException.Timeout(path, timeout.toMillis());
@@ -90,7 +88,7 @@ public final class JsscTransport implements R30xTransport {
 
     @Override
     public boolean isOpen() {
-        return port.isOpened() && Files.exists(Path.of(path));
+        return port.isOpened() && R30xPorts.present(path);
     }
 
     @Override

@@ -29,9 +29,15 @@ public final class R30xPorts {
         return JsscTransport.open(port, baud);
     }
 
-    /** Whether something is there to open: a device node, or a registered in-memory line. */
+    /**
+     * Whether something is there to open: a device node, or a registered in-memory line. Names
+     * that are not paths (Windows' COM3) cannot be checked this way and count as present.
+     */
     public static boolean present(String port) {
-        return port.startsWith(MEMORY_PREFIX) ? MEMORY.containsKey(port) : Files.exists(Path.of(port));
+        if (port.startsWith(MEMORY_PREFIX)) {
+            return MEMORY.containsKey(port);
+        }
+        return !port.startsWith("/") || Files.exists(Path.of(port));
     }
 
     static void registerMemory(String port, Supplier<R30xTransport> line) {
