@@ -14,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,7 +34,6 @@ public final class R30xScannerProvider implements DeviceProvider<FingerprintScan
 
     private static final Logger LOG = LoggerFactory.getLogger(R30xScannerProvider.class);
     private static final Pattern AUTO_PORTS = Pattern.compile("tty(USB|ACM)\\d+");
-    private static final Duration PROBE_REPLY_TIMEOUT = Duration.ofMillis(500);
 
     private final Map<String, R30xFingerprintScanner> openByPort = new ConcurrentHashMap<>();
     private final Clock clock;
@@ -95,7 +93,7 @@ public final class R30xScannerProvider implements DeviceProvider<FingerprintScan
                 continue;
             }
             try (R30xTransport t = R30xPorts.open(port, config.scannerBaud())) {
-                R30xScanner s = new R30xScanner(t, config.scannerAddress(), PROBE_REPLY_TIMEOUT);
+                R30xScanner s = new R30xScanner(t, config.scannerAddress(), config.scannerTimeout());
                 s.verifyPassword(config.scannerPassword());
                 R30xSysParams params = s.readSysParams();
                 found.add(new DetectedDevice(identify(port, params, simulated), port));

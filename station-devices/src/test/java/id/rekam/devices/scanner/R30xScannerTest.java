@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The command layer against the emulator on an in-memory line (fast; the PTY tests cover jssc). */
 class R30xScannerTest {
 
-    private static final Duration TIMEOUT = Duration.ofMillis(400);
+    /** Generous: the emulator thread may be starved for a while on a loaded CI machine. */
+    private static final Duration TIMEOUT = Duration.ofMillis(1500);
     private final TestPatternFingerImageSource images = new TestPatternFingerImageSource();
     private PipeTransport[] line;
     private R30xEmulator emulator;
@@ -109,8 +110,9 @@ class R30xScannerTest {
     @Test
     void silenceIsATimeoutWithinTheBound() {
         emulator.setSilent(true);
+        R30xScanner impatient = new R30xScanner(line[0], R30xFrame.DEFAULT_ADDRESS, Duration.ofMillis(400));
         long start = System.nanoTime();
-        assertThatThrownBy(() -> scanner.genImg()).isInstanceOf(R30xException.Timeout.class)
+        assertThatThrownBy(() -> impatient.genImg()).isInstanceOf(R30xException.Timeout.class)
                 .hasMessageContaining("did not answer within 400 ms");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
     }
@@ -132,7 +134,7 @@ class R30xScannerTest {
         Clock clock = Clock.fixed(Instant.parse("2026-11-25T08:00:00Z"), ZoneOffset.UTC);
         try (R30xFingerprintScanner fps = R30xFingerprintScanner.connect(line[0], R30xFrame.DEFAULT_ADDRESS, 0x0BADCAFE,
                 TIMEOUT, ref, clock, () -> { })) {
-            assertThatThrownBy(() -> fps.captureFinger(Duration.ofMillis(300)))
+            assertThatThrownBy(() -> fps.captureFinger(Duration.ofMillis(400)))
                     .isInstanceOfSatisfying(CaptureTimeoutException.class,
                             e -> assertThat(e.message(Locale.ENGLISH)).startsWith("No finger on the scanner"));
 
@@ -149,6 +151,29 @@ class R30xScannerTest {
             assertThat(img.device()).isEqualTo(ref);
             assertThat(img.capturedAt()).isEqualTo(clock.instant());
             assertThat(img.pixels()).isEqualTo(R30xImages.unpack(R30xImages.pack(images.image(0))));
+        }
+    }
+
+    @Test
+    void cancelFromAnotherThreadEndsTheWaitAtTheNextPoll() throws Exception {
+        DeviceRef ref = new DeviceRef("fps-test", "fingerprint-scanner", "R30x EMULATOR (SIMULATED)", "", "", true);
+        try (R30xFingerprintScanner fps = R30xFingerprintScanner.connect(line[0], R30xFrame.DEFAULT_ADDRESS, 0x0BADCAFE,
+                TIMEOUT, ref, Clock.systemUTC(), () -> { })) {
+            int before = emulator.commandsReceived();
+            Thread canceller = new Thread(() -> {
+                // Cancel a capture that is running, as the UI's cancel button does.
+                while (emulator.commandsReceived() < before + 2) {
+                    sleep(10);
+                }
+                fps.cancel();
+            });
+            canceller.start();
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> fps.captureFinger(Duration.ofSeconds(30)))
+                    .isInstanceOf(id.rekam.devices.DeviceException.class)
+                    .hasMessage("Fingerprint capture cancelled");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+            canceller.join();
         }
     }
 
