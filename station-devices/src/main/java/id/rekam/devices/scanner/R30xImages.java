@@ -27,14 +27,16 @@ public final class R30xImages {
         return gray;
     }
 
-    /** 8-bit gray to the module's 4-bit format (what a sensor would send); keeps the top 4 bits. */
+    /** 8-bit gray to the module's 4-bit format (what a sensor would send), rounding to the nearest of 16 levels. */
     public static byte[] pack(byte[] gray) {
         if (gray.length != WIDTH * HEIGHT) {
             throw new IllegalArgumentException("expected " + WIDTH * HEIGHT + " pixels, got " + gray.length);
         }
         byte[] packed = new byte[PACKED_SIZE];
         for (int i = 0; i < packed.length; i++) {
-            packed[i] = (byte) ((gray[2 * i] & 0xF0) | ((gray[2 * i + 1] & 0xF0) >> 4));
+            int hi = ((gray[2 * i] & 0xFF) + 8) / 17;
+            int lo = ((gray[2 * i + 1] & 0xFF) + 8) / 17;
+            packed[i] = (byte) ((hi << 4) | lo);
         }
         return packed;
     }

@@ -20,11 +20,16 @@ class R30xImagesTest {
     }
 
     @Test
-    void packThenUnpackKeepsTheTopFourBits() {
+    void packThenUnpackIsWithinHalfALevel() {
         byte[] pattern = new TestPatternFingerImageSource().image(0);
         byte[] back = R30xImages.unpack(R30xImages.pack(pattern));
         for (int i = 0; i < pattern.length; i++) {
-            assertThat((back[i] & 0xF0)).isEqualTo(pattern[i] & 0xF0);
+            assertThat(Math.abs((back[i] & 0xFF) - (pattern[i] & 0xFF))).isLessThanOrEqualTo(8);
         }
+        byte[] levels = new byte[256 * 288];
+        for (int i = 0; i < levels.length; i++) {
+            levels[i] = (byte) ((i % 16) * 17);
+        }
+        assertThat(R30xImages.unpack(R30xImages.pack(levels))).as("the 16 sensor levels survive exactly").isEqualTo(levels);
     }
 }
