@@ -198,6 +198,26 @@ class PacketLifecycleTest extends ServerTestBase {
     }
 
     @Test
+    void packetStoredButNotDecidedBeforeACrashIsDecidedAtTheNextStart() throws Exception {
+        ServerConfig.Builder config = ServerConfig.builder(dataDir).acceptUnparseableTemplates(true);
+        start(config);
+        TestStation station = TestStation.enrolled(server, OFFICE);
+        Packet p = packets.toPacket(Records.demo(63, station.stationId));
+        station.deliver(p, 1 << 20);
+        server.stop();
+        // Put the database back to the moment after "received" was committed and before the verdict.
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("server.db"));
+             java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE packets SET state='received', verdict_json=NULL, decided_at=NULL");
+            st.executeUpdate("DELETE FROM feedback");
+        }
+        start(config);
+        station.base = server.baseUri();
+        assertThat(station.feed()).extracting(n -> n.get("type").asText()).containsExactly("accepted");
+        assertThat(server.admin().packets().get(0).state()).isEqualTo(PacketState.ACCEPTED);
+    }
+
+    @Test
     void acceptedRecordsBecomePrintReadyByAdminOrAfterTheConfiguredDelay() throws Exception {
         start(ServerConfig.builder(dataDir).acceptUnparseableTemplates(true).printReadyAfter(Duration.ofMillis(300)));
         TestStation station = TestStation.enrolled(server, OFFICE);
