@@ -5,21 +5,28 @@ import id.rekam.app.core.CoreStoreGateway;
 import id.rekam.app.core.SourceAfisMatcher;
 import id.rekam.app.core.ValidatorNikCheck;
 import id.rekam.app.demo.DemoSeeder;
-import id.rekam.app.service.AbsentDevices;
-import id.rekam.app.service.CameraService;
-import id.rekam.app.service.DeviceStatusService;
-import id.rekam.app.service.FingerprintService;
+import id.rekam.app.devices.DevicesCamera;
+import id.rekam.app.devices.DevicesScanner;
+import id.rekam.app.devices.DevicesStatus;
 import id.rekam.core.nik.NikValidator;
 import id.rekam.core.region.RegionCatalog;
 import id.rekam.core.store.StoreOptions;
+import id.rekam.devices.DeviceConfig;
+import id.rekam.devices.DeviceRegistry;
+import id.rekam.devices.Devices;
+import id.rekam.devices.scanner.EmulatedScannerPort;
+import id.rekam.devices.scanner.R30xEmulatorSettings;
+import id.rekam.devices.scanner.TestPatternFingerImageSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
@@ -30,6 +37,8 @@ public final class Bootstrap {
     static final String DEMO_DISTRICT = "32.76.01";
     static final String DEMO_VILLAGE = "32.76.01.1008";
     static final String DEMO_PASSPHRASE = "demo-rekam-2026";
+    /** Demo scanner: the simulated finger touches the sensor this long after the operator asks. */
+    static final Duration DEMO_FINGER_DELAY = Duration.ofMillis(700);
 
     private Bootstrap() {
     }
@@ -57,33 +66,40 @@ public final class Bootstrap {
         CompletableFuture<NikValidator> nik = catalog.thenApply(NikValidator::new);
         CoreStoreGateway store = new CoreStoreGateway(config.dataDir(), config.stationId(), StoreOptions.defaults(),
                 config.demo() ? s -> DemoSeeder.seed(s, DEMO_VILLAGE) : s -> { });
-        CameraService camera = AbsentDevices.camera();
-        FingerprintService scanner = AbsentDevices.scanner();
+        Devices devices = devices(config);
         return new StationServices(store, new CatalogRegions(catalog::join),
-                new ValidatorNikCheck(nik::join, config.locale()), camera, scanner,
-                new SourceAfisMatcher(), deviceStatus(camera, scanner));
+                new ValidatorNikCheck(nik::join, config.locale()), new DevicesCamera(devices),
+                new DevicesScanner(devices), new SourceAfisMatcher(), new DevicesStatus(devices));
+    }
+
+    /**
+     * The device registry lives beside the store; demo mode adds the SIMULATED camera and an R30x
+     * emulator (behind a socat PTY when socat is installed, in memory otherwise) whose finger
+     * "arrives" shortly after each scan request.
+     */
+    static Devices devices(AppConfig config) {
+        DeviceConfig dc = DeviceConfig.of(Map.of("owner.office", config.officeName(),
+                "demo", Boolean.toString(config.demo()), "camera.driver", config.demo() ? "simulated" : "default"));
+        if (config.demo()) {
+            EmulatedScannerPort port = EmulatedScannerPort.start(config.dataDir().resolve("scanner"),
+                    R30xEmulatorSettings.defaults(), new TestPatternFingerImageSource());
+            port.autoPlaceFingerAfter(DEMO_FINGER_DELAY);
+            Runtime.getRuntime().addShutdownHook(new Thread(port::close, "rekam-emulator-stop"));
+            dc = port.addTo(dc);
+        }
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        DeviceRegistry registry = DeviceRegistry.open(config.dataDir().resolve("devices.json"), config.officeName());
+        return Devices.load(dc, registry).start();
     }
 
     private static Thread daemon(Runnable r, String name) {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
         return t;
-    }
-
-    static DeviceStatusService deviceStatus(CameraService camera, FingerprintService scanner) {
-        return new DeviceStatusService() {
-            @Override
-            public List<DeviceState> devices() {
-                return Stream.of(camera.device(), scanner.device())
-                        .map(d -> new DeviceState(d.kind(), d.model(), !d.deviceId().startsWith("NONE-"), d.simulated()))
-                        .toList();
-            }
-
-            @Override
-            public Boolean online() {
-                return null;
-            }
-        };
     }
 
     /** Demo mode starts from nothing each time; only a directory named for the demo is ever wiped. */

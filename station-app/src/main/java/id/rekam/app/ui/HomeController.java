@@ -71,7 +71,8 @@ public final class HomeController {
         waitingApproval.setText(Integer.toString(l.counters().waitingApproval()));
         l.draft().ifPresent(d -> {
             draft = d;
-            String who = d.getOrDefault("fullName", "").isBlank() ? ctx.text("home.draft.noName") : d.get("fullName");
+            String name = d.getOrDefault(id.rekam.app.enroll.Field.FULL_NAME.name(), "");
+            String who = name.isBlank() ? ctx.text("home.draft.noName") : name;
             draftText.setText(ctx.text("home.draft.text", who));
             draftBanner.setVisible(true);
             draftBanner.setManaged(true);

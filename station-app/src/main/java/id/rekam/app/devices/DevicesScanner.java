@@ -1,0 +1,75 @@
+package id.rekam.app.devices;
+
+import com.machinezoo.sourceafis.FingerprintImage;
+import com.machinezoo.sourceafis.FingerprintImageOptions;
+import com.machinezoo.sourceafis.FingerprintTemplate;
+import id.rekam.app.service.FingerprintService;
+import id.rekam.core.domain.DeviceRef;
+import id.rekam.core.domain.FingerPosition;
+import id.rekam.devices.DeviceException;
+import id.rekam.devices.Devices;
+import id.rekam.devices.FingerImage;
+import id.rekam.devices.FingerprintScanner;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The station's fingerprint scanner through station-devices (R30x over serial, or the SIMULATED
+ * emulator in demo mode): image from the device, SourceAFIS template and a quality score here.
+ */
+public final class DevicesScanner implements FingerprintService {
+
+    static final Duration FINGER_TIMEOUT = Duration.ofSeconds(15);
+    /** Raw 8-bit images are stored as such; the format names their size. */
+    static final String FORMAT = "GRAY8-%dx%d-%ddpi";
+
+    private final Devices devices;
+    private FingerprintScanner open;
+
+    public DevicesScanner(Devices devices) {
+        this.devices = devices;
+    }
+
+    @Override
+    public synchronized DeviceRef device() {
+        if (open != null && open.isOpen()) {
+            return open.ref();
+        }
+        return devices.monitor().attached(id.rekam.devices.DeviceKind.FINGERPRINT_SCANNER).stream()
+                .map(a -> a.device().ref()).findFirst()
+                .orElse(new DeviceRef("NONE-SCANNER", "fingerprint", "-", "", "", false));
+    }
+
+    private synchronized FingerprintScanner scanner() throws ScanException {
+        if (open == null || !open.isOpen()) {
+            try {
+                Optional<FingerprintScanner> s = devices.openScanner();
+                open = s.orElseThrow(() -> new ScanException("no fingerprint scanner is connected", null));
+            } catch (DeviceException e) {
+                throw new ScanException(e.getMessage(), e);
+            }
+        }
+        return open;
+    }
+
+    @Override
+    public FingerSample capture(FingerPosition position) throws ScanException {
+        FingerImage img;
+        try {
+            img = scanner().captureFinger(FINGER_TIMEOUT);
+        } catch (DeviceException e) {
+            throw new ScanException(e.getMessage(), e);
+        }
+        byte[] template = new FingerprintTemplate(new FingerprintImage(img.width(), img.height(), img.pixels(),
+                new FingerprintImageOptions().dpi(img.dpi()))).toByteArray();
+        return new FingerSample(img.pixels(), FORMAT.formatted(img.width(), img.height(), img.dpi()), template,
+                FingerQuality.score(img.pixels(), img.width(), img.height()));
+    }
+
+    public synchronized void close() {
+        if (open != null) {
+            open.close();
+        }
+    }
+}
