@@ -79,7 +79,7 @@ public final class Bootstrap {
      */
     static Devices devices(AppConfig config) {
         DeviceConfig dc = DeviceConfig.of(Map.of("owner.office", config.officeName(),
-                "demo", Boolean.toString(config.demo()), "camera.driver", config.demo() ? "simulated" : "default"));
+                "demo", Boolean.toString(config.demo()), "camera.driver", config.demo() ? "simulated" : "default", "camera.fps", "30"));
         if (config.demo()) {
             EmulatedScannerPort port = EmulatedScannerPort.start(config.dataDir().resolve("scanner"),
                     R30xEmulatorSettings.defaults(), new TestPatternFingerImageSource());

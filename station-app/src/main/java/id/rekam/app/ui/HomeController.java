@@ -12,7 +12,6 @@ import javafx.scene.layout.VBox;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,8 +38,8 @@ public final class HomeController {
     @FXML
     private void initialize() {
         greeting.setText(ctx.text("home.greeting", ctx.session().operator().displayName()));
-        dateLabel.setText(LocalDate.now().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL)
-                .withLocale(ctx.bundle().getLocale())));
+        dateLabel.setText(LocalDate.now().format(DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy",
+                ctx.config().locale())));
         approval.setDisable(!ctx.session().operator().supervisor()
                 && ctx.config().approvalMode() == id.rekam.app.AppConfig.ApprovalMode.PER_RECORD);
         var store = ctx.session().store();
