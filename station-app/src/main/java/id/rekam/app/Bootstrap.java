@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /** Reads the station configuration and wires the real services behind the app's ports. */
@@ -66,10 +67,14 @@ public final class Bootstrap {
         CompletableFuture<NikValidator> nik = catalog.thenApply(NikValidator::new);
         CoreStoreGateway store = new CoreStoreGateway(config.dataDir(), config.stationId(), StoreOptions.defaults(),
                 config.demo() ? s -> DemoSeeder.seed(s, DEMO_VILLAGE) : s -> { });
-        Devices devices = devices(config);
+        // Devices start (native libraries, emulator, first probe) off the FX thread too; until
+        // they are up, the status bar shows them as absent.
+        CompletableFuture<Devices> devices = CompletableFuture.supplyAsync(() -> devices(config),
+                r -> daemon(r, "rekam-devices-start").start());
+        Supplier<Devices> ready = () -> devices.getNow(null);
         return new StationServices(store, new CatalogRegions(catalog::join),
-                new ValidatorNikCheck(nik::join, config.locale()), new DevicesCamera(devices),
-                new DevicesScanner(devices), new SourceAfisMatcher(), new DevicesStatus(devices));
+                new ValidatorNikCheck(nik::join, config.locale()), new DevicesCamera(ready),
+                new DevicesScanner(ready), new SourceAfisMatcher(), new DevicesStatus(ready));
     }
 
     /**

@@ -8,6 +8,7 @@ import id.rekam.devices.DeviceException;
 import id.rekam.devices.DeviceKind;
 import id.rekam.devices.Devices;
 
+import java.util.function.Supplier;
 import java.awt.image.BufferedImage;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
@@ -15,12 +16,17 @@ import java.util.concurrent.TimeUnit;
 /** The photo camera through station-devices (webcam, or the SIMULATED camera in demo mode). */
 public final class DevicesCamera implements CameraService {
 
-    private final Devices devices;
+    private final Supplier<Devices> devices;
     private final LinkedBlockingDeque<CameraFrame> frames = new LinkedBlockingDeque<>(2);
     private Camera camera;
 
-    public DevicesCamera(Devices devices) {
+    /** @param devices the device layer; may still be starting (then this device reads as absent) */
+    public DevicesCamera(Supplier<Devices> devices) {
         this.devices = devices;
+    }
+
+    public DevicesCamera(Devices devices) {
+        this(() -> devices);
     }
 
     @Override
@@ -28,7 +34,9 @@ public final class DevicesCamera implements CameraService {
         if (camera != null && camera.isOpen()) {
             return camera.ref();
         }
-        return devices.monitor().attached(DeviceKind.CAMERA).stream().map(a -> a.device().ref()).findFirst()
+        Devices d = devices.get();
+        return (d == null ? java.util.List.<id.rekam.devices.DeviceMonitor.Attached>of()
+                : d.monitor().attached(DeviceKind.CAMERA)).stream().map(a -> a.device().ref()).findFirst()
                 .orElse(new DeviceRef("NONE-CAMERA", "camera", "-", "", "", false));
     }
 
@@ -38,7 +46,8 @@ public final class DevicesCamera implements CameraService {
             return;
         }
         try {
-            camera = devices.openCamera().orElse(null);
+            Devices d = devices.get();
+            camera = d == null ? null : d.openCamera().orElse(null);
         } catch (DeviceException e) {
             camera = null;
         }

@@ -11,6 +11,7 @@ import id.rekam.devices.Devices;
 import id.rekam.devices.FingerImage;
 import id.rekam.devices.FingerprintScanner;
 
+import java.util.function.Supplier;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -24,11 +25,16 @@ public final class DevicesScanner implements FingerprintService {
     /** Raw 8-bit images are stored as such; the format names their size. */
     static final String FORMAT = "GRAY8-%dx%d-%ddpi";
 
-    private final Devices devices;
+    private final Supplier<Devices> devices;
     private FingerprintScanner open;
 
-    public DevicesScanner(Devices devices) {
+    /** @param devices the device layer; may still be starting (then this device reads as absent) */
+    public DevicesScanner(Supplier<Devices> devices) {
         this.devices = devices;
+    }
+
+    public DevicesScanner(Devices devices) {
+        this(() -> devices);
     }
 
     @Override
@@ -36,7 +42,9 @@ public final class DevicesScanner implements FingerprintService {
         if (open != null && open.isOpen()) {
             return open.ref();
         }
-        return devices.monitor().attached(id.rekam.devices.DeviceKind.FINGERPRINT_SCANNER).stream()
+        Devices d = devices.get();
+        return (d == null ? java.util.List.<id.rekam.devices.DeviceMonitor.Attached>of()
+                : d.monitor().attached(id.rekam.devices.DeviceKind.FINGERPRINT_SCANNER)).stream()
                 .map(a -> a.device().ref()).findFirst()
                 .orElse(new DeviceRef("NONE-SCANNER", "fingerprint", "-", "", "", false));
     }
@@ -44,7 +52,8 @@ public final class DevicesScanner implements FingerprintService {
     private synchronized FingerprintScanner scanner() throws ScanException {
         if (open == null || !open.isOpen()) {
             try {
-                Optional<FingerprintScanner> s = devices.openScanner();
+                Devices d = devices.get();
+                Optional<FingerprintScanner> s = d == null ? Optional.empty() : d.openScanner();
                 open = s.orElseThrow(() -> new ScanException("no fingerprint scanner is connected", null));
             } catch (DeviceException e) {
                 throw new ScanException(e.getMessage(), e);
