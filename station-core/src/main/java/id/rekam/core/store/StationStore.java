@@ -84,6 +84,14 @@ public final class StationStore implements AutoCloseable {
     private final SqlOperators operators;
     private final EnrollmentPackets enrollmentPackets = new EnrollmentPackets();
     private final PacketCodec codec = new PacketCodec();
+    /**
+     * Decrypted summaries by record id. Summaries never change once written, so entries never
+     * go stale; the cache lets search scan tens of thousands of records without decrypting
+     * each one every time. Filled only by decrypting what is on disk, so tampering on disk is
+     * still detected at the first read. Plaintext in heap, as on the screen: the threat this
+     * store addresses is data at rest.
+     */
+    private final Map<String, SummaryDoc> summaries = new java.util.concurrent.ConcurrentHashMap<>();
 
     private StationStore(Path dataDir, Database db, StationKeys keys, StoreOptions options, String stationId) {
         this.dataDir = dataDir;
@@ -456,11 +464,14 @@ public final class StationStore implements AutoCloseable {
 
     private RecordSummary summary(ResultSet rs) throws SQLException {
         String id = rs.getString(1);
-        SummaryDoc doc;
-        try {
-            doc = JSON.readValue(keys.data().decrypt(rs.getBytes(2), id, SUMMARY), SummaryDoc.class);
-        } catch (IOException e) {
-            throw new IllegalStateException("summary of " + id + " is unreadable", e);
+        SummaryDoc doc = summaries.get(id);
+        if (doc == null) {
+            try {
+                doc = JSON.readValue(keys.data().decrypt(rs.getBytes(2), id, SUMMARY), SummaryDoc.class);
+            } catch (IOException e) {
+                throw new IllegalStateException("summary of " + id + " is unreadable", e);
+            }
+            summaries.put(id, doc);
         }
         rs.getLong(6);
         boolean purged = !rs.wasNull();
@@ -558,10 +569,10 @@ public final class StationStore implements AutoCloseable {
 
     /**
      * Search by NIK digits (any part) or by name (every word of the query starts a word of the
-     * name, case-insensitive). Names are sealed, so this decrypts summaries in memory, newest
-     * first, until {@code limit} matches: a station holds tens of thousands of records and a
-     * summary is ~200 bytes, so a full scan costs tens of milliseconds and leaks nothing (a
-     * name-token blind index would reveal which records share a common name).
+     * name, case-insensitive). Names are sealed, so this matches decrypted summaries in memory,
+     * newest first, until {@code limit} matches; each summary is decrypted once per session and
+     * then served from memory. Leaks nothing at rest (a name-token blind index would reveal
+     * which records share a common name). Cost: see docs/benchmarks.md.
      */
     public List<RecordSummary> search(String query, int limit) {
         Predicate<RecordSummary> match = matcher(query);
