@@ -45,7 +45,7 @@ public final class StoreBench {
 
     public static void main(String[] args) throws Exception {
         Path work = Path.of(args.length > 0 ? args[0] : "target/bench-data");
-        int commits = args.length > 1 ? Integer.parseInt(args[1]) : 400;
+        int commits = args.length > 1 ? Integer.parseInt(args[1]) : 300;
         int lookupRecords = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
         deleteRecursively(work);
         Files.createDirectories(work);
@@ -63,7 +63,9 @@ public final class StoreBench {
     // ------------------------------------------------------------ commit
 
     private static void commitBench(Path work, int n, StringBuilder md) throws Exception {
-        int warmup = 50;
+        // Long warm-up: the AES-GCM and SHA intrinsics only kick in once C2 has compiled the
+        // JDK's cipher loops; a station reaches that state within its first captures of the day.
+        int warmup = 200;
         DemoRecords demo = new DemoRecords(7, "32.76.01.1001", STATION);
         List<EnrollmentRecord> records = new ArrayList<>();
         for (int i = 0; i < n + warmup; i++) {

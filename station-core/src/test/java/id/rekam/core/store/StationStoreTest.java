@@ -110,6 +110,11 @@ class StationStoreTest {
                     .allSatisfy(id -> assertThat(store.findSummary(id).orElseThrow().nik().value()).contains(nikPart));
             assertThat(store.search("", 4)).hasSize(4);
             assertThat(store.search("zzzz", 10)).isEmpty();
+            // Saved after the search index was loaded: found too, and first (newest first).
+            EnrollmentRecord later = demo.next();
+            store.saveEnrollment(later);
+            assertThat(store.search(later.demographics().fullName(), 100)).extracting(RecordSummary::id)
+                    .first().isEqualTo(later.id());
         }
     }
 
