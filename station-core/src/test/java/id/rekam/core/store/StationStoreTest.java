@@ -63,6 +63,8 @@ class StationStoreTest {
             assertThat(byNik.get(0).fullName()).isEqualTo(original.demographics().fullName());
             assertThat(byNik.get(0).state()).isEqualTo(OutboxState.CAPTURED);
 
+            assertThat(byNik.get(0).toString()).doesNotContain(original.demographics().fullName())
+                    .doesNotContain(original.demographics().nik().value());
             assertThat(store.findByNik(Nik.of("3276010101990001"))).isEmpty();
             assertThat(store.findById(RegistrationId.random())).isEmpty();
             assertThat(store.recordCount()).isEqualTo(5);
