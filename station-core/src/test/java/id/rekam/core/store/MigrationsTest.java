@@ -48,7 +48,7 @@ class MigrationsTest {
             Migrations.migrateToLatest(c);
             assertThat(Migrations.currentVersion(c)).isEqualTo(Migrations.LATEST);
             assertThat(query(c, "SELECT version FROM schema_version ORDER BY version"))
-                    .containsExactly("1", "2", "3");
+                    .containsExactly("1", "2", "3", "4");
             // The old rows are intact and new columns have their defaults.
             assertThat(query(c, "SELECT id || '|' || hex(summary) FROM records")).containsExactly("r1|AABB");
             assertThat(query(c, "SELECT packet_id || '|' || state || '|' || upload_offset || '|' || "
