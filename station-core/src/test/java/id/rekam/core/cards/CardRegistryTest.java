@@ -198,4 +198,20 @@ class CardRegistryTest {
                 .containsExactly("OFFICER:budi", "OFFICER:sari");
         assertThat(cards.notHandedOver(11).total()).isZero();
     }
+
+    @Test
+    void aKupangSizedBatchIsBookedInOneTransaction() {
+        List<BatchCard> list = new java.util.ArrayList<>();
+        for (int i = 1; i <= 500; i++) {
+            list.add(BatchCard.of(String.format("KTP-L%05d", i), null));
+        }
+        long t0 = System.nanoTime();
+        cards.receiveBatch(new BatchReceipt("B-500", 500, list, "petugas1", "saksi1"));
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        System.out.println("500-card batch booked in " + ms + " ms");
+        assertThat(cards.countByState()).containsEntry(CardState.IN_STOCK, 500L);
+        assertThat(f.count("SELECT count(*) FROM card_moves")).isEqualTo(500);
+        assertThat(store.events().countByState().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(500);
+        assertThat(store.verify().ok()).isTrue();
+    }
 }
