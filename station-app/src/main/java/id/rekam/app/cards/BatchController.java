@@ -44,6 +44,17 @@ public final class BatchController {
     void initialize() {
         holderKind.getItems().setAll(HolderKind.values());
         holderKind.setValue(HolderKind.OFFICER);
+        holderKind.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(HolderKind k) {
+                return k == null ? "" : text.getString("holder." + k.name());
+            }
+
+            @Override
+            public HolderKind fromString(String s) {
+                return null;
+            }
+        });
         overdueDays.setText("14");
     }
 

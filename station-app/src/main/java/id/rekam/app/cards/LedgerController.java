@@ -41,6 +41,17 @@ public final class LedgerController {
     void initialize() {
         kind.getItems().setAll(LedgerKind.values());
         kind.setValue(LedgerKind.USED);
+        kind.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(LedgerKind k) {
+                return k == null ? "" : text.getString("ledger.kind." + k.name());
+            }
+
+            @Override
+            public LedgerKind fromString(String s) {
+                return null;
+            }
+        });
         refresh();
     }
 

@@ -224,4 +224,46 @@ class CardDeskUiTest {
         }
         assertThat(new CardRegistry(store).require("KTP-UI-0002").state()).isEqualTo(CardState.DESTROYED);
     }
+
+    @Test
+    void batchThatDoesNotReconcileIsFlaggedAndTheLedgerWarnsBeforeStockRunsOut(FxRobot robot) {
+        Flow flow = new Flow(robot);
+        TabPane tabs = robot.lookup("#cardTabs").queryAs(TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        robot.clickOn("#batchId").write("B-UI-2");
+        robot.clickOn("#batchDeclared").write("3");
+        robot.clickOn("#batchWitness").write("Sari");
+        robot.clickOn("#batchSerials").write("KTP-UI-0101\nKTP-UI-0102\n");
+        robot.clickOn("#batchReceive");
+        Flow.waitFor(30, () -> flow.text("#batchMessage").contains("tidak cocok"));
+        assertThat(new CardRegistry(store).flaggedBatches()).extracting(f -> f.batchId()).containsExactly("B-UI-2");
+        robot.clickOn("#batchDeclared");
+        flow.ctrl(javafx.scene.input.KeyCode.A);
+        robot.write("2");
+        robot.clickOn("#batchId");
+        flow.ctrl(javafx.scene.input.KeyCode.A);
+        robot.write("B-UI-3");
+        robot.clickOn("#batchReceive");
+        Flow.waitFor(30, () -> flow.text("#batchMessage").startsWith("2 kartu dari kiriman B-UI-3"));
+        robot.clickOn("#overdueShow");
+        Flow.waitFor(30, () -> robot.lookup("#overdueReport").queryAs(javafx.scene.control.TextArea.class).getText()
+                .contains("Per kelurahan/desa"));
+        flow.screenshot("cards-06-batch");
+
+        robot.interact(() -> tabs.getSelectionModel().select(2));
+        robot.interact(() -> robot.lookup("#ledgerKind").queryAs(javafx.scene.control.ChoiceBox.class)
+                .setValue(id.rekam.core.cards.LedgerKind.RECEIVED));
+        robot.clickOn("#ledgerQuantity").write("100");
+        robot.clickOn("#ledgerNote").write("SPB-2026/11/07");
+        robot.clickOn("#ledgerRecord");
+        Flow.waitFor(30, () -> flow.text("#ledgerMessage").contains("Sisa blanko: 100"));
+        robot.interact(() -> robot.lookup("#ledgerKind").queryAs(javafx.scene.control.ChoiceBox.class)
+                .setValue(id.rekam.core.cards.LedgerKind.USED));
+        robot.clickOn("#ledgerQuantity").write("60");
+        robot.clickOn("#ledgerNote").write("cetak hari ini");
+        robot.clickOn("#ledgerRecord");
+        Flow.waitFor(30, () -> flow.text("#ledgerForecast").startsWith("PERHATIAN"));
+        flow.screenshot("cards-07-ledger");
+        assertThat(new id.rekam.core.cards.BlankLedger(store).balance()).isEqualTo(40);
+    }
 }
