@@ -42,7 +42,7 @@ public final class BlankLedger {
     }
 
     public long spoil(int quantity, String reason, String actor) {
-        return record(LedgerKind.SPOILED, quantity, Serials.requireText(reason, "reason"), null, actor);
+        return record(LedgerKind.SPOILED, quantity, Serials.freeText(reason, "reason"), null, actor);
     }
 
     /** Blanks sent back (e.g. to the kabupaten Dukcapil). */
@@ -56,6 +56,9 @@ public final class BlankLedger {
             throw new CardException("ledger.quantityPositive", quantity);
         }
         String who = Serials.requireText(actor, "actor");
+        if (reference != null && !reference.isBlank()) {
+            Serials.freeText(reference, "reference");
+        }
         return store.inTransaction(tx -> {
             long balance = balance(tx.connection()) + (long) kind.sign() * quantity;
             if (balance < 0) {

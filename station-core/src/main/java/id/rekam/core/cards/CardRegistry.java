@@ -58,7 +58,7 @@ public final class CardRegistry {
      * @throws CardException             duplicate batch id, serial already known, bad input; nothing written
      */
     public List<Card> receiveBatch(BatchReceipt receipt) {
-        String batchId = Serials.requireText(receipt.batchId(), "batchId");
+        String batchId = Serials.freeText(receipt.batchId(), "batchId");
         String receivedBy = Serials.requireText(receipt.receivedBy(), "receivedBy");
         String witnessedBy = Serials.requireText(receipt.witnessedBy(), "witnessedBy");
         if (receivedBy.equalsIgnoreCase(witnessedBy)) {
@@ -91,6 +91,9 @@ public final class CardRegistry {
             arrivals.add(arrival(serials.get(i), receipt.cards().get(i).owner()));
         }
         return store.inTransaction(tx -> {
+            if (exists(tx, "SELECT 1 FROM card_batches WHERE id = ?", batchId)) {
+                throw new CardException("batch.duplicate", batchId); // received meanwhile at another desk
+            }
             for (String s : serials) {
                 if (exists(tx, "SELECT 1 FROM cards WHERE serial = ?", s)) {
                     throw new CardException("card.serialKnown", s);
@@ -203,17 +206,18 @@ public final class CardRegistry {
 
     /** Back from a desk or officer into the office stock. */
     public Card returnToStock(String serial, String actor, String reason) {
-        return move(serial, CardState.IN_STOCK, null, null, actor, reason);
+        return move(serial, CardState.IN_STOCK, null, null, actor,
+                reason == null || reason.isBlank() ? null : Serials.freeText(reason, "reason"));
     }
 
     /** The owner brought a handed-over card back (moved away, data changed). */
     public Card markReturned(String serial, String actor, String reason) {
-        return move(serial, CardState.RETURNED, null, null, actor, Serials.requireText(reason, "reason"));
+        return move(serial, CardState.RETURNED, null, null, actor, Serials.freeText(reason, "reason"));
     }
 
     /** The card must not be used any more; only destruction follows. */
     public Card invalidate(String serial, String actor, String reason) {
-        return move(serial, CardState.INVALID, null, null, actor, Serials.requireText(reason, "reason"));
+        return move(serial, CardState.INVALID, null, null, actor, Serials.freeText(reason, "reason"));
     }
 
     private Card move(String serial, CardState to, HolderKind kind, String holder, String actor, String reason) {

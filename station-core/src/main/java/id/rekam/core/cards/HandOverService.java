@@ -93,7 +93,7 @@ public final class HandOverService {
      */
     public HandOver handOverWithException(HandOverRequest request, SupervisorOverride override) {
         Card card = prepare(request);
-        String reason = Serials.requireText(override.reason(), "reason");
+        String reason = Serials.freeText(override.reason(), "reason");
         override.secondFactor().validate();
         String supervisor = Serials.requireText(override.supervisor(), "supervisor");
         if (supervisor.equalsIgnoreCase(request.operator().strip())) {

@@ -20,6 +20,20 @@ final class Serials {
         return s;
     }
 
+    private static final Pattern NIK_LIKE = Pattern.compile("(?<!\\d)\\d{16}(?!\\d)");
+
+    /**
+     * Free text that goes into card history, audit and sync events (reasons, notes): it must not
+     * carry a NIK, which the station keeps only sealed.
+     */
+    static String freeText(String value, String field) {
+        String v = requireText(value, field);
+        if (NIK_LIKE.matcher(v).find()) {
+            throw new CardException("input.noNik", field);
+        }
+        return v;
+    }
+
     static String requireText(String value, String field) {
         if (value == null || value.isBlank()) {
             throw new CardException("input.required", field);

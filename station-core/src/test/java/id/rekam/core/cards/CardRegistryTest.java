@@ -167,6 +167,11 @@ class CardRegistryTest {
                 e -> assertThat(e.messageKey()).isEqualTo("batch.witnessSame"));
         assertThatThrownBy(() -> cards.invalidate("KTP-F0001", "spv", " "))
                 .isInstanceOfSatisfying(CardException.class, e -> assertThat(e.messageKey()).isEqualTo("input.required"));
+        assertThatThrownBy(() -> cards.invalidate("KTP-F0001", "spv", "pemilik NIK 3276014508900001 pindah"))
+                .isInstanceOfSatisfying(CardException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("input.noNik");
+                    assertThat(e.getMessage()).contains("tidak boleh memuat NIK");
+                });
         assertThat(f.footprint()).isEqualTo(before);
         assertThat(cards.require("KTP-F0001").state()).isEqualTo(CardState.ASSIGNED);
     }
