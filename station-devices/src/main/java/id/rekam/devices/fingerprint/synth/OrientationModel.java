@@ -23,6 +23,9 @@ final class OrientationModel {
     private final double archTopY;
     private final double archWidth;
     private final double archHeight;
+    /** Per core: the direction in which its loop opens (where the flow runs radially). */
+    private final double[] coreOpening;
+    private final double coreWarp;
     private final double[] waveKx = new double[3];
     private final double[] waveKy = new double[3];
     private final double[] wavePhase = new double[3];
@@ -38,6 +41,21 @@ final class OrientationModel {
         this.archTopY = archTopY;
         this.archWidth = archWidth;
         this.archHeight = archHeight;
+        this.coreWarp = rng.uniform(0.45, 0.7);
+        this.coreOpening = new double[cores.size()];
+        for (int i = 0; i < cores.size(); i++) {
+            Point c = cores.get(i);
+            double other = baseAngle;
+            for (Point d : deltas) {
+                other -= 0.5 * StrictMath.atan2(c.y - d.y, c.x - d.x);
+            }
+            for (int j = 0; j < cores.size(); j++) {
+                if (j != i) {
+                    other += 0.5 * StrictMath.atan2(c.y - cores.get(j).y, c.x - cores.get(j).x);
+                }
+            }
+            coreOpening[i] = 2 * other;
+        }
         for (int i = 0; i < 3; i++) {
             double wavelength = rng.uniform(180, 420);
             double dir = rng.uniform(0, StrictMath.PI);
@@ -117,8 +135,14 @@ final class OrientationModel {
             for (Point d : deltas) {
                 theta -= 0.5 * StrictMath.atan2(y - d.y, x - d.x);
             }
-            for (Point c : cores) {
-                theta += 0.5 * StrictMath.atan2(y - c.y, x - c.x);
+            for (int i = 0; i < cores.size(); i++) {
+                Point c = cores.get(i);
+                // Vizcaya–Gerhardt style warp of the core's angle: the plain model makes
+                // loop legs diverge like confocal parabolas (and the ridge growth then
+                // inserts a fan of endings into every loop, the same in every finger);
+                // warping keeps the legs near-parallel and the recurve tight, as in real loops.
+                double alpha = StrictMath.atan2(y - c.y, x - c.x) - coreOpening[i];
+                theta += 0.5 * (coreOpening[i] + alpha - coreWarp * StrictMath.sin(alpha));
             }
         }
         for (int i = 0; i < 3; i++) {

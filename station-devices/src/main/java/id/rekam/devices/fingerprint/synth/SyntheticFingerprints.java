@@ -23,8 +23,8 @@ public final class SyntheticFingerprints {
     public static final double DPI = 500;
 
     private static final int SCALE = 2;
-    private static final int ITERATIONS = 9;
-    private static final double NOISE = 0.08;
+    private static final int ITERATIONS = 7;
+    private static final double NOISE = 0.2;
 
     private final long seed;
     private final RidgeGrower grower = new RidgeGrower();
@@ -68,8 +68,8 @@ public final class SyntheticFingerprints {
                     kernelIndex[gy * gw + gx] = -1;
                     continue;
                 }
-                double localPeriod = period + 0.45 * StrictMath.sin(x / periodWave[2] * 2 * StrictMath.PI + periodWave[0])
-                        + 0.45 * StrictMath.sin(y / periodWave[3] * 2 * StrictMath.PI + periodWave[1]);
+                double localPeriod = period + 0.7 * StrictMath.sin(x / periodWave[2] * 2 * StrictMath.PI + periodWave[0])
+                        + 0.7 * StrictMath.sin(y / periodWave[3] * 2 * StrictMath.PI + periodWave[1]);
                 int o = GaborBank.orientationBin(orientation.angle(x, y));
                 int p = GaborBank.periodBin(localPeriod / SCALE);
                 kernelIndex[gy * gw + gx] = GaborBank.index(o, p);
@@ -81,7 +81,7 @@ public final class SyntheticFingerprints {
         for (int i = 0; i < start.length; i++) {
             start[i] = (float) (rng.gaussian() * NOISE);
         }
-        int seeds = 40 + rng.nextInt(30);
+        int seeds = 60 + rng.nextInt(40);
         GaborBank bank = GaborBank.shared();
         for (int s = 0; s < seeds; s++) {
             int gx = rng.nextInt(gw);
