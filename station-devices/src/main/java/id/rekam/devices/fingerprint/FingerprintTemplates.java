@@ -1,5 +1,6 @@
 package id.rekam.devices.fingerprint;
 
+import com.machinezoo.fingerprintio.TemplateFormat;
 import com.machinezoo.fingerprintio.ansi378v2004.Ansi378v2004Fingerprint;
 import com.machinezoo.fingerprintio.ansi378v2004.Ansi378v2004Template;
 import com.machinezoo.sourceafis.FingerprintCompatibility;
@@ -18,7 +19,7 @@ public final class FingerprintTemplates {
      * read from the template's ANSI INCITS 378-2004 export (one finger view).
      */
     public int minutiaeCount(FingerprintTemplate template) {
-        byte[] ansi = FingerprintCompatibility.toAnsiIncits378v2004(template);
+        byte[] ansi = FingerprintCompatibility.exportTemplates(TemplateFormat.ANSI_378_2004, template);
         int count = 0;
         for (Ansi378v2004Fingerprint view : new Ansi378v2004Template(ansi).fingerprints) {
             count += view.minutiae.size();
