@@ -318,7 +318,7 @@ public final class SyntheticPrintsBench {
         int cores = Runtime.getRuntime().availableProcessors();
         line(String.format(Locale.ROOT, "Speed-up of the facade over the baseline in this run: **%.2f×** (wall). Parallel "
                         + "search can only use cores that are free: the system load average was %.1f on %d cores during "
-                        + "the search, so here it gained little; per CPU-second both do the same work. "
+                        + "the search, so the gain is bounded by the share of the cores left free; per CPU-second both do the same work. "
                         + "The probe's own finger ranked first for %d of %d probes. One duplicate check of a new "
                         + "enrolment against %,d people with one finger took %.1f s wall in this run; on an idle "
                         + "%d-core station it would take about %,d / (%,.0f matches per CPU-second × %d) ≈ %.1f s "
