@@ -5,6 +5,7 @@ import id.rekam.app.core.CoreStoreGateway;
 import id.rekam.app.core.SourceAfisMatcher;
 import id.rekam.app.core.ValidatorNikCheck;
 import id.rekam.app.demo.DemoSeeder;
+import id.rekam.app.demo.SyntheticFingerSource;
 import id.rekam.app.devices.DevicesCamera;
 import id.rekam.app.devices.DevicesScanner;
 import id.rekam.app.devices.DevicesStatus;
@@ -16,7 +17,6 @@ import id.rekam.devices.DeviceRegistry;
 import id.rekam.devices.Devices;
 import id.rekam.devices.scanner.EmulatedScannerPort;
 import id.rekam.devices.scanner.R30xEmulatorSettings;
-import id.rekam.devices.scanner.TestPatternFingerImageSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -87,7 +87,7 @@ public final class Bootstrap {
                 "demo", Boolean.toString(config.demo()), "camera.driver", config.demo() ? "simulated" : "default", "camera.fps", "30"));
         if (config.demo()) {
             EmulatedScannerPort port = EmulatedScannerPort.start(config.dataDir().resolve("scanner"),
-                    R30xEmulatorSettings.defaults(), new TestPatternFingerImageSource());
+                    R30xEmulatorSettings.defaults(), new SyntheticFingerSource(System.nanoTime()));
             port.autoPlaceFingerAfter(DEMO_FINGER_DELAY);
             Runtime.getRuntime().addShutdownHook(new Thread(port::close, "rekam-emulator-stop"));
             dc = port.addTo(dc);

@@ -1,8 +1,5 @@
 package id.rekam.app.devices;
 
-import com.machinezoo.sourceafis.FingerprintImage;
-import com.machinezoo.sourceafis.FingerprintImageOptions;
-import com.machinezoo.sourceafis.FingerprintTemplate;
 import id.rekam.app.service.FingerprintService;
 import id.rekam.core.domain.DeviceRef;
 import id.rekam.core.domain.FingerPosition;
@@ -10,6 +7,9 @@ import id.rekam.devices.DeviceException;
 import id.rekam.devices.Devices;
 import id.rekam.devices.FingerImage;
 import id.rekam.devices.FingerprintScanner;
+import id.rekam.devices.fingerprint.ExtractedFingerprint;
+import id.rekam.devices.fingerprint.FingerprintTemplates;
+import id.rekam.devices.fingerprint.GrayImage;
 
 import java.util.function.Supplier;
 import java.time.Duration;
@@ -17,13 +17,16 @@ import java.util.Optional;
 
 /**
  * The station's fingerprint scanner through station-devices (R30x over serial, or the SIMULATED
- * emulator in demo mode): image from the device, SourceAFIS template and a quality score here.
+ * emulator in demo mode): image from the device; template and quality from station-devices'
+ * SourceAFIS wrapper ({@link FingerprintTemplates}).
  */
 public final class DevicesScanner implements FingerprintService {
 
     static final Duration FINGER_TIMEOUT = Duration.ofSeconds(15);
     /** Raw 8-bit images are stored as such; the format names their size. */
     static final String FORMAT = "GRAY8-%dx%d-%ddpi";
+
+    private static final FingerprintTemplates TEMPLATES = new FingerprintTemplates();
 
     private final Supplier<Devices> devices;
     private FingerprintScanner open;
@@ -70,10 +73,10 @@ public final class DevicesScanner implements FingerprintService {
         } catch (DeviceException e) {
             throw new ScanException(e.getMessage(), e);
         }
-        byte[] template = new FingerprintTemplate(new FingerprintImage(img.width(), img.height(), img.pixels(),
-                new FingerprintImageOptions().dpi(img.dpi()))).toByteArray();
-        return new FingerSample(img.pixels(), FORMAT.formatted(img.width(), img.height(), img.dpi()), template,
-                FingerQuality.score(img.pixels(), img.width(), img.height()));
+        ExtractedFingerprint f = TEMPLATES.extractWithQuality(new GrayImage(img.width(), img.height(), img.pixels(),
+                img.dpi()));
+        return new FingerSample(img.pixels(), FORMAT.formatted(img.width(), img.height(), img.dpi()), f.serialized(),
+                f.quality().score());
     }
 
     public synchronized void close() {

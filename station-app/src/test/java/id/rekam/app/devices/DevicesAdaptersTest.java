@@ -7,7 +7,8 @@ import id.rekam.devices.DeviceRegistry;
 import id.rekam.devices.Devices;
 import id.rekam.devices.scanner.EmulatedScannerPort;
 import id.rekam.devices.scanner.R30xEmulatorSettings;
-import id.rekam.devices.scanner.TestPatternFingerImageSource;
+import id.rekam.app.core.SourceAfisMatcher;
+import id.rekam.app.demo.SyntheticFingerSource;
 import org.junit.jupiter.api.Test;
 
 import java.awt.image.BufferedImage;
@@ -22,7 +23,7 @@ class DevicesAdaptersTest {
     @Test
     void scannerDeliversImageTemplateAndQualityWithSimulatedProvenance() throws Exception {
         try (EmulatedScannerPort port = EmulatedScannerPort.startInMemory("app-test", R30xEmulatorSettings.defaults(),
-                new TestPatternFingerImageSource())) {
+                new SyntheticFingerSource(42))) {
             port.autoPlaceFingerAfter(Duration.ofMillis(100));
             DeviceConfig config = port.addTo(DeviceConfig.of(Map.of("demo", "true", "camera.driver", "none",
                     "owner.office", "Kec. Pancoran Mas")));
@@ -34,9 +35,13 @@ class DevicesAdaptersTest {
                 assertThat(scanner.device().ownerOffice()).isEqualTo("Kec. Pancoran Mas");
                 assertThat(s.image()).hasSize(256 * 288);
                 assertThat(s.quality()).isBetween(0, 100);
-                // The emulator's TEST PATTERN has no minutiae, so only the template's form is checked here.
-                assertThat(new com.machinezoo.sourceafis.FingerprintTemplate(s.template())).isNotNull();
                 assertThat(s.imageFormat()).isEqualTo("GRAY8-256x288-500dpi");
+                assertThat(s.quality()).as("a synthetic print on the sensor is a usable print").isGreaterThanOrEqualTo(40);
+                SourceAfisMatcher matcher = new SourceAfisMatcher();
+                assertThat(matcher.score(s.template(), s.template())).isGreaterThan(matcher.threshold());
+                FingerprintService.FingerSample other = scanner.capture(FingerPosition.RIGHT_INDEX);
+                assertThat(matcher.score(s.template(), other.template()))
+                        .as("the demo puts a different finger on the sensor each time").isLessThan(matcher.threshold());
                 scanner.close();
             }
         }
