@@ -14,6 +14,7 @@ public final class SourceAfisMatcher implements FingerprintMatcher {
     static final double THRESHOLD = 40;
 
     private static final Logger LOG = LoggerFactory.getLogger(SourceAfisMatcher.class);
+    private final java.util.concurrent.atomic.AtomicBoolean warned = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** A template SourceAFIS cannot read cannot match anything: it scores 0 (and is logged, without data). */
     @Override
@@ -24,7 +25,10 @@ public final class SourceAfisMatcher implements FingerprintMatcher {
             probe = new FingerprintTemplate(probeTemplate);
             candidate = new FingerprintTemplate(candidateTemplate);
         } catch (RuntimeException e) {
-            LOG.warn("unreadable fingerprint template skipped in the local duplicate check: {}", e.toString());
+            if (warned.compareAndSet(false, true)) {
+                LOG.warn("unreadable fingerprint template(s) skipped in the local duplicate check "
+                        + "(demo records carry random bytes as templates): {}", e.toString());
+            }
             return 0;
         }
         return new com.machinezoo.sourceafis.FingerprintMatcher(probe).match(candidate);
