@@ -1,0 +1,25 @@
+package id.rekam.core.audit;
+
+/** Names of audited actions. Stable strings: they are part of the chained, signed history. */
+public final class AuditActions {
+
+    public static final String STORE_INITIALISED = "STORE_INITIALISED";
+    public static final String STORE_UNLOCKED = "STORE_UNLOCKED";
+    public static final String UNLOCK_FAILED = "UNLOCK_FAILED";
+    public static final String PASSPHRASE_CHANGED = "PASSPHRASE_CHANGED";
+    public static final String BACKUP_WRITTEN = "BACKUP_WRITTEN";
+    public static final String ENROLLMENT_CAPTURED = "ENROLLMENT_CAPTURED";
+    public static final String OUTBOX_TRANSITION = "OUTBOX_TRANSITION";
+    public static final String UPLOAD_STARTED = "UPLOAD_STARTED";
+    public static final String PAYLOAD_PURGED = "PAYLOAD_PURGED";
+    public static final String EVENT_CREATED = "EVENT_CREATED";
+    public static final String EVENT_SENT = "EVENT_SENT";
+    public static final String DRAFT_DELETED = "DRAFT_DELETED";
+    public static final String OPERATOR_CREATED = "OPERATOR_CREATED";
+    public static final String LOGIN_OK = "LOGIN_OK";
+    public static final String LOGIN_FAILED = "LOGIN_FAILED";
+    public static final String ACCOUNT_LOCKED = "ACCOUNT_LOCKED";
+
+    private AuditActions() {
+    }
+}

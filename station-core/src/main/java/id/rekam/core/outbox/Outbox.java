@@ -1,0 +1,67 @@
+package id.rekam.core.outbox;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The delivery side of the store, as the sync client sees it. Every state change is checked
+ * against {@link OutboxState} (illegal ones throw {@link IllegalTransitionException} and change
+ * nothing) and is written together with its audit entry in one transaction. {@code actor} is
+ * who made the change (e.g. {@code "sync"} or an operator's user name).
+ */
+public interface Outbox {
+
+    /** QUEUED and UPLOADING entries, oldest capture first. */
+    List<OutboxEntry> deliverable(int limit);
+
+    Optional<OutboxEntry> entry(String packetId);
+
+    /** Body, hash and signature of a packet whose payload has not been purged. */
+    PacketEnvelope readPacket(String packetId);
+
+    /** Supervisor approval: CAPTURED → APPROVED for each id, all in one transaction. */
+    void approve(Collection<String> packetIds, String supervisor);
+
+    /** APPROVED → QUEUED for the given packets. */
+    void enqueue(Collection<String> packetIds, String actor);
+
+    /** APPROVED → QUEUED for every approved packet; returns how many. */
+    int enqueueAllApproved(String actor);
+
+    /**
+     * QUEUED → UPLOADING with the upload's URL (offset 0). On an entry already UPLOADING this
+     * replaces an expired upload with a new one (state unchanged, audited).
+     */
+    void startUpload(String packetId, URI uploadUrl, String actor);
+
+    /** Persists how many bytes the server has; only for UPLOADING entries; never goes backwards. */
+    void recordUploadOffset(String packetId, long offset);
+
+    void markAcknowledged(String packetId, String actor);
+
+    void markConfirmed(String packetId, String actor);
+
+    /** The server already holds this person: {@code otherRecord} says which record (no personal data). */
+    void markDuplicate(String packetId, String otherRecord, String actor);
+
+    void markRejected(String packetId, String reason, String actor);
+
+    void markNeedsAttention(String packetId, String reason, String actor);
+
+    /** Technician's explicit decision to retry a parked packet: NEEDS_ATTENTION → QUEUED. */
+    void requeue(String packetId, String reason, String technician);
+
+    Map<OutboxState, Long> countByState();
+
+    /**
+     * Drops the payload (photo, finger images, signature, demographics part) of packets
+     * CONFIRMED longer than {@code retention} ago. Kept: the tombstone (id, SHA-256, signature,
+     * record summary), the audit entries, and the fingerprint templates (sealed) for the 1:1
+     * match at card hand-over. Returns how many were purged.
+     */
+    int purgeConfirmed(Duration retention, String actor);
+}

@@ -1,0 +1,27 @@
+package id.rekam.core.outbox;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The outbox view of one packet: where it is in its life and, while uploading, where the
+ * resumable (tus) upload lives and how far it got.
+ */
+public record OutboxEntry(
+        String packetId,
+        String kind,
+        OutboxState state,
+        Instant stateSince,
+        String sha256,
+        long bodyLength,
+        URI uploadUrl,
+        long uploadOffset,
+        String reason,
+        String otherRecord,
+        Instant createdAt) {
+
+    public Optional<URI> upload() {
+        return Optional.ofNullable(uploadUrl);
+    }
+}

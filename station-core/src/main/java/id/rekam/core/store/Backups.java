@@ -1,0 +1,92 @@
+package id.rekam.core.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Rolling backups in {@code <dataDir>/backups} written with {@code VACUUM INTO}: a consistent
+ * copy taken through SQLite itself, so it is safe while the station runs. The copy holds the
+ * same field-level ciphertexts and wrapped keys as the live database: restorable with the
+ * station passphrase, unreadable without it.
+ */
+final class Backups {
+
+    private static final DateTimeFormatter NAME =
+            DateTimeFormatter.ofPattern("'rekam-'yyyyMMdd'T'HHmmss'Z.db'").withZone(ZoneOffset.UTC);
+
+    private final Path dir;
+    private final int keep;
+
+    Backups(Path dataDir, int keep) {
+        this.dir = dataDir.resolve("backups");
+        this.keep = keep;
+    }
+
+    /** Newest first; names sort by time. */
+    List<Path> list() {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().matches("rekam-\\d{8}T\\d{6}Z(-\\d+)?\\.db"))
+                    .sorted((a, b) -> b.getFileName().toString().compareTo(a.getFileName().toString()))
+                    .toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list " + dir, e);
+        }
+    }
+
+    Optional<Path> latest() {
+        return list().stream().findFirst();
+    }
+
+    boolean due(Instant now, Duration interval) {
+        // The time is read from the name, which was made from the store's clock.
+        return latest().map(p -> {
+            String stamp = p.getFileName().toString().substring(6, 22);
+            Instant taken = java.time.LocalDateTime.parse(stamp, DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"))
+                    .toInstant(ZoneOffset.UTC);
+            return !taken.plus(interval).isAfter(now);
+        }).orElse(true);
+    }
+
+    /** Writes a backup now and prunes old ones; must not run inside a transaction. */
+    Path write(Connection c, Instant now) throws SQLException {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create " + dir, e);
+        }
+        Path target = dir.resolve(NAME.format(now));
+        for (int n = 1; Files.exists(target); n++) {
+            target = dir.resolve(NAME.format(now).replace(".db", "-" + n + ".db"));
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("VACUUM INTO '" + target.toAbsolutePath().toString().replace("'", "''") + "'");
+        }
+        prune();
+        return target;
+    }
+
+    private void prune() {
+        List<Path> all = list();
+        for (Path old : all.subList(Math.min(keep, all.size()), all.size())) {
+            try {
+                Files.deleteIfExists(old);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot delete old backup " + old, e);
+            }
+        }
+    }
+}

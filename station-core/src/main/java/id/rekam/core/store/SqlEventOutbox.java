@@ -1,0 +1,120 @@
+package id.rekam.core.store;
+
+import id.rekam.core.audit.AuditActions;
+import id.rekam.core.audit.AuditLog;
+import id.rekam.core.crypto.StationKeys;
+import id.rekam.core.outbox.EventOutbox;
+import id.rekam.core.outbox.EventState;
+import id.rekam.core.outbox.OutboxEvent;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** {@link EventOutbox} over the {@code events} table; payloads sealed with AAD (event id, "payload"). */
+final class SqlEventOutbox implements EventOutbox {
+
+    private static final String PAYLOAD = "payload";
+
+    private final Database db;
+    private final StationKeys keys;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    SqlEventOutbox(Database db, StationKeys keys, AuditLog audit, Clock clock) {
+        this.db = db;
+        this.keys = keys;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public String append(String type, String jsonPayload, String actor) {
+        String id = UUID.randomUUID().toString();
+        byte[] sealed = keys.data().encrypt(jsonPayload.getBytes(StandardCharsets.UTF_8), id, PAYLOAD);
+        long now = clock.millis();
+        return db.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO events "
+                    + "(id, type, payload, created_at, state, state_since) VALUES (?,?,?,?,?,?)")) {
+                p.setString(1, id);
+                p.setString(2, type);
+                p.setBytes(3, sealed);
+                p.setLong(4, now);
+                p.setString(5, EventState.PENDING.name());
+                p.setLong(6, now);
+                p.executeUpdate();
+            }
+            audit.append(c, actor, AuditActions.EVENT_CREATED, id, Map.of("type", type));
+            return id;
+        });
+    }
+
+    @Override
+    public List<OutboxEvent> pending(int limit) {
+        return db.read(c -> {
+            List<OutboxEvent> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT id, type, payload, created_at FROM events "
+                    + "WHERE state = 'PENDING' ORDER BY seq LIMIT ?")) {
+                p.setInt(1, limit);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        String id = rs.getString(1);
+                        out.add(new OutboxEvent(id, rs.getString(2),
+                                new String(keys.data().decrypt(rs.getBytes(3), id, PAYLOAD), StandardCharsets.UTF_8),
+                                Instant.ofEpochMilli(rs.getLong(4)), EventState.PENDING));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public void markSent(String eventId, String actor) {
+        db.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT state FROM events WHERE id = ?")) {
+                p.setString(1, eventId);
+                try (ResultSet rs = p.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new StoreException("store.notFound", eventId);
+                    }
+                    if (EventState.valueOf(rs.getString(1)) == EventState.SENT) {
+                        return null;
+                    }
+                }
+            }
+            try (PreparedStatement p = c.prepareStatement(
+                    "UPDATE events SET state = 'SENT', state_since = ? WHERE id = ?")) {
+                p.setLong(1, clock.millis());
+                p.setString(2, eventId);
+                p.executeUpdate();
+            }
+            audit.append(c, actor, AuditActions.EVENT_SENT, eventId, Map.of());
+            return null;
+        });
+    }
+
+    @Override
+    public Map<EventState, Long> countByState() {
+        return db.read(c -> {
+            Map<EventState, Long> out = new EnumMap<>(EventState.class);
+            for (EventState s : EventState.values()) {
+                out.put(s, 0L);
+            }
+            try (PreparedStatement p = c.prepareStatement("SELECT state, count(*) FROM events GROUP BY state");
+                 ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.put(EventState.valueOf(rs.getString(1)), rs.getLong(2));
+                }
+            }
+            return out;
+        });
+    }
+}

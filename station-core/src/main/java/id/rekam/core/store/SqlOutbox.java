@@ -1,0 +1,399 @@
+package id.rekam.core.store;
+
+import id.rekam.core.audit.AuditActions;
+import id.rekam.core.audit.AuditLog;
+import id.rekam.core.crypto.StationKeys;
+import id.rekam.core.outbox.IllegalTransitionException;
+import id.rekam.core.outbox.Outbox;
+import id.rekam.core.outbox.OutboxEntry;
+import id.rekam.core.outbox.OutboxState;
+import id.rekam.core.outbox.PacketEnvelope;
+import id.rekam.core.packet.EnrollmentPackets;
+import id.rekam.core.packet.Packet;
+import id.rekam.core.packet.PacketCodec;
+import id.rekam.core.packet.PacketFormatException;
+import id.rekam.core.packet.PacketPart;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** {@link Outbox} over the {@code packets} and {@code outbox} tables. */
+final class SqlOutbox implements Outbox {
+
+    static final String BODY = "body";
+    static final String TEMPLATES = "templates";
+    private static final Pattern NIK_LIKE = Pattern.compile("(?<![0-9A-Za-z])(\\d{6})\\d{6}(\\d{4})(?![0-9A-Za-z])");
+
+    private final Database db;
+    private final StationKeys keys;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final PacketCodec codec = new PacketCodec();
+
+    SqlOutbox(Database db, StationKeys keys, AuditLog audit, Clock clock) {
+        this.db = db;
+        this.keys = keys;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Server texts may quote a NIK; keep only its masked form, as everywhere else. */
+    static String maskNiks(String text) {
+        return text == null ? null : NIK_LIKE.matcher(text).replaceAll("$1******$2");
+    }
+
+    private static final String ENTRY_SQL = "SELECT o.packet_id, p.kind, o.state, o.state_since, p.sha256, "
+            + "p.body_length, o.upload_url, o.upload_offset, o.reason, o.other_record, p.created_at "
+            + "FROM outbox o JOIN packets p ON p.id = o.packet_id ";
+
+    private static OutboxEntry entry(ResultSet rs) throws SQLException {
+        String url = rs.getString(7);
+        return new OutboxEntry(rs.getString(1), rs.getString(2), OutboxState.valueOf(rs.getString(3)),
+                Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5), rs.getLong(6),
+                url == null ? null : URI.create(url), rs.getLong(8), rs.getString(9), rs.getString(10),
+                Instant.ofEpochMilli(rs.getLong(11)));
+    }
+
+    @Override
+    public List<OutboxEntry> deliverable(int limit) {
+        return db.read(c -> {
+            List<OutboxEntry> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement(ENTRY_SQL
+                    + "WHERE o.state IN ('QUEUED', 'UPLOADING') ORDER BY o.seq LIMIT ?")) {
+                p.setInt(1, limit);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(entry(rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public Optional<OutboxEntry> entry(String packetId) {
+        return db.read(c -> {
+            try (PreparedStatement p = c.prepareStatement(ENTRY_SQL + "WHERE o.packet_id = ?")) {
+                p.setString(1, packetId);
+                try (ResultSet rs = p.executeQuery()) {
+                    return rs.next() ? Optional.of(entry(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public PacketEnvelope readPacket(String packetId) {
+        return db.read(c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT kind, sha256, signature, body FROM packets WHERE id = ?")) {
+                p.setString(1, packetId);
+                try (ResultSet rs = p.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new StoreException("store.notFound", packetId);
+                    }
+                    byte[] sealed = rs.getBytes(4);
+                    if (sealed == null) {
+                        throw new PayloadPurgedException(packetId);
+                    }
+                    return new PacketEnvelope(packetId, rs.getString(1), keys.data().decrypt(sealed, packetId, BODY),
+                            rs.getString(2), rs.getBytes(3));
+                }
+            }
+        });
+    }
+
+    /** Checks and applies one transition plus its audit entry, on the caller's transaction. */
+    void transition(Connection c, String packetId, OutboxState to, String actor, Map<String, Object> extra,
+                    String reason) throws SQLException {
+        OutboxState from = state(c, packetId);
+        if (!from.canMoveTo(to)) {
+            throw new IllegalTransitionException(packetId, from, to);
+        }
+        try (PreparedStatement p = c.prepareStatement(
+                "UPDATE outbox SET state = ?, state_since = ?, reason = ? WHERE packet_id = ? AND state = ?")) {
+            p.setString(1, to.name());
+            p.setLong(2, clock.millis());
+            p.setString(3, reason);
+            p.setString(4, packetId);
+            p.setString(5, from.name());
+            if (p.executeUpdate() != 1) {
+                throw new IllegalStateException("outbox entry " + packetId + " changed concurrently");
+            }
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("from", from.name());
+        details.put("to", to.name());
+        if (reason != null) {
+            details.put("reason", reason);
+        }
+        if (extra != null) {
+            details.putAll(extra);
+        }
+        audit.append(c, actor, AuditActions.OUTBOX_TRANSITION, packetId, details);
+    }
+
+    static OutboxState state(Connection c, String packetId) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT state FROM outbox WHERE packet_id = ?")) {
+            p.setString(1, packetId);
+            try (ResultSet rs = p.executeQuery()) {
+                if (!rs.next()) {
+                    throw new StoreException("store.notFound", packetId);
+                }
+                return OutboxState.valueOf(rs.getString(1));
+            }
+        }
+    }
+
+    private void single(String packetId, OutboxState to, String actor, String reason) {
+        db.inTransaction(c -> {
+            transition(c, packetId, to, actor, null, maskNiks(reason));
+            return null;
+        });
+    }
+
+    @Override
+    public void approve(Collection<String> packetIds, String supervisor) {
+        db.inTransaction(c -> {
+            SqlOperators.requireSupervisor(c, supervisor);
+            for (String id : packetIds) {
+                transition(c, id, OutboxState.APPROVED, supervisor, null, null);
+                try (PreparedStatement p = c.prepareStatement("UPDATE outbox SET approved_by = ? WHERE packet_id = ?")) {
+                    p.setString(1, supervisor);
+                    p.setString(2, id);
+                    p.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void enqueue(Collection<String> packetIds, String actor) {
+        db.inTransaction(c -> {
+            for (String id : packetIds) {
+                transition(c, id, OutboxState.QUEUED, actor, null, null);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public int enqueueAllApproved(String actor) {
+        return db.inTransaction(c -> {
+            List<String> ids = idsIn(c, OutboxState.APPROVED);
+            for (String id : ids) {
+                transition(c, id, OutboxState.QUEUED, actor, null, null);
+            }
+            return ids.size();
+        });
+    }
+
+    private static List<String> idsIn(Connection c, OutboxState state) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT packet_id FROM outbox WHERE state = ? ORDER BY seq")) {
+            p.setString(1, state.name());
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    @Override
+    public void startUpload(String packetId, URI uploadUrl, String actor) {
+        db.inTransaction(c -> {
+            OutboxState from = state(c, packetId);
+            if (from == OutboxState.QUEUED) {
+                transition(c, packetId, OutboxState.UPLOADING, actor, Map.of("uploadUrl", uploadUrl.toString()), null);
+            } else if (from == OutboxState.UPLOADING) {
+                audit.append(c, actor, AuditActions.UPLOAD_STARTED, packetId,
+                        Map.of("uploadUrl", uploadUrl.toString(), "replacesExpiredUpload", true));
+            } else {
+                throw new IllegalTransitionException(packetId, from, OutboxState.UPLOADING);
+            }
+            try (PreparedStatement p = c.prepareStatement(
+                    "UPDATE outbox SET upload_url = ?, upload_offset = 0 WHERE packet_id = ?")) {
+                p.setString(1, uploadUrl.toString());
+                p.setString(2, packetId);
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void recordUploadOffset(String packetId, long offset) {
+        db.inTransaction(c -> {
+            OutboxState s = state(c, packetId);
+            if (s != OutboxState.UPLOADING) {
+                throw new IllegalStateException("packet " + packetId + " is " + s + ", not UPLOADING");
+            }
+            try (PreparedStatement p = c.prepareStatement("UPDATE outbox SET upload_offset = ? "
+                    + "WHERE packet_id = ? AND upload_offset <= ?")) {
+                p.setLong(1, offset);
+                p.setString(2, packetId);
+                p.setLong(3, offset);
+                if (p.executeUpdate() != 1) {
+                    throw new IllegalArgumentException("upload offset of " + packetId + " cannot go back to " + offset);
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void markAcknowledged(String packetId, String actor) {
+        single(packetId, OutboxState.ACKNOWLEDGED, actor, null);
+    }
+
+    @Override
+    public void markConfirmed(String packetId, String actor) {
+        single(packetId, OutboxState.CONFIRMED, actor, null);
+    }
+
+    @Override
+    public void markDuplicate(String packetId, String otherRecord, String actor) {
+        String other = maskNiks(otherRecord);
+        db.inTransaction(c -> {
+            transition(c, packetId, OutboxState.DUPLICATE, actor,
+                    other == null ? null : Map.of("otherRecord", other), null);
+            try (PreparedStatement p = c.prepareStatement("UPDATE outbox SET other_record = ? WHERE packet_id = ?")) {
+                p.setString(1, other);
+                p.setString(2, packetId);
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void markRejected(String packetId, String reason, String actor) {
+        single(packetId, OutboxState.REJECTED, actor, reason);
+    }
+
+    @Override
+    public void markNeedsAttention(String packetId, String reason, String actor) {
+        single(packetId, OutboxState.NEEDS_ATTENTION, actor, reason);
+    }
+
+    @Override
+    public void requeue(String packetId, String reason, String technician) {
+        single(packetId, OutboxState.QUEUED, technician, reason);
+    }
+
+    @Override
+    public Map<OutboxState, Long> countByState() {
+        return db.read(SqlOutbox::counts);
+    }
+
+    static Map<OutboxState, Long> counts(Connection c) throws SQLException {
+        Map<OutboxState, Long> out = new EnumMap<>(OutboxState.class);
+        for (OutboxState s : OutboxState.values()) {
+            out.put(s, 0L);
+        }
+        try (PreparedStatement p = c.prepareStatement("SELECT state, count(*) FROM outbox GROUP BY state");
+             ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+                out.put(OutboxState.valueOf(rs.getString(1)), rs.getLong(2));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public int purgeConfirmed(Duration retention, String actor) {
+        long cutoff = clock.millis() - retention.toMillis();
+        List<String> due = db.read(c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT o.packet_id FROM outbox o JOIN packets p "
+                    + "ON p.id = o.packet_id WHERE o.state = 'CONFIRMED' AND o.state_since <= ? "
+                    + "AND p.body IS NOT NULL ORDER BY o.seq")) {
+                p.setLong(1, cutoff);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            return ids;
+        });
+        for (String id : due) {
+            purge(id, actor);
+        }
+        return due.size();
+    }
+
+    private void purge(String packetId, String actor) {
+        PacketEnvelope env = readPacket(packetId);
+        Packet packet;
+        try {
+            packet = codec.decode(env.body());
+        } catch (PacketFormatException e) {
+            throw new IllegalStateException("stored packet " + packetId + " is unreadable", e);
+        }
+        List<PacketPart> templates = packet.parts().stream()
+                .filter(p -> p.name().startsWith("finger-") && p.name().endsWith(".tpl")).toList();
+        byte[] kept = codec.encode(packetId, TEMPLATES, packet.manifest().stationId(), packet.manifest().createdAt(),
+                templates).body();
+        byte[] sealed = keys.data().encrypt(kept, packetId, TEMPLATES);
+        db.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "UPDATE packets SET body = NULL, templates = ?, purged_at = ? WHERE id = ? AND body IS NOT NULL")) {
+                p.setBytes(1, sealed);
+                p.setLong(2, clock.millis());
+                p.setString(3, packetId);
+                if (p.executeUpdate() != 1) {
+                    return null;
+                }
+            }
+            audit.append(c, actor, AuditActions.PAYLOAD_PURGED, packetId,
+                    Map.of("sha256", env.sha256(), "templatesKept", templates.size()));
+            return null;
+        });
+    }
+
+    /** Finger templates of a packet, from the body or, after purge, from the kept templates. */
+    List<PacketPart> templates(String packetId) {
+        byte[][] blobs = db.read(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT body, templates FROM packets WHERE id = ?")) {
+                p.setString(1, packetId);
+                try (ResultSet rs = p.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new StoreException("store.notFound", packetId);
+                    }
+                    return new byte[][] {rs.getBytes(1), rs.getBytes(2)};
+                }
+            }
+        });
+        try {
+            byte[] container = blobs[0] != null ? keys.data().decrypt(blobs[0], packetId, BODY)
+                    : keys.data().decrypt(blobs[1], packetId, TEMPLATES);
+            return codec.decode(container).parts().stream()
+                    .filter(p -> p.name().startsWith("finger-") && p.name().endsWith(".tpl")).toList();
+        } catch (PacketFormatException e) {
+            throw new IllegalStateException("stored packet " + packetId + " is unreadable", e);
+        }
+    }
+
+    static boolean isTemplatePart(String name) {
+        return name.startsWith("finger-") && name.endsWith(".tpl") && !name.equals(EnrollmentPackets.FINGERS);
+    }
+}

@@ -1,0 +1,57 @@
+package id.rekam.core.store;
+
+import id.rekam.core.crypto.KdfParams;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * Tunables of a store. {@link #defaults()} is what a station runs with; tests replace the
+ * clock, lower the KDF cost via {@link KdfParams#forTestsOnly} or cap the size to simulate a
+ * full disk.
+ *
+ * @param backupsToKeep  rolling backups kept in {@code backups/}
+ * @param backupInterval a new backup is written on open when the newest is older than this
+ * @param maxPageCount   SQLite page limit; 0 = unlimited (the disk is the limit)
+ * @param zone           the office's time zone, for "captured today"
+ */
+public record StoreOptions(KdfParams kdf, Clock clock, int backupsToKeep, Duration backupInterval,
+                           long maxPageCount, ZoneId zone) {
+
+    public StoreOptions {
+        Objects.requireNonNull(kdf, "kdf");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(backupInterval, "backupInterval");
+        Objects.requireNonNull(zone, "zone");
+        if (backupsToKeep < 1) {
+            throw new IllegalArgumentException("keep at least one backup");
+        }
+    }
+
+    public static StoreOptions defaults() {
+        return new StoreOptions(KdfParams.PRODUCTION, Clock.systemUTC(), 7, Duration.ofDays(1), 0,
+                ZoneId.of("Asia/Jakarta"));
+    }
+
+    public StoreOptions withKdf(KdfParams k) {
+        return new StoreOptions(k, clock, backupsToKeep, backupInterval, maxPageCount, zone);
+    }
+
+    public StoreOptions withClock(Clock c) {
+        return new StoreOptions(kdf, c, backupsToKeep, backupInterval, maxPageCount, zone);
+    }
+
+    public StoreOptions withBackups(int keep, Duration interval) {
+        return new StoreOptions(kdf, clock, keep, interval, maxPageCount, zone);
+    }
+
+    public StoreOptions withMaxPageCount(long pages) {
+        return new StoreOptions(kdf, clock, backupsToKeep, backupInterval, pages, zone);
+    }
+
+    public StoreOptions withZone(ZoneId z) {
+        return new StoreOptions(kdf, clock, backupsToKeep, backupInterval, maxPageCount, z);
+    }
+}

@@ -1,0 +1,66 @@
+package id.rekam.core.store;
+
+import id.rekam.core.crypto.KdfParams;
+import id.rekam.core.demo.DemoRecords;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** Fast, deterministic store setups for tests. */
+public final class TestStores {
+
+    public static final String STATION = "ST-32760101-01";
+    public static final String VILLAGE = "32.76.01.1001";
+    public static final char[] PASSPHRASE = "uji-frasa-sandi-stasiun".toCharArray();
+
+    private TestStores() {
+    }
+
+    /** A clock tests move by hand. */
+    public static final class MutableClock extends Clock {
+        private Instant now;
+
+        public MutableClock(Instant start) {
+            this.now = start;
+        }
+
+        public void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return Clock.fixed(now, zone);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    public static StoreOptions fastOptions(Clock clock) {
+        return StoreOptions.defaults().withKdf(KdfParams.forTestsOnly(1_000, 1_000)).withClock(clock);
+    }
+
+    public static StoreOptions fastOptions() {
+        return fastOptions(new MutableClock(Instant.parse("2026-11-25T03:00:00Z")));
+    }
+
+    public static StationStore create(Path dir, StoreOptions options) {
+        return StationStore.initialise(dir, PASSPHRASE, STATION, options);
+    }
+
+    public static DemoRecords demo(long seed) {
+        return new DemoRecords(seed, VILLAGE, STATION);
+    }
+}
