@@ -2,6 +2,7 @@ package id.rekam.installer;
 
 import id.rekam.installer.selftest.Check;
 import id.rekam.installer.selftest.CheckResult;
+import id.rekam.installer.selftest.ConfigCheck;
 import id.rekam.installer.selftest.DevicesCheck;
 import id.rekam.installer.selftest.JavaFxCheck;
 import id.rekam.installer.selftest.RuntimeCheck;
@@ -12,7 +13,7 @@ import java.util.List;
 
 /**
  * {@code rekam --self-test}: proves an installed station can run here — bundled runtime,
- * JavaFX, store, device drivers — without a display and without touching real data.
+ * JavaFX, settings, store, device drivers — without a display and without touching real data.
  * Exit status 0 when nothing failed (warnings allowed), 1 otherwise.
  */
 public final class SelfTest {
@@ -24,7 +25,8 @@ public final class SelfTest {
     }
 
     public static SelfTest standard() {
-        return new SelfTest(List.of(new RuntimeCheck(), new JavaFxCheck(), new StoreCheck(), new DevicesCheck()));
+        return new SelfTest(List.of(new RuntimeCheck(), new JavaFxCheck(), new ConfigCheck(LauncherSettings.current()),
+                new StoreCheck(), new DevicesCheck()));
     }
 
     public static void main(String[] args) {

@@ -1,33 +1,28 @@
 package id.rekam.installer;
 
-import java.lang.reflect.InvocationTargetException;
+import id.rekam.app.Main;
+
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * Main class of the installed launcher: {@code --self-test} runs {@link SelfTest}, anything
- * else starts the station. Kept out of station-app so the app stays free of packaging
- * concerns; the station's main class is looked up by name because it belongs to another
- * module's release cycle and may move.
+ * Main class of the installed launcher and of the binary zip's {@code bin/rekam}:
+ * {@code --self-test} runs {@link SelfTest}; anything else reads the installed settings
+ * ({@link LauncherSettings}) and starts the station. Kept out of station-app so the app
+ * stays free of packaging concerns.
  */
 public final class StationLauncher {
-
-    static final String STATION_MAIN = "id.rekam.app.Main";
 
     private StationLauncher() {
     }
 
-    public static void main(String[] args) throws Throwable {
-        if (Arrays.asList(args).contains("--self-test")) {
+    public static void main(String[] args) throws Exception {
+        List<String> list = Arrays.asList(args);
+        if (list.contains("--self-test")) {
             SelfTest.main(args);
             return;
         }
-        try {
-            Class.forName(STATION_MAIN).getMethod("main", String[].class).invoke(null, (Object) args);
-        } catch (ClassNotFoundException e) {
-            System.err.println("station application " + STATION_MAIN + " is not in this image");
-            System.exit(2);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
+        LauncherSettings.current().apply(list.contains("--demo") || Boolean.getBoolean("rekam.demo"));
+        Main.main(args);
     }
 }

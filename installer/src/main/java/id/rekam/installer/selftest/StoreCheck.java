@@ -1,23 +1,24 @@
 package id.rekam.installer.selftest;
 
+import id.rekam.core.store.StationStore;
+import id.rekam.core.store.StoreHealth;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The store is SQLite through sqlite-jdbc, whose native library is unpacked at run time.
- * Create, write, read back and integrity-check a throw-away database in a temp directory —
- * never the station's real data.
+ * The station's real store code on a throw-away data directory — never the station's data:
+ * create (schema migrations, key ring, encryption), write, integrity check, close, reopen and
+ * read back, delete. This exercises sqlite-jdbc's native library and the crypto the bundled
+ * runtime must provide.
  */
 public final class StoreCheck implements Check {
+
+    private static final char[] PASSPHRASE = "self-test-only".toCharArray();
 
     @Override
     public String name() {
@@ -29,35 +30,26 @@ public final class StoreCheck implements Check {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("rekam-selftest-");
-            Path db = dir.resolve("selftest.db");
-            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("PRAGMA journal_mode=WAL");
-                    s.execute("CREATE TABLE probe(id INTEGER PRIMARY KEY, payload BLOB NOT NULL)");
-                }
-                byte[] payload = new byte[4096];
-                new java.util.Random(17).nextBytes(payload);
-                try (PreparedStatement ins = c.prepareStatement("INSERT INTO probe(payload) VALUES (?)")) {
-                    ins.setBytes(1, payload);
-                    ins.executeUpdate();
-                }
-                try (Statement s = c.createStatement();
-                     ResultSet rs = s.executeQuery("SELECT payload FROM probe")) {
-                    if (!rs.next() || !java.util.Arrays.equals(rs.getBytes(1), payload)) {
-                        return CheckResult.fail("written row does not read back");
-                    }
-                }
-                String integrity;
-                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
-                    integrity = rs.next() ? rs.getString(1) : "no answer";
-                }
-                if (!"ok".equals(integrity)) {
-                    return CheckResult.fail("integrity_check: " + integrity);
-                }
-                return CheckResult.pass("SQLite " + c.getMetaData().getDatabaseProductVersion()
-                        + " (sqlite-jdbc " + c.getMetaData().getDriverVersion() + ") create/write/read/integrity_check ok");
+            Path data = dir.resolve("data");
+            String json = "{\"selfTest\":true}";
+            StoreHealth health;
+            try (StationStore store = StationStore.initialise(data, PASSPHRASE, "SELF-TEST")) {
+                store.saveDraft("self-test", json);
+                health = store.verify();
             }
-        } catch (IOException | SQLException | LinkageError e) {
+            if (!health.ok()) {
+                return CheckResult.fail("new store fails verification: integrity=" + health.integrity());
+            }
+            Optional<String> back;
+            try (StationStore store = StationStore.open(data, PASSPHRASE)) {
+                back = store.loadDraft("self-test");
+            }
+            if (back.isEmpty() || !back.get().equals(json)) {
+                return CheckResult.fail("written draft does not read back after reopening");
+            }
+            return CheckResult.pass("encrypted store: create, write, integrity_check (" + health.integrity()
+                    + "), audit chain, reopen and read back ok");
+        } catch (IOException | RuntimeException | LinkageError e) {
             return CheckResult.fail("store does not work: " + CheckResult.describe(e));
         } finally {
             deleteQuietly(dir);
