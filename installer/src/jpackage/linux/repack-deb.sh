@@ -18,6 +18,20 @@ find "$pkg" -path "$pkg/DEBIAN" -prune -o -type d -exec chmod 0755 {} +
 chmod 0644 "$pkg/lib/udev/rules.d/60-rekam-scanner.rules" "$pkg/lib/systemd/system/rekam-sync.service" \
     "$pkg/etc/default/rekam-sync"
 
+# Files jpackage writes with the wrong mode or leaves empty.
+chmod 0644 "$pkg"/opt/rekam/lib/*.so
+rm -f "$pkg/DEBIAN/preinst"
+# Debian wants stripped ELF objects; jpackage's launchers and the jlinked runtime keep symbols.
+find "$pkg/opt/rekam" -type f \( -name '*.so' -o -path '*/bin/*' \) | while read -r f; do
+    if [ "$(head -c 4 "$f" | od -An -c | tr -d ' ')" = "177ELF" ]; then
+        strip --strip-unneeded --remove-section=.comment --remove-section=.note "$f"
+    fi
+done
+cp "$(dirname "$0")/../../../../THIRD-PARTY.md" "$pkg/opt/rekam/lib/app/THIRD-PARTY.md"
+gzip -9n < "$(dirname "$0")/changelog.Debian" > "$pkg/usr/share/doc/rekam/changelog.Debian.gz"
+chmod 0644 "$pkg/opt/rekam/lib/app/THIRD-PARTY.md" "$pkg/usr/share/doc/rekam/changelog.Debian.gz" \
+    "$pkg/usr/share/doc/rekam/copyright" "$pkg/usr/share/lintian/overrides/rekam"
+
 mkdir -p "$pkg/usr/bin"
 for launcher in "$pkg"/opt/rekam/bin/*; do
     name=$(basename "$launcher")

@@ -52,7 +52,8 @@ class DebPackageIT {
                 .anyMatch(l -> l.contains("./opt/rekam/lib/rekam-rekam.desktop"))
                 .anyMatch(l -> l.startsWith("-rw-r--r-- root/root") && l.endsWith("./lib/udev/rules.d/60-rekam-scanner.rules"))
                 .anyMatch(l -> l.startsWith("-rw-r--r-- root/root") && l.endsWith("./lib/systemd/system/rekam-sync.service"))
-                .anyMatch(l -> l.contains("./usr/bin/rekam -> /opt/rekam/bin/rekam"));
+                .anyMatch(l -> l.contains("./usr/bin/rekam -> /opt/rekam/bin/rekam"))
+                .anyMatch(l -> l.contains("./usr/bin/rekam-sync -> /opt/rekam/bin/rekam-sync"));
         // Data is never part of the package: an upgrade or removal cannot overwrite it.
         assertThat(contents).noneMatch(l -> l.contains("./var/lib/rekam"));
     }
