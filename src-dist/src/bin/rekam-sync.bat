@@ -5,5 +5,5 @@ rem Extra JVM options: JAVA_OPTS.
 setlocal
 set "APP_HOME=%~dp0.."
 if defined JAVA_HOME (set "JAVA=%JAVA_HOME%\bin\java.exe") else (set "JAVA=java")
-"%JAVA%" %JAVA_OPTS% "-Drekam.home=%APP_HOME%" -cp "%APP_HOME%\lib\*" id.rekam.sync.cli.SyncMain %*
+"%JAVA%" %JAVA_OPTS% "-Drekam.home=%APP_HOME%" -cp "%APP_HOME%\lib\*" id.rekam.sync.cli.SyncCli %*
 exit /b %ERRORLEVEL%

@@ -84,6 +84,10 @@ class DistArchivesIT {
                 assertThat(Files.readString(sh)).startsWith("#!/bin/sh\n").doesNotContain("\r");
                 assertThat(Files.readString(root.resolve("bin/" + script + ".bat"))).contains("\r\n");
             }
+            String settings = Files.readString(root.resolve("conf/rekam.properties"));
+            assertThat(settings).contains("#rekam.dataDir=", "#rekam.district=", "#rekam.approval=");
+            assertThat(Files.readString(root.resolve("conf/rekam-sync.conf"))).contains("REKAM_SYNC_ARGS=");
+            assertThat(Files.readString(root.resolve("bin/rekam"))).contains("id.rekam.installer.StationLauncher");
             assertThat(root.resolve("LICENSE")).exists();
             assertThat(Files.readString(root.resolve("LICENSE"))).contains("Apache License", "Version 2.0");
             assertThat(root.resolve("THIRD-PARTY.md")).exists();
@@ -96,6 +100,9 @@ class DistArchivesIT {
             assertThat(jars).anyMatch(j -> j.startsWith("sync-client-"))
                     .anyMatch(j -> j.startsWith("central-server-"))
                     .anyMatch(j -> j.startsWith("station-core-"))
+                    .anyMatch(j -> j.startsWith("station-app-"))
+                    .anyMatch(j -> j.startsWith("installer-"))
+                    .anyMatch(j -> j.matches("javafx-graphics-[\\d.]+-linux\\.jar"))
                     .anyMatch(j -> j.startsWith("sqlite-jdbc-"));
             assertThat(jars).allMatch(j -> j.endsWith(".jar"));
 
@@ -108,7 +115,7 @@ class DistArchivesIT {
     }
 
     private static boolean isOwnModule(String jar) {
-        return Stream.of("station-core", "station-devices", "station-app", "sync-client", "central-server")
+        return Stream.of("station-core", "station-devices", "station-app", "sync-client", "central-server", "installer")
                 .anyMatch(m -> jar.startsWith(m + "-0") || jar.startsWith(m + "-1"));
     }
 
