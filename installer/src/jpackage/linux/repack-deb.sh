@@ -22,7 +22,7 @@ chmod 0644 "$pkg/lib/udev/rules.d/60-rekam-scanner.rules" "$pkg/lib/systemd/syst
 chmod 0644 "$pkg"/opt/rekam/lib/*.so
 rm -f "$pkg/DEBIAN/preinst"
 # Debian wants stripped ELF objects; jpackage's launchers and the jlinked runtime keep symbols.
-find "$pkg/opt/rekam" -type f \( -name '*.so' -o -path '*/bin/*' \) | while read -r f; do
+find "$pkg/opt/rekam" -type f ! -name '*.jar' | while read -r f; do
     if [ "$(head -c 4 "$f" | od -An -c | tr -d ' ')" = "177ELF" ]; then
         strip --strip-unneeded --remove-section=.comment --remove-section=.note "$f"
     fi
