@@ -105,4 +105,9 @@ public final class HomeController {
     private void approval() {
         ctx.navigator().show(Screen.APPROVAL);
     }
+
+    @FXML
+    private void cards() {
+        ctx.navigator().show(Screen.CARDS);
+    }
 }

@@ -8,7 +8,8 @@ public enum Screen {
     ENROLL("enroll"),
     RECORDS("records"),
     RECORD_DETAIL("record-detail"),
-    APPROVAL("approval");
+    APPROVAL("approval"),
+    CARDS("cards");
 
     private final String fxml;
 
