@@ -1,0 +1,223 @@
+package id.rekam.server;
+
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import id.rekam.server.admin.AdminApi;
+import id.rekam.server.admin.AdminAuthInterceptor;
+import id.rekam.server.admin.AdminService;
+import id.rekam.server.auth.NonceStore;
+import id.rekam.server.auth.SignatureAuthInterceptor;
+import id.rekam.server.dedup.DedupService;
+import id.rekam.server.dedup.FingerprintIndex;
+import id.rekam.server.events.EventStore;
+import id.rekam.server.faults.FaultInjector;
+import id.rekam.server.faults.FaultInterceptor;
+import id.rekam.server.feed.FeedbackFeed;
+import id.rekam.server.http.HttpAdapter;
+import id.rekam.server.http.Router;
+import id.rekam.server.http.ServerHeadersInterceptor;
+import id.rekam.server.packets.PacketRepository;
+import id.rekam.server.packets.PacketService;
+import id.rekam.server.packets.StationApi;
+import id.rekam.server.packets.UploadFiles;
+import id.rekam.server.stations.StationRegistry;
+import id.rekam.server.store.Database;
+import id.rekam.server.tus.TusHandler;
+import id.rekam.server.tus.TusResumableInterceptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The reference central server (docs/sync-protocol.md). Start in-process with
+ * {@link #start(ServerConfig)}, stop with {@link #stop()}; everything it knows lives in the
+ * data directory, so a stop and a new start on the same directory is a server restart.
+ */
+public final class CentralServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CentralServer.class);
+
+    private final ServerConfig config;
+    private final HttpServer http;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService scheduler;
+    private final Database db;
+    private final AdminService admin;
+    private final FaultInjector faults;
+    private final FingerprintIndex index;
+    private final String tlsPin;
+
+    private CentralServer(ServerConfig config, HttpServer http, ExecutorService workers,
+                          ScheduledExecutorService scheduler, Database db, AdminService admin, FaultInjector faults,
+                          FingerprintIndex index, String tlsPin) {
+        this.config = config;
+        this.http = http;
+        this.workers = workers;
+        this.scheduler = scheduler;
+        this.db = db;
+        this.admin = admin;
+        this.faults = faults;
+        this.index = index;
+        this.tlsPin = tlsPin;
+    }
+
+    public static CentralServer start(ServerConfig config) throws IOException {
+        Files.createDirectories(config.dataDir());
+        Database db = new Database(config.dataDir().resolve("server.db"));
+        try {
+            StationRegistry stations = new StationRegistry(db, config.clock());
+            PacketRepository repo = new PacketRepository(db);
+            FingerprintIndex index = new FingerprintIndex();
+            DedupService dedup = new DedupService(db, index, stations, new DedupService.Settings(
+                    config.matchThreshold(), config.minMatchingFingers(), config.acceptUnparseableTemplates()));
+            dedup.loadIndex();
+            PacketService packets = new PacketService(repo, new UploadFiles(config.dataDir()), dedup, stations,
+                    config.clock(), config.maxPacketSize());
+            packets.recover();
+            FeedbackFeed feed = new FeedbackFeed(db);
+            EventStore events = new EventStore(db, config.clock());
+            FaultInjector faults = new FaultInjector();
+            AdminService admin = new AdminService(stations, repo, packets);
+
+            StationApi api = new StationApi(stations, packets, events, feed, config.clock());
+            TusHandler tus = new TusHandler(packets, config.maxPacketSize());
+            AdminApi adminApi = new AdminApi(admin, faults);
+            Router router = new Router()
+                    .add("POST", "/v1/stations", api::enroll)
+                    .add("POST", "/v1/packets", api::announce)
+                    .add("GET", "/v1/packets/{packetId}", api::packet)
+                    .add("POST", "/v1/events", api::events)
+                    .add("GET", "/v1/feedback", api::feedback)
+                    .add("OPTIONS", "/v1/uploads", tus::options)
+                    .add("POST", "/v1/uploads", tus::create)
+                    .add("OPTIONS", "/v1/uploads/{uploadId}", tus::options)
+                    .add("HEAD", "/v1/uploads/{uploadId}", tus::head)
+                    .add("PATCH", "/v1/uploads/{uploadId}", tus::patch)
+                    .add("POST", "/admin/enrollment-codes", adminApi::createCode)
+                    .add("GET", "/admin/stations", adminApi::stations)
+                    .add("GET", "/admin/packets", adminApi::packets)
+                    .add("POST", "/admin/packets/{packetId}/print-ready", adminApi::printReady)
+                    .add("GET", "/admin/faults", adminApi::listFaults)
+                    .add("POST", "/admin/faults", adminApi::addFault)
+                    .add("DELETE", "/admin/faults", adminApi::clearFaults);
+            HttpAdapter adapter = new HttpAdapter(List.of(
+                    new FaultInterceptor(faults),
+                    new ServerHeadersInterceptor(config.clock()),
+                    new AdminAuthInterceptor(config.adminToken()),
+                    new TusResumableInterceptor(),
+                    new SignatureAuthInterceptor(stations, new NonceStore(db, config.clock(), config.clockSkew()),
+                            config.clock(), config.clockSkew())),
+                    router, config.maxRequestBody());
+
+            InetSocketAddress address = new InetSocketAddress(config.bindAddress(), config.port());
+            HttpServer http;
+            String pin = null;
+            if (config.tls()) {
+                KeyStore ks = Tls.load(config.tlsKeystore(), config.tlsPassword());
+                HttpsServer https = HttpsServer.create(address, 64);
+                https.setHttpsConfigurator(new HttpsConfigurator(Tls.context(ks, config.tlsPassword())));
+                pin = Tls.pin(Tls.certificate(ks));
+                http = https;
+            } else {
+                http = HttpServer.create(address, 64);
+            }
+            ExecutorService workers = Executors.newFixedThreadPool(config.threads(), r -> {
+                Thread t = new Thread(r, "rekam-server-worker");
+                t.setDaemon(true);
+                return t;
+            });
+            http.setExecutor(workers);
+            http.createContext("/", adapter);
+            http.start();
+
+            ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "rekam-server-print-ready");
+                t.setDaemon(true);
+                return t;
+            });
+            if (config.printReadyAfter() != null) {
+                scheduler.scheduleWithFixedDelay(() -> {
+                    try {
+                        packets.promoteAcceptedOlderThan(config.printReadyAfter());
+                    } catch (RuntimeException e) {
+                        LOG.error("print-ready promotion failed", e);
+                    }
+                }, 200, 200, TimeUnit.MILLISECONDS);
+            }
+            CentralServer server = new CentralServer(config, http, workers, scheduler, db, admin, faults, index, pin);
+            LOG.info("central server listening on {} ({} templates indexed)", server.baseUri(), index.size());
+            return server;
+        } catch (GeneralSecurityException e) {
+            db.close();
+            throw new IOException("cannot set up TLS from " + config.tlsKeystore(), e);
+        } catch (IOException | RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    /** E.g. {@code http://127.0.0.1:41234/} — the base the /v1 paths are resolved against. */
+    public URI baseUri() {
+        String host = config.bindAddress().equals("0.0.0.0") ? "127.0.0.1" : config.bindAddress();
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return URI.create((config.tls() ? "https" : "http") + "://" + host + ":" + port() + "/");
+    }
+
+    /** Pin of the TLS certificate ({@code sha256/...}), null when serving plain HTTP. */
+    public String tlsPin() {
+        return tlsPin;
+    }
+
+    public AdminService admin() {
+        return admin;
+    }
+
+    public FaultInjector faults() {
+        return faults;
+    }
+
+    public int indexedTemplates() {
+        return index.size();
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** Stops listening at once (open exchanges are cut) and closes the database. */
+    public void stop() {
+        http.stop(0);
+        scheduler.shutdownNow();
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        db.close();
+        LOG.info("central server stopped");
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

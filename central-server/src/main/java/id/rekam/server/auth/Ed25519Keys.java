@@ -1,0 +1,61 @@
+package id.rekam.server.auth;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * Station keys travel as base64 of the raw 32-byte Ed25519 public key (RFC 8032). The JDK
+ * wants an X.509 SubjectPublicKeyInfo, which for Ed25519 is a fixed 12-byte prefix plus
+ * those 32 bytes.
+ */
+public final class Ed25519Keys {
+
+    private static final byte[] SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
+
+    private Ed25519Keys() {
+    }
+
+    /** @throws IllegalArgumentException when the text is not base64 of 32 bytes */
+    public static PublicKey publicKey(String base64Raw) {
+        byte[] raw;
+        try {
+            raw = Base64.getDecoder().decode(base64Raw);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("public key is not base64");
+        }
+        if (raw.length != 32) {
+            throw new IllegalArgumentException("an Ed25519 public key has 32 bytes, not " + raw.length);
+        }
+        byte[] spki = Arrays.copyOf(SPKI_PREFIX, SPKI_PREFIX.length + 32);
+        System.arraycopy(raw, 0, spki, SPKI_PREFIX.length, 32);
+        try {
+            return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("not an Ed25519 public key", e);
+        }
+    }
+
+    /** Base64 of the raw 32 bytes of a JDK Ed25519 public key. */
+    public static String encode(PublicKey key) {
+        byte[] spki = key.getEncoded();
+        return Base64.getEncoder().encodeToString(Arrays.copyOfRange(spki, spki.length - 32, spki.length));
+    }
+
+    public static boolean verify(PublicKey key, byte[] message, String base64Signature) {
+        try {
+            byte[] sig = Base64.getDecoder().decode(base64Signature);
+            Signature s = Signature.getInstance("Ed25519");
+            s.initVerify(key);
+            s.update(message);
+            return s.verify(sig);
+        } catch (IllegalArgumentException | GeneralSecurityException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package id.rekam.server.dedup;
+
+import com.machinezoo.sourceafis.FingerprintTemplate;
+import id.rekam.core.domain.Demographics;
+import id.rekam.core.domain.Nik;
+import id.rekam.core.packet.EnrollmentPackets;
+import id.rekam.core.packet.Packet;
+import id.rekam.core.packet.PacketFormatException;
+import id.rekam.core.packet.PacketPart;
+import id.rekam.server.packets.PacketState;
+import id.rekam.server.stations.Station;
+import id.rekam.server.stations.StationRegistry;
+import id.rekam.server.store.Database;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Decides accepted / duplicate / rejected for an enrollment packet: first by NIK (the same
+ * NIK in an earlier accepted record from another packet), then by fingerprints 1:N against
+ * every accepted record of every station, same finger position only. Callers serialise
+ * calls (one decision at a time) so two copies of one person cannot both pass.
+ */
+public final class DedupService {
+
+    private static final Pattern TEMPLATE_PART = Pattern.compile("finger-(\\d{2})\\.tpl");
+
+    public record Settings(double threshold, int minMatchingFingers, boolean acceptUnparseableTemplates) {
+    }
+
+    private final Database db;
+    private final FingerprintIndex index;
+    private final StationRegistry stations;
+    private final Settings settings;
+    private final EnrollmentPackets enrollment = new EnrollmentPackets();
+
+    public DedupService(Database db, FingerprintIndex index, StationRegistry stations, Settings settings) {
+        this.db = db;
+        this.index = index;
+        this.stations = stations;
+        this.settings = settings;
+    }
+
+    /** Loads the templates of accepted records into memory; called once at start. */
+    public void loadIndex() {
+        db.query("SELECT t.packet_id, t.position, t.template FROM templates t JOIN packets p ON p.packet_id=t.packet_id "
+                        + "WHERE p.state IN ('accepted','print-ready')",
+                rs -> {
+                    index.add(rs.getString(1), rs.getInt(2), new FingerprintTemplate(rs.getBytes(3)));
+                    return null;
+                });
+    }
+
+    /** The NIK of a packet, for storing beside it; empty if the demographics are unreadable. */
+    public Optional<Nik> nik(Packet packet) {
+        try {
+            return Optional.of(enrollment.demographics(packet).nik());
+        } catch (PacketFormatException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    public Verdict decide(Packet packet, Station from) {
+        Demographics demographics;
+        try {
+            enrollment.fromPacket(packet);
+            demographics = enrollment.demographics(packet);
+        } catch (PacketFormatException e) {
+            return Verdict.rejected("malformed-packet", e.getMessage());
+        }
+        Optional<Verdict> byNik = nikDuplicate(packet.id(), demographics.nik());
+        if (byNik.isPresent()) {
+            return byNik.get();
+        }
+        Map<Integer, FingerprintTemplate> probes = new TreeMap<>();
+        Map<Integer, byte[]> serialised = new TreeMap<>();
+        List<String> unparseable = new ArrayList<>();
+        for (PacketPart part : packet.parts()) {
+            Matcher m = TEMPLATE_PART.matcher(part.name());
+            if (!m.matches()) {
+                continue;
+            }
+            int position = Integer.parseInt(m.group(1));
+            try {
+                probes.put(position, new FingerprintTemplate(part.bytes()));
+                serialised.put(position, part.bytes());
+            } catch (RuntimeException e) {
+                unparseable.add(part.name());
+            }
+        }
+        if (!unparseable.isEmpty() && !settings.acceptUnparseableTemplates()) {
+            return Verdict.rejected("unparseable-template",
+                    "not SourceAFIS templates: " + String.join(", ", unparseable));
+        }
+        Optional<Verdict> byPrint = fingerprintDuplicate(probes, from);
+        if (byPrint.isPresent()) {
+            return byPrint.get();
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        if (!unparseable.isEmpty()) {
+            fields.put("warnings", unparseable.stream()
+                    .map(n -> n + " is not a SourceAFIS template; fingerprint duplicate check skipped for it").toList());
+        }
+        return new Verdict(PacketState.ACCEPTED, null, null, fields, serialised);
+    }
+
+    /** Adds an accepted record's templates to the durable table (inside the caller's transaction). */
+    public void storeTemplates(Connection c, String packetId, Map<Integer, byte[]> templates) throws SQLException {
+        for (Map.Entry<Integer, byte[]> t : templates.entrySet()) {
+            Database.update(c, "INSERT OR REPLACE INTO templates(packet_id, position, template) VALUES (?,?,?)",
+                    packetId, t.getKey(), t.getValue());
+        }
+    }
+
+    /** Adds them to memory, after the transaction committed. */
+    public void indexTemplates(String packetId, Map<Integer, byte[]> templates) {
+        templates.forEach((position, bytes) -> index.add(packetId, position, new FingerprintTemplate(bytes)));
+    }
+
+    private Optional<Verdict> nikDuplicate(String packetId, Nik nik) {
+        return db.queryOne("SELECT packet_id FROM packets WHERE nik=? AND packet_id<>? AND state IN "
+                        + "('accepted','print-ready') ORDER BY received_at, packet_id LIMIT 1",
+                rs -> rs.getString(1), nik.value(), packetId)
+                .map(first -> duplicate("nik", first, true, List.of()));
+    }
+
+    private Optional<Verdict> fingerprintDuplicate(Map<Integer, FingerprintTemplate> probes, Station from) {
+        Map<String, List<FingerprintIndex.Hit>> byRecord = new HashMap<>();
+        for (Map.Entry<Integer, FingerprintTemplate> p : probes.entrySet()) {
+            for (FingerprintIndex.Hit hit : index.search(p.getKey(), p.getValue(), settings.threshold())) {
+                byRecord.computeIfAbsent(hit.packetId(), k -> new ArrayList<>()).add(hit);
+            }
+        }
+        return byRecord.entrySet().stream()
+                .filter(e -> e.getValue().size() >= settings.minMatchingFingers())
+                .max((a, b) -> Double.compare(total(a.getValue()), total(b.getValue())))
+                .map(best -> {
+                    String otherOffice = officeOf(best.getKey());
+                    boolean sameRegency = otherOffice != null && from.office().substring(0, 5)
+                            .equals(otherOffice.substring(0, 5));
+                    List<Map<String, Object>> fingers = best.getValue().stream()
+                            .sorted((a, b) -> Integer.compare(a.position(), b.position()))
+                            .map(h -> Map.<String, Object>of("position", h.position(),
+                                    "score", Math.round(h.score() * 10) / 10.0))
+                            .toList();
+                    return duplicate("fingerprint", best.getKey(), sameRegency, fingers);
+                });
+    }
+
+    private static double total(List<FingerprintIndex.Hit> hits) {
+        return hits.stream().mapToDouble(FingerprintIndex.Hit::score).sum();
+    }
+
+    private String officeOf(String packetId) {
+        return db.queryOne("SELECT s.office FROM packets p JOIN stations s ON s.station_id=p.station_id "
+                + "WHERE p.packet_id=?", rs -> rs.getString(1), packetId).orElse(null);
+    }
+
+    /**
+     * The first record's NIK is disclosed in full when it is the station's own data: a NIK
+     * match (the station already holds that NIK) or a record from the same kabupaten/kota,
+     * whose Dukcapil administers both. Otherwise it is masked (UU PDP data minimisation) and
+     * the station/office tell the operator whom to ask.
+     */
+    private Verdict duplicate(String matchedBy, String firstPacketId, boolean fullNik,
+                              List<Map<String, Object>> fingers) {
+        record First(String stationId, String nik, long receivedAt) {
+        }
+        First first = db.queryOne("SELECT station_id, nik, received_at FROM packets WHERE packet_id=?",
+                rs -> new First(rs.getString(1), rs.getString(2), rs.getLong(3)), firstPacketId).orElseThrow();
+        Map<String, Object> other = new LinkedHashMap<>();
+        other.put("packetId", firstPacketId);
+        other.put("stationId", first.stationId());
+        other.put("office", stations.find(first.stationId()).map(Station::office).orElse(null));
+        other.put("nik", fullNik ? first.nik() : Nik.of(first.nik()).masked());
+        other.put("nikMasked", !fullNik);
+        other.put("receivedAt", Instant.ofEpochMilli(first.receivedAt()).toString());
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("matchedBy", matchedBy);
+        fields.put("duplicateOf", other);
+        if (!fingers.isEmpty()) {
+            fields.put("fingers", fingers);
+        }
+        String message = "same " + ("nik".equals(matchedBy) ? "NIK" : "fingerprints") + " as packet " + firstPacketId;
+        return new Verdict(PacketState.DUPLICATE, "duplicate-" + matchedBy, message, fields, Map.of());
+    }
+}

@@ -1,0 +1,66 @@
+package id.rekam.server.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+
+/**
+ * Bridges the JDK server to the interceptor chain. Throwing out of {@link #handle} makes the
+ * JDK server close the connection without a response, which is how a dropped connection is
+ * produced on purpose ({@link DropConnection}) and how a vanished client is left alone.
+ */
+public final class HttpAdapter implements HttpHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpAdapter.class);
+
+    private final List<Interceptor> interceptors;
+    private final Handler router;
+    private final long maxBody;
+
+    public HttpAdapter(List<Interceptor> interceptors, Handler router, long maxBody) {
+        this.interceptors = List.copyOf(interceptors);
+        this.router = router;
+        this.maxBody = maxBody;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), exchange.getRequestBody(),
+                maxBody);
+        Response response;
+        try {
+            response = new InterceptorChain(interceptors, router, request).proceed(request);
+        } catch (ApiException e) {
+            response = e.toResponse();
+        } catch (DropConnection e) {
+            LOG.debug("dropping connection on purpose: {}", e.getMessage());
+            throw e;
+        } catch (IOException e) {
+            LOG.debug("client connection failed: {}", e.toString());
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.error("unexpected error on {} {}", request.method(), request.rawPath(), e);
+            response = Response.error(500, "internal-error", "unexpected server error");
+        }
+        send(exchange, request, response);
+    }
+
+    private static void send(HttpExchange exchange, Request request, Response response) throws IOException {
+        response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        byte[] body = response.body();
+        boolean noBody = body.length == 0 || "HEAD".equals(request.method()) || response.status() == 204;
+        exchange.sendResponseHeaders(response.status(), noBody ? -1 : body.length);
+        if (!noBody) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+        exchange.close();
+    }
+}

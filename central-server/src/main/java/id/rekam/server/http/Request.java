@@ -1,0 +1,129 @@
+package id.rekam.server.http;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * One HTTP request as the interceptor chain sees it. The body is read at most once from the
+ * connection and then kept, because both the signature check and the handler need it.
+ */
+public final class Request {
+
+    private final String method;
+    private final String rawPath;
+    private final String rawQuery;
+    private final Map<String, List<String>> headers;
+    private final long maxBody;
+    private InputStream bodyStream;
+    private byte[] body;
+    private final Map<String, Object> attributes = new HashMap<>();
+
+    public Request(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
+                   InputStream bodyStream, long maxBody) {
+        this.method = method.toUpperCase(Locale.ROOT);
+        this.rawPath = rawPath;
+        this.rawQuery = rawQuery;
+        TreeMap<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        h.putAll(headers);
+        this.headers = h;
+        this.bodyStream = bodyStream;
+        this.maxBody = maxBody;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    /** Path as sent, still percent-encoded. */
+    public String rawPath() {
+        return rawPath;
+    }
+
+    public String rawQuery() {
+        return rawQuery;
+    }
+
+    /** The request target exactly as signed: raw path, plus {@code ?query} when there is one. */
+    public String pathAndQuery() {
+        return rawQuery == null || rawQuery.isEmpty() ? rawPath : rawPath + "?" + rawQuery;
+    }
+
+    public Optional<String> header(String name) {
+        List<String> v = headers.get(name);
+        return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
+    }
+
+    public Optional<String> queryParam(String name) {
+        if (rawQuery == null) {
+            return Optional.empty();
+        }
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            String k = eq < 0 ? pair : pair.substring(0, eq);
+            if (k.equals(name)) {
+                return Optional.of(java.net.URLDecoder.decode(eq < 0 ? "" : pair.substring(eq + 1),
+                        java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Replaces the body stream, e.g. by a fault that cuts it; only before the body is read. */
+    public void wrapBody(java.util.function.UnaryOperator<InputStream> wrapper) {
+        if (body == null) {
+            bodyStream = wrapper.apply(bodyStream);
+        }
+    }
+
+    /** Reads and throws away up to {@code n} body bytes; @return how many were read. */
+    public long consumeUpTo(long n) throws IOException {
+        byte[] buf = new byte[8192];
+        long total = 0;
+        while (total < n) {
+            int r = bodyStream.read(buf, 0, (int) Math.min(buf.length, n - total));
+            if (r < 0) {
+                break;
+            }
+            total += r;
+        }
+        return total;
+    }
+
+    /**
+     * Reads the whole body. A body larger than the limit is refused with 413; an I/O error
+     * means the peer went away and is passed on so the connection is closed.
+     */
+    public byte[] body() throws IOException {
+        if (body == null) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buf = new byte[16 * 1024];
+            long total = 0;
+            int n;
+            while ((n = bodyStream.read(buf)) > 0) {
+                total += n;
+                if (total > maxBody) {
+                    throw new ApiException(413, "body-too-large", "request body exceeds " + maxBody + " bytes");
+                }
+                out.write(buf, 0, n);
+            }
+            body = out.toByteArray();
+        }
+        return body;
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T> T attribute(String name) {
+        return (T) attributes.get(name);
+    }
+
+    public void attribute(String name, Object value) {
+        attributes.put(name, value);
+    }
+}

@@ -1,0 +1,346 @@
+package id.rekam.server.packets;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import id.rekam.core.domain.Nik;
+import id.rekam.core.packet.Packet;
+import id.rekam.core.packet.PacketCodec;
+import id.rekam.core.packet.PacketFormatException;
+import id.rekam.core.packet.PacketManifest;
+import id.rekam.server.auth.Ed25519Keys;
+import id.rekam.server.dedup.DedupService;
+import id.rekam.server.dedup.Verdict;
+import id.rekam.server.feed.FeedbackFeed;
+import id.rekam.server.http.ApiException;
+import id.rekam.server.http.Json;
+import id.rekam.server.stations.Station;
+import id.rekam.server.stations.StationRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Announce, chunk append and completion of packets. Completion verifies the body against
+ * what was announced and signed, stores it durably, and only then decides on it; a crash
+ * between the two leaves the packet {@code received}, and {@link #recover()} decides it at
+ * the next start.
+ */
+public final class PacketService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PacketService.class);
+    private static final Pattern PACKET_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+    private final PacketRepository repo;
+    private final UploadFiles files;
+    private final DedupService dedup;
+    private final StationRegistry stations;
+    private final Clock clock;
+    private final long maxSize;
+    private final PacketCodec codec = new PacketCodec();
+    private final SecureRandom random = new SecureRandom();
+    /** One upload step or decision at a time: keeps offsets and dedup decisions serial. */
+    private final Object lock = new Object();
+
+    public PacketService(PacketRepository repo, UploadFiles files, DedupService dedup, StationRegistry stations,
+                         Clock clock, long maxSize) {
+        this.repo = repo;
+        this.files = files;
+        this.dedup = dedup;
+        this.stations = stations;
+        this.clock = clock;
+        this.maxSize = maxSize;
+    }
+
+    public record AnnounceResult(PacketRecord packet, boolean created) {
+    }
+
+    public AnnounceResult announce(Station station, Announcement a) {
+        validate(a);
+        if (!Ed25519Keys.verify(station.publicKey(), PacketCodec.signingInput(a.packetId(), a.sha256()), a.signature())) {
+            throw new ApiException(422, "bad-packet-signature",
+                    "signature does not verify for rekam-packet-v1:" + a.packetId() + ":" + a.sha256());
+        }
+        synchronized (lock) {
+            Optional<PacketRecord> existing = repo.find(a.packetId());
+            if (existing.isPresent()) {
+                PacketRecord p = existing.get();
+                if (!p.stationId().equals(station.stationId()) || !p.sha256().equals(a.sha256())) {
+                    throw new PacketConflict(a.packetId(), p.stationId().equals(station.stationId()) ? p.sha256() : null,
+                            a.sha256());
+                }
+                return new AnnounceResult(p, false);
+            }
+            byte[] id = new byte[18];
+            random.nextBytes(id);
+            PacketRecord p = new PacketRecord(a.packetId(), station.stationId(), a.kind(), a.size(), a.sha256(),
+                    a.signature(), Json.writeString(a.parts()), PacketState.AWAITING_UPLOAD,
+                    Base64.getUrlEncoder().withoutPadding().encodeToString(id), 0, null, null, null, null,
+                    clock.instant(), null, null, null);
+            repo.insertAnnounced(p);
+            LOG.info("packet {} announced by {} ({} bytes)", p.packetId(), station.stationId(), p.size());
+            return new AnnounceResult(p, true);
+        }
+    }
+
+    private void validate(Announcement a) {
+        if (a.packetId() == null || !PACKET_ID.matcher(a.packetId()).matches()) {
+            throw new ApiException(400, "bad-request", "packetId must match " + PACKET_ID.pattern());
+        }
+        if (a.sha256() == null || !SHA256.matcher(a.sha256()).matches()) {
+            throw new ApiException(400, "bad-request", "sha256 must be 64 lowercase hex digits");
+        }
+        if (a.size() == null || a.size() <= 0 || a.signature() == null || a.parts() == null || a.parts().isEmpty()) {
+            throw new ApiException(400, "bad-request", "size, signature and parts are required");
+        }
+        if (!"enrollment".equals(a.kind())) {
+            throw new ApiException(422, "unsupported-kind", "this server accepts kind 'enrollment' only");
+        }
+        if (a.size() > maxSize) {
+            throw new ApiException(413, "packet-too-large", "packets may have at most " + maxSize + " bytes");
+        }
+        for (Announcement.PartEntry e : a.parts()) {
+            if (e.name() == null || e.sha256() == null || e.length() < 0) {
+                throw new ApiException(400, "bad-request", "every part needs name, length and sha256");
+            }
+        }
+    }
+
+    public Optional<PacketRecord> find(String packetId) {
+        return repo.find(packetId);
+    }
+
+    public Optional<PacketRecord> findUpload(Station station, String uploadId) {
+        return repo.findByUpload(uploadId).filter(p -> p.stationId().equals(station.stationId()));
+    }
+
+    /**
+     * Appends a verified chunk at {@code offset}, durably, and completes the packet when the
+     * last byte arrived.
+     *
+     * @return the packet after this step
+     */
+    public PacketRecord append(PacketRecord p, long offset, byte[] chunk) {
+        synchronized (lock) {
+            PacketRecord current = repo.find(p.packetId()).orElseThrow();
+            if (current.effectiveOffset() != offset) {
+                throw new ApiException(409, "offset-mismatch", "upload is at offset " + current.effectiveOffset())
+                        .withHeader("Upload-Offset", Long.toString(current.effectiveOffset()));
+            }
+            if (offset + chunk.length > current.size()) {
+                throw new ApiException(413, "upload-overflow", "chunk goes beyond Upload-Length " + current.size());
+            }
+            if (chunk.length == 0) {
+                return current;
+            }
+            files.append(current.uploadId(), offset, chunk);
+            long next = offset + chunk.length;
+            repo.updateOffset(current.packetId(), next);
+            if (next == current.size()) {
+                complete(current);
+            }
+            return repo.find(p.packetId()).orElseThrow();
+        }
+    }
+
+    private void complete(PacketRecord p) {
+        // The body is already in its final place if the server died between promote and commit.
+        boolean partial = files.hasPartial(p.uploadId());
+        byte[] body = partial ? files.readPartial(p.uploadId(), p.size()) : files.readPacket(p.packetId());
+        String sha = PacketCodec.sha256Hex(body);
+        if (!sha.equals(p.sha256())) {
+            rejectUnstored(p, "body-sha256-mismatch", "uploaded body has SHA-256 " + sha + ", announced " + p.sha256());
+            return;
+        }
+        Packet packet;
+        try {
+            packet = codec.decode(body);
+        } catch (PacketFormatException e) {
+            rejectUnstored(p, "malformed-packet", e.getMessage());
+            return;
+        }
+        String mismatch = manifestMismatch(p, packet.manifest());
+        if (mismatch != null) {
+            rejectUnstored(p, "manifest-mismatch", mismatch);
+            return;
+        }
+        if (partial) {
+            files.promote(p.uploadId(), p.packetId());
+        }
+        String nik = dedup.nik(packet).map(Nik::value).orElse(null);
+        Instant now = clock.instant();
+        repo.db().tx(c -> {
+            PacketRepository.markReceived(c, p.packetId(), nik, now);
+            return null;
+        });
+        LOG.info("packet {} from {} stored", p.packetId(), p.stationId());
+        decide(p.packetId(), packet);
+    }
+
+    private String manifestMismatch(PacketRecord p, PacketManifest m) {
+        if (!p.packetId().equals(m.packetId())) {
+            return "body is packet " + m.packetId() + ", announced " + p.packetId();
+        }
+        if (!p.stationId().equals(m.stationId())) {
+            return "body was made by station " + m.stationId() + ", uploaded by " + p.stationId();
+        }
+        if (!p.kind().equals(m.kind())) {
+            return "body is kind " + m.kind() + ", announced " + p.kind();
+        }
+        List<Announcement.PartEntry> announced = Json.MAPPER.convertValue(
+                Json.tree(p.partsJson().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                new TypeReference<List<Announcement.PartEntry>>() { });
+        if (announced.size() != m.parts().size()) {
+            return "body has " + m.parts().size() + " parts, announced " + announced.size();
+        }
+        for (int i = 0; i < announced.size(); i++) {
+            Announcement.PartEntry a = announced.get(i);
+            PacketManifest.Entry b = m.parts().get(i);
+            if (!a.name().equals(b.name()) || a.length() != b.length() || !a.sha256().equals(b.sha256())) {
+                return "part " + i + " (" + b.name() + ") differs from the announced manifest";
+            }
+        }
+        return null;
+    }
+
+    private void rejectUnstored(PacketRecord p, String code, String message) {
+        files.discard(p.uploadId());
+        Verdict v = Verdict.rejected(code, message);
+        repo.db().tx(c -> {
+            PacketRepository.decide(c, p.packetId(), PacketState.REJECTED, code, message,
+                    Json.writeString(v.feedFields()), clock.instant());
+            FeedbackFeed.append(c, p.stationId(), p.packetId(), "rejected", v.feedFields(), clock.instant());
+            return null;
+        });
+        LOG.warn("packet {} from {} rejected: {}", p.packetId(), p.stationId(), code);
+    }
+
+    private void decide(String packetId, Packet packet) {
+        PacketRecord p = repo.find(packetId).orElseThrow();
+        Station from = stations.find(p.stationId()).orElseThrow();
+        Verdict v = dedup.decide(packet, from);
+        Instant now = clock.instant();
+        repo.db().tx(c -> {
+            PacketRepository.decide(c, packetId, v.state(), v.reasonCode(), v.reasonMessage(),
+                    Json.writeString(v.feedFields()), now);
+            if (v.state() == PacketState.ACCEPTED) {
+                dedup.storeTemplates(c, packetId, v.templates());
+            }
+            FeedbackFeed.append(c, p.stationId(), packetId, v.state().wire(), v.feedFields(), now);
+            return null;
+        });
+        if (v.state() == PacketState.ACCEPTED) {
+            dedup.indexTemplates(packetId, v.templates());
+        }
+        LOG.info("packet {} decided: {}", packetId, v.state().wire());
+    }
+
+    /** Decides packets stored before a crash but not yet decided. */
+    public void recover() {
+        synchronized (lock) {
+            for (PacketRecord p : repo.inState(PacketState.AWAITING_UPLOAD)) {
+                if (p.uploadOffset() == p.size()) {
+                    complete(p);
+                }
+            }
+            for (PacketRecord p : repo.inState(PacketState.RECEIVED)) {
+                try {
+                    decide(p.packetId(), codec.decode(files.readPacket(p.packetId())));
+                } catch (PacketFormatException e) {
+                    throw new IllegalStateException("stored packet " + p.packetId() + " no longer decodes", e);
+                }
+            }
+        }
+    }
+
+    /** Accepted → print-ready, with a feed entry. @return false if the packet is not accepted */
+    public boolean markPrintReady(String packetId) {
+        synchronized (lock) {
+            Optional<PacketRecord> p = repo.find(packetId);
+            if (p.isEmpty() || p.get().state() != PacketState.ACCEPTED) {
+                return false;
+            }
+            Instant now = clock.instant();
+            repo.db().tx(c -> {
+                PacketRepository.markPrintReady(c, packetId, now);
+                FeedbackFeed.append(c, p.get().stationId(), packetId, PacketState.PRINT_READY.wire(), Map.of(), now);
+                return null;
+            });
+            return true;
+        }
+    }
+
+    /** Makes every record accepted at least {@code delay} ago print-ready (demo flow). */
+    public int promoteAcceptedOlderThan(java.time.Duration delay) {
+        Instant cutoff = clock.instant().minus(delay);
+        int n = 0;
+        for (PacketRecord p : repo.inState(PacketState.ACCEPTED)) {
+            if (p.decidedAt() != null && !p.decidedAt().isAfter(cutoff) && markPrintReady(p.packetId())) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The JSON view of a packet returned by announce and {@code GET /v1/packets/{id}}. */
+    public static Map<String, Object> view(PacketRecord p) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("packetId", p.packetId());
+        v.put("state", p.state().wire());
+        v.put("sha256", p.sha256());
+        v.put("size", p.size());
+        v.put("uploadUrl", p.uploadPath());
+        v.put("uploadOffset", p.effectiveOffset());
+        v.put("announcedAt", p.announcedAt().toString());
+        if (p.receivedAt() != null) {
+            v.put("receivedAt", p.receivedAt().toString());
+        }
+        if (p.decidedAt() != null) {
+            v.put("decidedAt", p.decidedAt().toString());
+        }
+        if (p.printReadyAt() != null) {
+            v.put("printReadyAt", p.printReadyAt().toString());
+        }
+        if (p.verdictJson() != null) {
+            v.put("verdict", Json.tree(p.verdictJson().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return v;
+    }
+
+    /** Same packet id, different content (or another station): needs a human, never a retry. */
+    public static final class PacketConflict extends ApiException {
+        private final String packetId;
+        private final String storedSha256;
+        private final String announcedSha256;
+
+        PacketConflict(String packetId, String storedSha256, String announcedSha256) {
+            super(409, "packet-conflict", "packet " + packetId + " was already announced with different content");
+            this.packetId = packetId;
+            this.storedSha256 = storedSha256;
+            this.announcedSha256 = Objects.requireNonNull(announcedSha256);
+        }
+
+        @Override
+        public id.rekam.server.http.Response toResponse() {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("code", code());
+            body.put("message", getMessage());
+            body.put("packetId", packetId);
+            if (storedSha256 != null) {
+                body.put("storedSha256", storedSha256);
+            }
+            body.put("announcedSha256", announcedSha256);
+            body.put("retryable", false);
+            return id.rekam.server.http.Response.json(409, body);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package id.rekam.server.packets;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Arrays;
+
+/**
+ * Life of a packet on the server. {@code received} and everything after it mean the body
+ * is stored durably; {@code rejected} may come before storing (body did not verify) or after
+ * (content refused).
+ */
+public enum PacketState {
+    AWAITING_UPLOAD("awaiting-upload"),
+    RECEIVED("received"),
+    ACCEPTED("accepted"),
+    DUPLICATE("duplicate"),
+    REJECTED("rejected"),
+    PRINT_READY("print-ready");
+
+    private final String wire;
+
+    PacketState(String wire) {
+        this.wire = wire;
+    }
+
+    @JsonValue
+    public String wire() {
+        return wire;
+    }
+
+    public static PacketState fromWire(String s) {
+        return Arrays.stream(values()).filter(v -> v.wire.equals(s)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown packet state " + s));
+    }
+}

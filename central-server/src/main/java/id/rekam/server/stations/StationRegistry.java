@@ -1,0 +1,138 @@
+package id.rekam.server.stations;
+
+import id.rekam.server.auth.CanonicalRequest;
+import id.rekam.server.auth.Ed25519Keys;
+import id.rekam.server.http.ApiException;
+import id.rekam.server.store.Database;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Enrollment codes and registered stations. A code is single-use, but the station that used
+ * it may present it again with the same key and gets the same answer: the response to the
+ * first attempt may have been lost on a bad network.
+ */
+public final class StationRegistry {
+
+    /** Crockford-like alphabet without 0/O, 1/I/L, so a code read over the phone survives. */
+    private static final char[] ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ".toCharArray();
+    private static final Pattern OFFICE = Pattern.compile("\\d{2}\\.\\d{2}\\.\\d{2}");
+
+    private final Database db;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public StationRegistry(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    public record IssuedCode(String code, String office, Instant expiresAt) {
+    }
+
+    public record Enrollment(Station station, boolean created) {
+    }
+
+    /** @param office kecamatan code {@code PP.KK.CC} the station will serve */
+    public IssuedCode createCode(String office, Duration validity) {
+        if (office == null || !OFFICE.matcher(office).matches()) {
+            throw new ApiException(400, "bad-office", "office must be a kecamatan code like 32.76.01");
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            if (i > 0 && i % 4 == 0) {
+                sb.append('-');
+            }
+            sb.append(ALPHABET[random.nextInt(ALPHABET.length)]);
+        }
+        String code = sb.toString();
+        Instant now = clock.instant();
+        Instant expires = now.plus(validity);
+        db.update("INSERT INTO enrollment_codes(code_hash, office, created_at, expires_at) VALUES (?,?,?,?)",
+                hash(code), office, now.toEpochMilli(), expires.toEpochMilli());
+        return new IssuedCode(code, office, expires);
+    }
+
+    public Enrollment enroll(String code, String publicKeyBase64, String name) {
+        if (code == null || publicKeyBase64 == null) {
+            throw new ApiException(400, "bad-request", "enrollmentCode and publicKey are required");
+        }
+        try {
+            Ed25519Keys.publicKey(publicKeyBase64);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, "bad-public-key", e.getMessage());
+        }
+        String codeHash = hash(normalise(code));
+        return db.tx(c -> {
+            record CodeRow(String office, long expiresAt, String usedBy) {
+            }
+            Optional<CodeRow> row = Database.queryOne(c,
+                    "SELECT office, expires_at, used_by FROM enrollment_codes WHERE code_hash=?",
+                    rs -> new CodeRow(rs.getString(1), rs.getLong(2), rs.getString(3)), codeHash);
+            if (row.isEmpty()) {
+                throw new ApiException(403, "enrollment-code-unknown", "no such enrollment code");
+            }
+            if (row.get().usedBy() != null) {
+                Station used = find(c, row.get().usedBy()).orElseThrow();
+                if (used.publicKeyBase64().equals(publicKeyBase64)) {
+                    return new Enrollment(used, false);
+                }
+                throw new ApiException(403, "enrollment-code-used", "this enrollment code was already used");
+            }
+            if (clock.millis() > row.get().expiresAt()) {
+                throw new ApiException(403, "enrollment-code-expired", "this enrollment code has expired");
+            }
+            if (Database.queryOne(c, "SELECT 1 FROM stations WHERE public_key=?", rs -> 1, publicKeyBase64)
+                    .isPresent()) {
+                throw new ApiException(409, "public-key-registered", "this public key belongs to another station");
+            }
+            String office = row.get().office();
+            String prefix = "ST-" + office.replace(".", "") + "-";
+            int n = Database.queryOne(c, "SELECT COUNT(*) FROM stations WHERE station_id LIKE ?",
+                    rs -> rs.getInt(1), prefix + "%").orElse(0);
+            String stationId = String.format("%s%04d", prefix, n + 1);
+            Instant now = clock.instant();
+            Database.update(c, "INSERT INTO stations(station_id, office, public_key, name, enrolled_at) VALUES (?,?,?,?,?)",
+                    stationId, office, publicKeyBase64, name, now.toEpochMilli());
+            Database.update(c, "UPDATE enrollment_codes SET used_by=?, used_at=? WHERE code_hash=?",
+                    stationId, now.toEpochMilli(), codeHash);
+            return new Enrollment(new Station(stationId, office, publicKeyBase64, name, now), true);
+        });
+    }
+
+    public Optional<Station> find(String stationId) {
+        return db.tx(c -> find(c, stationId));
+    }
+
+    public List<Station> list() {
+        return db.query("SELECT station_id, office, public_key, name, enrolled_at FROM stations ORDER BY station_id",
+                StationRegistry::map);
+    }
+
+    private static Optional<Station> find(Connection c, String stationId) throws SQLException {
+        return Database.queryOne(c, "SELECT station_id, office, public_key, name, enrolled_at FROM stations WHERE station_id=?",
+                StationRegistry::map, stationId);
+    }
+
+    private static Station map(java.sql.ResultSet rs) throws SQLException {
+        return new Station(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                Instant.ofEpochMilli(rs.getLong(5)));
+    }
+
+    private static String normalise(String code) {
+        return code.trim().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private static String hash(String code) {
+        return CanonicalRequest.sha256Hex(code.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,89 @@
+package id.rekam.server;
+
+import com.machinezoo.sourceafis.FingerprintImage;
+import com.machinezoo.sourceafis.FingerprintImageOptions;
+import com.machinezoo.sourceafis.FingerprintTemplate;
+import id.rekam.core.demo.DemoRecords;
+import id.rekam.core.domain.EnrollmentRecord;
+import id.rekam.core.domain.FingerException;
+import id.rekam.core.domain.FingerPosition;
+import id.rekam.core.domain.FingerprintCapture;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Enrollment records for the tests. DemoRecords' templates are random bytes; records that
+ * must take part in fingerprint dedup get real SourceAFIS templates extracted from the three
+ * SourceAFIS test prints (Apache-2.0, see resources/fingerprints/SOURCE.md) and exceptions
+ * in the other slots.
+ */
+final class Records {
+
+    static final String VILLAGE = "32.76.01.1001";
+    private static byte[] probe;
+    private static byte[] matching;
+    private static byte[] nonmatching;
+
+    private Records() {
+    }
+
+    static synchronized byte[] probe() {
+        if (probe == null) {
+            probe = extract("probe.png");
+        }
+        return probe;
+    }
+
+    static synchronized byte[] matching() {
+        if (matching == null) {
+            matching = extract("matching.png");
+        }
+        return matching;
+    }
+
+    static synchronized byte[] nonmatching() {
+        if (nonmatching == null) {
+            nonmatching = extract("nonmatching.png");
+        }
+        return nonmatching;
+    }
+
+    private static byte[] extract(String name) {
+        try (InputStream in = Records.class.getResourceAsStream("/fingerprints/" + name)) {
+            return new FingerprintTemplate(new FingerprintImage(in.readAllBytes(),
+                    new FingerprintImageOptions().dpi(500))).toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A DemoRecords citizen (random-byte templates). */
+    static EnrollmentRecord demo(long seed, String stationId) {
+        return new DemoRecords(seed, VILLAGE, stationId).next();
+    }
+
+    /** Another recording (new id, other captures) of the person in {@code person}. */
+    static EnrollmentRecord samePersonAs(EnrollmentRecord person, EnrollmentRecord other) {
+        return new EnrollmentRecord(other.id(), person.demographics(), other.photo(), other.fingerprints(),
+                other.signature(), other.stationId(), other.operatorId(), other.createdAt());
+    }
+
+    /** A DemoRecords citizen whose only prints are the given real templates. */
+    static EnrollmentRecord withPrints(long seed, String stationId, Map<FingerPosition, byte[]> prints) {
+        EnrollmentRecord r = demo(seed, stationId);
+        List<FingerprintCapture> fingers = new ArrayList<>();
+        for (FingerprintCapture f : r.fingerprints()) {
+            byte[] t = prints.get(f.position());
+            fingers.add(t != null
+                    ? FingerprintCapture.print(f.position(), t, null, "PNG-500DPI", 80, f.provenance())
+                    : FingerprintCapture.exception(f.position(), FingerException.UNREADABLE, f.provenance()));
+        }
+        return new EnrollmentRecord(r.id(), r.demographics(), r.photo(), fingers, r.signature(), r.stationId(),
+                r.operatorId(), r.createdAt());
+    }
+}

@@ -1,0 +1,217 @@
+package id.rekam.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.rekam.core.packet.Packet;
+import id.rekam.core.packet.PacketCodec;
+import id.rekam.server.auth.CanonicalRequest;
+import id.rekam.server.auth.Ed25519Keys;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A station as the tests see it: an Ed25519 key, the station id the server gave it, and a
+ * plain JDK HttpClient that signs every request as docs/sync-protocol.md says.
+ */
+final class TestStation {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    final KeyPair keys;
+    URI base;
+    String stationId;
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    TestStation(URI base) {
+        this.base = base;
+        try {
+            this.keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static TestStation enrolled(CentralServer server, String office) throws Exception {
+        TestStation s = new TestStation(server.baseUri());
+        String code = server.admin().createEnrollmentCode(office).code();
+        HttpResponse<String> r = s.enroll(code);
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("enrollment failed: " + r.statusCode() + " " + r.body());
+        }
+        s.stationId = JSON.readTree(r.body()).get("stationId").asText();
+        return s;
+    }
+
+    String publicKey() {
+        return Ed25519Keys.encode(keys.getPublic());
+    }
+
+    HttpResponse<String> enroll(String code) throws IOException, InterruptedException {
+        byte[] body = JSON.writeValueAsBytes(Map.of("enrollmentCode", code, "publicKey", publicKey(),
+                "name", "test station"));
+        return http.send(HttpRequest.newBuilder(base.resolve("/v1/stations"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String sign(PrivateKey key, byte[] message) {
+        try {
+            Signature s = Signature.getInstance("Ed25519");
+            s.initSign(key);
+            s.update(message);
+            return Base64.getEncoder().encodeToString(s.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String nonce() {
+        byte[] b = new byte[16];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    /** A signed request builder; {@code extraHeaders} are name/value pairs. */
+    HttpRequest signed(String method, String pathAndQuery, byte[] body, long timestamp, String nonce,
+                       String... extraHeaders) {
+        String ts = Long.toString(timestamp);
+        String sig = sign(keys.getPrivate(),
+                CanonicalRequest.bytes(method, pathAndQuery, stationId, ts, nonce, body));
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(pathAndQuery))
+                .timeout(Duration.ofSeconds(20))
+                .header("X-Rekam-Station", stationId)
+                .header("X-Rekam-Timestamp", ts)
+                .header("X-Rekam-Nonce", nonce)
+                .header("X-Rekam-Signature", sig)
+                .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i < extraHeaders.length; i += 2) {
+            b.header(extraHeaders[i], extraHeaders[i + 1]);
+        }
+        return b.build();
+    }
+
+    HttpRequest signed(String method, String pathAndQuery, byte[] body, String... extraHeaders) {
+        return signed(method, pathAndQuery, body, System.currentTimeMillis() / 1000, nonce(), extraHeaders);
+    }
+
+    HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> send(String method, String pathAndQuery, byte[] body, String... extraHeaders)
+            throws IOException, InterruptedException {
+        return send(signed(method, pathAndQuery, body, extraHeaders));
+    }
+
+    HttpResponse<String> getJson(String pathAndQuery) throws IOException, InterruptedException {
+        return send("GET", pathAndQuery, new byte[0]);
+    }
+
+    /** The announce body for a packet, signed by this station. */
+    byte[] announcement(Packet p) throws IOException {
+        return announcement(p.id(), p.manifest().kind(), p.body().length, p.sha256(), p);
+    }
+
+    byte[] announcement(String packetId, String kind, long size, String sha256, Packet manifestOf) throws IOException {
+        List<Map<String, Object>> parts = new ArrayList<>();
+        manifestOf.manifest().parts().forEach(e -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", e.name());
+            m.put("contentType", e.contentType());
+            m.put("length", e.length());
+            m.put("sha256", e.sha256());
+            parts.add(m);
+        });
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("packetId", packetId);
+        a.put("kind", kind);
+        a.put("size", size);
+        a.put("sha256", sha256);
+        a.put("signature", sign(keys.getPrivate(), PacketCodec.signingInput(packetId, sha256)));
+        a.put("parts", parts);
+        return JSON.writeValueAsBytes(a);
+    }
+
+    HttpResponse<String> announce(Packet p) throws IOException, InterruptedException {
+        return send("POST", "/v1/packets", announcement(p), "Content-Type", "application/json");
+    }
+
+    HttpResponse<String> patch(String uploadPath, long offset, byte[] chunk, String... extra)
+            throws IOException, InterruptedException {
+        List<String> h = new ArrayList<>(List.of("Tus-Resumable", "1.0.0",
+                "Content-Type", "application/offset+octet-stream", "Upload-Offset", Long.toString(offset)));
+        h.addAll(List.of(extra));
+        return send("PATCH", uploadPath, chunk, h.toArray(String[]::new));
+    }
+
+    HttpResponse<String> head(String uploadPath) throws IOException, InterruptedException {
+        return send("HEAD", uploadPath, new byte[0], "Tus-Resumable", "1.0.0");
+    }
+
+    /** Announce and upload a packet in chunks; returns the final PATCH response. */
+    HttpResponse<String> deliver(Packet p, int chunkSize) throws Exception {
+        HttpResponse<String> a = announce(p);
+        if (a.statusCode() != 201 && a.statusCode() != 200) {
+            throw new IllegalStateException("announce: " + a.statusCode() + " " + a.body());
+        }
+        JsonNode view = JSON.readTree(a.body());
+        String upload = view.get("uploadUrl").asText();
+        long offset = view.get("uploadOffset").asLong();
+        HttpResponse<String> last = null;
+        byte[] body = p.body();
+        while (offset < body.length) {
+            int n = (int) Math.min(chunkSize, body.length - offset);
+            byte[] chunk = java.util.Arrays.copyOfRange(body, (int) offset, (int) offset + n);
+            last = patch(upload, offset, chunk, "Upload-Checksum", "sha256 " + Base64.getEncoder()
+                    .encodeToString(java.security.MessageDigest.getInstance("SHA-256").digest(chunk)));
+            if (last.statusCode() != 204) {
+                throw new IllegalStateException("patch: " + last.statusCode() + " " + last.body());
+            }
+            offset = Long.parseLong(last.headers().firstValue("Upload-Offset").orElseThrow());
+        }
+        return last;
+    }
+
+    /** All feed items so far. */
+    List<JsonNode> feed() throws Exception {
+        List<JsonNode> items = new ArrayList<>();
+        String cursor = "0";
+        while (true) {
+            HttpResponse<String> r = getJson("/v1/feedback?after=" + cursor + "&limit=2");
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("feed: " + r.statusCode() + " " + r.body());
+            }
+            JsonNode page = JSON.readTree(r.body());
+            page.get("items").forEach(items::add);
+            cursor = page.get("nextCursor").asText();
+            if (!page.get("hasMore").asBoolean()) {
+                return items;
+            }
+        }
+    }
+
+    static String utf8(byte[] b) {
+        return new String(b, StandardCharsets.UTF_8);
+    }
+}
