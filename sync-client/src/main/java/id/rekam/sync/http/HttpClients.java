@@ -1,0 +1,40 @@
+package id.rekam.sync.http;
+
+import id.rekam.sync.SyncConfig;
+import okhttp3.CertificatePinner;
+import okhttp3.OkHttpClient;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+
+/** The one OkHttp client of the sync client: the interceptor pipeline plus TLS pinning. */
+public final class HttpClients {
+
+    private HttpClients() {
+    }
+
+    public static OkHttpClient.Builder builder(SyncConfig config, String stationId, UnaryOperator<byte[]> signer,
+                                               Clock clock) {
+        OkHttpClient.Builder b = new OkHttpClient.Builder()
+                // Our own loop retries with backoff and a fresh nonce; OkHttp's silent retry would
+                // replay a signed request and earn a 401.
+                .retryOnConnectionFailure(false)
+                .connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(Duration.ofSeconds(30))
+                .writeTimeout(Duration.ofSeconds(30))
+                .callTimeout(config.requestTimeout())
+                .addInterceptor(new ResponseValidationInterceptor(clock))
+                .addInterceptor(new TusResumableInterceptor())
+                .addInterceptor(new SigningInterceptor(stationId, signer, clock, new SecureRandom()));
+        if (config.tlsPin() != null) {
+            PinnedTrustManager trust = new PinnedTrustManager(config.tlsPin());
+            b.sslSocketFactory(trust.sslContext().getSocketFactory(), trust)
+                    // Belt and braces: OkHttp checks the pin again after the handshake.
+                    .certificatePinner(new CertificatePinner.Builder()
+                            .add(config.server().getHost(), config.tlsPin()).build());
+        }
+        return b;
+    }
+}
