@@ -66,6 +66,13 @@ final class SyncTestKit implements AutoCloseable {
         return kit;
     }
 
+    /** Only a station store, for tests that script the server themselves. */
+    static SyncTestKit storeOnly(Path root) {
+        SyncTestKit kit = new SyncTestKit(root);
+        kit.store = StationStore.initialise(kit.stationDir, PASSPHRASE, STATION, storeOptions());
+        return kit;
+    }
+
     /** Saves {@code n} records, approves and queues them; returns their packet ids in order. */
     List<String> capture(int n, long seed, boolean small) {
         if (!supervisor) {

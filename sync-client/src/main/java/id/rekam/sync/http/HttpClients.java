@@ -1,7 +1,6 @@
 package id.rekam.sync.http;
 
 import id.rekam.sync.SyncConfig;
-import okhttp3.CertificatePinner;
 import okhttp3.OkHttpClient;
 
 import java.security.SecureRandom;
@@ -30,10 +29,9 @@ public final class HttpClients {
                 .addInterceptor(new SigningInterceptor(stationId, signer, clock, new SecureRandom()));
         if (config.tlsPin() != null) {
             PinnedTrustManager trust = new PinnedTrustManager(config.tlsPin());
-            b.sslSocketFactory(trust.sslContext().getSocketFactory(), trust)
-                    // Belt and braces: OkHttp checks the pin again after the handshake.
-                    .certificatePinner(new CertificatePinner.Builder()
-                            .add(config.server().getHost(), config.tlsPin()).build());
+            // The trust manager does the pinning during the handshake. OkHttp's CertificatePinner
+            // cannot be added: it pins on the chain cleaned against trusted CAs, which is empty here.
+            b.sslSocketFactory(trust.sslContext().getSocketFactory(), trust);
         }
         return b;
     }
