@@ -28,14 +28,21 @@ final class SqlOperators implements OperatorAccounts {
     private final PasswordHasher hasher;
     private final Clock clock;
     /** Hash of a random password, so an unknown user name costs as much time as a known one. */
-    private final PasswordHasher.Hash decoy;
+    private PasswordHasher.Hash decoy;
 
     SqlOperators(Database db, AuditLog audit, PasswordHasher hasher, Clock clock) {
         this.db = db;
         this.audit = audit;
         this.hasher = hasher;
         this.clock = clock;
-        this.decoy = hasher.hash("decoy-password-never-used".toCharArray());
+    }
+
+    /** Made on first need: it costs one full password hash. */
+    private synchronized PasswordHasher.Hash decoy() {
+        if (decoy == null) {
+            decoy = hasher.hash("decoy-password-never-used".toCharArray());
+        }
+        return decoy;
     }
 
     @Override
@@ -133,15 +140,16 @@ final class SqlOperators implements OperatorAccounts {
                         return null;
                     }
                     long locked = rs.getLong(6);
+                    Long lockedUntil = rs.wasNull() ? null : locked;
                     return new Row(Role.valueOf(rs.getString(1)),
                             new PasswordHasher.Hash(rs.getBytes(2), rs.getInt(3), rs.getBytes(4)),
-                            rs.getInt(5), rs.wasNull() ? null : locked, Instant.parse(rs.getString(7)));
+                            rs.getInt(5), lockedUntil, Instant.parse(rs.getString(7)));
                 }
             }
         });
         Instant now = clock.instant();
         if (row == null) {
-            PasswordHasher.matches(password, decoy);
+            PasswordHasher.matches(password, decoy());
             // The typed name is not recorded: people sometimes type their NIK or password there.
             db.inTransaction(c -> audit.append(c, "-", AuditActions.LOGIN_FAILED, null, Map.of("reason", "unknown-user")));
             throw new BadCredentialsException();

@@ -449,17 +449,25 @@ public final class StationStore implements AutoCloseable {
     }
 
     private byte[] sealSummary(String recordId, EnrollmentRecord r) {
+        return sealSummary(recordId, new SummaryDoc(r.demographics().nik().value(),
+                r.demographics().fullName(), r.demographics().birthDate(), r.demographics().gender(),
+                r.demographics().address().villageCode()));
+    }
+
+    byte[] sealSummary(String recordId, SummaryDoc doc) {
         try {
-            byte[] json = JSON.writeValueAsBytes(new SummaryDoc(r.demographics().nik().value(),
-                    r.demographics().fullName(), r.demographics().birthDate(), r.demographics().gender(),
-                    r.demographics().address().villageCode()));
-            return keys.data().encrypt(json, recordId, SUMMARY);
+            return keys.data().encrypt(JSON.writeValueAsBytes(doc), recordId, SUMMARY);
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialise summary", e);
         }
     }
 
-    private static final String SUMMARY_SQL = "SELECT r.id, r.summary, r.captured_at, r.operator_id, o.state, "
+    /** Package access for the benchmark's bulk loader (same package, bench module). */
+    StationKeys keys() {
+        return keys;
+    }
+
+    static final String SUMMARY_SQL = "SELECT r.id, r.summary, r.captured_at, r.operator_id, o.state, "
             + "p.purged_at FROM records r JOIN packets p ON p.record_id = r.id JOIN outbox o ON o.packet_id = p.id ";
 
     private RecordSummary summary(ResultSet rs) throws SQLException {

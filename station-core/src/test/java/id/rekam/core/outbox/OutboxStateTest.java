@@ -1,0 +1,50 @@
+package id.rekam.core.outbox;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+
+import java.util.EnumSet;
+import java.util.List;
+
+import static id.rekam.core.outbox.OutboxState.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OutboxStateTest {
+
+    private static final List<OutboxState> HAPPY = List.of(CAPTURED, APPROVED, QUEUED, UPLOADING, ACKNOWLEDGED, CONFIRMED);
+
+    @Test
+    void happyPathMovesOneStepAtATime() {
+        for (int i = 0; i + 1 < HAPPY.size(); i++) {
+            assertThat(HAPPY.get(i).canMoveTo(HAPPY.get(i + 1))).isTrue();
+            for (int j = i + 2; j < HAPPY.size(); j++) {
+                assertThat(HAPPY.get(i).canMoveTo(HAPPY.get(j))).as(HAPPY.get(i) + " skips to " + HAPPY.get(j)).isFalse();
+            }
+            for (int j = 0; j <= i; j++) {
+                assertThat(HAPPY.get(i).canMoveTo(HAPPY.get(j))).as(HAPPY.get(i) + " back to " + HAPPY.get(j)).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void serverVerdictsAreFinalAndOnlyComeAfterUpload() {
+        assertThat(EnumSet.of(CONFIRMED, REJECTED, DUPLICATE)).allSatisfy(s -> assertThat(s.isFinal()).isTrue());
+        for (OutboxState s : values()) {
+            boolean afterUpload = s == UPLOADING || s == ACKNOWLEDGED;
+            assertThat(s.canMoveTo(REJECTED)).isEqualTo(afterUpload);
+            assertThat(s.canMoveTo(DUPLICATE)).isEqualTo(afterUpload);
+        }
+        assertThat(NEEDS_ATTENTION.successors()).containsExactly(QUEUED);
+    }
+
+    @Property
+    void noStateMovesToItself(@ForAll OutboxState s) {
+        assertThat(s.canMoveTo(s)).isFalse();
+    }
+
+    @Property
+    void deliverableMeansQueuedOrUploading(@ForAll OutboxState s) {
+        assertThat(s.isDeliverable()).isEqualTo(s == QUEUED || s == UPLOADING);
+    }
+}

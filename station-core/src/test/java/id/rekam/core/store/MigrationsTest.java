@@ -1,0 +1,151 @@
+package id.rekam.core.store;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.stream.IntStream;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Every earlier schema version, holding data, migrates to the latest without losing it. */
+class MigrationsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyVersionHasAScriptAndStatementsSplitAroundTriggers() {
+        for (String script : Migrations.SCRIPTS) {
+            assertThat(Migrations.statements(Migrations.load(script))).isNotEmpty();
+        }
+        List<String> v1 = Migrations.statements(Migrations.load("V1__initial.sql"));
+        assertThat(v1).filteredOn(s -> s.startsWith("CREATE TRIGGER")).hasSize(3)
+                .allSatisfy(s -> assertThat(s).endsWith("END;").contains("RAISE(ABORT"));
+    }
+
+    static IntStream earlierVersions() {
+        return IntStream.range(1, Migrations.LATEST);
+    }
+
+    @ParameterizedTest
+    @MethodSource("earlierVersions")
+    void databaseAtAnEarlierVersionWithDataMigratesToLatest(int from) throws Exception {
+        assertThat(from).isLessThan(Migrations.LATEST);
+        try (Connection c = connect("old.db")) {
+            Migrations.migrateTo(c, from);
+            assertThat(Migrations.currentVersion(c)).isEqualTo(from);
+            insertV1Data(c);
+            if (from >= 2) {
+                exec(c, "INSERT INTO operators (username, role, password_salt, password_iter, password_hash, created_at) "
+                        + "VALUES ('spv', 'SUPERVISOR', x'00', 1, x'01', '2026-01-01T00:00:00Z')");
+            }
+            if (from >= 3) {
+                exec(c, "INSERT INTO drafts (id, sealed, updated_at) VALUES ('d0', x'00', 1)");
+            }
+            Migrations.migrateToLatest(c);
+            assertThat(Migrations.currentVersion(c)).isEqualTo(Migrations.LATEST);
+            assertThat(query(c, "SELECT version FROM schema_version ORDER BY version"))
+                    .containsExactlyElementsOf(IntStream.rangeClosed(1, Migrations.LATEST).mapToObj(Integer::toString).toList());
+            // The old rows are intact and new columns have their defaults.
+            assertThat(query(c, "SELECT id || '|' || hex(summary) FROM records")).containsExactly("r1|AABB");
+            assertThat(query(c, "SELECT packet_id || '|' || state || '|' || upload_offset || '|' || "
+                    + "coalesce(upload_url, '-') FROM outbox")).containsExactly("r1|QUEUED|0|-");
+            assertThat(query(c, "SELECT hex(body) || '|' || coalesce(purged_at, '-') FROM packets"))
+                    .containsExactly("CAFE|-");
+            assertThat(query(c, "SELECT count(*) FROM audit_log")).containsExactly("1");
+            assertThat(query(c, "SELECT count(*) FROM operators")).containsExactly(from >= 2 ? "1" : "0");
+            assertThat(query(c, "SELECT count(*) FROM drafts")).containsExactly(from >= 3 ? "1" : "0");
+            // The new tables work.
+            exec(c, "INSERT INTO drafts (id, sealed, updated_at) VALUES ('d', x'00', 1)");
+            exec(c, "INSERT INTO events (id, type, payload, created_at, state, state_since) VALUES ('e','t',x'00',1,'PENDING',1)");
+            assertThat(query(c, "PRAGMA integrity_check")).containsExactly("ok");
+            assertThat(query(c, "PRAGMA foreign_key_check")).isEmpty();
+            assertThat(schema(c)).isEqualTo(freshSchema());
+        }
+    }
+
+    @Test
+    void failedMigrationLeavesTheDatabaseAtItsVersion() throws Exception {
+        try (Connection c = connect("half.db")) {
+            Migrations.migrateTo(c, 2);
+            // Make V3 fail halfway: its events table already exists.
+            exec(c, "CREATE TABLE drafts_placeholder (x)");
+            exec(c, "CREATE TABLE events (x)");
+            assertThatThrownBy(() -> Migrations.migrateToLatest(c)).isInstanceOf(SQLException.class);
+            assertThat(Migrations.currentVersion(c)).isEqualTo(2);
+            assertThat(query(c, "SELECT count(*) FROM sqlite_master WHERE name = 'drafts'")).containsExactly("0");
+        }
+    }
+
+    @Test
+    void newerDatabaseIsNotMigratedDown() throws Exception {
+        try (Connection c = connect("new.db")) {
+            Migrations.migrateToLatest(c);
+            exec(c, "INSERT INTO schema_version VALUES (" + (Migrations.LATEST + 1) + ", 'V9__x.sql', 'x')");
+            assertThatThrownBy(() -> Migrations.migrateToLatest(c)).isInstanceOf(NewerSchemaException.class);
+            assertThat(Migrations.currentVersion(c)).isEqualTo(Migrations.LATEST + 1);
+        }
+    }
+
+    private static void insertV1Data(Connection c) throws SQLException {
+        exec(c, "INSERT INTO station VALUES (1, 'ST', x'01', '2026-01-01T00:00:00Z')");
+        exec(c, "INSERT INTO keyring VALUES ('data-key', x'00', 1, x'02')");
+        exec(c, "INSERT INTO records VALUES ('r1', x'0102', x'AABB', 'op', '2026-01-01T00:00:00Z', 1)");
+        exec(c, "INSERT INTO packets (id, record_id, kind, sha256, signature, body_length, body, created_at) "
+                + "VALUES ('r1', 'r1', 'enrollment', 'ab', x'03', 2, x'CAFE', 1)");
+        exec(c, "INSERT INTO outbox (packet_id, state, state_since) VALUES ('r1', 'QUEUED', 1)");
+        exec(c, "INSERT INTO audit_log VALUES (1, '2026-01-01T00:00:00Z', '-', 'X', NULL, '{}', x'00', x'01')");
+    }
+
+    private List<String> freshSchema() throws SQLException {
+        try (Connection c = connect("fresh.db")) {
+            Migrations.migrateToLatest(c);
+            return schema(c);
+        }
+    }
+
+    /** Tables, their columns (name, type, not-null, default), indexes and triggers. */
+    private static List<String> schema(Connection c) throws SQLException {
+        List<String> out = new ArrayList<>();
+        for (String table : query(c, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
+            out.add("table " + table);
+            out.addAll(query(c, "SELECT name || ' ' || type || ' ' || \"notnull\" || ' ' || coalesce(dflt_value, '') "
+                    + "FROM pragma_table_info('" + table + "')"));
+        }
+        out.addAll(query(c, "SELECT type || ' ' || name FROM sqlite_master WHERE type IN ('index', 'trigger') "
+                + "ORDER BY name"));
+        return out;
+    }
+
+    private Connection connect(String name) throws SQLException {
+        return DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(name));
+    }
+
+    private static void exec(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static List<String> query(Connection c, String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+}
