@@ -31,8 +31,12 @@ import java.util.concurrent.CountDownLatch;
                 CentralServerMain.Packets.class, CentralServerMain.PrintReady.class})
 public final class CentralServerMain implements Callable<Integer> {
 
-    @Option(names = "--data-dir", required = true, description = "directory for server.db, uploads and packets")
+    // Not 'required' here: picocli would then demand it before any subcommand too.
+    @Option(names = "--data-dir", description = "directory for server.db, uploads and packets (required to serve)")
     Path dataDir;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--port", defaultValue = "8080", description = "TCP port (0 = any free port); default ${DEFAULT-VALUE}")
     int port;
@@ -65,6 +69,9 @@ public final class CentralServerMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (dataDir == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--data-dir'");
+        }
         ServerConfig.Builder b = ServerConfig.builder(dataDir).port(port).bindAddress(bind).adminToken(adminToken)
                 .printReadyAfter(printReadyAfter).acceptUnparseableTemplates(acceptUnparseable);
         Path keystore = tlsKeystore;

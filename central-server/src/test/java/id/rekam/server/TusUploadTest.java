@@ -156,6 +156,37 @@ class TusUploadTest extends ServerTestBase {
         assertThat(station.feed().get(0).get("type").asText()).isEqualTo("accepted");
     }
 
+    /** A standard tus client's hook cannot hash the chunk; PATCH (only) may sign UNSIGNED-PAYLOAD. */
+    @Test
+    void patchMaySignUnsignedPayloadButOtherRequestsMayNot() throws Exception {
+        start(ServerConfig.builder(dataDir).acceptUnparseableTemplates(true));
+        TestStation station = TestStation.enrolled(server, OFFICE);
+        Packet p = packets.toPacket(Records.demo(14, station.stationId));
+        String upload = TestStation.JSON.readTree(station.announce(p).body()).get("uploadUrl").asText();
+        HttpResponse<String> r = station.send(unsigned(station, "PATCH", upload, p.body(),
+                "Tus-Resumable", "1.0.0", "Content-Type", "application/offset+octet-stream", "Upload-Offset", "0"));
+        assertThat(r.statusCode()).isEqualTo(204);
+        assertThat(r.headers().firstValue("X-Rekam-Packet-Status")).hasValue("received");
+
+        assertError(station.send(unsigned(station, "POST", "/v1/events", "[]".getBytes(),
+                "Content-Type", "application/json")), 401, "bad-signature");
+    }
+
+    private static HttpRequest unsigned(TestStation s, String method, String path, byte[] body, String... headers) {
+        String ts = Long.toString(System.currentTimeMillis() / 1000);
+        String nonce = TestStation.nonce();
+        HttpRequest.Builder b = HttpRequest.newBuilder(s.base.resolve(path))
+                .header("X-Rekam-Station", s.stationId).header("X-Rekam-Timestamp", ts)
+                .header("X-Rekam-Nonce", nonce)
+                .header("X-Rekam-Signature", TestStation.sign(s.keys.getPrivate(), id.rekam.server.auth.CanonicalRequest
+                        .bytes(method, path, s.stationId, ts, nonce, "UNSIGNED-PAYLOAD")))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return b.build();
+    }
+
     static String b64(String algorithm, byte[] bytes) throws Exception {
         return Base64.getEncoder().encodeToString(MessageDigest.getInstance(algorithm).digest(bytes));
     }

@@ -28,7 +28,8 @@ public final class AdminApi {
     public Response createCode(Request r) throws IOException {
         JsonNode body = Json.tree(r.body().length == 0 ? "{}".getBytes() : r.body());
         StationRegistry.IssuedCode code = admin.createEnrollmentCode(body.path("office").asText(null));
-        return Response.json(201, code);
+        return Response.json(201, Map.of("code", code.code(), "office", code.office(),
+                "expiresAt", code.expiresAt().toString()));
     }
 
     public Response stations(Request r) {

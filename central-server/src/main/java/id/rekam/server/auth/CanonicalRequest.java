@@ -16,10 +16,22 @@ public final class CanonicalRequest {
     private CanonicalRequest() {
     }
 
+    /**
+     * Stands in for the body hash on tus PATCH requests only, for standard tus clients whose
+     * request hooks cannot see the chunk. The content is then protected by the final check
+     * of the whole body against the SHA-256 the station signed at announce.
+     */
+    public static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
+
     public static byte[] bytes(String method, String pathAndQuery, String stationId, String timestamp,
                                String nonce, byte[] body) {
+        return bytes(method, pathAndQuery, stationId, timestamp, nonce, sha256Hex(body));
+    }
+
+    public static byte[] bytes(String method, String pathAndQuery, String stationId, String timestamp,
+                               String nonce, String bodyHashLine) {
         return String.join("\n", VERSION_LINE, method, pathAndQuery, stationId, timestamp, nonce,
-                sha256Hex(body)).getBytes(StandardCharsets.UTF_8);
+                bodyHashLine).getBytes(StandardCharsets.UTF_8);
     }
 
     public static String sha256Hex(byte[] bytes) {

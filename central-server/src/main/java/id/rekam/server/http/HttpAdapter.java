@@ -44,6 +44,11 @@ public final class HttpAdapter implements HttpHandler {
         } catch (IOException e) {
             LOG.debug("client connection failed: {}", e.toString());
             throw e;
+        } catch (id.rekam.server.store.StoreException e) {
+            // Disk or database trouble is usually passing (full disk, busy file): ask the station to come back.
+            LOG.error("storage failure on {} {}", request.method(), request.rawPath(), e);
+            response = Response.error(503, "storage-unavailable", "server storage is unavailable, try again later")
+                    .header("Retry-After", "30");
         } catch (RuntimeException e) {
             LOG.error("unexpected error on {} {}", request.method(), request.rawPath(), e);
             response = Response.error(500, "internal-error", "unexpected server error");

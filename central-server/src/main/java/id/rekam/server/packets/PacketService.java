@@ -140,6 +140,11 @@ public final class PacketService {
                 throw new ApiException(413, "upload-overflow", "chunk goes beyond Upload-Length " + current.size());
             }
             if (chunk.length == 0) {
+                // All bytes are here but completion failed earlier (e.g. disk trouble): try it again.
+                if (current.state() == PacketState.AWAITING_UPLOAD && current.uploadOffset() == current.size()) {
+                    complete(current);
+                    return repo.find(p.packetId()).orElseThrow();
+                }
                 return current;
             }
             files.append(current.uploadId(), offset, chunk);

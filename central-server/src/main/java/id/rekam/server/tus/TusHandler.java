@@ -76,7 +76,9 @@ public final class TusHandler {
     }
 
     public Response patch(Request r) throws java.io.IOException {
-        if (!TusProtocol.OFFSET_CONTENT_TYPE.equals(r.header("Content-Type").orElse(null))) {
+        String mediaType = r.header("Content-Type").map(v -> v.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT))
+                .orElse("");
+        if (!TusProtocol.OFFSET_CONTENT_TYPE.equals(mediaType)) {
             throw new ApiException(415, "bad-content-type", "PATCH needs Content-Type " + TusProtocol.OFFSET_CONTENT_TYPE);
         }
         long offset = parseNonNegative(r, "Upload-Offset");
