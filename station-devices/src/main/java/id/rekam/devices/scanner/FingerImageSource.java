@@ -1,0 +1,20 @@
+package id.rekam.devices.scanner;
+
+/**
+ * Where the scanner emulator gets "the finger on the sensor": a 256×288 8-bit grayscale
+ * image, row-major (dark ridges on a light background, as a sensor sees them). The synthetic
+ * fingerprint generator plugs in here; {@link TestPatternFingerImageSource} is a plain test
+ * pattern for when it is absent.
+ */
+@FunctionalInterface
+public interface FingerImageSource {
+
+    int WIDTH = R30xImages.WIDTH;
+    int HEIGHT = R30xImages.HEIGHT;
+
+    /**
+     * The image for the {@code placement}-th time a finger is put on the sensor (0, 1, …),
+     * so a source can vary fingers or impressions. Must return WIDTH×HEIGHT bytes.
+     */
+    byte[] image(int placement);
+}

@@ -1,0 +1,56 @@
+package id.rekam.devices;
+
+import id.rekam.devices.scanner.EmulatedScannerPort;
+import id.rekam.devices.scanner.R30xEmulatorSettings;
+import id.rekam.devices.scanner.TestPatternFingerImageSource;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Demo mode as the app starts it: providers from ServiceLoader, emulator port, SIMULATED everywhere. */
+class DemoModeTest {
+
+    @Test
+    void inMemoryFallbackScannerAndSimulatedCameraThroughServiceLoader() throws Exception {
+        try (EmulatedScannerPort port = EmulatedScannerPort.startInMemory("demo-test", R30xEmulatorSettings.defaults(),
+                new TestPatternFingerImageSource())) {
+            assertThat(port.hostPath()).isEqualTo("mem:demo-test");
+            port.autoPlaceFingerAfter(Duration.ofMillis(200));
+            DeviceConfig config = port.addTo(DeviceConfig.of(Map.of("demo", "true", "camera.driver", "none",
+                    "owner.office", "Kec. Kronjo")));
+            try (Devices devices = Devices.load(config, DeviceRegistry.inMemory(config.ownerOffice()))) {
+                devices.monitor().pollOnce();
+                assertThat(devices.monitor().statuses()).anySatisfy(s -> {
+                    assertThat(s.state()).isEqualTo(DeviceState.CONNECTED);
+                    assertThat(s.kind()).isEqualTo(DeviceKind.FINGERPRINT_SCANNER);
+                });
+                try (FingerprintScanner scanner = devices.openScanner().orElseThrow();
+                     Camera camera = devices.openCamera().orElseThrow()) {
+                    assertThat(scanner.ref().simulated()).isTrue();
+                    assertThat(scanner.ref().ownerOffice()).isEqualTo("Kec. Kronjo");
+                    assertThat(camera.ref().simulated()).isTrue();
+                    FingerImage first = scanner.captureFinger(Duration.ofSeconds(3));
+                    FingerImage second = scanner.captureFinger(Duration.ofSeconds(3));
+                    assertThat(first.device()).isEqualTo(scanner.ref());
+                    assertThat(second.pixels()).as("each placement is another impression").isNotEqualTo(first.pixels());
+                }
+            }
+        }
+    }
+
+    @Test
+    void emulatorPortIsRefusedOutsideDemoMode() throws Exception {
+        try (EmulatedScannerPort port = EmulatedScannerPort.startInMemory("prod-test", R30xEmulatorSettings.defaults(),
+                new TestPatternFingerImageSource())) {
+            DeviceConfig config = port.addTo(DeviceConfig.of(Map.of("camera.driver", "none")));
+            try (Devices devices = Devices.load(config, DeviceRegistry.inMemory(""))) {
+                devices.monitor().pollOnce();
+                assertThat(devices.openScanner()).isEmpty();
+                assertThat(devices.openCamera()).isEmpty();
+            }
+        }
+    }
+}

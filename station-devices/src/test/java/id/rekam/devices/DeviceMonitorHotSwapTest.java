@@ -1,0 +1,143 @@
+package id.rekam.devices;
+
+import id.rekam.core.domain.DeviceRef;
+import id.rekam.devices.scanner.EmulatedScannerPort;
+import id.rekam.devices.scanner.R30xEmulatorSettings;
+import id.rekam.devices.scanner.R30xScannerProvider;
+import id.rekam.devices.scanner.TestPatternFingerImageSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Replugging and swapping scanners while the station runs, through socat and jssc. */
+class DeviceMonitorHotSwapTest {
+
+    @TempDir
+    Path dir;
+    private EmulatedScannerPort port;
+    private DeviceRegistry registry;
+    private Devices devices;
+    private final BlockingQueue<DeviceStatus> events = new LinkedBlockingQueue<>();
+
+    @BeforeEach
+    void setUp() {
+        port = EmulatedScannerPort.start(dir.resolve("pty"), R30xEmulatorSettings.defaults(), new TestPatternFingerImageSource());
+        registry = DeviceRegistry.open(dir.resolve("devices.json"), "Kec. Tanara");
+        devices = Devices.of(config(true), registry, List.of(new R30xScannerProvider()));
+        devices.monitor().addListener(events::add);
+    }
+
+    private DeviceConfig config(boolean demo) {
+        return DeviceConfig.of(Map.of("demo", String.valueOf(demo), "scanner.ports", port.hostPath(),
+                "monitor.interval.ms", "200", "probe.timeout.ms", "3000"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        devices.close();
+        port.close();
+    }
+
+    @Test
+    void unplugReplugAndSwapAreSeenAndIdentitiesAreStable() throws Exception {
+        devices.monitor().pollOnce();
+        DeviceStatus first = next();
+        assertThat(first.state()).isEqualTo(DeviceState.CONNECTED);
+        DeviceRef original = first.device();
+        assertThat(original.simulated()).isTrue();
+        assertThat(original.model()).contains("SIMULATED");
+        assertThat(original.ownerOffice()).isEqualTo("Kec. Tanara");
+
+        port.unplug();
+        devices.monitor().pollOnce();
+        assertThat(next()).extracting(DeviceStatus::state, DeviceStatus::device).containsExactly(DeviceState.DISCONNECTED, original);
+        devices.monitor().pollOnce();
+        assertThat(next()).extracting(DeviceStatus::state, DeviceStatus::reasonKey).containsExactly(DeviceState.DISCONNECTED, "device.none");
+
+        port.replug(R30xEmulatorSettings.defaults());
+        devices.monitor().pollOnce();
+        assertThat(next()).extracting(DeviceStatus::state, DeviceStatus::device).containsExactly(DeviceState.CONNECTED, original);
+
+        // A borrowed scanner with other parameters at the same path is another device.
+        port.replug(R30xEmulatorSettings.defaults().withSystemId(0x0042).withPacketSize(64));
+        devices.monitor().pollOnce();
+        DeviceStatus gone = next();
+        DeviceStatus swapped = next();
+        assertThat(gone).extracting(DeviceStatus::state, DeviceStatus::device).containsExactly(DeviceState.DISCONNECTED, original);
+        assertThat(swapped.state()).isEqualTo(DeviceState.CONNECTED);
+        assertThat(swapped.device().deviceId()).isNotEqualTo(original.deviceId());
+
+        // The technician records who owns the borrowed one; it survives a restart of the registry.
+        registry.assign(swapped.device().deviceId(), "fps-kronjo-1", "Kec. Kronjo");
+        DeviceRegistry reopened = DeviceRegistry.open(dir.resolve("devices.json"), "Kec. Tanara");
+        assertThat(reopened.find("fps-kronjo-1").orElseThrow().ownerOffice()).isEqualTo("Kec. Kronjo");
+        assertThat(reopened.find(original.deviceId())).isPresent();
+    }
+
+    @Test
+    void backgroundMonitorPicksUpAKilledAndRestartedSocat() throws Exception {
+        devices.start();
+        DeviceStatus connected = next();
+        assertThat(connected.state()).isEqualTo(DeviceState.CONNECTED);
+
+        ProcessHandle socat = port.socatProcess().orElseThrow();
+        socat.destroyForcibly();
+        socat.onExit().get(2, TimeUnit.SECONDS);
+        assertThat(next()).extracting(DeviceStatus::state, DeviceStatus::device)
+                .containsExactly(DeviceState.DISCONNECTED, connected.device());
+
+        port.replug(R30xEmulatorSettings.defaults());
+        DeviceStatus back = nextWithState(DeviceState.CONNECTED);
+        assertThat(back.device()).isEqualTo(connected.device());
+    }
+
+    @Test
+    void openedScannerCapturesWithItsIdentityAndIsNotProbedWhileInUse() throws Exception {
+        devices.monitor().pollOnce();
+        DeviceRef ref = next().device();
+        try (FingerprintScanner scanner = devices.openScanner().orElseThrow()) {
+            assertThat(scanner.ref()).isEqualTo(ref);
+            devices.monitor().pollOnce();
+            DeviceStatus change = events.poll(300, TimeUnit.MILLISECONDS);
+            assertThat(change).as("no change while in use").isNull();
+            port.placeFinger();
+            FingerImage image = scanner.captureFinger(Duration.ofSeconds(2));
+            assertThat(image.device()).isEqualTo(ref);
+        }
+    }
+
+    @Test
+    void emulatorIsIgnoredOutsideDemoMode() throws Exception {
+        try (Devices production = Devices.of(config(false), registry, List.of(new R30xScannerProvider()))) {
+            production.monitor().pollOnce();
+            assertThat(production.monitor().attached(DeviceKind.FINGERPRINT_SCANNER)).isEmpty();
+            assertThat(production.openScanner()).isEmpty();
+        }
+    }
+
+    private DeviceStatus next() throws InterruptedException {
+        DeviceStatus s = events.poll(5, TimeUnit.SECONDS);
+        assertThat(s).as("a device status within 5 s").isNotNull();
+        return s;
+    }
+
+    private DeviceStatus nextWithState(DeviceState state) throws InterruptedException {
+        while (true) {
+            DeviceStatus s = next();
+            if (s.state() == state && s.device() != null) {
+                return s;
+            }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package id.rekam.devices.scanner;
+
+import id.rekam.core.domain.DeviceRef;
+import id.rekam.devices.DeviceException;
+import id.rekam.devices.FingerImage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The real jssc driver byte for byte: scanner on one end of a socat pseudo-terminal pair,
+ * the SIMULATED module on the other.
+ */
+class R30xPseudoTerminalTest {
+
+    private static final DeviceRef REF = new DeviceRef("fps-pty", "fingerprint-scanner", "R30x EMULATOR (SIMULATED)", "", "", true);
+    private static final Duration TIMEOUT = Duration.ofMillis(1500);
+
+    @TempDir
+    Path dir;
+    private EmulatedScannerPort port;
+    private final TestPatternFingerImageSource images = new TestPatternFingerImageSource();
+
+    @BeforeAll
+    static void socatIsInstalled() {
+        assertThat(EmulatedScannerPort.socatAvailable())
+                .as("socat is required for the serial tests (apt-get install socat; .ci/run does it)").isTrue();
+    }
+
+    @BeforeEach
+    void plugIn() {
+        port = EmulatedScannerPort.start(dir, R30xEmulatorSettings.defaults(), images);
+    }
+
+    @AfterEach
+    void unplug() {
+        port.close();
+    }
+
+    private R30xFingerprintScanner connect() throws R30xException {
+        return R30xFingerprintScanner.connect(JsscTransport.open(port.hostPath(), 57600), R30xFrame.DEFAULT_ADDRESS, 0,
+                TIMEOUT, REF, Clock.systemUTC(), () -> { });
+    }
+
+    @Test
+    void fullImageUploadThroughJsscDecodesExactly() throws Exception {
+        assertThat(port.usesPseudoTerminal()).isTrue();
+        assertThat(Files.isSymbolicLink(Path.of(port.hostPath()))).isTrue();
+        try (R30xFingerprintScanner scanner = connect()) {
+            assertThat(scanner.sysParams().packetSize()).isEqualTo(128);
+            port.placeFinger();
+            long start = System.nanoTime();
+            FingerImage image = scanner.captureFinger(Duration.ofSeconds(2));
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            System.out.println("PTY capture (GenImg + UpImage 36,864 bytes in 288 packets): " + millis + " ms");
+            assertThat(image.pixels()).isEqualTo(R30xImages.unpack(R30xImages.pack(images.image(0))));
+            assertThat(image.device().simulated()).isTrue();
+        }
+    }
+
+    @Test
+    void portCanBeReopenedAfterTheHostClosesIt() throws Exception {
+        connect().close();
+        try (R30xFingerprintScanner again = connect()) {
+            assertThat(again.commands().templateCount()).isZero();
+        }
+    }
+
+    @Test
+    void smallPacketsGarbageAndChecksumErrorsOverTheLine() throws Exception {
+        port.replug(R30xEmulatorSettings.defaults().withPacketSize(32));
+        try (R30xFingerprintScanner scanner = connect()) {
+            R30xScanner cmd = scanner.commands();
+            port.emulator().injectGarbageBeforeNextReply(new byte[] {(byte) 0xEF, 0x00, 0x42, (byte) 0xEF});
+            assertThat(cmd.readSysParams().packetSize()).isEqualTo(32);
+            port.emulator().corruptNextReplyChecksum();
+            assertThatThrownBy(cmd::templateCount).isInstanceOf(R30xException.Checksum.class);
+            port.placeFinger();
+            assertThat(cmd.genImg()).isTrue();
+            assertThat(cmd.upImage()).hasSize(36_864);
+        }
+    }
+
+    @Test
+    void silentModuleTimesOut() throws Exception {
+        try (R30xFingerprintScanner scanner = connect()) {
+            port.emulator().setSilent(true);
+            R30xScanner impatient = new R30xScanner(scanner.commands().transport(), R30xFrame.DEFAULT_ADDRESS, Duration.ofMillis(500));
+            long start = System.nanoTime();
+            assertThatThrownBy(impatient::genImg).isInstanceOf(R30xException.Timeout.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(450), Duration.ofMillis(2000));
+        }
+    }
+
+    @Test
+    void noFingerIsReportedAsSuch() throws Exception {
+        try (R30xFingerprintScanner scanner = connect()) {
+            assertThat(scanner.commands().genImg()).isFalse();
+            assertThatThrownBy(() -> scanner.captureFinger(Duration.ofMillis(400)))
+                    .isInstanceOf(id.rekam.devices.CaptureTimeoutException.class);
+        }
+    }
+
+    @Test
+    void unplugDuringImageUploadFailsClearlyWithoutHanging() throws Exception {
+        try (R30xFingerprintScanner scanner = connect()) {
+            port.placeFinger();
+            port.emulator().unplugAfterDataPackets(100);
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> scanner.captureFinger(Duration.ofSeconds(2)))
+                    .isInstanceOfAny(R30xException.Closed.class, R30xException.Timeout.class)
+                    .hasMessageContaining(port.hostPath());
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+            assertThat(Files.exists(Path.of(port.hostPath()))).isFalse();
+            assertThat(scanner.isOpen()).isFalse();
+        }
+    }
+
+    @Test
+    void socatKilledWhileWaitingForAFingerFailsClearly() throws Exception {
+        try (R30xFingerprintScanner scanner = connect()) {
+            CompletableFuture<Throwable> outcome = CompletableFuture.supplyAsync(() -> {
+                try {
+                    scanner.captureFinger(Duration.ofSeconds(20));
+                    return null;
+                } catch (DeviceException e) {
+                    return e;
+                }
+            });
+            Thread.sleep(300);
+            port.socatProcess().orElseThrow().destroyForcibly();
+            Throwable error = outcome.get(5, TimeUnit.SECONDS);
+            assertThat(error).isInstanceOfAny(R30xException.Closed.class, R30xException.Timeout.class);
+            System.out.println("after socat was killed: " + error.getMessage());
+        }
+    }
+}
