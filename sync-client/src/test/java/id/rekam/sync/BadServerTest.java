@@ -78,6 +78,7 @@ class BadServerTest {
     static MockResponse json(int code, Object body) {
         try {
             return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json")
+                    .setHeader("X-Rekam-Server-Time", Long.toString(System.currentTimeMillis() / 1000))
                     .setBody(JSON.writeValueAsString(body));
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -91,6 +92,7 @@ class BadServerTest {
 
     MockResponse ack(String sha) {
         return new MockResponse().setResponseCode(204).setHeader("Tus-Resumable", "1.0.0")
+                .setHeader("X-Rekam-Server-Time", Long.toString(System.currentTimeMillis() / 1000))
                 .setHeader("Upload-Offset", Long.toString(entry.bodyLength()))
                 .setHeader("X-Rekam-Packet-Status", "received").setHeader("X-Rekam-Packet-Sha256", sha);
     }
@@ -147,6 +149,7 @@ class BadServerTest {
     @Test
     void malformedJsonIsAProtocolFailure() throws Exception {
         script.announce = r -> new MockResponse().setResponseCode(201).setHeader("Content-Type", "application/json")
+                .setHeader("X-Rekam-Server-Time", Long.toString(System.currentTimeMillis() / 1000))
                 .setBody("{\"packetId\": \"" + packetId + "\", \"state\": ");
         SyncFailure f = failingPass();
         assertThat(f.kind()).isEqualTo(SyncFailure.Kind.PROTOCOL);
@@ -191,14 +194,29 @@ class BadServerTest {
     }
 
     @Test
-    void unknownFeedTypeStopsBeforeItAndKeepsTheCursor() throws Exception {
-        kit.store.outbox().markNeedsAttention(packetId, "keep it out of this test", "tech");
+    void unknownFeedTypeIsSkippedAndNeverCountsAsAVerdict() throws Exception {
+        // Protocol §6: a client skips unknown feed types and still advances the cursor.
+        script.announce = r -> json(201, view("awaiting-upload"));
+        script.patch = r -> ack(entry.sha256());
         ObjectNode item = JSON.createObjectNode().put("cursor", "5").put("type", "vanished").put("packetId", packetId);
         script.feedback = r -> json(200, JSON.createObjectNode().<ObjectNode>set("items",
                 JSON.createArrayNode().add(item)).put("nextCursor", "5").put("hasMore", false));
-        SyncFailure f = failingPass();
-        assertThat(f.kind()).isEqualTo(SyncFailure.Kind.PROTOCOL);
-        assertThat(kit.store.outbox().feedCursor()).isEmpty();
+        mock.start();
+        try (SyncService sync = service(mock.url("/").uri(), null)) {
+            DrainPass.Result r = sync.runOnce();
+            assertThat(r.verdicts()).isZero();
+        }
+        assertThat(state()).isEqualTo(OutboxState.ACKNOWLEDGED);
+        assertThat(kit.store.outbox().feedCursor()).contains("5");
+    }
+
+    @Test
+    void jsonWithoutTheServerTimeHeaderIsNotTheServer() throws Exception {
+        script.health = r -> new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
+                .setBody("{\"service\":\"rekam-central\",\"nonce\":\"" + r.getRequestUrl().queryParameter("nonce")
+                        + "\"}");
+        assertThat(failingPass().kind()).isEqualTo(SyncFailure.Kind.CAPTIVE_PORTAL);
+        assertThat(state()).isEqualTo(OutboxState.QUEUED);
     }
 
     @Test

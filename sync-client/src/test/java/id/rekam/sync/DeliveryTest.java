@@ -87,6 +87,7 @@ class DeliveryTest {
     void duplicateOfAnotherStationsRecordIsMarkedWithThatRecord() throws Exception {
         kit = SyncTestKit.start(dir);
         List<String> ids = kit.capture(1, 3, true);
+        String secondId;
         // The same person recorded twice at this station: the second is a NIK duplicate of the first.
         var demo = new id.rekam.core.demo.DemoRecords(3, SyncTestKit.VILLAGE, SyncTestKit.STATION);
         var first = demo.next();
@@ -94,14 +95,17 @@ class DeliveryTest {
         var same = new id.rekam.core.domain.EnrollmentRecord(again.id(), first.demographics(),
                 again.photo(), again.fingerprints(), again.signature(), again.stationId(), again.operatorId(),
                 again.createdAt());
-        String second = kit.store.saveEnrollment(same).packetId();
-        kit.store.outbox().approve(List.of(second), "spv");
-        kit.store.outbox().enqueue(List.of(second), "spv");
         try (SyncService sync = new SyncService(kit.store, SyncTestKit.fastConfig(kit.server.baseUri()))) {
             sync.runOnce();
+            assertThat(sync.status().confirmed()).isEqualTo(1);
+            String second = kit.store.saveEnrollment(same).packetId();
+            kit.store.outbox().approve(List.of(second), "spv");
+            kit.store.outbox().enqueue(List.of(second), "spv");
+            sync.runOnce();
             assertThat(sync.status().duplicates()).isEqualTo(1);
+            secondId = second;
         }
-        var dup = kit.store.outbox().entry(second).orElseThrow();
+        var dup = kit.store.outbox().entry(secondId).orElseThrow();
         assertThat(dup.state()).isEqualTo(OutboxState.DUPLICATE);
         assertThat(dup.otherRecord()).contains(ids.get(0)).contains("station " + SyncTestKit.STATION);
     }

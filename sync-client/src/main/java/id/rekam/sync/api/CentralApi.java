@@ -152,10 +152,11 @@ public final class CentralApi {
             for (JsonNode i : items) {
                 String cursor = i.path("cursor").asText(null);
                 String type = i.path("type").asText(null);
-                if (cursor == null || type == null || !i.path("packetId").isTextual()) {
-                    throw new SyncFailure(SyncFailure.Kind.PROTOCOL, "feedback item lacks cursor/type/packetId");
+                if (cursor == null || type == null) {
+                    throw new SyncFailure(SyncFailure.Kind.PROTOCOL, "feedback item lacks cursor/type");
                 }
-                out.add(new FeedItem(cursor, type, i.get("packetId").asText(), i));
+                // Future entry types (station-command) may concern no packet.
+                out.add(new FeedItem(cursor, type, i.path("packetId").isTextual() ? i.get("packetId").asText() : null, i));
             }
             return new FeedPage(out, next.asText(), more.asBoolean());
         }
@@ -168,7 +169,7 @@ public final class CentralApi {
             ObjectNode o = arr.addObject();
             o.put("eventId", e.id());
             o.put("type", e.type());
-            o.put("createdAt", e.createdAt().toString());
+            o.put("occurredAt", e.createdAt().toString());
             try {
                 o.set("payload", mapper.readTree(e.jsonPayload()));
             } catch (JsonProcessingException ex) {

@@ -28,6 +28,10 @@ public enum ServerState {
         return this != AWAITING_UPLOAD;
     }
 
+    public static java.util.Optional<ServerState> fromWireIfKnown(String s) {
+        return Arrays.stream(values()).filter(v -> v.wire.equals(s)).findFirst();
+    }
+
     public static ServerState fromWire(String s) throws SyncFailure {
         return Arrays.stream(values()).filter(v -> v.wire.equals(s)).findFirst()
                 .orElseThrow(() -> new SyncFailure(SyncFailure.Kind.PROTOCOL, "unknown packet state '" + s + "'"));

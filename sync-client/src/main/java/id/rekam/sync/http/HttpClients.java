@@ -16,6 +16,7 @@ public final class HttpClients {
 
     public static OkHttpClient.Builder builder(SyncConfig config, String stationId, UnaryOperator<byte[]> signer,
                                                Clock clock) {
+        ServerClock serverClock = new ServerClock(clock);
         OkHttpClient.Builder b = new OkHttpClient.Builder()
                 // Our own loop retries with backoff and a fresh nonce; OkHttp's silent retry would
                 // replay a signed request and earn a 401.
@@ -24,9 +25,9 @@ public final class HttpClients {
                 .readTimeout(Duration.ofSeconds(30))
                 .writeTimeout(Duration.ofSeconds(30))
                 .callTimeout(config.requestTimeout())
-                .addInterceptor(new ResponseValidationInterceptor(clock))
+                .addInterceptor(new ResponseValidationInterceptor(clock, serverClock))
                 .addInterceptor(new TusResumableInterceptor())
-                .addInterceptor(new SigningInterceptor(stationId, signer, clock, new SecureRandom()));
+                .addInterceptor(new SigningInterceptor(stationId, signer, serverClock, new SecureRandom()));
         if (config.tlsPin() != null) {
             PinnedTrustManager trust = new PinnedTrustManager(config.tlsPin());
             // The trust manager does the pinning during the handshake. OkHttp's CertificatePinner

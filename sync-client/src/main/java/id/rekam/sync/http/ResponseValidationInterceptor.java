@@ -13,15 +13,18 @@ import java.time.Duration;
 /**
  * Turns answers that are not the server speaking the protocol into {@link SyncFailure}s
  * before any step looks at them: an HTML page (captive portal, proxy error page), 5xx and 429
- * (with their Retry-After). 4xx other than 429 pass through; the calling step knows which of
+ * (with their Retry-After), and any other answer without the server's {@code X-Rekam-Server-Time}
+ * (docs/sync-protocol.md §1: such a 200 means "no usable network", never success). 4xx other than 429 pass through; the calling step knows which of
  * them are final for its packet.
  */
 public final class ResponseValidationInterceptor implements Interceptor {
 
     private final Clock clock;
+    private final ServerClock serverClock;
 
-    public ResponseValidationInterceptor(Clock clock) {
+    public ResponseValidationInterceptor(Clock clock, ServerClock serverClock) {
         this.clock = clock;
+        this.serverClock = serverClock;
     }
 
     @Override
@@ -43,6 +46,13 @@ public final class ResponseValidationInterceptor implements Interceptor {
             response.close();
             throw new SyncFailure(SyncFailure.Kind.SERVER_ERROR, "HTTP " + code, retryAfter, null);
         }
+        if (response.header(ServerClock.HEADER) == null) {
+            // Every answer of the protocol carries it; a 2xx/4xx without it is someone else.
+            response.close();
+            throw new SyncFailure(SyncFailure.Kind.CAPTIVE_PORTAL,
+                    "HTTP " + code + " without " + ServerClock.HEADER + ": not the central server", null, null);
+        }
+        serverClock.observe(response.header(ServerClock.HEADER));
         if (code == 401) {
             String body = response.body() == null ? "" : response.peekBody(2048).string();
             response.close();

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.function.UnaryOperator;
@@ -28,10 +27,10 @@ public final class SigningInterceptor implements Interceptor {
 
     private final String stationId;
     private final UnaryOperator<byte[]> signer;
-    private final Clock clock;
+    private final ServerClock clock;
     private final SecureRandom random;
 
-    public SigningInterceptor(String stationId, UnaryOperator<byte[]> signer, Clock clock, SecureRandom random) {
+    public SigningInterceptor(String stationId, UnaryOperator<byte[]> signer, ServerClock clock, SecureRandom random) {
         this.stationId = stationId;
         this.signer = signer;
         this.clock = clock;
@@ -47,7 +46,7 @@ public final class SigningInterceptor implements Interceptor {
         byte[] body = bodyBytes(r.body());
         String query = r.url().encodedQuery();
         String pathAndQuery = r.url().encodedPath() + (query == null ? "" : "?" + query);
-        String timestamp = Long.toString(clock.millis() / 1000);
+        String timestamp = Long.toString(clock.nowSeconds());
         String nonce = nonce();
         byte[] canonical = canonical(r.method(), pathAndQuery, stationId, timestamp, nonce, body);
         String signature = Base64.getEncoder().encodeToString(signer.apply(canonical));
