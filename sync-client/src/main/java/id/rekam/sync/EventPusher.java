@@ -12,6 +12,8 @@ import java.util.Map;
 /**
  * Sends pending small events before any packet (they are tiny and often unblock work at the
  * office). The event id is the idempotency key, so a batch re-sent after a lost answer is safe.
+ * An event the server refuses (conflict, malformed) is logged and left pending; it does not stop
+ * the pass.
  */
 public final class EventPusher {
 
@@ -19,11 +21,17 @@ public final class EventPusher {
     static final int BATCH = 100;
 
     private final StationStore store;
+    private volatile int refused;
     private final CentralApi api;
 
     public EventPusher(StationStore store, CentralApi api) {
         this.store = store;
         this.api = api;
+    }
+
+    /** Events the server refused in the last push (they stay pending). */
+    public int refused() {
+        return refused;
     }
 
     /** @return events the server stored in this call */
@@ -47,9 +55,12 @@ public final class EventPusher {
             }
             sent += stored;
             if (stored < batch.size()) {
-                throw new SyncFailure(SyncFailure.Kind.PROTOCOL, (batch.size() - stored)
-                        + " event(s) refused by the server");
+                // A refused event (conflict, malformed) is final on the server's side; it stays
+                // pending for a technician and must not hold back the packets behind it.
+                refused = batch.size() - stored;
+                return sent;
             }
+            refused = 0;
         }
     }
 }

@@ -137,6 +137,24 @@ class DeliveryTest {
     }
 
     @Test
+    void eventsGoFirstAndAreMarkedSentOnlyWhenStored() throws Exception {
+        kit = SyncTestKit.start(dir);
+        kit.capture(1, 6, true);
+        String good = kit.store.events().append("card.handed-over", "{\"card\":\"K-1\"}", "op1");
+        String bad = kit.store.events().append("Not A Valid Type", "{}", "op1");
+        try (SyncService sync = new SyncService(kit.store, SyncTestKit.fastConfig(kit.server.baseUri()))) {
+            DrainPass.Result r = sync.runOnce();
+            assertThat(r.events()).isEqualTo(1);
+            // The refused event does not hold back the packet.
+            assertThat(r.delivered()).isEqualTo(1);
+            assertThat(sync.status().confirmed()).isEqualTo(1);
+        }
+        assertThat(kit.store.events().pending(10)).extracting(e -> e.id()).containsExactly(bad);
+        assertThat(kit.store.events().countByState().get(id.rekam.core.outbox.EventState.SENT)).isEqualTo(1);
+        assertThat(good).isNotEqualTo(bad);
+    }
+
+    @Test
     void englishBundleHasEveryKey() {
         Messages id = new Messages(Locale.forLanguageTag("id"));
         Messages en = new Messages(Locale.ENGLISH);
