@@ -72,7 +72,8 @@ class CrashTest {
             System.out.println("crash: server packets at each kill " + serverCountAtKill);
             // Kills really hit work in progress, not only idle JVMs.
             assertThat(serverCountAtKill).isSorted();
-            assertThat(serverCountAtKill.get(KILLS - 1)).isBetween(serverCountAtKill.get(0) + 1, PACKETS - 1);
+            assertThat(serverCountAtKill.stream().filter(n -> n < PACKETS).count())
+                    .as("kills while packets were still being uploaded").isGreaterThanOrEqualTo(KILLS / 2);
 
             Map<String, PacketRecord> onServer = new HashMap<>();
             for (PacketRecord r : kit.server.admin().packets()) {
