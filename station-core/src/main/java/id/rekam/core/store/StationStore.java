@@ -84,6 +84,15 @@ public final class StationStore implements AutoCloseable {
     private final SqlOperators operators;
     private final EnrollmentPackets enrollmentPackets = new EnrollmentPackets();
     private final PacketCodec codec = new PacketCodec();
+    /**
+     * Decrypted search entries, newest first, loaded on the first search of a session and
+     * extended by every save. Summaries never change once written, so entries never go stale.
+     * Plaintext in heap, as on the screen: the threat this store addresses is data at rest.
+     */
+    private List<SearchEntry> searchIndex;
+
+    private record SearchEntry(String id, String nik, String[] nameWords) {
+    }
 
     private StationStore(Path dataDir, Database db, StationKeys keys, StoreOptions options, String stationId) {
         this.dataDir = dataDir;
@@ -408,7 +417,8 @@ public final class StationStore implements AutoCloseable {
         byte[] signature = keys.sign(PacketCodec.signingInput(packet.id(), packet.sha256()));
         byte[] sealedBody = keys.data().encrypt(packet.body(), packet.id(), SqlOutbox.BODY);
         String recordId = record.id().value();
-        byte[] summary = sealSummary(recordId, record);
+        SummaryDoc doc = summaryDoc(record);
+        byte[] summary = sealSummary(recordId, doc);
         byte[] nikIndex = keys.blindIndex().nik(record.demographics().nik());
         long now = options.clock().millis();
         db.inTransaction(c -> {
@@ -443,15 +453,15 @@ public final class StationStore implements AutoCloseable {
             return audit.append(c, record.operatorId(), AuditActions.ENROLLMENT_CAPTURED, recordId,
                     Map.of("sha256", packet.sha256(), "bytes", packet.body().length));
         });
+        indexForSearch(recordId, doc);
         LOG.info("enrollment {} committed (NIK {}, {} bytes)", recordId, record.demographics().nik().masked(),
                 packet.body().length);
         return new SavedEnrollment(record.id(), packet.id(), packet.sha256(), packet.body().length);
     }
 
-    private byte[] sealSummary(String recordId, EnrollmentRecord r) {
-        return sealSummary(recordId, new SummaryDoc(r.demographics().nik().value(),
-                r.demographics().fullName(), r.demographics().birthDate(), r.demographics().gender(),
-                r.demographics().address().villageCode()));
+    private static SummaryDoc summaryDoc(EnrollmentRecord r) {
+        return new SummaryDoc(r.demographics().nik().value(), r.demographics().fullName(),
+                r.demographics().birthDate(), r.demographics().gender(), r.demographics().address().villageCode());
     }
 
     byte[] sealSummary(String recordId, SummaryDoc doc) {
@@ -467,22 +477,26 @@ public final class StationStore implements AutoCloseable {
         return keys;
     }
 
+    /** CROSS JOIN fixes the join order (SQLite's rule): drive from records and its indexes, never scan packets. */
     static final String SUMMARY_SQL = "SELECT r.id, r.summary, r.captured_at, r.operator_id, o.state, "
-            + "p.purged_at FROM records r JOIN packets p ON p.record_id = r.id JOIN outbox o ON o.packet_id = p.id ";
+            + "p.purged_at FROM records r CROSS JOIN packets p ON p.record_id = r.id CROSS JOIN outbox o ON o.packet_id = p.id ";
 
     private RecordSummary summary(ResultSet rs) throws SQLException {
         String id = rs.getString(1);
-        SummaryDoc doc;
-        try {
-            doc = JSON.readValue(keys.data().decrypt(rs.getBytes(2), id, SUMMARY), SummaryDoc.class);
-        } catch (IOException e) {
-            throw new IllegalStateException("summary of " + id + " is unreadable", e);
-        }
+        SummaryDoc doc = openSummary(id, rs.getBytes(2));
         rs.getLong(6);
         boolean purged = !rs.wasNull();
         return new RecordSummary(new RegistrationId(id), Nik.of(doc.nik()), doc.fullName(), doc.birthDate(),
                 doc.gender(), doc.villageCode(), Instant.parse(rs.getString(3)), rs.getString(4),
                 OutboxState.valueOf(rs.getString(5)), purged);
+    }
+
+    private SummaryDoc openSummary(String id, byte[] sealed) {
+        try {
+            return JSON.readValue(keys.data().decrypt(sealed, id, SUMMARY), SummaryDoc.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("summary of " + id + " is unreadable", e);
+        }
     }
 
     /** Every record with this NIK (a person may be recorded again), via the blind index. */
@@ -574,42 +588,72 @@ public final class StationStore implements AutoCloseable {
 
     /**
      * Search by NIK digits (any part) or by name (every word of the query starts a word of the
-     * name, case-insensitive). Names are sealed, so this decrypts summaries in memory, newest
-     * first, until {@code limit} matches: a station holds tens of thousands of records and a
-     * summary is ~200 bytes, so a full scan costs tens of milliseconds and leaks nothing (a
-     * name-token blind index would reveal which records share a common name).
+     * name, case-insensitive). Names are sealed, so this matches decrypted summaries in memory,
+     * newest first, until {@code limit} matches; each summary is decrypted once per session and
+     * then served from memory. Leaks nothing at rest (a name-token blind index would reveal
+     * which records share a common name). Cost: see docs/benchmarks.md.
      */
     public List<RecordSummary> search(String query, int limit) {
-        Predicate<RecordSummary> match = matcher(query);
-        return db.read(c -> {
-            List<RecordSummary> out = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement(SUMMARY_SQL + "ORDER BY r.committed_at DESC, r.rowid DESC");
-                 ResultSet rs = p.executeQuery()) {
-                while (rs.next() && out.size() < limit) {
-                    RecordSummary s = summary(rs);
-                    if (match.test(s)) {
-                        out.add(s);
-                    }
+        Predicate<SearchEntry> match = matcher(query);
+        List<String> hits = new ArrayList<>();
+        synchronized (this) {
+            for (SearchEntry e : searchIndex()) {
+                if (hits.size() >= limit) {
+                    break;
+                }
+                if (match.test(e)) {
+                    hits.add(e.id());
                 }
             }
-            return out;
-        });
+        }
+        List<RecordSummary> out = new ArrayList<>(hits.size());
+        for (String id : hits) {
+            findSummary(new RegistrationId(id)).ifPresent(out::add);
+        }
+        return out;
     }
 
-    static Predicate<RecordSummary> matcher(String query) {
+    private synchronized List<SearchEntry> searchIndex() {
+        if (searchIndex == null) {
+            List<SearchEntry> loaded = db.read(c -> {
+                List<SearchEntry> out = new ArrayList<>();
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                        "SELECT id, summary FROM records ORDER BY committed_at DESC, rowid DESC")) {
+                    while (rs.next()) {
+                        String id = rs.getString(1);
+                        out.add(searchEntry(id, openSummary(id, rs.getBytes(2))));
+                    }
+                }
+                return out;
+            });
+            searchIndex = new ArrayList<>(loaded);
+        }
+        return searchIndex;
+    }
+
+    private static SearchEntry searchEntry(String id, SummaryDoc doc) {
+        return new SearchEntry(id, doc.nik(), doc.fullName().toUpperCase(Locale.ROOT).split("[\\s.,'-]+"));
+    }
+
+    private synchronized void indexForSearch(String id, SummaryDoc doc) {
+        if (searchIndex != null) {
+            searchIndex.add(0, searchEntry(id, doc));
+        }
+    }
+
+    private static Predicate<SearchEntry> matcher(String query) {
         String q = query == null ? "" : query.strip().toUpperCase(Locale.ROOT);
         if (q.isEmpty()) {
-            return s -> true;
+            return e -> true;
         }
         if (q.chars().allMatch(Character::isDigit)) {
-            return s -> s.nik().value().contains(q);
+            return e -> e.nik().contains(q);
         }
         String[] words = q.split("\\s+");
-        return s -> {
-            String[] nameWords = s.fullName().toUpperCase(Locale.ROOT).split("[\\s.,'-]+");
+        return e -> {
             for (String w : words) {
                 boolean found = false;
-                for (String n : nameWords) {
+                for (String n : e.nameWords()) {
                     if (n.startsWith(w)) {
                         found = true;
                         break;

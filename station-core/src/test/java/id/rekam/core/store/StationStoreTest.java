@@ -63,6 +63,8 @@ class StationStoreTest {
             assertThat(byNik.get(0).fullName()).isEqualTo(original.demographics().fullName());
             assertThat(byNik.get(0).state()).isEqualTo(OutboxState.CAPTURED);
 
+            assertThat(byNik.get(0).toString()).doesNotContain(original.demographics().fullName())
+                    .doesNotContain(original.demographics().nik().value());
             assertThat(store.findByNik(Nik.of("3276010101990001"))).isEmpty();
             assertThat(store.findById(RegistrationId.random())).isEmpty();
             assertThat(store.recordCount()).isEqualTo(5);
@@ -110,6 +112,11 @@ class StationStoreTest {
                     .allSatisfy(id -> assertThat(store.findSummary(id).orElseThrow().nik().value()).contains(nikPart));
             assertThat(store.search("", 4)).hasSize(4);
             assertThat(store.search("zzzz", 10)).isEmpty();
+            // Saved after the search index was loaded: found too, and first (newest first).
+            EnrollmentRecord later = demo.next();
+            store.saveEnrollment(later);
+            assertThat(store.search(later.demographics().fullName(), 100)).extracting(RecordSummary::id)
+                    .first().isEqualTo(later.id());
         }
     }
 
