@@ -230,6 +230,17 @@ class BadServerTest {
     }
 
     @Test
+    void portalPageOnAnUploadIsAPortalNotATusError() throws Exception {
+        script.announce = r -> json(201, view("awaiting-upload"));
+        script.patch = r -> new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/html")
+                .setBody("<html>Login</html>");
+        SyncFailure f = failingPass();
+        assertThat(f.kind()).isEqualTo(SyncFailure.Kind.CAPTIVE_PORTAL);
+        assertThat(state()).isEqualTo(OutboxState.UPLOADING);
+        neverAcknowledged();
+    }
+
+    @Test
     void jsonThatDoesNotEchoTheNonceIsNotTheServer() throws Exception {
         script.health = r -> json(200, JSON.createObjectNode().put("service", "rekam-central").put("nonce", "x"));
         assertThat(failingPass().kind()).isEqualTo(SyncFailure.Kind.CAPTIVE_PORTAL);

@@ -25,8 +25,10 @@ public final class HttpClients {
                 .readTimeout(Duration.ofSeconds(30))
                 .writeTimeout(Duration.ofSeconds(30))
                 .callTimeout(config.requestTimeout())
-                .addInterceptor(new ResponseValidationInterceptor(clock, serverClock))
+                // Outermost first. Answers are validated (portal page, 5xx, server time) before the
+                // tus check sees them, so a portal's 200 on an upload reads as a portal.
                 .addInterceptor(new TusResumableInterceptor())
+                .addInterceptor(new ResponseValidationInterceptor(clock, serverClock))
                 .addInterceptor(new SigningInterceptor(stationId, signer, serverClock, new SecureRandom()));
         if (config.tlsPin() != null) {
             PinnedTrustManager trust = new PinnedTrustManager(config.tlsPin());
