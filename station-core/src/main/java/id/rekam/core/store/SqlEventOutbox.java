@@ -8,7 +8,9 @@ import id.rekam.core.outbox.EventState;
 import id.rekam.core.outbox.OutboxEvent;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,20 +42,30 @@ final class SqlEventOutbox implements EventOutbox {
         String id = UUID.randomUUID().toString();
         byte[] sealed = keys.data().encrypt(jsonPayload.getBytes(StandardCharsets.UTF_8), id, PAYLOAD);
         long now = clock.millis();
-        return db.inTransaction(c -> {
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO events "
-                    + "(id, type, payload, created_at, state, state_since) VALUES (?,?,?,?,?,?)")) {
-                p.setString(1, id);
-                p.setString(2, type);
-                p.setBytes(3, sealed);
-                p.setLong(4, now);
-                p.setString(5, EventState.PENDING.name());
-                p.setLong(6, now);
-                p.executeUpdate();
-            }
-            audit.append(c, actor, AuditActions.EVENT_CREATED, id, Map.of("type", type));
-            return id;
-        });
+        return db.inTransaction(c -> insert(c, id, type, sealed, now, actor));
+    }
+
+    /** Appends an event on the caller's connection, inside the caller's transaction. */
+    String append(Connection c, String type, String jsonPayload, String actor) throws SQLException {
+        String id = UUID.randomUUID().toString();
+        byte[] sealed = keys.data().encrypt(jsonPayload.getBytes(StandardCharsets.UTF_8), id, PAYLOAD);
+        return insert(c, id, type, sealed, clock.millis(), actor);
+    }
+
+    private String insert(Connection c, String id, String type, byte[] sealed, long now, String actor)
+            throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO events "
+                + "(id, type, payload, created_at, state, state_since) VALUES (?,?,?,?,?,?)")) {
+            p.setString(1, id);
+            p.setString(2, type);
+            p.setBytes(3, sealed);
+            p.setLong(4, now);
+            p.setString(5, EventState.PENDING.name());
+            p.setLong(6, now);
+            p.executeUpdate();
+        }
+        audit.append(c, actor, AuditActions.EVENT_CREATED, id, Map.of("type", type));
+        return id;
     }
 
     @Override

@@ -780,6 +780,24 @@ public final class StationStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Runs feature work (cards, ledger, ...) in one write transaction with audit and events on
+     * the same connection; on any failure nothing of it remains.
+     */
+    public <T> T inTransaction(StoreTransaction.Work<T> work) {
+        return db.inTransaction(c -> work.run(new StoreTransaction(c, keys, audit, events, options.clock())));
+    }
+
+    /** Read-only feature work; writes through the handle are not allowed here by contract. */
+    public <T> T read(StoreTransaction.Work<T> work) {
+        return db.read(c -> work.run(new StoreTransaction(c, keys, audit, events, options.clock())));
+    }
+
+    /** Time zone of the office, for day boundaries in reports. */
+    public java.time.ZoneId zone() {
+        return options.zone();
+    }
+
     /** For tests and the CLI: the open connection. Callers must not keep it. */
     Database database() {
         return db;

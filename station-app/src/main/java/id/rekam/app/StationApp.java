@@ -1,0 +1,58 @@
+package id.rekam.app;
+
+import id.rekam.app.ui.AppContext;
+import id.rekam.app.ui.Fxml;
+import id.rekam.app.ui.Screen;
+import id.rekam.app.ui.ShellController;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import java.util.ResourceBundle;
+
+/** The recording station window. Start it through {@link Main}. */
+public class StationApp extends Application {
+
+    private AppContext ctx;
+    private ShellController shell;
+
+    @Override
+    public void start(Stage stage) {
+        AppConfig config = Bootstrap.config(getParameters().getRaw());
+        ctx = new AppContext(config, Bootstrap.services(config), bundle(config));
+        Scene scene = createScene(ctx);
+        shell = (ShellController) scene.getUserData();
+        stage.setTitle(ctx.text("app.window", config.officeName()) + (config.demo() ? " — DEMO" : ""));
+        stage.setScene(scene);
+        stage.setMinWidth(1100);
+        stage.setMinHeight(720);
+        stage.show();
+        StartupClock.markFirstScreen();
+    }
+
+    public static ResourceBundle bundle(AppConfig config) {
+        // No fallback to the JVM's default locale: Bahasa Indonesia (the base bundle) is the default.
+        return ResourceBundle.getBundle("id.rekam.app.messages", config.locale(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    /** Builds the whole station UI into a scene on the unlock screen; the shell controller is the scene's user data. */
+    public static Scene createScene(AppContext ctx) {
+        Fxml.Loaded<ShellController> shell = Fxml.load(ctx, "/id/rekam/app/fxml/shell.fxml");
+        Scene scene = new Scene(shell.root(), 1280, 800);
+        scene.getStylesheets().add(StationApp.class.getResource("/id/rekam/app/css/station.css").toExternalForm());
+        scene.setUserData(shell.controller());
+        ctx.navigator().show(Screen.UNLOCK);
+        return scene;
+    }
+
+    @Override
+    public void stop() {
+        if (shell != null) {
+            shell.stop();
+        }
+        if (ctx != null) {
+            ctx.close();
+        }
+    }
+}

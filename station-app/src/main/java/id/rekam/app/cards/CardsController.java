@@ -1,0 +1,39 @@
+package id.rekam.app.cards;
+
+import id.rekam.app.ui.AppContext;
+import javafx.fxml.FXML;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.StackPane;
+
+import java.util.ResourceBundle;
+
+/**
+ * The card desk: hand-over, batch receipt and custody, blank-card ledger, destruction. Each tab is
+ * its own view and controller; this one only assembles them with the card bundle.
+ */
+public final class CardsController {
+
+    private final AppContext ctx;
+    @FXML private StackPane root;
+
+    public CardsController(AppContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @FXML
+    void initialize() {
+        CardDesk desk = CardDesk.of(ctx);
+        ResourceBundle bundle = CardsFxml.bundle(ctx.config().locale());
+        TabPane tabs = new TabPane();
+        tabs.setId("cardTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        for (String view : new String[] {"handover", "batch", "ledger", "destruction"}) {
+            Tab tab = new Tab(bundle.getString("tab." + view), CardsFxml.load(view, ctx, desk, bundle));
+            tab.setId("tab-" + view);
+            tabs.getTabs().add(tab);
+        }
+        root.getStylesheets().add(CardsController.class.getResource("/id/rekam/app/cards/cards.css").toExternalForm());
+        root.getChildren().setAll(tabs);
+    }
+}

@@ -1,0 +1,270 @@
+package id.rekam.app.commit;
+
+import id.rekam.app.enroll.BiodataValidator;
+import id.rekam.app.enroll.EnrollController;
+import id.rekam.app.enroll.EnrollmentSession;
+import id.rekam.app.enroll.Step;
+import id.rekam.app.receipt.ReceiptPdf;
+import id.rekam.app.receipt.ReceiptPrinter;
+import id.rekam.app.service.RecordStatus;
+import id.rekam.app.ui.AppContext;
+import id.rekam.app.ui.RecordDetailController;
+import id.rekam.app.ui.Screen;
+import id.rekam.core.domain.EnrollmentRecord;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Step 5: everything at a glance, then duplicate check, commit, approval and the receipt. */
+public final class ReviewController implements Step {
+
+    private final AppContext ctx;
+    @FXML private ScrollPane root;
+    @FXML private GridPane facts;
+    @FXML private ImageView photo;
+    @FXML private ImageView signature;
+    @FXML private Label fingerSummary;
+    @FXML private Label photoSummary;
+    @FXML private Region missingBox;
+    @FXML private Label missing;
+    @FXML private Region verdictBox;
+    @FXML private Label verdict;
+    @FXML private Hyperlink openExisting;
+    @FXML private GridPane overrideForm;
+    @FXML private TextField supervisorId;
+    @FXML private PasswordField supervisorPin;
+    @FXML private TextField overrideReason;
+    @FXML private Region doneBox;
+    @FXML private Label doneText;
+    @FXML private Label receiptText;
+    @FXML private Label working;
+    @FXML private Button commitButton;
+    private EnrollmentSession session;
+    private EnrollController wizard;
+    private EnrollmentRecord record;
+    private DuplicateCheck.SameNik sameNik;
+    private Path receipt;
+
+    public ReviewController(AppContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @FXML
+    private void initialize() {
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() && e.getCode() == KeyCode.S && !commitButton.isDisabled()) {
+                commit();
+                e.consume();
+            }
+        });
+    }
+
+    @Override
+    public void bind(EnrollmentSession session, EnrollController wizard) {
+        this.session = session;
+        this.wizard = wizard;
+    }
+
+    private CommitFlow flow() {
+        var store = ctx.session().store();
+        return new CommitFlow(store.records(), store.operators(),
+                new DuplicateCheck(store.records(), ctx.services().matcher()), ctx.config().approvalMode());
+    }
+
+    @Override
+    public void onShow() {
+        if (record != null && doneBox.isVisible()) {
+            return;
+        }
+        List<String> gaps = new ArrayList<>();
+        boolean biodataOk = new BiodataValidator(ctx.services().nikCheck(), Clock.systemDefaultZone())
+                .validate(session.form()).values().stream().noneMatch(m -> m.blocking());
+        if (!biodataOk) {
+            gaps.add(ctx.text("review.missing.biodata"));
+        }
+        session.missing().forEach(k -> gaps.add(ctx.text(k)));
+        show(missingBox, !gaps.isEmpty());
+        missing.setText(ctx.text("review.missingHead") + "\n• " + String.join("\n• ", gaps));
+        commitButton.setDisable(!gaps.isEmpty());
+        if (biodataOk) {
+            Facts.fill(facts, Facts.rows(session.demographics(ctx.services().regions()), ctx.bundle()));
+        }
+        session.photo().ifPresent(p -> {
+            photo.setImage(new Image(new ByteArrayInputStream(p.jpeg())));
+            photoSummary.setText(ctx.text("review.device", p.provenance().device().model()));
+        });
+        session.signature().ifPresent(s -> signature.setImage(new Image(new ByteArrayInputStream(s.png()))));
+        fingerSummary.setText(session.fingers().isEmpty() ? ctx.text("review.missing.fingers")
+                : Facts.fingerSummary(new ArrayList<>(session.fingers().values()), ctx.bundle()));
+        if (gaps.isEmpty()) {
+            commitButton.requestFocus();
+        }
+    }
+
+    @FXML
+    void commit() {
+        record = session.toRecord(ctx.services().regions(), ctx.config().stationId(),
+                ctx.session().operator().id(), Instant.now());
+        busy(ctx.text("review.checking"));
+        CommitFlow flow = flow();
+        EnrollmentRecord r = record;
+        ctx.async(() -> {
+            DuplicateCheck.Result result = flow.check(r);
+            return result instanceof DuplicateCheck.Clear ? new Done(flow.commit(r, ctx.session().operator(), null))
+                    : result;
+        }, this::checked, this::failed);
+    }
+
+    private record Done(RecordStatus status) {
+    }
+
+    private void checked(Object outcome) {
+        busy(null);
+        if (outcome instanceof Done d) {
+            committed(d.status());
+        } else if (outcome instanceof DuplicateCheck.SameNik same) {
+            sameNik = same;
+            verdict.setText(ctx.text("review.sameNik", same.existing().fullName(),
+                    same.existing().id().value().substring(0, 8)));
+            show(verdictBox, true);
+            show(openExisting, true);
+            show(overrideForm, false);
+            commitButton.setDisable(true);
+            openExisting.requestFocus();
+        } else if (outcome instanceof DuplicateCheck.PossibleDuplicate dup) {
+            verdict.setText(ctx.text("review.possibleDuplicate") + "\n" + dup.candidates().stream()
+                    .map(c -> ctx.text("review.candidate", c.record().fullName(), c.matchingFingers(),
+                            Math.round(c.bestScore())))
+                    .collect(Collectors.joining("\n")));
+            show(verdictBox, true);
+            show(openExisting, false);
+            show(overrideForm, true);
+            commitButton.setDisable(true);
+            supervisorId.requestFocus();
+        }
+    }
+
+    @FXML
+    void overrideCommit() {
+        char[] pin = supervisorPin.getText().toCharArray();
+        String reason = overrideReason.getText().trim();
+        supervisorPin.clear();
+        if (reason.isEmpty()) {
+            verdict.setText(ctx.text("review.reasonRequired"));
+            overrideReason.requestFocus();
+            return;
+        }
+        CommitFlow flow = flow();
+        EnrollmentRecord r = record;
+        busy(ctx.text("review.saving"));
+        ctx.async(() -> flow.supervisor(supervisorId.getText().trim(), pin)
+                        .map(sup -> (Object) new Done(flow.commit(r, ctx.session().operator(),
+                                new CommitFlow.Override(sup, reason))))
+                        .orElse("wrong"),
+                o -> {
+                    busy(null);
+                    if (o instanceof Done d) {
+                        show(verdictBox, false);
+                        committed(d.status());
+                    } else {
+                        verdict.setText(ctx.text("review.notSupervisor"));
+                    }
+                }, this::failed);
+    }
+
+    private void committed(RecordStatus status) {
+        wizard.committed();
+        commitButton.setDisable(true);
+        ReceiptPdf pdf = new ReceiptPdf(ctx.bundle(), ZoneId.systemDefault());
+        EnrollmentRecord r = record;
+        Path file = ctx.config().dataDir().resolve("receipts").resolve(r.id().value() + ".pdf");
+        String statusText = ctx.text("recordStatus." + status.name());
+        doneText.setText(ctx.text("review.done", r.demographics().fullName(), statusText));
+        show(doneBox, true);
+        ctx.async(() -> {
+            try {
+                return pdf.write(r, new ReceiptPdf.Details(ctx.config().officeName(),
+                        ctx.session().operator().displayName(), statusText), file);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, p -> {
+            receipt = p;
+            receiptText.setText(ctx.text("review.receiptSaved", p.toString()));
+        }, this::failed);
+        doneBox.lookup("#printReceipt").requestFocus();
+    }
+
+    @FXML
+    void printReceipt() {
+        Path p = receipt;
+        if (p == null) {
+            return;
+        }
+        ctx.async(() -> {
+            try {
+                return new ReceiptPrinter().print(p);
+            } catch (Exception e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }, printed -> receiptText.setText(printed ? ctx.text("review.printed")
+                : ctx.text("review.noPrinter", p.toString())), this::failed);
+    }
+
+    @FXML
+    void nextCitizen() {
+        ctx.navigator().show(Screen.ENROLL);
+    }
+
+    @FXML
+    void openExisting() {
+        var id = sameNik.existing().id();
+        ctx.navigator().<RecordDetailController>show(Screen.RECORD_DETAIL, c -> c.open(id));
+    }
+
+    /** Record in the store and receipt written (for tests and the benchmark). */
+    public boolean finished() {
+        return receipt != null;
+    }
+
+    private void failed(Throwable e) {
+        busy(null);
+        commitButton.setDisable(false);
+        verdict.setText(ctx.text("review.failed", String.valueOf(e.getMessage())));
+        show(verdictBox, true);
+    }
+
+    private void busy(String text) {
+        working.setText(text == null ? "" : text);
+        commitButton.setDisable(text != null);
+    }
+
+    private static void show(javafx.scene.Node n, boolean visible) {
+        n.setVisible(visible);
+        n.setManaged(visible);
+    }
+
+    @Override
+    public boolean done() {
+        return record != null && doneBox.isVisible();
+    }
+}

@@ -1,0 +1,167 @@
+package id.rekam.app.enroll;
+
+import id.rekam.app.ui.AppContext;
+import id.rekam.app.ui.Fxml;
+import id.rekam.app.ui.Lifecycle;
+import javafx.animation.PauseTransition;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The five-step wizard: biodata, photo, fingerprints, signature, review. Ctrl+1..5 jump to a
+ * step; the biodata is autosaved as an encrypted draft while typing.
+ */
+public final class EnrollController implements Lifecycle {
+
+    public enum StepId { BIODATA, PHOTO, FINGERS, SIGNATURE, REVIEW }
+
+    private final AppContext ctx;
+    private final EnrollmentSession session = new EnrollmentSession();
+    private final List<Parent> views = new ArrayList<>();
+    private final List<Step> controllers = new ArrayList<>();
+    private final List<HBox> stepRows = new ArrayList<>();
+    private final PauseTransition autosave = new PauseTransition(Duration.millis(800));
+    @FXML private BorderPane root;
+    @FXML private VBox steps;
+    @FXML private Label regLabel;
+    @FXML private StackPane stepContent;
+    private int current = -1;
+    private boolean committed;
+
+    public EnrollController(AppContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @FXML
+    private void initialize() {
+        regLabel.setText(ctx.text("enroll.regId", session.id().value().substring(0, 8)));
+        for (StepId id : StepId.values()) {
+            Fxml.Loaded<Step> loaded = Fxml.load(ctx, "/id/rekam/app/fxml/step-" + id.name().toLowerCase() + ".fxml");
+            views.add(loaded.root());
+            controllers.add(loaded.controller());
+            stepRows.add(stepRow(id));
+        }
+        steps.getChildren().addAll(stepRows);
+        for (Step s : controllers) {
+            s.bind(session, this);
+        }
+        autosave.setOnFinished(e -> saveDraft());
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
+        go(StepId.BIODATA);
+    }
+
+    private HBox stepRow(StepId id) {
+        Label number = new Label(Integer.toString(id.ordinal() + 1));
+        number.getStyleClass().add("step-number");
+        Label name = new Label(ctx.text("step." + id.name()));
+        name.getStyleClass().add("step-name");
+        Label key = new Label("Ctrl+" + (id.ordinal() + 1));
+        key.getStyleClass().add("step-key");
+        VBox text = new VBox(name, key);
+        HBox row = new HBox(number, text);
+        row.getStyleClass().add("step");
+        row.setId("step-" + id.name());
+        row.setOnMouseClicked(e -> go(id));
+        return row;
+    }
+
+    private void shortcut(KeyEvent e) {
+        if (e.isShortcutDown() && e.getCode().isDigitKey()) {
+            int n = e.getCode().getCode() - KeyCode.DIGIT1.getCode();
+            if (n >= 0 && n < StepId.values().length) {
+                go(StepId.values()[n]);
+                e.consume();
+            }
+        }
+    }
+
+    public EnrollmentSession session() {
+        return session;
+    }
+
+    public AppContext ctx() {
+        return ctx;
+    }
+
+    public void resume(Map<String, String> draft) {
+        session.fromDraft(draft);
+        ((BiodataController) controllers.get(StepId.BIODATA.ordinal())).reload();
+    }
+
+    public void go(StepId id) {
+        if (current == id.ordinal()) {
+            return;
+        }
+        if (current >= 0) {
+            controllers.get(current).onHide();
+        }
+        current = id.ordinal();
+        stepContent.getChildren().setAll(views.get(current));
+        controllers.get(current).onShow();
+        refreshSteps();
+    }
+
+    public void next() {
+        go(StepId.values()[Math.min(current + 1, StepId.values().length - 1)]);
+    }
+
+    public StepId currentStep() {
+        return StepId.values()[current];
+    }
+
+    public void refreshSteps() {
+        for (int i = 0; i < stepRows.size(); i++) {
+            HBox row = stepRows.get(i);
+            row.getStyleClass().removeAll("current", "done");
+            if (i == current) {
+                row.getStyleClass().add("current");
+            } else if (controllers.get(i).done()) {
+                row.getStyleClass().add("done");
+            }
+        }
+    }
+
+    /** Biodata changed: save the draft shortly after typing pauses. */
+    public void formChanged() {
+        if (!committed) {
+            autosave.playFromStart();
+        }
+    }
+
+    private void saveDraft() {
+        Map<String, String> draft = session.toDraft();
+        var drafts = ctx.session().store().drafts();
+        ctx.background().execute(() -> drafts.save(draft));
+    }
+
+    /** The record is in the store: the draft is no longer needed. */
+    public void committed() {
+        committed = true;
+        autosave.stop();
+        var drafts = ctx.session().store().drafts();
+        ctx.background().execute(drafts::clear);
+    }
+
+    @Override
+    public void onLeave() {
+        if (current >= 0) {
+            controllers.get(current).onHide();
+        }
+        if (!committed && autosave.getStatus() == javafx.animation.Animation.Status.RUNNING) {
+            autosave.stop();
+            saveDraft();
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package id.rekam.app.photo;
+
+import id.rekam.app.enroll.EnrollController;
+import id.rekam.app.enroll.EnrollmentSession;
+import id.rekam.app.enroll.PhotoBackground;
+import id.rekam.app.enroll.Step;
+import id.rekam.app.ui.AppContext;
+import id.rekam.core.domain.CaptureProvenance;
+import id.rekam.core.domain.PhotoCapture;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Step 2: live preview, capture, 3:4 crop, quality and background-colour check, retake. */
+public final class PhotoController implements Step {
+
+    private final AppContext ctx;
+    @FXML private VBox root;
+    @FXML private ImageView live;
+    @FXML private Label fps;
+    @FXML private Label cameraName;
+    @FXML private ImageView captured;
+    @FXML private Label noPhoto;
+    @FXML private Rectangle bgSwatch;
+    @FXML private Label bgText;
+    @FXML private Label verdict;
+    @FXML private Label metrics;
+    @FXML private Button captureButton;
+    @FXML private Button nextButton;
+    private EnrollmentSession session;
+    private EnrollController wizard;
+    private CameraFeed feed;
+    private volatile double lastFps;
+    private boolean capturing;
+
+    public PhotoController(AppContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @FXML
+    private void initialize() {
+        var cam = ctx.services().camera();
+        cameraName.setText(ctx.text("photo.device", cam.device().model(),
+                cam.device().simulated() ? ctx.text("device.simulated") : cam.device().serial()));
+        feed = new CameraFeed(cam, live, f -> {
+            lastFps = f;
+            fps.setText(String.format(Locale.ROOT, "%.0f fps", f));
+        });
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.F5 || (e.getCode() == KeyCode.SPACE && !(e.getTarget() instanceof Button))) {
+                capture();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+                next();
+                e.consume();
+            }
+        });
+    }
+
+    @Override
+    public void bind(EnrollmentSession session, EnrollController wizard) {
+        this.session = session;
+        this.wizard = wizard;
+    }
+
+    @Override
+    public void onShow() {
+        showRule();
+        feed.start();
+        captureButton.requestFocus();
+    }
+
+    @Override
+    public void onHide() {
+        feed.stop();
+    }
+
+    private void showRule() {
+        var required = session.requiredBackground();
+        bgSwatch.setFill(required.map(b -> Color.web(b.web())).orElse(Color.LIGHTGRAY));
+        bgText.setText(required.map(b -> ctx.text("photo.bg." + b.name(),
+                        session.birthDate().map(d -> d.getYear()).orElse(0)))
+                .orElse(ctx.text("photo.bg.unknown")));
+    }
+
+    @FXML
+    void capture() {
+        BufferedImage frame = feed.latest();
+        if (frame == null) {
+            verdict.setText(ctx.text("photo.noFrame"));
+            return;
+        }
+        PhotoBackground required = session.requiredBackground().orElse(null);
+        var device = ctx.services().camera().device();
+        String operatorId = ctx.session().operator().id();
+        if (capturing) {
+            return;
+        }
+        capturing = true;
+        ctx.async(() -> {
+            BufferedImage crop = PhotoQuality.crop34(frame);
+            return new Shot(crop, PhotoQuality.judge(crop, required), jpeg(crop));
+        }, shot -> {
+            capturing = false;
+            show(shot, new CaptureProvenance(device, operatorId, Instant.now()));
+        }, e -> {
+            capturing = false;
+            verdict.setText(ctx.text("photo.failed", e.getMessage()));
+        });
+    }
+
+    private record Shot(BufferedImage image, PhotoQuality.Verdict verdict, byte[] jpeg) {
+    }
+
+    private void show(Shot shot, CaptureProvenance provenance) {
+        captured.setImage(SwingFXUtils.toFXImage(shot.image(), null));
+        noPhoto.setVisible(false);
+        metrics.setText(ctx.text("photo.metrics", Math.round(shot.verdict().brightness()),
+                Math.round(shot.verdict().sharpness())));
+        if (shot.verdict().ok()) {
+            session.photo(new PhotoCapture(shot.jpeg(), provenance));
+            verdict.setText(ctx.text("photo.ok"));
+            verdict.getStyleClass().setAll("label", "quality-ok");
+            nextButton.requestFocus();
+        } else {
+            session.photo(null);
+            verdict.setText(shot.verdict().problems().stream().map(p -> ctx.text("photo.problem." + p.name()))
+                    .collect(Collectors.joining("\n")) + "\n" + ctx.text("photo.retake"));
+            verdict.getStyleClass().setAll("label", "quality-bad");
+            captureButton.setText(ctx.text("photo.recapture"));
+            captureButton.requestFocus();
+        }
+        wizard.refreshSteps();
+    }
+
+    static byte[] jpeg(BufferedImage img) {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            ImageIO.write(img, "jpg", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static BufferedImage decode(byte[] jpeg) {
+        try {
+            return ImageIO.read(new ByteArrayInputStream(jpeg));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @FXML
+    void next() {
+        if (session.photo().isEmpty()) {
+            verdict.setText(ctx.text("photo.required"));
+            verdict.getStyleClass().setAll("label", "quality-bad");
+            return;
+        }
+        wizard.next();
+    }
+
+    /** Frames per second shown in the last full second (for the benchmark). */
+    public double fps() {
+        return lastFps;
+    }
+
+    @Override
+    public boolean done() {
+        return session != null && session.photo().isPresent();
+    }
+}

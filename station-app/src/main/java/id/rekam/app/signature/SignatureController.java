@@ -1,0 +1,101 @@
+package id.rekam.app.signature;
+
+import id.rekam.app.enroll.EnrollController;
+import id.rekam.app.enroll.EnrollmentSession;
+import id.rekam.app.enroll.Step;
+import id.rekam.app.ui.AppContext;
+import id.rekam.core.domain.CaptureProvenance;
+import id.rekam.core.domain.DeviceRef;
+import id.rekam.core.domain.SignatureCapture;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import java.time.Instant;
+
+/** Step 4: the citizen signs on the pad; strokes are kept as vectors and rendered to PNG. */
+public final class SignatureController implements Step {
+
+    /** The on-screen pad is part of this station, not a separate device. */
+    static final DeviceRef ON_SCREEN_PAD = new DeviceRef("ONSCREEN-PAD", "signature", "on-screen pad", "", "", false);
+    /** Fewer points than this is a tap, not a signature. */
+    static final int MIN_POINTS = 12;
+
+    private final AppContext ctx;
+    @FXML private VBox root;
+    @FXML private StackPane padHolder;
+    @FXML private Label message;
+    private SignaturePad pad;
+    private EnrollmentSession session;
+    private EnrollController wizard;
+
+    public SignatureController(AppContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @FXML
+    private void initialize() {
+        pad = new SignaturePad(640, 240);
+        pad.setId("signaturePad");
+        padHolder.getChildren().add(pad);
+        pad.setOnChange(() -> {
+            session.signature(null);
+            message.setText("");
+            wizard.refreshSteps();
+        });
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+                next();
+                e.consume();
+            } else if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.F7) {
+                clear();
+                e.consume();
+            }
+        });
+    }
+
+    @Override
+    public void bind(EnrollmentSession session, EnrollController wizard) {
+        this.session = session;
+        this.wizard = wizard;
+    }
+
+    @FXML
+    void clear() {
+        pad.clear();
+    }
+
+    /** Keeps the signature if there is one; false (with a message) when the pad is (almost) empty. */
+    boolean keep() {
+        if (pad.strokes().pointCount() < MIN_POINTS) {
+            message.setText(ctx.text("signature.empty"));
+            return false;
+        }
+        session.signature(new SignatureCapture(pad.png(), pad.json(),
+                new CaptureProvenance(ON_SCREEN_PAD, ctx.session().operator().id(), Instant.now())));
+        wizard.refreshSteps();
+        return true;
+    }
+
+    @FXML
+    void next() {
+        if (keep()) {
+            wizard.next();
+        }
+    }
+
+    @Override
+    public void onHide() {
+        if (session.signature().isEmpty() && pad.strokes().pointCount() >= MIN_POINTS) {
+            keep();
+        }
+    }
+
+    @Override
+    public boolean done() {
+        return session != null && session.signature().isPresent();
+    }
+}

@@ -1,0 +1,103 @@
+package id.rekam.app.signature;
+
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.shape.StrokeLineJoin;
+
+import javax.imageio.ImageIO;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * On-screen signature pad: pen or mouse strokes are recorded as vectors and drawn as they
+ * come. A pen tablet reaches JavaFX as mouse events, so one input path serves both.
+ */
+public final class SignaturePad extends Pane {
+
+    private final Canvas canvas;
+    private final Strokes strokes = new Strokes();
+    private Runnable onChange = () -> { };
+
+    public SignaturePad(double width, double height) {
+        canvas = new Canvas(width, height);
+        getChildren().add(canvas);
+        getStyleClass().add("signature-pad");
+        setMinSize(width, height);
+        setMaxSize(width, height);
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setLineCap(StrokeLineCap.ROUND);
+        g.setLineJoin(StrokeLineJoin.ROUND);
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            strokes.begin(e.getX(), e.getY(), System.currentTimeMillis(), 1.0);
+            redrawLast();
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            strokes.add(clampX(e.getX()), clampY(e.getY()), System.currentTimeMillis(), 1.0);
+            redrawLast();
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> onChange.run());
+    }
+
+    private double clampX(double x) {
+        return Math.max(0, Math.min(canvas.getWidth(), x));
+    }
+
+    private double clampY(double y) {
+        return Math.max(0, Math.min(canvas.getHeight(), y));
+    }
+
+    public void setOnChange(Runnable r) {
+        this.onChange = r;
+    }
+
+    public Strokes strokes() {
+        return strokes;
+    }
+
+    public void clear() {
+        strokes.clear();
+        canvas.getGraphicsContext2D().clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        onChange.run();
+    }
+
+    private void redrawLast() {
+        List<List<Strokes.Point>> all = strokes.strokes();
+        List<Strokes.Point> s = all.get(all.size() - 1);
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setStroke(Color.web("#10243f"));
+        g.setLineWidth(2.6);
+        if (s.size() == 1) {
+            g.fillOval(s.get(0).x() - 1.3, s.get(0).y() - 1.3, 2.6, 2.6);
+            return;
+        }
+        Strokes.Point a = s.get(s.size() - 2);
+        Strokes.Point b = s.get(s.size() - 1);
+        g.strokeLine(a.x(), a.y(), b.x(), b.y());
+    }
+
+    /** The ink on a transparent background, as PNG. Must run on the FX thread. */
+    public byte[] png() {
+        SnapshotParameters p = new SnapshotParameters();
+        p.setFill(Color.TRANSPARENT);
+        WritableImage img = canvas.snapshot(p, null);
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String json() {
+        return strokes.toJson(canvas.getWidth(), canvas.getHeight());
+    }
+}

@@ -1,0 +1,68 @@
+package id.rekam.app.ui;
+
+import id.rekam.app.commit.Facts;
+import id.rekam.core.domain.EnrollmentRecord;
+import id.rekam.core.domain.RegistrationId;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.GridPane;
+
+import java.io.ByteArrayInputStream;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+/** One record, read-only: biodata, photo, fingers, signature and provenance. */
+public final class RecordDetailController {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
+
+    private final AppContext ctx;
+    @FXML private Label title;
+    @FXML private Label status;
+    @FXML private GridPane facts;
+    @FXML private ImageView photo;
+    @FXML private Label fingers;
+    @FXML private ImageView signature;
+    @FXML private Label provenance;
+
+    public RecordDetailController(AppContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public void open(RegistrationId id) {
+        var records = ctx.session().store().records();
+        ctx.async(() -> records.load(id), this::show, e -> title.setText(ctx.text("status.error")));
+    }
+
+    private void show(Optional<EnrollmentRecord> loaded) {
+        if (loaded.isEmpty()) {
+            title.setText(ctx.text("detail.notFound"));
+            return;
+        }
+        EnrollmentRecord r = loaded.get();
+        title.setText(r.demographics().fullName());
+        ctx.session().store().records().search(r.demographics().nik().value(), 5).stream()
+                .filter(s -> s.id().equals(r.id())).findFirst().ifPresent(s -> {
+                    status.setText(ctx.text("recordStatus." + s.status().name()));
+                    status.getStyleClass().add("status-" + s.status().name());
+                });
+        Facts.fill(facts, Facts.rows(r.demographics(), ctx.bundle()));
+        photo.setImage(new Image(new ByteArrayInputStream(r.photo().jpeg())));
+        signature.setImage(new Image(new ByteArrayInputStream(r.signature().png())));
+        fingers.setText(Facts.fingerSummary(r.fingerprints(), ctx.bundle()));
+        var cam = r.photo().provenance().device();
+        var scan = r.fingerprints().get(0).provenance().device();
+        provenance.setText(ctx.text("detail.provenance", r.id().value(), r.stationId(), r.operatorId(),
+                WHEN.format(r.createdAt().atZone(ZoneId.systemDefault())),
+                cam.model() + (cam.simulated() ? " (" + ctx.text("device.simulated") + ")" : ""),
+                scan.model() + (scan.simulated() ? " (" + ctx.text("device.simulated") + ")" : "")));
+    }
+
+    @FXML
+    private void back() {
+        ctx.navigator().show(Screen.RECORDS);
+    }
+}

@@ -1,0 +1,269 @@
+package id.rekam.app.cards;
+
+import id.rekam.app.AppConfig;
+import id.rekam.app.StationApp;
+import id.rekam.app.StationServices;
+import id.rekam.app.core.CatalogRegions;
+import id.rekam.app.core.CoreOpenStore;
+import id.rekam.app.core.CoreStoreGateway;
+import id.rekam.app.core.ValidatorNikCheck;
+import id.rekam.app.service.DeviceStatusService;
+import id.rekam.app.service.Operator;
+import id.rekam.app.testing.EqualityMatcher;
+import id.rekam.app.testing.Flow;
+import id.rekam.app.testing.PaintedCamera;
+import id.rekam.app.testing.TestStation;
+import id.rekam.app.ui.AppContext;
+import id.rekam.app.ui.Fxml;
+import id.rekam.app.ui.Screen;
+import id.rekam.core.auth.Role;
+import id.rekam.core.cards.BatchCard;
+import id.rekam.core.cards.BatchReceipt;
+import id.rekam.core.cards.CardRegistry;
+import id.rekam.core.cards.CardState;
+import id.rekam.core.cards.FingerprintVerifier;
+import id.rekam.core.cards.HandOverService;
+import id.rekam.core.demo.DemoRecords;
+import id.rekam.core.domain.EnrollmentRecord;
+import id.rekam.core.domain.FingerException;
+import id.rekam.core.domain.FingerPosition;
+import id.rekam.core.domain.FingerprintCapture;
+import id.rekam.core.nik.NikValidator;
+import id.rekam.core.region.RegionCatalog;
+import id.rekam.core.store.StationStore;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.awt.Color;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The card desk on a real encrypted store: hand-over with a matching finger, a non-matching finger,
+ * and the supervisor exception after a non-match; a witnessed destruction that writes its PDF.
+ */
+@ExtendWith(ApplicationExtension.class)
+class CardDeskUiTest {
+
+    static final String SUPERVISOR = "spv1";
+    static final String SUPERVISOR_PASSWORD = "sandi-spv-1";
+
+    @TempDir
+    Path dir;
+    StationStore store;
+    AppContext ctx;
+    final SamplePrintScanner scanner = new SamplePrintScanner();
+    EnrollmentRecord owner;
+
+    @Start
+    void start(Stage stage) {
+        store = StationStore.initialise(dir, TestStation.PASSPHRASE.toCharArray(), TestStation.STATION_ID,
+                TestStation.fastStore());
+        store.operators().createFirstSupervisor(SUPERVISOR, SUPERVISOR_PASSWORD.toCharArray());
+        store.operators().createAccount(SUPERVISOR, "op1", Role.OPERATOR, "operator-1!".toCharArray());
+        owner = enrollWith(FingerprintVerifier.templateFromImage(SamplePrintScanner.read("matching.png"), 500));
+        CardRegistry cards = new CardRegistry(store);
+        cards.receiveBatch(new BatchReceipt("B-UI-1", 2, List.of(
+                BatchCard.of("KTP-UI-0001", owner.demographics().nik().value()), BatchCard.of("KTP-UI-0002", null)),
+                "op1", SUPERVISOR));
+        cards.assign("KTP-UI-0001", id.rekam.core.cards.HolderKind.DESK, "loket-1", SUPERVISOR);
+
+        RegionCatalog catalog = RegionCatalog.bundled();
+        AppConfig config = new AppConfig(TestStation.STATION_ID, "Kecamatan Pancoran Mas, Kota Depok", "32.76.01", dir,
+                Locale.forLanguageTag("id"), AppConfig.ApprovalMode.END_OF_DAY, false, null);
+        DeviceStatusService status = new DeviceStatusService() {
+            @Override
+            public List<DeviceState> devices() {
+                return List.of();
+            }
+
+            @Override
+            public Boolean online() {
+                return Boolean.FALSE;
+            }
+        };
+        StationServices services = new StationServices(new CoreStoreGateway(dir, TestStation.STATION_ID,
+                TestStation.fastStore()), new CatalogRegions(catalog),
+                new ValidatorNikCheck(new NikValidator(catalog), config.locale()),
+                new PaintedCamera(new Color(31, 95, 191), 30), scanner, new EqualityMatcher(), status);
+        ctx = new AppContext(config, services, StationApp.bundle(config));
+        ctx.session().storeProperty().set(new CoreOpenStore(store));
+        ctx.session().operatorProperty().set(new Operator("op1", "op1", Operator.Role.OPERATOR));
+        Parent root = Fxml.load(ctx, Screen.CARDS.resource()).root();
+        Scene scene = new Scene(root, 1180, 860);
+        scene.getStylesheets().add(StationApp.class.getResource("/id/rekam/app/css/station.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        ctx.close();
+    }
+
+    private EnrollmentRecord enrollWith(byte[] template) {
+        EnrollmentRecord r = new DemoRecords(11, "32.76.01.1001", TestStation.STATION_ID).next();
+        List<FingerprintCapture> fingers = new ArrayList<>();
+        for (FingerprintCapture f : r.fingerprints()) {
+            fingers.add(f.position() == FingerPosition.RIGHT_INDEX
+                    ? FingerprintCapture.print(f.position(), template, new byte[] {1}, "PNG", 80, f.provenance())
+                    : FingerprintCapture.exception(f.position(), FingerException.UNREADABLE, f.provenance()));
+        }
+        EnrollmentRecord e = new EnrollmentRecord(r.id(), r.demographics(), r.photo(), fingers, r.signature(),
+                r.stationId(), r.operatorId(), r.createdAt());
+        store.saveEnrollment(e);
+        return e;
+    }
+
+    private void findAndSign(FxRobot robot, Flow flow) {
+        robot.clickOn("#handoverQuery").write(owner.demographics().nik().value());
+        robot.clickOn("#handoverFind");
+        Flow.waitFor(30, () -> flow.text("#handoverCard").contains("KTP-UI-0001"));
+        assertThat(flow.text("#handoverCard")).contains(owner.demographics().fullName())
+                .doesNotContain(owner.demographics().nik().value());
+        robot.moveTo("#handoverSignature").press(MouseButton.PRIMARY).moveBy(60, 20).moveBy(60, -25).moveBy(50, 30)
+                .release(MouseButton.PRIMARY);
+    }
+
+    @Test
+    void matchingFingerHandsTheCardOver(FxRobot robot) {
+        Flow flow = new Flow(robot);
+        findAndSign(robot, flow);
+        scanner.nextFinger("probe.png");
+        robot.clickOn("#handoverScan");
+        Flow.waitFor(60, () -> flow.text("#handoverMessage").startsWith("Kartu KTP-UI-0001 diserahkan"));
+        flow.screenshot("cards-01-handover-match");
+        assertThat(new CardRegistry(store).require("KTP-UI-0001").state()).isEqualTo(CardState.HANDED_OVER);
+        var h = new HandOverService(store).find("KTP-UI-0001").orElseThrow();
+        assertThat(new HandOverService(store).recipientPhoto(h.id())).isNotEmpty();
+        assertThat(new HandOverService(store).recipientSignature(h.id())).isNotEmpty();
+        assertThat(flow.visible("#supervisorPane")).isFalse();
+    }
+
+    @Test
+    void nonMatchingFingerIsRefusedThenASupervisorRecordsTheException(FxRobot robot) {
+        Flow flow = new Flow(robot);
+        findAndSign(robot, flow);
+        scanner.nextFinger("nonmatching.png");
+        robot.clickOn("#handoverScan");
+        Flow.waitFor(60, () -> flow.text("#handoverMessage").contains("tidak cocok"));
+        Flow.waitFor(() -> flow.visible("#supervisorPane"));
+        flow.screenshot("cards-02-handover-nomatch");
+        assertThat(new CardRegistry(store).require("KTP-UI-0001").state()).isEqualTo(CardState.ASSIGNED);
+
+        // The operator cannot approve their own exception.
+        robot.clickOn("#supervisorId").write("op1");
+        robot.clickOn("#supervisorPassword").write("operator-1!");
+        robot.clickOn("#exceptionReason").write("jari aus");
+        robot.clickOn("#factorValue").write("3276011203150004");
+        robot.clickOn("#approveException");
+        Flow.waitFor(30, () -> flow.text("#handoverMessage").contains("Operator tidak dapat menyetujui"));
+        assertThat(new CardRegistry(store).require("KTP-UI-0001").state()).isEqualTo(CardState.ASSIGNED);
+
+        robot.doubleClickOn("#supervisorId").eraseText(3).write(SUPERVISOR);
+        robot.clickOn("#supervisorPassword").write(SUPERVISOR_PASSWORD);
+        flow.screenshot("cards-03-supervisor-exception");
+        robot.clickOn("#approveException");
+        Flow.waitFor(60, () -> flow.text("#handoverMessage").contains("pengecualian yang disetujui supervisor spv1"));
+        assertThat(new CardRegistry(store).require("KTP-UI-0001").state()).isEqualTo(CardState.HANDED_OVER);
+        assertThat(new HandOverService(store).find("KTP-UI-0001").orElseThrow().supervisor()).isEqualTo(SUPERVISOR);
+    }
+
+    @Test
+    void witnessedDestructionWritesTheBeritaAcara(FxRobot robot) throws Exception {
+        Flow flow = new Flow(robot);
+        robot.interact(() -> robot.lookup("#cardTabs").queryAs(TabPane.class).getSelectionModel().select(3));
+        robot.clickOn("#destroySerial").write("KTP-UI-0002");
+        robot.clickOn("#destroyRegister");
+        Flow.waitFor(30, () -> robot.lookup("#destroyPending").queryAs(ListView.class).getItems().size() == 1);
+        robot.clickOn("#baNumber").write("470/7/DUKCAPIL/2026");
+        robot.clickOn("#baPlace").write("Halaman Kantor Kecamatan Pancoran Mas");
+        robot.clickOn("#baOffice").write("Kecamatan Pancoran Mas");
+        robot.clickOn("#baRegion").write("Kota Depok");
+        robot.clickOn("#baOfficerName").write("Hendra Wijaya");
+        robot.clickOn("#baOfficerPosition").write("Camat");
+
+        // No witness yet: refused with a clear message.
+        robot.clickOn("#destroyNow");
+        Flow.waitFor(30, () -> flow.text("#destructionMessage").contains("saksi masih kosong"));
+
+        robot.clickOn("#witnessName").write("Rudi Hartono");
+        robot.clickOn("#witnessPosition").write("Kepala Seksi");
+        robot.clickOn("#witnessOffice").write("Satpol PP Kota Depok");
+        robot.clickOn("#addWitness");
+        flow.screenshot("cards-04-destruction");
+        robot.clickOn("#destroyNow");
+        Flow.waitFor(60, () -> flow.text("#destructionMessage").startsWith("1 kartu dimusnahkan"));
+        flow.screenshot("cards-05-destruction-done");
+
+        Path pdf = dir.resolve("berita-acara").resolve("470_7_DUKCAPIL_2026.pdf");
+        assertThat(pdf).exists();
+        try (PDDocument doc = Loader.loadPDF(Files.readAllBytes(pdf))) {
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            assertThat(text).contains("BERITA ACARA PEMUSNAHAN", "470/7/DUKCAPIL/2026", "Rudi Hartono",
+                    "Satpol PP Kota Depok", "KTP-UI-0002", "Depok,");
+        }
+        assertThat(new CardRegistry(store).require("KTP-UI-0002").state()).isEqualTo(CardState.DESTROYED);
+    }
+
+    @Test
+    void batchThatDoesNotReconcileIsFlaggedAndTheLedgerWarnsBeforeStockRunsOut(FxRobot robot) {
+        Flow flow = new Flow(robot);
+        TabPane tabs = robot.lookup("#cardTabs").queryAs(TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        robot.clickOn("#batchId").write("B-UI-2");
+        robot.clickOn("#batchDeclared").write("3");
+        robot.clickOn("#batchWitness").write("Sari");
+        robot.clickOn("#batchSerials").write("KTP-UI-0101\nKTP-UI-0102\n");
+        robot.clickOn("#batchReceive");
+        Flow.waitFor(30, () -> flow.text("#batchMessage").contains("tidak cocok"));
+        assertThat(new CardRegistry(store).flaggedBatches()).extracting(f -> f.batchId()).containsExactly("B-UI-2");
+        robot.clickOn("#batchDeclared");
+        flow.ctrl(javafx.scene.input.KeyCode.A);
+        robot.write("2");
+        robot.clickOn("#batchId");
+        flow.ctrl(javafx.scene.input.KeyCode.A);
+        robot.write("B-UI-3");
+        robot.clickOn("#batchReceive");
+        Flow.waitFor(30, () -> flow.text("#batchMessage").startsWith("2 kartu dari kiriman B-UI-3"));
+        robot.clickOn("#overdueShow");
+        Flow.waitFor(30, () -> robot.lookup("#overdueReport").queryAs(javafx.scene.control.TextArea.class).getText()
+                .contains("Per kelurahan/desa"));
+        flow.screenshot("cards-06-batch");
+
+        robot.interact(() -> tabs.getSelectionModel().select(2));
+        robot.interact(() -> robot.lookup("#ledgerKind").queryAs(javafx.scene.control.ChoiceBox.class)
+                .setValue(id.rekam.core.cards.LedgerKind.RECEIVED));
+        robot.clickOn("#ledgerQuantity").write("100");
+        robot.clickOn("#ledgerNote").write("SPB-2026/11/07");
+        robot.clickOn("#ledgerRecord");
+        Flow.waitFor(30, () -> flow.text("#ledgerMessage").contains("Sisa blanko: 100"));
+        robot.interact(() -> robot.lookup("#ledgerKind").queryAs(javafx.scene.control.ChoiceBox.class)
+                .setValue(id.rekam.core.cards.LedgerKind.USED));
+        robot.clickOn("#ledgerQuantity").write("60");
+        robot.clickOn("#ledgerNote").write("cetak hari ini");
+        robot.clickOn("#ledgerRecord");
+        Flow.waitFor(30, () -> flow.text("#ledgerForecast").startsWith("PERHATIAN"));
+        flow.screenshot("cards-07-ledger");
+        assertThat(new id.rekam.core.cards.BlankLedger(store).balance()).isEqualTo(40);
+    }
+}

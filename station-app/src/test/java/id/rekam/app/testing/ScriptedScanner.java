@@ -1,0 +1,53 @@
+package id.rekam.app.testing;
+
+import id.rekam.app.service.FingerprintService;
+import id.rekam.core.domain.DeviceRef;
+import id.rekam.core.domain.FingerPosition;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Random;
+
+/**
+ * TEST DOUBLE scanner: returns 4-bit R30x-sized images and templates derived from a "person"
+ * seed (the same person gives the same templates), with qualities from a script.
+ */
+public final class ScriptedScanner implements FingerprintService {
+
+    private final DeviceRef device = new DeviceRef("TEST-R30X", "fingerprint", "scripted test scanner", "S-1", "TEST",
+            true);
+    private final Deque<Integer> qualities = new ArrayDeque<>();
+    private volatile long person = 1;
+
+    @Override
+    public DeviceRef device() {
+        return device;
+    }
+
+    public void person(long seed) {
+        person = seed;
+    }
+
+    public synchronized void nextQualities(Integer... q) {
+        qualities.addAll(java.util.List.of(q));
+    }
+
+    @Override
+    public FingerSample capture(FingerPosition p) {
+        int q;
+        synchronized (this) {
+            q = qualities.isEmpty() ? 80 : qualities.poll();
+        }
+        Random r = new Random(person * 31 + p.isoCode());
+        byte[] template = new byte[600];
+        r.nextBytes(template);
+        byte[] image = new byte[256 * 288 / 2];
+        for (int i = 0; i < image.length; i++) {
+            int y = (i * 2) / 256;
+            int x = (i * 2) % 256;
+            int ridge = (int) (8 + 7 * Math.sin((x + y * 0.4 + person) / 3.0));
+            image[i] = (byte) (ridge << 4 | ridge);
+        }
+        return new FingerSample(image, "R30X-4BIT-256x288", template, q);
+    }
+}

@@ -1,0 +1,108 @@
+package id.rekam.app.ui;
+
+import id.rekam.app.AppConfig;
+import id.rekam.app.StationApp;
+import id.rekam.app.demo.DemoSeeder;
+import id.rekam.app.testing.Flow;
+import id.rekam.app.testing.TestStation;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A demo-seeded station: an operator logs in, searches the records, opens one read-only, asks a
+ * supervisor to approve the day's batch; also the NIK warning an operator must confirm.
+ */
+@ExtendWith(ApplicationExtension.class)
+class RecordsAndApprovalTest {
+
+    @TempDir
+    Path dir;
+    TestStation station;
+
+    @Start
+    void start(Stage stage) {
+        station = new TestStation(dir, AppConfig.ApprovalMode.END_OF_DAY, true, true);
+        stage.setScene(StationApp.createScene(station.ctx));
+        stage.show();
+    }
+
+    @Test
+    void operatorSearchesOpensAndGetsTheBatchApproved(FxRobot robot) {
+        Flow flow = new Flow(robot);
+        robot.clickOn("#passphrase").type(KeyCode.ENTER);
+        Flow.waitFor(60, () -> flow.visible("#operatorId"));
+        flow.screenshot("12-login-demo");
+        robot.clickOn("#operatorId").write(DemoSeeder.OPERATOR).type(KeyCode.ENTER)
+                .write(DemoSeeder.OPERATOR_PASSWORD).type(KeyCode.ENTER);
+        Flow.waitFor(() -> flow.text("#waitingApproval").equals("4"));
+        assertThat(flow.text("#waitingSync")).isEqualTo("8");
+
+        robot.type(KeyCode.F3);
+        Flow.waitFor(() -> robot.lookup("#recordTable").queryAs(TableView.class).getItems().size() == 12);
+        flow.screenshot("13-records");
+        @SuppressWarnings("unchecked")
+        TableView<id.rekam.app.service.RecordSummary> table = robot.lookup("#recordTable").queryAs(TableView.class);
+        String name = table.getItems().get(0).fullName();
+        String firstWord = name.split(" ")[0];
+        robot.clickOn("#recordQuery").write(firstWord.toLowerCase());
+        Flow.waitFor(() -> table.getItems().size() < 12
+                && table.getItems().stream().allMatch(r -> r.fullName().contains(firstWord)));
+        robot.type(KeyCode.ENTER).type(KeyCode.ENTER);
+        Flow.waitFor(() -> flow.visible("#detailTitle") && flow.text("#detailTitle").contains(firstWord));
+        flow.screenshot("14-record-detail");
+
+        robot.type(KeyCode.F4);
+        robot.clickOn("#homeButton");
+        Flow.waitFor(() -> flow.visible("#approval"));
+        robot.type(KeyCode.F4);
+        Flow.waitFor(() -> robot.lookup("#approvalList").queryAs(ListView.class).getItems().size() == 4);
+        robot.clickOn("#approvalSelectAll");
+        robot.clickOn("#approvalSupervisorId").write(DemoSeeder.SUPERVISOR);
+        robot.clickOn("#approvalSupervisorPin").write("salah-sandi");
+        robot.clickOn("#approveSelected");
+        Flow.waitFor(() -> flow.text("#approvalMessage").contains("salah"));
+        robot.clickOn("#approvalSelectAll");
+        robot.clickOn("#approvalSupervisorPin").write(DemoSeeder.SUPERVISOR_PASSWORD);
+        flow.screenshot("15-approval");
+        robot.clickOn("#approveSelected");
+        Flow.waitFor(() -> flow.text("#approvalMessage").startsWith("4 rekaman disetujui"));
+        Flow.waitFor(() -> robot.lookup("#approvalList").queryAs(ListView.class).getItems().isEmpty());
+        robot.clickOn("#homeButton");
+        Flow.waitFor(() -> flow.text("#waitingApproval").equals("0"));
+        assertThat(flow.text("#waitingSync")).isEqualTo("12");
+    }
+
+    @Test
+    void nikThatDisagreesWithTheFormNeedsConfirmation(FxRobot robot) {
+        Flow flow = new Flow(robot);
+        robot.clickOn("#passphrase").type(KeyCode.ENTER);
+        Flow.waitFor(60, () -> flow.visible("#operatorId"));
+        robot.clickOn("#operatorId").write(DemoSeeder.OPERATOR).type(KeyCode.ENTER)
+                .write(DemoSeeder.OPERATOR_PASSWORD).type(KeyCode.ENTER);
+        Flow.waitFor(() -> flow.visible("#newEnrollment"));
+        robot.type(KeyCode.F2);
+        Flow.waitFor(() -> flow.visible("#nik"));
+        // The NIK says 17-08-1990 and male; the form says 18-08-1990.
+        flow.typeBiodata(Flow.NIK, "Ani Lestari", "18-08-1990");
+        robot.type(KeyCode.ENTER);
+        Flow.waitFor(() -> flow.visible("#nikConfirm"));
+        assertThat(flow.text("#nikMsg")).isNotBlank();
+        assertThat(flow.visible("#capturePhoto")).isFalse();
+        flow.screenshot("04b-biodata-nik-warning");
+        robot.clickOn("#nikConfirm");
+        flow.ctrl(KeyCode.ENTER);
+        Flow.waitFor(() -> flow.visible("#capturePhoto"));
+    }
+}

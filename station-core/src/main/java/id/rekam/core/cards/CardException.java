@@ -1,0 +1,50 @@
+package id.rekam.core.cards;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * A refused card operation, explained to a person. Text from
+ * {@code id/rekam/core/cards/messages*.properties}: Bahasa Indonesia by default, English on
+ * request. Thrown before or inside the transaction, so nothing of the operation remains.
+ */
+public class CardException extends RuntimeException {
+
+    static final String BUNDLE = "id.rekam.core.cards.messages";
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    private final String messageKey;
+    private final transient Object[] args;
+
+    public CardException(String messageKey, Object... args) {
+        super(format(Locale.ROOT, messageKey, args));
+        this.messageKey = messageKey;
+        this.args = args.clone();
+    }
+
+    public String messageKey() {
+        return messageKey;
+    }
+
+    public String localizedMessage(Locale locale) {
+        return format(locale, messageKey, args);
+    }
+
+    static String format(Locale locale, String key, Object... args) {
+        try {
+            ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale, NO_FALLBACK);
+            Object[] shown = args.clone();
+            for (int i = 0; i < shown.length; i++) {
+                if (shown[i] instanceof CardState s) {
+                    shown[i] = bundle.getString("state." + s.name());
+                }
+            }
+            return new MessageFormat(bundle.getString(key), locale).format(shown);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+    }
+}

@@ -1,0 +1,450 @@
+package id.rekam.core.cards;
+
+import id.rekam.core.domain.Nik;
+import id.rekam.core.store.RecordSummary;
+import id.rekam.core.store.StationStore;
+import id.rekam.core.store.StoreTransaction;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Chain of custody of printed cards: arrival in batches, assignment to a desk or officer,
+ * return and invalidation. Every move is checked against {@link CardState}'s table and is, in
+ * one transaction, a row in {@code card_moves}, an audit entry and a {@code card.moved} sync
+ * event.
+ */
+public final class CardRegistry {
+
+    static final String OWNER = "card-owner";
+    static final String EVENT_MOVED = "card.moved";
+    static final String EVENT_BATCH_FLAGGED = "card.batch.flagged";
+    static final String AUDIT_MOVED = "CARD_MOVED";
+    static final String AUDIT_BATCH_RECEIVED = "CARD_BATCH_RECEIVED";
+    static final String AUDIT_BATCH_FLAGGED = "CARD_BATCH_FLAGGED";
+
+    private final StationStore store;
+
+    public CardRegistry(StationStore store) {
+        this.store = store;
+    }
+
+    record OwnerDoc(String nik, String fullName) {
+    }
+
+    record MovedEvent(String serial, String batchId, CardState from, CardState to, HolderKind holderKind,
+                      String holder, String recordId, String reason, Instant at) {
+    }
+
+    // ---------------------------------------------------------------- arrival
+
+    /**
+     * Books a delivered batch into stock. A batch whose declared count differs from its list,
+     * or whose list repeats a serial, is flagged at once (a {@link BatchFlag}, an audit entry and
+     * a sync event) and none of its cards enters stock.
+     *
+     * @throws BatchDiscrepancyException the batch did not reconcile (and was flagged)
+     * @throws CardException             duplicate batch id, serial already known, bad input; nothing written
+     */
+    public List<Card> receiveBatch(BatchReceipt receipt) {
+        String batchId = Serials.freeText(receipt.batchId(), "batchId");
+        String receivedBy = Serials.requireText(receipt.receivedBy(), "receivedBy");
+        String witnessedBy = Serials.requireText(receipt.witnessedBy(), "witnessedBy");
+        if (receivedBy.equalsIgnoreCase(witnessedBy)) {
+            throw new CardException("batch.witnessSame", receivedBy);
+        }
+        if (receipt.cards().isEmpty()) {
+            throw new CardException("batch.empty", batchId);
+        }
+        List<String> serials = new ArrayList<>();
+        for (BatchCard c : receipt.cards()) {
+            serials.add(Serials.normalise(c.serial()));
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        Set<String> duplicates = new LinkedHashSet<>();
+        for (String s : serials) {
+            if (!seen.add(s)) {
+                duplicates.add(s);
+            }
+        }
+        if (exists("SELECT 1 FROM card_batches WHERE id = ?", batchId)) {
+            throw new CardException("batch.duplicate", batchId);
+        }
+        if (receipt.declaredCount() != serials.size() || !duplicates.isEmpty()) {
+            throw flag(batchId, receipt.declaredCount(), serials.size(), List.copyOf(duplicates), receivedBy,
+                    witnessedBy);
+        }
+        // Look owners up before the write transaction: decrypting summaries is the slow part.
+        List<Arrival> arrivals = new ArrayList<>();
+        for (int i = 0; i < serials.size(); i++) {
+            arrivals.add(arrival(serials.get(i), receipt.cards().get(i).owner()));
+        }
+        return store.inTransaction(tx -> {
+            if (exists(tx, "SELECT 1 FROM card_batches WHERE id = ?", batchId)) {
+                throw new CardException("batch.duplicate", batchId); // received meanwhile at another desk
+            }
+            for (String s : serials) {
+                if (exists(tx, "SELECT 1 FROM cards WHERE serial = ?", s)) {
+                    throw new CardException("card.serialKnown", s);
+                }
+            }
+            long now = tx.clock().millis();
+            try (PreparedStatement p = tx.connection().prepareStatement("INSERT INTO card_batches "
+                    + "(id, declared_count, received_by, witnessed_by, received_at) VALUES (?,?,?,?,?)")) {
+                p.setString(1, batchId);
+                p.setInt(2, receipt.declaredCount());
+                p.setString(3, receivedBy);
+                p.setString(4, witnessedBy);
+                p.setLong(5, now);
+                p.executeUpdate();
+            }
+            tx.audit(receivedBy, AUDIT_BATCH_RECEIVED, batchId,
+                    Map.of("count", serials.size(), "witnessedBy", witnessedBy));
+            List<Card> out = new ArrayList<>();
+            for (Arrival a : arrivals) {
+                insertCard(tx, batchId, a, now);
+                Card card = load(tx, a.serial).orElseThrow();
+                recordMove(tx, card, null, receivedBy, "batch " + batchId);
+                out.add(card);
+            }
+            return out;
+        });
+    }
+
+    private record Arrival(String serial, Nik nik, String recordId, String fullName, String villageCode) {
+    }
+
+    private Arrival arrival(String serial, Nik nik) {
+        if (nik == null) {
+            return new Arrival(serial, null, null, null, null);
+        }
+        List<RecordSummary> records = store.findByNik(nik);
+        if (records.isEmpty()) {
+            return new Arrival(serial, nik, null, null, null);
+        }
+        RecordSummary latest = records.get(records.size() - 1);
+        return new Arrival(serial, nik, latest.id().value(), latest.fullName(), latest.villageCode());
+    }
+
+    private void insertCard(StoreTransaction tx, String batchId, Arrival a, long now) throws SQLException {
+        try (PreparedStatement p = tx.connection().prepareStatement("INSERT INTO cards (serial, batch_id, state, "
+                + "state_since, record_id, nik_bidx, owner, village_code, received_at) VALUES (?,?,?,?,?,?,?,?,?)")) {
+            p.setString(1, a.serial);
+            p.setString(2, batchId);
+            p.setString(3, CardState.IN_STOCK.name());
+            p.setLong(4, now);
+            p.setString(5, a.recordId);
+            p.setBytes(6, a.nik == null ? null : tx.nikIndex(a.nik));
+            p.setBytes(7, a.nik == null ? null
+                    : tx.seal(CardJson.bytes(new OwnerDoc(a.nik.value(), a.fullName)), a.serial, OWNER));
+            p.setString(8, a.villageCode);
+            p.setLong(9, now);
+            p.executeUpdate();
+        }
+    }
+
+    private BatchDiscrepancyException flag(String batchId, int declared, int listed, List<String> duplicates,
+                                           String receivedBy, String witnessedBy) {
+        BatchFlag flag = store.inTransaction(tx -> {
+            Instant at = tx.clock().instant();
+            try (PreparedStatement p = tx.connection().prepareStatement("INSERT INTO card_batch_flags (batch_id, "
+                    + "declared_count, listed_count, duplicates, received_by, witnessed_by, flagged_at) "
+                    + "VALUES (?,?,?,?,?,?,?)")) {
+                p.setString(1, batchId);
+                p.setInt(2, declared);
+                p.setInt(3, listed);
+                p.setString(4, String.join(",", duplicates));
+                p.setString(5, receivedBy);
+                p.setString(6, witnessedBy);
+                p.setLong(7, at.toEpochMilli());
+                p.executeUpdate();
+            }
+            BatchFlag f = new BatchFlag(batchId, declared, listed, duplicates, receivedBy, witnessedBy, at);
+            tx.audit(receivedBy, AUDIT_BATCH_FLAGGED, batchId, Map.of("declared", declared, "listed", listed,
+                    "duplicates", duplicates));
+            tx.event(EVENT_BATCH_FLAGGED, CardJson.write(f), receivedBy);
+            return f;
+        });
+        return new BatchDiscrepancyException(flag);
+    }
+
+    public List<BatchFlag> flaggedBatches() {
+        return store.read(tx -> {
+            List<BatchFlag> out = new ArrayList<>();
+            try (PreparedStatement p = tx.connection().prepareStatement("SELECT batch_id, declared_count, listed_count, "
+                    + "duplicates, received_by, witnessed_by, flagged_at FROM card_batch_flags ORDER BY seq");
+                 ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    String d = rs.getString(4);
+                    out.add(new BatchFlag(rs.getString(1), rs.getInt(2), rs.getInt(3),
+                            d.isEmpty() ? List.of() : Arrays.asList(d.split(",")), rs.getString(5), rs.getString(6),
+                            Instant.ofEpochMilli(rs.getLong(7))));
+                }
+            }
+            return out;
+        });
+    }
+
+    // ---------------------------------------------------------------- moves
+
+    /** To a desk or an officer; also re-assigns an assigned card. */
+    public Card assign(String serial, HolderKind kind, String holder, String actor) {
+        String who = Serials.requireText(holder, "holder");
+        return move(serial, CardState.ASSIGNED, kind, who, actor, null);
+    }
+
+    /** Back from a desk or officer into the office stock. */
+    public Card returnToStock(String serial, String actor, String reason) {
+        return move(serial, CardState.IN_STOCK, null, null, actor,
+                reason == null || reason.isBlank() ? null : Serials.freeText(reason, "reason"));
+    }
+
+    /** The owner brought a handed-over card back (moved away, data changed). */
+    public Card markReturned(String serial, String actor, String reason) {
+        return move(serial, CardState.RETURNED, null, null, actor, Serials.freeText(reason, "reason"));
+    }
+
+    /** The card must not be used any more; only destruction follows. */
+    public Card invalidate(String serial, String actor, String reason) {
+        return move(serial, CardState.INVALID, null, null, actor, Serials.freeText(reason, "reason"));
+    }
+
+    private Card move(String serial, CardState to, HolderKind kind, String holder, String actor, String reason) {
+        String s = Serials.normalise(serial);
+        String who = Serials.requireText(actor, "actor");
+        return store.inTransaction(tx -> move(tx, require(tx, s), to, kind, holder, who, reason));
+    }
+
+    /** One checked move inside the caller's transaction: state row, custody row, audit, event. */
+    static Card move(StoreTransaction tx, Card card, CardState to, HolderKind kind, String holder, String actor,
+                     String reason) throws SQLException {
+        if (!card.state().canMoveTo(to)) {
+            throw new CardException("card.wrongState", card.serial(), card.state(), to);
+        }
+        long now = tx.clock().millis();
+        try (PreparedStatement p = tx.connection().prepareStatement("UPDATE cards SET state = ?, state_since = ?, "
+                + "holder_kind = ?, holder = ? WHERE serial = ? AND state = ?")) {
+            p.setString(1, to.name());
+            p.setLong(2, now);
+            p.setString(3, kind == null ? null : kind.name());
+            p.setString(4, holder);
+            p.setString(5, card.serial());
+            p.setString(6, card.state().name());
+            if (p.executeUpdate() != 1) {
+                throw new CardException("card.wrongState", card.serial(), card.state(), to);
+            }
+        }
+        Card moved = load(tx, card.serial()).orElseThrow();
+        recordMove(tx, moved, card.state(), actor, reason);
+        return moved;
+    }
+
+    private static void recordMove(StoreTransaction tx, Card card, CardState from, String actor, String reason)
+            throws SQLException {
+        Instant at = tx.clock().instant();
+        String eventId = tx.event(EVENT_MOVED, CardJson.write(new MovedEvent(card.serial(), card.batchId(), from,
+                card.state(), card.holderKind(), card.holder(), card.recordId(), reason, at)), actor);
+        try (PreparedStatement p = tx.connection().prepareStatement("INSERT INTO card_moves "
+                + "(serial, from_state, to_state, holder, actor, reason, at, event_id) VALUES (?,?,?,?,?,?,?,?)")) {
+            p.setString(1, card.serial());
+            p.setString(2, from == null ? null : from.name());
+            p.setString(3, card.state().name());
+            p.setString(4, card.holder());
+            p.setString(5, actor);
+            p.setString(6, reason);
+            p.setLong(7, at.toEpochMilli());
+            p.setString(8, eventId);
+            p.executeUpdate();
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("from", from == null ? "-" : from.name());
+        details.put("to", card.state().name());
+        details.put("holder", card.holder() == null ? "-" : card.holder());
+        details.put("event", eventId);
+        if (reason != null) {
+            details.put("reason", reason);
+        }
+        tx.audit(actor, AUDIT_MOVED, card.serial(), details);
+    }
+
+    /** Registers a serial the office never received in a batch (e.g. an old card brought in), as INVALID. */
+    static Card registerUnknownAsInvalid(StoreTransaction tx, String serial, Nik owner, String actor, String reason)
+            throws SQLException {
+        long now = tx.clock().millis();
+        try (PreparedStatement p = tx.connection().prepareStatement("INSERT INTO cards (serial, state, state_since, "
+                + "nik_bidx, owner, received_at) VALUES (?,?,?,?,?,?)")) {
+            p.setString(1, serial);
+            p.setString(2, CardState.INVALID.name());
+            p.setLong(3, now);
+            p.setBytes(4, owner == null ? null : tx.nikIndex(owner));
+            p.setBytes(5, owner == null ? null
+                    : tx.seal(CardJson.bytes(new OwnerDoc(owner.value(), null)), serial, OWNER));
+            p.setLong(6, now);
+            p.executeUpdate();
+        }
+        Card card = load(tx, serial).orElseThrow();
+        recordMove(tx, card, null, actor, reason);
+        return card;
+    }
+
+    // ---------------------------------------------------------------- queries
+
+    public Optional<Card> find(String serial) {
+        String s = Serials.normalise(serial);
+        return store.read(tx -> load(tx, s));
+    }
+
+    /** @throws CardException the serial is not known to this office */
+    public Card require(String serial) {
+        return find(serial).orElseThrow(() -> new CardException("card.unknown", serial.strip()));
+    }
+
+    static Card require(StoreTransaction tx, String serial) throws SQLException {
+        return load(tx, serial).orElseThrow(() -> new CardException("card.unknown", serial));
+    }
+
+    /** Cards of a person, via the NIK blind index. */
+    public List<Card> findByNik(Nik nik) {
+        return store.read(tx -> {
+            List<Card> out = new ArrayList<>();
+            try (PreparedStatement p = tx.connection().prepareStatement(CARD_SQL + "WHERE nik_bidx = ? ORDER BY received_at")) {
+                p.setBytes(1, tx.nikIndex(nik));
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(card(rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The decrypted owner of a personalised card. */
+    public Optional<CardOwner> owner(String serial) {
+        String s = Serials.normalise(serial);
+        return store.read(tx -> owner(tx, s));
+    }
+
+    static Optional<CardOwner> owner(StoreTransaction tx, String serial) throws SQLException {
+        try (PreparedStatement p = tx.connection().prepareStatement("SELECT owner FROM cards WHERE serial = ?")) {
+            p.setString(1, serial);
+            try (ResultSet rs = p.executeQuery()) {
+                if (!rs.next() || rs.getBytes(1) == null) {
+                    return Optional.empty();
+                }
+                OwnerDoc d = CardJson.read(tx.open(rs.getBytes(1), serial, OWNER), OwnerDoc.class);
+                return Optional.of(new CardOwner(Nik.of(d.nik()), d.fullName()));
+            }
+        }
+    }
+
+    public List<CardMove> history(String serial) {
+        String s = Serials.normalise(serial);
+        return store.read(tx -> {
+            List<CardMove> out = new ArrayList<>();
+            try (PreparedStatement p = tx.connection().prepareStatement("SELECT seq, serial, from_state, to_state, "
+                    + "holder, actor, reason, at, event_id FROM card_moves WHERE serial = ? ORDER BY seq")) {
+                p.setString(1, s);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        String from = rs.getString(3);
+                        out.add(new CardMove(rs.getLong(1), rs.getString(2), from == null ? null : CardState.valueOf(from),
+                                CardState.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
+                                Instant.ofEpochMilli(rs.getLong(8)), rs.getString(9)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    public Map<CardState, Long> countByState() {
+        return store.read(tx -> {
+            Map<CardState, Long> out = new TreeMap<>();
+            for (CardState s : CardState.values()) {
+                out.put(s, 0L);
+            }
+            try (PreparedStatement p = tx.connection().prepareStatement("SELECT state, count(*) FROM cards GROUP BY state");
+                 ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.put(CardState.valueOf(rs.getString(1)), rs.getLong(2));
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Cards still with the office (IN_STOCK or ASSIGNED) that arrived at least {@code days} days
+     * ago, grouped per kelurahan (of the owner's record) and per holder (officer or desk).
+     */
+    public NotHandedOverReport notHandedOver(int days) {
+        if (days < 0) {
+            throw new CardException("input.negative", "days");
+        }
+        return store.read(tx -> {
+            Instant asOf = tx.clock().instant();
+            long cutoff = asOf.minusSeconds(days * 86_400L).toEpochMilli();
+            List<Card> overdue = new ArrayList<>();
+            try (PreparedStatement p = tx.connection().prepareStatement(CARD_SQL
+                    + "WHERE state IN ('IN_STOCK', 'ASSIGNED') AND received_at <= ? ORDER BY received_at, serial")) {
+                p.setLong(1, cutoff);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        overdue.add(card(rs));
+                    }
+                }
+            }
+            return new NotHandedOverReport(days, asOf,
+                    NotHandedOverReport.group(overdue, c -> c.villageCode() == null ? NotHandedOverReport.UNKNOWN
+                            : c.villageCode()),
+                    NotHandedOverReport.group(overdue, NotHandedOverReport::holderKey));
+        });
+    }
+
+    // ---------------------------------------------------------------- rows
+
+    private static final String CARD_SQL = "SELECT serial, batch_id, state, state_since, holder_kind, holder, "
+            + "record_id, village_code, received_at FROM cards ";
+
+    static Optional<Card> load(StoreTransaction tx, String serial) throws SQLException {
+        try (PreparedStatement p = tx.connection().prepareStatement(CARD_SQL + "WHERE serial = ?")) {
+            p.setString(1, serial);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? Optional.of(card(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static Card card(ResultSet rs) throws SQLException {
+        String kind = rs.getString(5);
+        return new Card(rs.getString(1), rs.getString(2), CardState.valueOf(rs.getString(3)),
+                Instant.ofEpochMilli(rs.getLong(4)), kind == null ? null : HolderKind.valueOf(kind), rs.getString(6),
+                rs.getString(7), rs.getString(8), Instant.ofEpochMilli(rs.getLong(9)));
+    }
+
+    private boolean exists(String sql, String key) {
+        return store.read(tx -> exists(tx, sql, key));
+    }
+
+    static boolean exists(StoreTransaction tx, String sql, String key) throws SQLException {
+        try (PreparedStatement p = tx.connection().prepareStatement(sql)) {
+            p.setString(1, key);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+}

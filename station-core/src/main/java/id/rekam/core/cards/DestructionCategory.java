@@ -1,0 +1,10 @@
+package id.rekam.core.cards;
+
+/** Why a card is destroyed, after SE 470.13/11176/SJ (defective blank, damaged, status changed, lost). */
+public enum DestructionCategory {
+    DEFECTIVE_BLANK,
+    DAMAGED,
+    INVALID_DATA_CHANGED,
+    MOVED_AWAY,
+    REPORTED_LOST
+}

@@ -1,0 +1,69 @@
+package id.rekam.core.store;
+
+import id.rekam.core.audit.AuditLog;
+import id.rekam.core.crypto.StationKeys;
+import id.rekam.core.domain.Nik;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * What a feature outside the store package (cards, ledger, ...) may do inside one store
+ * transaction: run SQL on the connection, seal and open personal fields, compute the NIK
+ * blind index, append to the audit trail and to the event outbox. Everything done through
+ * one instance commits or vanishes together. Valid only during the callback that received it.
+ */
+public final class StoreTransaction {
+
+    private final Connection connection;
+    private final StationKeys keys;
+    private final AuditLog audit;
+    private final SqlEventOutbox events;
+    private final Clock clock;
+
+    StoreTransaction(Connection connection, StationKeys keys, AuditLog audit, SqlEventOutbox events, Clock clock) {
+        this.connection = connection;
+        this.keys = keys;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Work run by {@link StationStore#inTransaction} / {@link StationStore#read}. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(StoreTransaction tx) throws SQLException;
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** AES-256-GCM under the data key; {@code rowId} and {@code purpose} are bound as AAD. */
+    public byte[] seal(byte[] plain, String rowId, String purpose) {
+        return keys.data().encrypt(plain, rowId, purpose);
+    }
+
+    public byte[] open(byte[] sealed, String rowId, String purpose) {
+        return keys.data().decrypt(sealed, rowId, purpose);
+    }
+
+    public byte[] nikIndex(Nik nik) {
+        return keys.blindIndex().nik(nik);
+    }
+
+    public long audit(String actor, String action, String subject, Map<String, ?> details) throws SQLException {
+        return audit.append(connection, actor, action, subject, details);
+    }
+
+    /** A PENDING sync event, sealed, in this transaction; returns its id (the idempotency key). */
+    public String event(String type, String jsonPayload, String actor) throws SQLException {
+        return events.append(connection, type, jsonPayload, actor);
+    }
+}
