@@ -42,7 +42,8 @@ const upload = new Upload(createReadStream(file), {
   endpoint,
   chunkSize,
   metadata,
-  urlStorage,
+  // Spread only when set: an explicit undefined would replace the default (no-op) storage.
+  ...(urlStorage ? { urlStorage } : {}),
   // Failures must surface in the test, not be papered over by retries.
   retryDelays: null,
   storeFingerprintForResuming: urlStorage !== undefined,
