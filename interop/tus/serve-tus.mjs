@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // A standard tus 1.0.0 server (@tus/server + @tus/file-store), to test tus clients against
-// a third-party peer.   node serve-tus.mjs <port|0> <dir> [--stop-on-stdin-eof]
-// Listens on 127.0.0.1 only, serves /files/, and prints one line "listening <port>" when ready.
+// a third-party peer.   node serve-tus.mjs <port|0> <dir> [--path /files] [--stop-on-stdin-eof]
+// Listens on 127.0.0.1 only, serves uploads under --path (default /files; the rekam sync-client
+// expects /v1/uploads), and prints one line "listening <port>" when ready. @tus/file-store
+// implements creation, creation-with-upload, creation-defer-length, termination and expiration;
+// not checksum, so an Upload-Checksum header is ignored rather than verified.
 // Stops on SIGTERM/SIGINT, and with --stop-on-stdin-eof when stdin closes (so a test JVM
 // that dies takes it along).
 import { createServer } from 'node:http'
@@ -10,10 +13,12 @@ import { Server } from '@tus/server'
 
 const [portArg, dir, ...flags] = process.argv.slice(2)
 if (portArg === undefined || !dir) {
-  console.error('usage: serve-tus.mjs <port|0> <dir>')
+  console.error('usage: serve-tus.mjs <port|0> <dir> [--path /files] [--stop-on-stdin-eof]')
   process.exit(2)
 }
-const tus = new Server({ path: '/files', datastore: new FileStore({ directory: dir }) })
+const pathAt = flags.indexOf('--path')
+const path = pathAt >= 0 ? flags[pathAt + 1] : '/files'
+const tus = new Server({ path, datastore: new FileStore({ directory: dir }) })
 const http = createServer((req, res) => tus.handle(req, res))
 http.listen(Number(portArg), '127.0.0.1', () => {
   process.stdout.write(`listening ${http.address().port}\n`)

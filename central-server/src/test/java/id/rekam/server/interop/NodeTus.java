@@ -105,10 +105,19 @@ public final class NodeTus {
         return exec(dir, cmd, Map.of(), SCRIPT_TIMEOUT_SECONDS);
     }
 
-    /** Starts {@code serve-tus.mjs} (@tus/server + @tus/file-store) on a free loopback port. */
+    /** Starts {@code serve-tus.mjs} (@tus/server + @tus/file-store) on a free loopback port, at /files. */
     public TusServer startServer(Path storage) throws IOException {
+        return startServer(storage, "/files");
+    }
+
+    /**
+     * As {@link #startServer(Path)} with the uploads under {@code path}, e.g. {@code /v1/uploads}
+     * where the rekam sync-client sends its tus requests.
+     */
+    public TusServer startServer(Path storage, String path) throws IOException {
         Process p = new ProcessBuilder("node", "serve-tus.mjs", "0", storage.toAbsolutePath().toString(),
-                "--stop-on-stdin-eof").directory(dir.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                "--path", path, "--stop-on-stdin-eof").directory(dir.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> {
             try {
@@ -129,7 +138,7 @@ public final class NodeTus {
             throw new IllegalStateException("serve-tus.mjs did not start: " + line);
         }
         int port = Integer.parseInt(line.substring("listening ".length()).trim());
-        return new TusServer(p, URI.create("http://127.0.0.1:" + port + "/files/"), storage);
+        return new TusServer(p, URI.create("http://127.0.0.1:" + port + path + "/"), storage);
     }
 
     /** One uploader run: exit code (0 done, 3 interrupted on purpose, 1 error) and its JSON events. */
