@@ -25,7 +25,9 @@ public final class Migrations {
     static final List<String> SCRIPTS = List.of(
             "V1__initial.sql",
             "V2__operators.sql",
-            "V3__drafts_events_uploads.sql");
+            "V3__drafts_events_uploads.sql",
+            "V4__packets_by_record.sql",
+            "V5__sync_state.sql");
 
     public static final int LATEST = SCRIPTS.size();
 

@@ -359,6 +359,22 @@ public final class StationStore implements AutoCloseable {
         return keys.publicKey();
     }
 
+    /**
+     * Signs a sync request's canonical form (docs/sync-protocol.md) with the station key. Only
+     * messages starting with the request version line are signed, so this can never be used to
+     * forge a packet signature ({@code rekam-packet-v1:...}).
+     */
+    public byte[] signRequest(byte[] canonicalRequest) {
+        byte[] prefix = REQUEST_PREFIX;
+        if (canonicalRequest.length < prefix.length
+                || !java.util.Arrays.equals(canonicalRequest, 0, prefix.length, prefix, 0, prefix.length)) {
+            throw new IllegalArgumentException("not a canonical sync request");
+        }
+        return keys.sign(canonicalRequest);
+    }
+
+    private static final byte[] REQUEST_PREFIX = "rekam-req-v1\n".getBytes(StandardCharsets.UTF_8);
+
     public Outbox outbox() {
         return outbox;
     }
@@ -433,17 +449,25 @@ public final class StationStore implements AutoCloseable {
     }
 
     private byte[] sealSummary(String recordId, EnrollmentRecord r) {
+        return sealSummary(recordId, new SummaryDoc(r.demographics().nik().value(),
+                r.demographics().fullName(), r.demographics().birthDate(), r.demographics().gender(),
+                r.demographics().address().villageCode()));
+    }
+
+    byte[] sealSummary(String recordId, SummaryDoc doc) {
         try {
-            byte[] json = JSON.writeValueAsBytes(new SummaryDoc(r.demographics().nik().value(),
-                    r.demographics().fullName(), r.demographics().birthDate(), r.demographics().gender(),
-                    r.demographics().address().villageCode()));
-            return keys.data().encrypt(json, recordId, SUMMARY);
+            return keys.data().encrypt(JSON.writeValueAsBytes(doc), recordId, SUMMARY);
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialise summary", e);
         }
     }
 
-    private static final String SUMMARY_SQL = "SELECT r.id, r.summary, r.captured_at, r.operator_id, o.state, "
+    /** Package access for the benchmark's bulk loader (same package, bench module). */
+    StationKeys keys() {
+        return keys;
+    }
+
+    static final String SUMMARY_SQL = "SELECT r.id, r.summary, r.captured_at, r.operator_id, o.state, "
             + "p.purged_at FROM records r JOIN packets p ON p.record_id = r.id JOIN outbox o ON o.packet_id = p.id ";
 
     private RecordSummary summary(ResultSet rs) throws SQLException {

@@ -3,7 +3,9 @@ package id.rekam.core.store;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.stream.IntStream;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,8 +35,12 @@ class MigrationsTest {
                 .allSatisfy(s -> assertThat(s).endsWith("END;").contains("RAISE(ABORT"));
     }
 
+    static IntStream earlierVersions() {
+        return IntStream.range(1, Migrations.LATEST);
+    }
+
     @ParameterizedTest
-    @ValueSource(ints = {1, 2})
+    @MethodSource("earlierVersions")
     void databaseAtAnEarlierVersionWithDataMigratesToLatest(int from) throws Exception {
         assertThat(from).isLessThan(Migrations.LATEST);
         try (Connection c = connect("old.db")) {
@@ -45,10 +51,13 @@ class MigrationsTest {
                 exec(c, "INSERT INTO operators (username, role, password_salt, password_iter, password_hash, created_at) "
                         + "VALUES ('spv', 'SUPERVISOR', x'00', 1, x'01', '2026-01-01T00:00:00Z')");
             }
+            if (from >= 3) {
+                exec(c, "INSERT INTO drafts (id, sealed, updated_at) VALUES ('d0', x'00', 1)");
+            }
             Migrations.migrateToLatest(c);
             assertThat(Migrations.currentVersion(c)).isEqualTo(Migrations.LATEST);
             assertThat(query(c, "SELECT version FROM schema_version ORDER BY version"))
-                    .containsExactly("1", "2", "3");
+                    .containsExactlyElementsOf(IntStream.rangeClosed(1, Migrations.LATEST).mapToObj(Integer::toString).toList());
             // The old rows are intact and new columns have their defaults.
             assertThat(query(c, "SELECT id || '|' || hex(summary) FROM records")).containsExactly("r1|AABB");
             assertThat(query(c, "SELECT packet_id || '|' || state || '|' || upload_offset || '|' || "
@@ -57,6 +66,7 @@ class MigrationsTest {
                     .containsExactly("CAFE|-");
             assertThat(query(c, "SELECT count(*) FROM audit_log")).containsExactly("1");
             assertThat(query(c, "SELECT count(*) FROM operators")).containsExactly(from >= 2 ? "1" : "0");
+            assertThat(query(c, "SELECT count(*) FROM drafts")).containsExactly(from >= 3 ? "1" : "0");
             // The new tables work.
             exec(c, "INSERT INTO drafts (id, sealed, updated_at) VALUES ('d', x'00', 1)");
             exec(c, "INSERT INTO events (id, type, payload, created_at, state, state_since) VALUES ('e','t',x'00',1,'PENDING',1)");

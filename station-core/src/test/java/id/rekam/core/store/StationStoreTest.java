@@ -202,6 +202,22 @@ class StationStoreTest {
     }
 
     @Test
+    void lookupsByNikAndIdUseIndexesNotTableScans() throws Exception {
+        try (StationStore store = TestStores.create(dir, TestStores.fastOptions())) {
+            for (String where : List.of("WHERE r.nik_bidx = x'00'", "WHERE r.id = 'x'")) {
+                List<String> plan = new ArrayList<>();
+                try (Statement s = store.database().connection().createStatement();
+                     ResultSet rs = s.executeQuery("EXPLAIN QUERY PLAN " + StationStore.SUMMARY_SQL + where)) {
+                    while (rs.next()) {
+                        plan.add(rs.getString("detail"));
+                    }
+                }
+                assertThat(plan).as(where).isNotEmpty().noneMatch(d -> d.startsWith("SCAN"));
+            }
+        }
+    }
+
+    @Test
     void recordOfAnotherStationIsRefused() {
         try (StationStore store = TestStores.create(dir, TestStores.fastOptions())) {
             EnrollmentRecord foreign = new DemoRecords(7, TestStores.VILLAGE, "OTHER-STATION").next();
