@@ -64,6 +64,11 @@ public final class NodeTus {
         if (version.exitCode() != 0) {
             throw new IllegalStateException("`node --version` failed: " + version.stderr() + "\n" + HOW_TO);
         }
+        String[] v = version.stdout().trim().replace("v", "").split("\\.");
+        if (v.length < 2 || Integer.parseInt(v[0]) < 20 || (Integer.parseInt(v[0]) == 20 && Integer.parseInt(v[1]) < 19)) {
+            throw new IllegalStateException("node " + version.stdout().trim() + " is too old (@tus/server needs >= 20.19)\n"
+                    + HOW_TO);
+        }
         if (!installed(dir)) {
             npmCi(dir);
         }
