@@ -1,7 +1,6 @@
 package id.rekam.devices.scanner;
 
 import id.rekam.devices.fingerprint.GrayImage;
-
 import id.rekam.devices.fingerprint.R30xImages;
 
 import org.slf4j.Logger;
@@ -13,6 +12,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -51,6 +53,13 @@ public final class R30xEmulator implements AutoCloseable {
     private volatile boolean running;
     private volatile Thread thread;
     private byte[] imageBuffer;
+    /*
+     * A real sensor has its image ready the moment GenImg answers. Making a synthetic print
+     * costs ~100 ms of CPU (seconds on a starved machine), so the next impression is made
+     * ahead of time on its own thread instead of inside the host's reply timeout.
+     */
+    private final ExecutorService imageMaker;
+    private CompletableFuture<byte[]> nextImage;
     private final byte[][] charBuffers = new byte[2][];
 
     public R30xEmulator(R30xTransport transport, R30xEmulatorSettings settings, FingerImageSource images) {
@@ -59,6 +68,16 @@ public final class R30xEmulator implements AutoCloseable {
         this.images = Objects.requireNonNull(images, "images");
         this.reader = new R30xFrameReader(transport);
         this.unplugAction = transport::close;
+        this.imageMaker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "rekam-r30x-emulator-images");
+            t.setDaemon(true);
+            return t;
+        });
+        this.nextImage = prepareImage(0);
+    }
+
+    private CompletableFuture<byte[]> prepareImage(int index) {
+        return CompletableFuture.supplyAsync(() -> checked(images.image(index)), imageMaker);
     }
 
     public R30xEmulatorSettings settings() {
@@ -181,13 +200,14 @@ public final class R30xEmulator implements AutoCloseable {
                 if (!fingerPlaced && autoPlaceAfterMillis >= 0) {
                     if (waitingSince < 0) {
                         waitingSince = now;
-                    } else if (now - waitingSince >= autoPlaceAfterMillis) {
+                    } else if (now - waitingSince >= autoPlaceAfterMillis && nextImage.isDone()) {
                         placeFingerOnce();
                     }
                 }
                 if (fingerPlaced) {
                     waitingSince = -1;
-                    imageBuffer = checked(images.image(placements.getAndIncrement()));
+                    imageBuffer = nextImage.join();
+                    nextImage = prepareImage(placements.incrementAndGet());
                     if (liftAfterCapture) {
                         fingerPlaced = false;
                     }
@@ -296,6 +316,7 @@ public final class R30xEmulator implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        imageMaker.shutdownNow();
         transport.close();
     }
 }

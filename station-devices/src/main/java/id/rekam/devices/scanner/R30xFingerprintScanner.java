@@ -1,12 +1,11 @@
 package id.rekam.devices.scanner;
 
-import id.rekam.devices.fingerprint.R30xImages;
-
 import id.rekam.core.domain.DeviceRef;
 import id.rekam.devices.CaptureTimeoutException;
 import id.rekam.devices.DeviceException;
 import id.rekam.devices.FingerImage;
 import id.rekam.devices.FingerprintScanner;
+import id.rekam.devices.fingerprint.R30xImages;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,12 +1,11 @@
 package id.rekam.devices.scanner;
 
-import id.rekam.devices.fingerprint.GrayImage;
-
-import id.rekam.devices.fingerprint.R30xImages;
-
 import id.rekam.core.domain.DeviceRef;
 import id.rekam.devices.DeviceException;
 import id.rekam.devices.FingerImage;
+import id.rekam.devices.fingerprint.GrayImage;
+import id.rekam.devices.fingerprint.R30xImages;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,13 +1,12 @@
 package id.rekam.devices.scanner;
 
-import id.rekam.devices.fingerprint.GrayImage;
-
-import id.rekam.devices.fingerprint.R30xImages;
-
 import id.rekam.core.domain.DeviceRef;
 import id.rekam.devices.CaptureTimeoutException;
 import id.rekam.devices.DeviceMessages;
 import id.rekam.devices.FingerImage;
+import id.rekam.devices.fingerprint.GrayImage;
+import id.rekam.devices.fingerprint.R30xImages;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
