@@ -406,8 +406,9 @@ public final class StationStore implements AutoCloseable {
         byte[] nikIndex = keys.blindIndex().nik(record.demographics().nik());
         long now = options.clock().millis();
         db.inTransaction(c -> {
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO records "
-                    + "(id, nik_bidx, summary, operator_id, captured_at, committed_at) VALUES (?,?,?,?,?,?)")) {
+            {
+                PreparedStatement p = db.cached("INSERT INTO records "
+                        + "(id, nik_bidx, summary, operator_id, captured_at, committed_at) VALUES (?,?,?,?,?,?)");
                 p.setString(1, recordId);
                 p.setBytes(2, nikIndex);
                 p.setBytes(3, summary);
@@ -416,8 +417,9 @@ public final class StationStore implements AutoCloseable {
                 p.setLong(6, now);
                 p.executeUpdate();
             }
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO packets "
-                    + "(id, record_id, kind, sha256, signature, body_length, body, created_at) VALUES (?,?,?,?,?,?,?,?)")) {
+            {
+                PreparedStatement p = db.cached("INSERT INTO packets "
+                        + "(id, record_id, kind, sha256, signature, body_length, body, created_at) VALUES (?,?,?,?,?,?,?,?)");
                 p.setString(1, packet.id());
                 p.setString(2, recordId);
                 p.setString(3, EnrollmentPackets.KIND);
@@ -428,8 +430,8 @@ public final class StationStore implements AutoCloseable {
                 p.setLong(8, now);
                 p.executeUpdate();
             }
-            try (PreparedStatement p = c.prepareStatement(
-                    "INSERT INTO outbox (packet_id, state, state_since) VALUES (?, 'CAPTURED', ?)")) {
+            {
+                PreparedStatement p = db.cached("INSERT INTO outbox (packet_id, state, state_since) VALUES (?, 'CAPTURED', ?)");
                 p.setString(1, packet.id());
                 p.setLong(2, now);
                 p.executeUpdate();
@@ -488,7 +490,8 @@ public final class StationStore implements AutoCloseable {
         byte[] index = keys.blindIndex().nik(nik);
         return db.read(c -> {
             List<RecordSummary> out = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement(SUMMARY_SQL + "WHERE r.nik_bidx = ? ORDER BY r.committed_at")) {
+            {
+                PreparedStatement p = db.cached(SUMMARY_SQL + "WHERE r.nik_bidx = ? ORDER BY r.committed_at");
                 p.setBytes(1, index);
                 try (ResultSet rs = p.executeQuery()) {
                     while (rs.next()) {
@@ -505,7 +508,8 @@ public final class StationStore implements AutoCloseable {
 
     public Optional<RecordSummary> findSummary(RegistrationId id) {
         return db.read(c -> {
-            try (PreparedStatement p = c.prepareStatement(SUMMARY_SQL + "WHERE r.id = ?")) {
+            {
+                PreparedStatement p = db.cached(SUMMARY_SQL + "WHERE r.id = ?");
                 p.setString(1, id.value());
                 try (ResultSet rs = p.executeQuery()) {
                     return rs.next() ? Optional.of(summary(rs)) : Optional.empty();
