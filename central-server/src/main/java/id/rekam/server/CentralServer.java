@@ -14,6 +14,7 @@ import id.rekam.server.events.EventStore;
 import id.rekam.server.faults.FaultInjector;
 import id.rekam.server.faults.FaultInterceptor;
 import id.rekam.server.feed.FeedbackFeed;
+import id.rekam.server.health.HealthApi;
 import id.rekam.server.http.HttpAdapter;
 import id.rekam.server.http.Router;
 import id.rekam.server.http.ServerHeadersInterceptor;
@@ -95,6 +96,7 @@ public final class CentralServer implements AutoCloseable {
             TusHandler tus = new TusHandler(packets, config.maxPacketSize());
             AdminApi adminApi = new AdminApi(admin, faults);
             Router router = new Router()
+                    .add("GET", "/v1/health", new HealthApi(config.clock())::health)
                     .add("POST", "/v1/stations", api::enroll)
                     .add("POST", "/v1/packets", api::announce)
                     .add("GET", "/v1/packets/{packetId}", api::packet)

@@ -5,21 +5,30 @@ import id.rekam.app.core.CoreStoreGateway;
 import id.rekam.app.core.SourceAfisMatcher;
 import id.rekam.app.core.ValidatorNikCheck;
 import id.rekam.app.demo.DemoSeeder;
-import id.rekam.app.service.AbsentDevices;
-import id.rekam.app.service.CameraService;
-import id.rekam.app.service.DeviceStatusService;
-import id.rekam.app.service.FingerprintService;
+import id.rekam.app.demo.SyntheticFingerSource;
+import id.rekam.app.devices.DevicesCamera;
+import id.rekam.app.devices.DevicesScanner;
+import id.rekam.app.devices.DevicesStatus;
 import id.rekam.core.nik.NikValidator;
 import id.rekam.core.region.RegionCatalog;
 import id.rekam.core.store.StoreOptions;
+import id.rekam.devices.DeviceConfig;
+import id.rekam.devices.DeviceRegistry;
+import id.rekam.devices.Devices;
+import id.rekam.devices.scanner.EmulatedScannerPort;
+import id.rekam.devices.scanner.R30xEmulatorSettings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /** Reads the station configuration and wires the real services behind the app's ports. */
@@ -29,6 +38,8 @@ public final class Bootstrap {
     static final String DEMO_DISTRICT = "32.76.01";
     static final String DEMO_VILLAGE = "32.76.01.1008";
     static final String DEMO_PASSPHRASE = "demo-rekam-2026";
+    /** Demo scanner: the simulated finger touches the sensor this long after the operator asks. */
+    static final Duration DEMO_FINGER_DELAY = Duration.ofMillis(700);
 
     private Bootstrap() {
     }
@@ -50,30 +61,50 @@ public final class Bootstrap {
         if (config.demo()) {
             freshDemoDir(config.dataDir());
         }
-        RegionCatalog catalog = RegionCatalog.bundled();
+        // The catalogue takes a moment to unpack: load it while the unlock screen is up, not before.
+        CompletableFuture<RegionCatalog> catalog = CompletableFuture.supplyAsync(RegionCatalog::bundled,
+                r -> daemon(r, "rekam-catalog-loader").start());
+        CompletableFuture<NikValidator> nik = catalog.thenApply(NikValidator::new);
         CoreStoreGateway store = new CoreStoreGateway(config.dataDir(), config.stationId(), StoreOptions.defaults(),
                 config.demo() ? s -> DemoSeeder.seed(s, DEMO_VILLAGE) : s -> { });
-        CameraService camera = AbsentDevices.camera();
-        FingerprintService scanner = AbsentDevices.scanner();
-        return new StationServices(store, new CatalogRegions(catalog),
-                new ValidatorNikCheck(new NikValidator(catalog), config.locale()), camera, scanner,
-                new SourceAfisMatcher(), deviceStatus(camera, scanner));
+        // Devices start (native libraries, emulator, first probe) off the FX thread too; until
+        // they are up, the status bar shows them as absent.
+        CompletableFuture<Devices> devices = CompletableFuture.supplyAsync(() -> devices(config),
+                r -> daemon(r, "rekam-devices-start").start());
+        Supplier<Devices> ready = () -> devices.getNow(null);
+        return new StationServices(store, new CatalogRegions(catalog::join),
+                new ValidatorNikCheck(nik::join, config.locale()), new DevicesCamera(ready),
+                new DevicesScanner(ready), new SourceAfisMatcher(), new DevicesStatus(ready));
     }
 
-    static DeviceStatusService deviceStatus(CameraService camera, FingerprintService scanner) {
-        return new DeviceStatusService() {
-            @Override
-            public List<DeviceState> devices() {
-                return Stream.of(camera.device(), scanner.device())
-                        .map(d -> new DeviceState(d.kind(), d.model(), !d.deviceId().startsWith("NONE-"), d.simulated()))
-                        .toList();
-            }
+    /**
+     * The device registry lives beside the store; demo mode adds the SIMULATED camera and an R30x
+     * emulator (behind a socat PTY when socat is installed, in memory otherwise) whose finger
+     * "arrives" shortly after each scan request.
+     */
+    static Devices devices(AppConfig config) {
+        DeviceConfig dc = DeviceConfig.of(Map.of("owner.office", config.officeName(),
+                "demo", Boolean.toString(config.demo()), "camera.driver", config.demo() ? "simulated" : "default", "camera.fps", "30"));
+        if (config.demo()) {
+            EmulatedScannerPort port = EmulatedScannerPort.start(config.dataDir().resolve("scanner"),
+                    R30xEmulatorSettings.defaults(), new SyntheticFingerSource(System.nanoTime()));
+            port.autoPlaceFingerAfter(DEMO_FINGER_DELAY);
+            Runtime.getRuntime().addShutdownHook(new Thread(port::close, "rekam-emulator-stop"));
+            dc = port.addTo(dc);
+        }
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        DeviceRegistry registry = DeviceRegistry.open(config.dataDir().resolve("devices.json"), config.officeName());
+        return Devices.load(dc, registry).start();
+    }
 
-            @Override
-            public Boolean online() {
-                return null;
-            }
-        };
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
     }
 
     /** Demo mode starts from nothing each time; only a directory named for the demo is ever wiped. */

@@ -7,20 +7,28 @@ import id.rekam.app.ui.ShellController;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ResourceBundle;
 
 /** The recording station window. Start it through {@link Main}. */
 public class StationApp extends Application {
 
+    private static final Logger LOG = LoggerFactory.getLogger(StationApp.class);
+
     private AppContext ctx;
     private ShellController shell;
 
     @Override
     public void start(Stage stage) {
+        long t0 = System.nanoTime();
         AppConfig config = Bootstrap.config(getParameters().getRaw());
         ctx = new AppContext(config, Bootstrap.services(config), bundle(config));
+        long t1 = System.nanoTime();
         Scene scene = createScene(ctx);
+        LOG.info("start-up: services wired in {} ms, UI built in {} ms", (t1 - t0) / 1_000_000,
+                (System.nanoTime() - t1) / 1_000_000);
         shell = (ShellController) scene.getUserData();
         stage.setTitle(ctx.text("app.window", config.officeName()) + (config.demo() ? " — DEMO" : ""));
         stage.setScene(scene);

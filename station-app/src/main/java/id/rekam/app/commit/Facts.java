@@ -4,6 +4,7 @@ import id.rekam.app.enroll.BirthDates;
 import id.rekam.core.domain.Demographics;
 import id.rekam.core.domain.FingerprintCapture;
 import javafx.scene.control.Label;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 
 import java.text.MessageFormat;
@@ -40,6 +41,12 @@ public final class Facts {
     /** Two label/value columns. */
     public static void fill(GridPane grid, List<String[]> rows) {
         grid.getChildren().clear();
+        grid.getColumnConstraints().clear();
+        for (double pct : new double[] {19, 31, 19, 31}) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setPercentWidth(pct);
+            grid.getColumnConstraints().add(c);
+        }
         int half = (rows.size() + 1) / 2;
         for (int i = 0; i < rows.size(); i++) {
             Label k = new Label(rows.get(i)[0]);

@@ -56,6 +56,9 @@ public final class ReviewController implements Step {
     @FXML private Region doneBox;
     @FXML private Label doneText;
     @FXML private Label receiptText;
+    @FXML private javafx.scene.layout.HBox approveBox;
+    @FXML private TextField approverId;
+    @FXML private PasswordField approverPin;
     @FXML private Label working;
     @FXML private Button commitButton;
     private EnrollmentSession session;
@@ -200,6 +203,9 @@ public final class ReviewController implements Step {
         String statusText = ctx.text("recordStatus." + status.name());
         doneText.setText(ctx.text("review.done", r.demographics().fullName(), statusText));
         show(doneBox, true);
+        // Per-record approval at an operator's desk: the supervisor approves right here.
+        show(approveBox, status == RecordStatus.WAITING_APPROVAL
+                && ctx.config().approvalMode() == id.rekam.app.AppConfig.ApprovalMode.PER_RECORD);
         ctx.async(() -> {
             try {
                 return pdf.write(r, new ReceiptPdf.Details(ctx.config().officeName(),
@@ -212,6 +218,27 @@ public final class ReviewController implements Step {
             receiptText.setText(ctx.text("review.receiptSaved", p.toString()));
         }, this::failed);
         doneBox.lookup("#printReceipt").requestFocus();
+    }
+
+    @FXML
+    void approveNow() {
+        char[] pin = approverPin.getText().toCharArray();
+        approverPin.clear();
+        CommitFlow flow = flow();
+        EnrollmentRecord r = record;
+        String id = approverId.getText().trim();
+        ctx.async(() -> flow.supervisor(id, pin).map(sup -> {
+            flow.approve(r, sup);
+            return true;
+        }).orElse(false), ok -> {
+            if (ok) {
+                show(approveBox, false);
+                doneText.setText(ctx.text("review.done", r.demographics().fullName(),
+                        ctx.text("recordStatus." + RecordStatus.WAITING_SYNC.name())));
+            } else {
+                receiptText.setText(ctx.text("review.notSupervisor"));
+            }
+        }, this::failed);
     }
 
     @FXML

@@ -29,8 +29,8 @@ public final class EnrollController implements Lifecycle {
 
     private final AppContext ctx;
     private final EnrollmentSession session = new EnrollmentSession();
-    private final List<Parent> views = new ArrayList<>();
-    private final List<Step> controllers = new ArrayList<>();
+    private final Parent[] views = new Parent[StepId.values().length];
+    private final Step[] controllers = new Step[StepId.values().length];
     private final List<HBox> stepRows = new ArrayList<>();
     private final PauseTransition autosave = new PauseTransition(Duration.millis(800));
     @FXML private BorderPane root;
@@ -48,15 +48,9 @@ public final class EnrollController implements Lifecycle {
     private void initialize() {
         regLabel.setText(ctx.text("enroll.regId", session.id().value().substring(0, 8)));
         for (StepId id : StepId.values()) {
-            Fxml.Loaded<Step> loaded = Fxml.load(ctx, "/id/rekam/app/fxml/step-" + id.name().toLowerCase() + ".fxml");
-            views.add(loaded.root());
-            controllers.add(loaded.controller());
             stepRows.add(stepRow(id));
         }
         steps.getChildren().addAll(stepRows);
-        for (Step s : controllers) {
-            s.bind(session, this);
-        }
         autosave.setOnFinished(e -> saveDraft());
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
         go(StepId.BIODATA);
@@ -97,7 +91,19 @@ public final class EnrollController implements Lifecycle {
 
     public void resume(Map<String, String> draft) {
         session.fromDraft(draft);
-        ((BiodataController) controllers.get(StepId.BIODATA.ordinal())).reload();
+        ((BiodataController) step(StepId.BIODATA.ordinal())).reload();
+    }
+
+    /** Steps are loaded on first visit: opening the wizard stays quick. */
+    private Step step(int i) {
+        if (controllers[i] == null) {
+            StepId id = StepId.values()[i];
+            Fxml.Loaded<Step> loaded = Fxml.load(ctx, "/id/rekam/app/fxml/step-" + id.name().toLowerCase() + ".fxml");
+            views[i] = loaded.root();
+            controllers[i] = loaded.controller();
+            controllers[i].bind(session, this);
+        }
+        return controllers[i];
     }
 
     public void go(StepId id) {
@@ -105,11 +111,12 @@ public final class EnrollController implements Lifecycle {
             return;
         }
         if (current >= 0) {
-            controllers.get(current).onHide();
+            controllers[current].onHide();
         }
+        Step next = step(id.ordinal());
         current = id.ordinal();
-        stepContent.getChildren().setAll(views.get(current));
-        controllers.get(current).onShow();
+        stepContent.getChildren().setAll(views[current]);
+        next.onShow();
         refreshSteps();
     }
 
@@ -127,7 +134,7 @@ public final class EnrollController implements Lifecycle {
             row.getStyleClass().removeAll("current", "done");
             if (i == current) {
                 row.getStyleClass().add("current");
-            } else if (controllers.get(i).done()) {
+            } else if (controllers[i] != null && controllers[i].done()) {
                 row.getStyleClass().add("done");
             }
         }
@@ -157,7 +164,7 @@ public final class EnrollController implements Lifecycle {
     @Override
     public void onLeave() {
         if (current >= 0) {
-            controllers.get(current).onHide();
+            controllers[current].onHide();
         }
         if (!committed && autosave.getStatus() == javafx.animation.Animation.Status.RUNNING) {
             autosave.stop();

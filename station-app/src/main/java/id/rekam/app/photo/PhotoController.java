@@ -134,14 +134,19 @@ public final class PhotoController implements Step {
         noPhoto.setVisible(false);
         metrics.setText(ctx.text("photo.metrics", Math.round(shot.verdict().brightness()),
                 Math.round(shot.verdict().sharpness())));
-        if (shot.verdict().ok()) {
+        var blocking = shot.verdict().problems().stream()
+                .filter(p -> p != PhotoQuality.Problem.WRONG_BACKGROUND).toList();
+        if (blocking.isEmpty()) {
+            // A wrong backdrop is the office's setup, not the citizen's: warn loudly, keep the photo.
             session.photo(new PhotoCapture(shot.jpeg(), provenance));
-            verdict.setText(ctx.text("photo.ok"));
-            verdict.getStyleClass().setAll("label", "quality-ok");
+            boolean wrongBackground = !shot.verdict().ok();
+            verdict.setText(wrongBackground ? ctx.text("photo.problem.WRONG_BACKGROUND") + "\n"
+                    + ctx.text("photo.backgroundWarning") : ctx.text("photo.ok"));
+            verdict.getStyleClass().setAll("label", wrongBackground ? "field-warning" : "quality-ok");
             nextButton.requestFocus();
         } else {
             session.photo(null);
-            verdict.setText(shot.verdict().problems().stream().map(p -> ctx.text("photo.problem." + p.name()))
+            verdict.setText(blocking.stream().map(p -> ctx.text("photo.problem." + p.name()))
                     .collect(Collectors.joining("\n")) + "\n" + ctx.text("photo.retake"));
             verdict.getStyleClass().setAll("label", "quality-bad");
             captureButton.setText(ctx.text("photo.recapture"));

@@ -12,7 +12,6 @@ import javafx.scene.layout.VBox;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,8 +38,8 @@ public final class HomeController {
     @FXML
     private void initialize() {
         greeting.setText(ctx.text("home.greeting", ctx.session().operator().displayName()));
-        dateLabel.setText(LocalDate.now().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL)
-                .withLocale(ctx.bundle().getLocale())));
+        dateLabel.setText(LocalDate.now().format(DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy",
+                ctx.config().locale())));
         approval.setDisable(!ctx.session().operator().supervisor()
                 && ctx.config().approvalMode() == id.rekam.app.AppConfig.ApprovalMode.PER_RECORD);
         var store = ctx.session().store();
@@ -71,7 +70,8 @@ public final class HomeController {
         waitingApproval.setText(Integer.toString(l.counters().waitingApproval()));
         l.draft().ifPresent(d -> {
             draft = d;
-            String who = d.getOrDefault("fullName", "").isBlank() ? ctx.text("home.draft.noName") : d.get("fullName");
+            String name = d.getOrDefault(id.rekam.app.enroll.Field.FULL_NAME.name(), "");
+            String who = name.isBlank() ? ctx.text("home.draft.noName") : name;
             draftText.setText(ctx.text("home.draft.text", who));
             draftBanner.setVisible(true);
             draftBanner.setManaged(true);

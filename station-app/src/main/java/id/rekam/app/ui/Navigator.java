@@ -37,7 +37,7 @@ public final class Navigator {
         current = loaded.controller();
         currentScreen = screen;
         onChange.run();
-        root.requestFocus();
+        // Focus is each controller's business (its first field); taking it here would undo that.
         return (C) current;
     }
 

@@ -20,6 +20,15 @@ public interface Outbox {
 
     Optional<OutboxEntry> entry(String packetId);
 
+    /** Entries in {@code state}, oldest capture first (e.g. CONFIRMED ones for the sync CLI's verify). */
+    List<OutboxEntry> inState(OutboxState state, int limit);
+
+    /** Cursor of the server's feedback feed up to which verdicts were applied; empty before the first. */
+    Optional<String> feedCursor();
+
+    /** Persists the feed cursor; the sync client calls it after applying the page's verdicts. */
+    void recordFeedCursor(String cursor);
+
     /** Body, hash and signature of a packet whose payload has not been purged. */
     PacketEnvelope readPacket(String packetId);
 

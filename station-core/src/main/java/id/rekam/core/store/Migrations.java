@@ -27,7 +27,8 @@ public final class Migrations {
             "V2__operators.sql",
             "V3__drafts_events_uploads.sql",
             "V4__packets_by_record.sql",
-            "V5__cards.sql");
+            "V5__cards.sql",
+            "V6__sync_state.sql");
 
     public static final int LATEST = SCRIPTS.size();
 

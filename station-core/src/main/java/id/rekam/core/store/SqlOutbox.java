@@ -98,6 +98,51 @@ final class SqlOutbox implements Outbox {
     }
 
     @Override
+    public List<OutboxEntry> inState(OutboxState state, int limit) {
+        return db.read(c -> {
+            List<OutboxEntry> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement(ENTRY_SQL + "WHERE o.state = ? ORDER BY o.seq LIMIT ?")) {
+                p.setString(1, state.name());
+                p.setInt(2, limit);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(entry(rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    static final String FEED_CURSOR = "feed.cursor";
+
+    @Override
+    public Optional<String> feedCursor() {
+        return db.read(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT value FROM sync_state WHERE key = ?")) {
+                p.setString(1, FEED_CURSOR);
+                try (ResultSet rs = p.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void recordFeedCursor(String cursor) {
+        db.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO sync_state (key, value, updated_at) "
+                    + "VALUES (?,?,?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
+                    + "updated_at = excluded.updated_at")) {
+                p.setString(1, FEED_CURSOR);
+                p.setString(2, cursor);
+                p.setLong(3, clock.millis());
+                return p.executeUpdate();
+            }
+        });
+    }
+
+    @Override
     public PacketEnvelope readPacket(String packetId) {
         return db.read(c -> {
             try (PreparedStatement p = c.prepareStatement(

@@ -18,6 +18,7 @@ import id.rekam.core.packet.EnrollmentPackets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.sql.ResultSet;
@@ -159,6 +160,22 @@ public final class StationStore implements AutoCloseable {
     public PublicKey stationPublicKey() {
         return keys.publicKey();
     }
+
+    /**
+     * Signs a sync request's canonical form (docs/sync-protocol.md) with the station key. Only
+     * messages starting with the request version line are signed, so this can never be used to
+     * forge a packet signature ({@code rekam-packet-v1:...}).
+     */
+    public byte[] signRequest(byte[] canonicalRequest) {
+        byte[] prefix = REQUEST_PREFIX;
+        if (canonicalRequest.length < prefix.length
+                || !java.util.Arrays.equals(canonicalRequest, 0, prefix.length, prefix, 0, prefix.length)) {
+            throw new IllegalArgumentException("not a canonical sync request");
+        }
+        return keys.sign(canonicalRequest);
+    }
+
+    private static final byte[] REQUEST_PREFIX = "rekam-req-v1\n".getBytes(StandardCharsets.UTF_8);
 
     public Outbox outbox() {
         return outbox;

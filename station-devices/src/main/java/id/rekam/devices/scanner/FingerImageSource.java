@@ -1,5 +1,7 @@
 package id.rekam.devices.scanner;
 
+import id.rekam.devices.fingerprint.R30xImages;
+
 /**
  * Where the scanner emulator gets "the finger on the sensor": a 256×288 8-bit grayscale
  * image, row-major (dark ridges on a light background, as a sensor sees them). The synthetic

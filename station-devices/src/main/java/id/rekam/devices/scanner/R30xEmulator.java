@@ -1,5 +1,9 @@
 package id.rekam.devices.scanner;
 
+import id.rekam.devices.fingerprint.GrayImage;
+
+import id.rekam.devices.fingerprint.R30xImages;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -208,7 +212,7 @@ public final class R30xEmulator implements AutoCloseable {
                     reply(R30xConfirmation.UPLOAD_IMAGE_FAIL);
                 } else {
                     reply(R30xConfirmation.OK);
-                    stream(R30xImages.pack(imageBuffer));
+                    stream(R30xImages.pack(new GrayImage(R30xImages.WIDTH, R30xImages.HEIGHT, imageBuffer, R30xImages.DPI)));
                 }
             }
             case R30xScanner.UP_CHAR -> {

@@ -1,5 +1,7 @@
 package id.rekam.devices.scanner;
 
+import id.rekam.devices.fingerprint.R30xImages;
+
 import id.rekam.core.domain.DeviceRef;
 import id.rekam.devices.CaptureTimeoutException;
 import id.rekam.devices.DeviceException;
@@ -83,8 +85,8 @@ public final class R30xFingerprintScanner implements FingerprintScanner {
                 throw new DeviceException("scanner.cancelled");
             }
         }
-        byte[] gray = R30xImages.unpack(scanner.upImage());
-        return new FingerImage(R30xImages.WIDTH, R30xImages.HEIGHT, R30xImages.DPI, gray, ref, clock.instant());
+        byte[] gray = R30xImages.unpack(scanner.upImage()).pixels();
+        return new FingerImage(R30xImages.WIDTH, R30xImages.HEIGHT, (int) R30xImages.DPI, gray, ref, clock.instant());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package id.rekam.devices.scanner;
 
+import id.rekam.devices.fingerprint.R30xImages;
+
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 
@@ -76,9 +78,9 @@ public final class R30xScanner {
     /** Uploads the image buffer: 36,864 bytes of 4-bit pixels (see {@link R30xImages#unpack}). */
     public byte[] upImage() throws R30xException {
         expectOk(UP_IMAGE, command(UP_IMAGE));
-        byte[] image = readData(R30xImages.PACKED_SIZE);
-        if (image.length != R30xImages.PACKED_SIZE) {
-            throw new R30xException.Protocol("image of " + image.length + " bytes, expected " + R30xImages.PACKED_SIZE);
+        byte[] image = readData(R30xImages.PACKED_LENGTH);
+        if (image.length != R30xImages.PACKED_LENGTH) {
+            throw new R30xException.Protocol("image of " + image.length + " bytes, expected " + R30xImages.PACKED_LENGTH);
         }
         return image;
     }

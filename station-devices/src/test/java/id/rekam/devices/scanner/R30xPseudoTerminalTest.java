@@ -1,5 +1,9 @@
 package id.rekam.devices.scanner;
 
+import id.rekam.devices.fingerprint.GrayImage;
+
+import id.rekam.devices.fingerprint.R30xImages;
+
 import id.rekam.core.domain.DeviceRef;
 import id.rekam.devices.DeviceException;
 import id.rekam.devices.FingerImage;
@@ -65,7 +69,7 @@ class R30xPseudoTerminalTest {
             FingerImage image = scanner.captureFinger(Duration.ofSeconds(2));
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             System.out.println("PTY capture (GenImg + UpImage 36,864 bytes in 288 packets): " + millis + " ms");
-            assertThat(image.pixels()).isEqualTo(R30xImages.unpack(R30xImages.pack(images.image(0))));
+            assertThat(image.pixels()).isEqualTo(R30xImages.unpack(R30xImages.pack(new GrayImage(R30xImages.WIDTH, R30xImages.HEIGHT, images.image(0), R30xImages.DPI))).pixels());
             assertThat(image.device().simulated()).isTrue();
         }
     }

@@ -1,5 +1,9 @@
 package id.rekam.devices.scanner;
 
+import id.rekam.devices.fingerprint.GrayImage;
+
+import id.rekam.devices.fingerprint.R30xImages;
+
 import id.rekam.core.domain.DeviceRef;
 import id.rekam.devices.CaptureTimeoutException;
 import id.rekam.devices.DeviceMessages;
@@ -69,8 +73,8 @@ class R30xScannerTest {
         scanner.readSysParams();
         byte[] packed = scanner.upImage();
         assertThat(packed).hasSize(36_864);
-        byte[] expected = R30xImages.unpack(R30xImages.pack(images.image(0)));
-        assertThat(R30xImages.unpack(packed)).isEqualTo(expected);
+        byte[] expected = R30xImages.unpack(R30xImages.pack(new GrayImage(R30xImages.WIDTH, R30xImages.HEIGHT, images.image(0), R30xImages.DPI))).pixels();
+        assertThat(R30xImages.unpack(packed).pixels()).isEqualTo(expected);
     }
 
     @Test
@@ -150,7 +154,7 @@ class R30xScannerTest {
             assertThat(img.dpi()).isEqualTo(500);
             assertThat(img.device()).isEqualTo(ref);
             assertThat(img.capturedAt()).isEqualTo(clock.instant());
-            assertThat(img.pixels()).isEqualTo(R30xImages.unpack(R30xImages.pack(images.image(0))));
+            assertThat(img.pixels()).isEqualTo(R30xImages.unpack(R30xImages.pack(new GrayImage(R30xImages.WIDTH, R30xImages.HEIGHT, images.image(0), R30xImages.DPI))).pixels());
         }
     }
 

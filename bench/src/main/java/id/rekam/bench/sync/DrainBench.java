@@ -1,0 +1,305 @@
+package id.rekam.bench.sync;
+
+import com.sun.net.httpserver.HttpServer;
+import id.rekam.core.crypto.KdfParams;
+import id.rekam.core.demo.DemoRecords;
+import id.rekam.core.domain.EnrollmentRecord;
+import id.rekam.core.domain.FingerprintCapture;
+import id.rekam.core.domain.PhotoCapture;
+import id.rekam.core.outbox.OutboxState;
+import id.rekam.core.store.StationStore;
+import id.rekam.core.store.StoreOptions;
+import id.rekam.server.CentralServer;
+import id.rekam.server.ServerConfig;
+import id.rekam.sync.DrainPass;
+import id.rekam.sync.Messages;
+import id.rekam.sync.StationEnrollment;
+import id.rekam.sync.SyncConfig;
+import id.rekam.sync.SyncFailure;
+import id.rekam.sync.SyncService;
+import id.rekam.sync.http.HttpClients;
+import id.rekam.sync.retry.Backoff;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * Sync drain benchmark, against a baseline measured in the same run:
+ * <ol>
+ *   <li>drain of N queued ~100 KB packets from a real station store to a real central server
+ *       over loopback (announce, tus PATCH, durable ack, feed, all signed) versus a raw OkHttp
+ *       POST of the same bodies, from memory, to a sink that reads and discards them, with the
+ *       same concurrency;</li>
+ *   <li>the same drain through a proxy that resets 10% of connections mid-request, the client
+ *       opening one connection per request: bytes the client sent per byte of payload, and
+ *       the time to drain.</li>
+ * </ol>
+ * Run: {@code ./mvnw -q -pl bench -am -Pbench-sync -DskipTests verify}. Prints Markdown.
+ */
+public final class DrainBench {
+
+    static final String OFFICE = "32.76.01";
+    static final String STATION = "ST-327601-0001";
+    static final String VILLAGE = "32.76.01.1001";
+    static final char[] PASS = "bench-passphrase".toCharArray();
+    static final int CONCURRENCY = 2;
+
+    public static void main(String[] args) throws Exception {
+        Path work = Path.of(args.length > 0 ? args[0] : "target/bench-sync");
+        int packets = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
+        deleteRecursively(work);
+        Files.createDirectories(work);
+        StoreOptions options = StoreOptions.defaults().withKdf(KdfParams.forTestsOnly(10_000, 10_000));
+
+        Path station = work.resolve("station-template");
+        long t0 = System.nanoTime();
+        long payload;
+        List<byte[]> bodies = new ArrayList<>();
+        try (StationStore store = StationStore.initialise(station, PASS, STATION, options)) {
+            store.operators().createFirstSupervisor("spv", "bench-spv-password".toCharArray());
+            DemoRecords demo = new DemoRecords(1, VILLAGE, STATION);
+            Random random = new Random(1);
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < packets; i++) {
+                ids.add(store.saveEnrollment(hundredKb(demo.next(), random)).packetId());
+            }
+            store.outbox().approve(ids, "spv");
+            store.outbox().enqueue(ids, "spv");
+            for (String id : ids) {
+                bodies.add(store.outbox().readPacket(id).body());
+            }
+            payload = bodies.stream().mapToLong(b -> b.length).sum();
+        }
+        System.err.printf("prepared %d packets, %.1f MB, in %d s%n", packets, payload / 1e6,
+                (System.nanoTime() - t0) / 1_000_000_000);
+
+        rawUpload(bodies.subList(0, Math.min(200, bodies.size()))); // JIT warm-up, not measured
+        double raw = rawUpload(bodies);
+        System.err.printf("raw upload: %.1f s%n", raw);
+        Drain clean = drain(work.resolve("clean"), station, options, 0);
+        System.err.printf("drain: %s%n", clean);
+        Drain lossy = drain(work.resolve("lossy"), station, options, 10);
+        System.err.printf("drain with drops: %s%n", lossy);
+
+        double rawMbps = payload / 1e6 / raw;
+        double drainMbps = payload / 1e6 / clean.toAcknowledged;
+        StringBuilder md = new StringBuilder();
+        md.append(String.format(Locale.ROOT, "Run: %s, %s %s, %d CPUs, %d packets of %.0f KB average "
+                        + "(%.1f MB), concurrency %d, chunk 1 MiB%n%n", java.time.Instant.now(),
+                System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), packets, payload / 1e3 / packets, payload / 1e6, CONCURRENCY));
+        md.append("| measurement | value | goal |\n|---|---|---|\n");
+        md.append(String.format(Locale.ROOT, "| raw OkHttp POST of the same bodies to a discarding sink | %.1f s (%.1f MB/s) | baseline |%n",
+                raw, rawMbps));
+        md.append(String.format(Locale.ROOT, "| drain to central server, all ACKNOWLEDGED (durably stored) | %.1f s (%.1f MB/s) | |%n",
+                clean.toAcknowledged, drainMbps));
+        md.append(String.format(Locale.ROOT, "| drain, all CONFIRMED (feed verdicts applied) | %.1f s | |%n", clean.toConfirmed));
+        md.append(String.format(Locale.ROOT, "| **throughput drain / raw** | **%.2f×** | ≥ 0.85× |%n", drainMbps / rawMbps));
+        md.append(String.format(Locale.ROOT, "| drain with 10%% of connections reset mid-request (%d of %d reset), all CONFIRMED | %.1f s (%.2f× the clean drain) | |%n",
+                lossy.dropped, lossy.connections, lossy.toConfirmed, lossy.toConfirmed / clean.toConfirmed));
+        md.append(String.format(Locale.ROOT, "| **bytes sent per byte of payload, with drops** (all client bytes incl. headers, announce, feed) | **%.3f** | ≤ 1.15 |%n",
+                (double) lossy.clientBytes / payload));
+        md.append(String.format(Locale.ROOT, "| PATCH body bytes handed to connections per byte of payload (incl. those cut off) | %.3f | |%n",
+                (double) lossy.patchBytes / payload));
+        System.out.println();
+        System.out.println(md);
+        Files.writeString(work.resolve("results.md"), md.toString());
+    }
+
+    /** A DemoRecords citizen with image sizes giving a ~100 KB packet (the task's size). */
+    static EnrollmentRecord hundredKb(EnrollmentRecord r, Random random) {
+        List<FingerprintCapture> fingers = new ArrayList<>();
+        for (FingerprintCapture f : r.fingerprints()) {
+            fingers.add(f.exception() != null ? f : FingerprintCapture.print(f.position(), f.template(),
+                    bytes(random, 5_000), f.imageFormat(), f.quality(), f.provenance()));
+        }
+        byte[] jpeg = bytes(random, 40_000);
+        jpeg[0] = (byte) 0xFF;
+        jpeg[1] = (byte) 0xD8;
+        return new EnrollmentRecord(r.id(), r.demographics(), new PhotoCapture(jpeg, r.photo().provenance()),
+                fingers, r.signature(), r.stationId(), r.operatorId(), r.createdAt());
+    }
+
+    static byte[] bytes(Random random, int n) {
+        byte[] b = new byte[n];
+        random.nextBytes(b);
+        return b;
+    }
+
+    /** The ideal: the same bytes, from memory, to a sink that only reads them. Seconds. */
+    static double rawUpload(List<byte[]> bodies) throws Exception {
+        HttpServer sink = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        ExecutorService sinkThreads = Executors.newFixedThreadPool(8);
+        sink.setExecutor(sinkThreads);
+        sink.createContext("/", ex -> {
+            try (InputStream in = ex.getRequestBody()) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            ex.sendResponseHeaders(204, -1);
+            ex.close();
+        });
+        sink.start();
+        OkHttpClient http = new OkHttpClient();
+        String url = "http://127.0.0.1:" + sink.getAddress().getPort() + "/upload";
+        MediaType octets = MediaType.get("application/octet-stream");
+        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
+        AtomicInteger next = new AtomicInteger();
+        long t0 = System.nanoTime();
+        List<Future<?>> fs = new ArrayList<>();
+        for (int w = 0; w < CONCURRENCY; w++) {
+            fs.add(pool.submit(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < bodies.size()) {
+                    try (Response r = http.newCall(new Request.Builder().url(url)
+                            .post(RequestBody.create(bodies.get(i), octets)).build()).execute()) {
+                        if (r.code() != 204) {
+                            throw new IOException("sink answered " + r.code());
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : fs) {
+            f.get();
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        pool.shutdown();
+        sink.stop(0);
+        sinkThreads.shutdown();
+        http.dispatcher().executorService().shutdown();
+        return s;
+    }
+
+    record Drain(double toAcknowledged, double toConfirmed, long clientBytes, long patchBytes, long connections,
+                 long dropped) {
+    }
+
+    /** A fresh server, a copy of the queued station, drained until every packet is confirmed. */
+    static Drain drain(Path dir, Path template, StoreOptions options, int dropPercent) throws Exception {
+        Path station = dir.resolve("station");
+        copyTree(template, station);
+        CentralServer server = CentralServer.start(ServerConfig.builder(dir.resolve("server"))
+                .acceptUnparseableTemplates(true).build());
+        try (StationStore store = StationStore.open(station, PASS, options)) {
+            OkHttpClient plain = new OkHttpClient();
+            StationEnrollment.enroll(plain, server.baseUri(), server.admin().createEnrollmentCode(OFFICE).code(),
+                    store, "bench");
+            plain.dispatcher().executorService().shutdown();
+            DroppingProxy proxy = dropPercent > 0 ? new DroppingProxy(server.baseUri(), dropPercent, 120_000, 7) : null;
+            URI base = proxy != null ? proxy.uri() : server.baseUri();
+            SyncConfig config = SyncConfig.defaults(base).withConcurrency(CONCURRENCY)
+                    .withBackoff(Duration.ofMillis(10), Duration.ofMillis(200))
+                    .withPollInterval(Duration.ofMillis(50));
+            OkHttpClient.Builder http = HttpClients.builder(config, store.stationId(), store::signRequest,
+                    Clock.systemUTC());
+            if (proxy != null) {
+                // One request per connection, so "10% of connections" is 10% of requests.
+                http.addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
+                        .header("Connection", "close").build()));
+            }
+            long t0 = System.nanoTime();
+            // A pass uploads everything and then reads the feed, so "all stored" is watched from
+            // the side while the pass runs.
+            java.util.concurrent.atomic.AtomicLong ackNanos = new java.util.concurrent.atomic.AtomicLong(-1);
+            Thread watch = new Thread(() -> {
+                while (ackNanos.get() < 0 && !Thread.currentThread().isInterrupted()) {
+                    Map<OutboxState, Long> n = store.outbox().countByState();
+                    if (n.get(OutboxState.QUEUED) + n.get(OutboxState.UPLOADING) == 0) {
+                        ackNanos.set(System.nanoTime() - t0);
+                        return;
+                    }
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "ack-watch");
+            watch.setDaemon(true);
+            watch.start();
+            try (SyncService sync = new SyncService(store, config, Clock.systemUTC(), Backoff.threadLocalRandom(),
+                    Messages.indonesian(), http.build())) {
+                Backoff backoff = new Backoff(config.backoffBase(), config.backoffCap(), Backoff.threadLocalRandom());
+                int attempt = 0;
+                while (true) {
+                    try {
+                        sync.runOnce();
+                        attempt = 0;
+                    } catch (SyncFailure f) {
+                        Thread.sleep(backoff.delay(attempt++, f.retryAfter().orElse(null)).toMillis());
+                    }
+                    Map<OutboxState, Long> n = store.outbox().countByState();
+                    if (n.get(OutboxState.CONFIRMED) + n.get(OutboxState.NEEDS_ATTENTION)
+                            + n.get(OutboxState.REJECTED) + n.get(OutboxState.DUPLICATE)
+                            == n.values().stream().mapToLong(Long::longValue).sum()) {
+                        if (n.get(OutboxState.CONFIRMED) + n.get(OutboxState.DUPLICATE)
+                                != n.values().stream().mapToLong(Long::longValue).sum()) {
+                            throw new IllegalStateException("not all delivered: " + n);
+                        }
+                        break;
+                    }
+                }
+                double confirmed = (System.nanoTime() - t0) / 1e9;
+                watch.join(1_000);
+                double acknowledged = ackNanos.get() < 0 ? confirmed : ackNanos.get() / 1e9;
+                long client = proxy != null ? proxy.clientBytes.get() : -1;
+                Drain d = new Drain(acknowledged, confirmed, client, sync.bytesSent(),
+                        proxy != null ? proxy.connections.get() : -1, proxy != null ? proxy.dropped.get() : 0);
+                if (proxy != null) {
+                    proxy.close();
+                }
+                return d;
+            }
+        } finally {
+            server.stop();
+        }
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

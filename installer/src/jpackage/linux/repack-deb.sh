@@ -1,0 +1,49 @@
+#!/bin/sh
+# repack-deb.sh JPACKAGE_DEB_DIR EXTRA_ROOT DEST_DIR
+# jpackage puts everything under /opt/rekam. The udev rule, the systemd unit, its
+# /etc/default file and the /usr/bin links must live elsewhere and be owned by the package
+# (so dpkg removes them and lintian sees them), so we add them to jpackage's .deb and
+# rebuild it with dpkg-deb: md5sums, conffiles and Installed-Size regenerated.
+set -eu
+src=$(ls "$1"/*.deb)
+extra=$2
+dest=$3
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+pkg="$work/pkg"
+
+dpkg-deb -R "$src" "$pkg"
+cp -R "$extra"/. "$pkg"/
+find "$pkg" -path "$pkg/DEBIAN" -prune -o -type d -exec chmod 0755 {} +
+chmod 0644 "$pkg/lib/udev/rules.d/60-rekam-scanner.rules" "$pkg/lib/systemd/system/rekam-sync.service" \
+    "$pkg/etc/default/rekam-sync"
+
+# Files jpackage writes with the wrong mode or leaves empty.
+chmod 0644 "$pkg"/opt/rekam/lib/*.so
+rm -f "$pkg/DEBIAN/preinst"
+# Debian wants stripped ELF objects; jpackage's launchers and the jlinked runtime keep symbols.
+find "$pkg/opt/rekam" -type f ! -name '*.jar' | while read -r f; do
+    if [ "$(head -c 4 "$f" | od -An -c | tr -d ' ')" = "177ELF" ]; then
+        strip --strip-unneeded --remove-section=.comment --remove-section=.note "$f"
+    fi
+done
+cp "$(dirname "$0")/../../../../THIRD-PARTY.md" "$pkg/opt/rekam/lib/app/THIRD-PARTY.md"
+gzip -9n < "$(dirname "$0")/changelog.Debian" > "$pkg/usr/share/doc/rekam/changelog.Debian.gz"
+chmod 0644 "$pkg/opt/rekam/lib/app/THIRD-PARTY.md" "$pkg/usr/share/doc/rekam/changelog.Debian.gz" \
+    "$pkg/usr/share/doc/rekam/copyright" "$pkg/usr/share/lintian/overrides/rekam"
+
+mkdir -p "$pkg/usr/bin"
+for launcher in "$pkg"/opt/rekam/bin/*; do
+    name=$(basename "$launcher")
+    ln -sf "/opt/rekam/bin/$name" "$pkg/usr/bin/$name"
+done
+
+(cd "$pkg" && find etc -type f | sort | sed 's#^#/#') > "$pkg/DEBIAN/conffiles"
+(cd "$pkg" && find . -path ./DEBIAN -prune -o -type f -print | sed 's#^\./##' | LC_ALL=C sort \
+    | xargs md5sum) > "$pkg/DEBIAN/md5sums"
+chmod 0644 "$pkg/DEBIAN/conffiles" "$pkg/DEBIAN/md5sums"
+size=$(du -sk --exclude=DEBIAN "$pkg" | cut -f1)
+sed -i "s/^Installed-Size:.*/Installed-Size: $size/" "$pkg/DEBIAN/control"
+
+mkdir -p "$dest"
+dpkg-deb --root-owner-group -b "$pkg" "$dest/$(basename "$src")"

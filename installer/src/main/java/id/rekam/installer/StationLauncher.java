@@ -1,0 +1,28 @@
+package id.rekam.installer;
+
+import id.rekam.app.Main;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Main class of the installed launcher and of the binary zip's {@code bin/rekam}:
+ * {@code --self-test} runs {@link SelfTest}; anything else reads the installed settings
+ * ({@link LauncherSettings}) and starts the station. Kept out of station-app so the app
+ * stays free of packaging concerns.
+ */
+public final class StationLauncher {
+
+    private StationLauncher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> list = Arrays.asList(args);
+        if (list.contains("--self-test")) {
+            SelfTest.main(args);
+            return;
+        }
+        LauncherSettings.current().apply(list.contains("--demo") || Boolean.getBoolean("rekam.demo"));
+        Main.main(args);
+    }
+}

@@ -1,0 +1,24 @@
+package id.rekam.app.demo;
+
+import id.rekam.devices.fingerprint.GrayImage;
+import id.rekam.devices.fingerprint.synth.SyntheticFingerprints;
+import id.rekam.devices.scanner.FingerImageSource;
+
+/**
+ * Demo mode: the R30x emulator's "finger on the sensor" is a SYNTHETIC fingerprint, a new
+ * finger at every placement, so demo recordings of different people do not match each other.
+ */
+public final class SyntheticFingerSource implements FingerImageSource {
+
+    private final SyntheticFingerprints prints;
+
+    public SyntheticFingerSource(long seed) {
+        this.prints = new SyntheticFingerprints(seed);
+    }
+
+    @Override
+    public byte[] image(int placement) {
+        GrayImage img = prints.impression(prints.master(placement), 0, WIDTH, HEIGHT);
+        return img.pixels();
+    }
+}

@@ -1,0 +1,126 @@
+package id.rekam.app.commit;
+
+import id.rekam.app.AppConfig;
+import id.rekam.app.core.CoreStoreGateway;
+import id.rekam.app.service.OpenStore;
+import id.rekam.app.service.Operator;
+import id.rekam.app.service.RecordStatus;
+import id.rekam.app.testing.EqualityMatcher;
+import id.rekam.app.testing.TestStation;
+import id.rekam.core.demo.DemoRecords;
+import id.rekam.core.domain.Demographics;
+import id.rekam.core.domain.EnrollmentRecord;
+import id.rekam.core.domain.Nik;
+import id.rekam.core.domain.RegistrationId;
+import id.rekam.core.store.StationStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The local duplicate check and the commit flow on the real encrypted store. */
+class DuplicateCheckTest {
+
+    @TempDir
+    Path dir;
+    OpenStore store;
+    DemoRecords demo;
+    CommitFlow flow;
+    Operator operator;
+    Operator supervisor;
+
+    @BeforeEach
+    void open() throws Exception {
+        store = new CoreStoreGateway(dir, TestStation.STATION_ID, TestStation.fastStore())
+                .unlock(TestStation.PASSPHRASE.toCharArray());
+        demo = new DemoRecords(7, "32.76.01.1008", TestStation.STATION_ID);
+        supervisor = store.operators().createFirstSupervisor("spv1", "sandi-spv-1".toCharArray());
+        StationStore raw = ((id.rekam.app.core.CoreOpenStore) store).store();
+        raw.operators().createAccount("spv1", "op1", id.rekam.core.auth.Role.OPERATOR, "sandi-op-1".toCharArray());
+        operator = store.operators().login("op1", "sandi-op-1".toCharArray()).orElseThrow();
+        flow = new CommitFlow(store.records(), store.operators(),
+                new DuplicateCheck(store.records(), new EqualityMatcher()), AppConfig.ApprovalMode.END_OF_DAY);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    static EnrollmentRecord sameFingers(EnrollmentRecord r, String otherNik) {
+        Demographics d = r.demographics();
+        Demographics other = new Demographics(Nik.of(otherNik), "ORANG LAIN", d.birthPlace(), d.birthDate(),
+                d.gender(), d.bloodType(), d.address(), d.religion(), d.maritalStatus(), d.occupation(),
+                d.citizenship());
+        return new EnrollmentRecord(RegistrationId.random(), other, r.photo(), r.fingerprints(), r.signature(),
+                r.stationId(), r.operatorId(), r.createdAt());
+    }
+
+    @Test
+    void aNewPersonIsClearAndCommitsWaitingForApproval() {
+        EnrollmentRecord r = demo.next();
+        assertThat(flow.check(r)).isInstanceOf(DuplicateCheck.Clear.class);
+        assertThat(flow.commit(r, operator, null)).isEqualTo(RecordStatus.WAITING_APPROVAL);
+        assertThat(store.records().waitingApproval()).extracting(s -> s.id()).containsExactly(r.id());
+    }
+
+    @Test
+    void theSameNikIsBlockedWithTheExistingRecord() {
+        EnrollmentRecord first = demo.next();
+        flow.commit(first, operator, null);
+        EnrollmentRecord again = new EnrollmentRecord(RegistrationId.random(), demo.next().demographics(),
+                first.photo(), demo.next().fingerprints(), first.signature(), first.stationId(), "op1",
+                first.createdAt());
+        Demographics d = again.demographics();
+        EnrollmentRecord sameNik = new EnrollmentRecord(again.id(), new Demographics(first.demographics().nik(),
+                d.fullName(), d.birthPlace(), d.birthDate(), d.gender(), d.bloodType(), d.address(), d.religion(),
+                d.maritalStatus(), d.occupation(), d.citizenship()), again.photo(), again.fingerprints(),
+                again.signature(), again.stationId(), again.operatorId(), again.createdAt());
+        var result = flow.check(sameNik);
+        assertThat(result).isInstanceOf(DuplicateCheck.SameNik.class);
+        assertThat(((DuplicateCheck.SameNik) result).existing().id()).isEqualTo(first.id());
+    }
+
+    @Test
+    void matchingFingersAreAPossibleDuplicateThatOnlyASupervisorOverridesWithAReason() {
+        EnrollmentRecord first = demo.next();
+        flow.commit(first, operator, null);
+        EnrollmentRecord twin = sameFingers(first, "3276010101900009");
+        var result = flow.check(twin);
+        assertThat(result).isInstanceOf(DuplicateCheck.PossibleDuplicate.class);
+        var candidate = ((DuplicateCheck.PossibleDuplicate) result).candidates().get(0);
+        assertThat(candidate.record().id()).isEqualTo(first.id());
+        assertThat(candidate.matchingFingers()).isGreaterThanOrEqualTo(DuplicateCheck.MIN_MATCHING_FINGERS);
+
+        assertThatThrownBy(() -> flow.commit(twin, operator, new CommitFlow.Override(operator, "kembar")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> flow.commit(twin, operator, new CommitFlow.Override(supervisor, " ")))
+                .isInstanceOf(IllegalArgumentException.class);
+        flow.commit(twin, operator, new CommitFlow.Override(supervisor, "kembar identik, sudah dicek KK"));
+
+        StationStore raw = ((id.rekam.app.core.CoreOpenStore) store).store();
+        assertThat(raw.auditTrail(0, 200)).anySatisfy(a -> {
+            assertThat(a.action()).isEqualTo("DUPLICATE_OVERRIDE");
+            assertThat(a.actor()).isEqualTo("spv1");
+            assertThat(a.subject()).isEqualTo(twin.id().value());
+            assertThat(a.details()).contains("kembar identik");
+        });
+    }
+
+    @Test
+    void aSupervisorAtThePerRecordDeskApprovesAtCommit() {
+        CommitFlow perRecord = new CommitFlow(store.records(), store.operators(),
+                new DuplicateCheck(store.records(), new EqualityMatcher()), AppConfig.ApprovalMode.PER_RECORD);
+        EnrollmentRecord r = demo.next();
+        assertThat(perRecord.commit(r, supervisor, null)).isEqualTo(RecordStatus.WAITING_SYNC);
+        assertThat(store.records().search(r.demographics().nik().value(), 5)).singleElement()
+                .satisfies(s -> assertThat(s.status()).isEqualTo(RecordStatus.WAITING_SYNC));
+        assertThat(store.records().counters(java.time.LocalDate.now(), java.time.ZoneId.systemDefault())
+                .waitingSync()).isEqualTo(1);
+    }
+}

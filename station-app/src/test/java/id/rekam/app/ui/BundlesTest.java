@@ -1,0 +1,65 @@
+package id.rekam.app.ui;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Both languages have every text, and every %key an FXML view uses exists. */
+class BundlesTest {
+
+    static Properties load(String name) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = BundlesTest.class.getResourceAsStream("/id/rekam/app/" + name)) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    @Test
+    void indonesianAndEnglishHaveTheSameKeys() throws IOException {
+        assertThat(load("messages_en.properties").stringPropertyNames())
+                .containsExactlyInAnyOrderElementsOf(load("messages.properties").stringPropertyNames());
+    }
+
+    @Test
+    void everyKeyInTheViewsExists() throws IOException {
+        Set<String> used = new HashSet<>();
+        Pattern key = Pattern.compile("\"%([A-Za-z0-9_.]+)\"");
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/id/rekam/app/fxml"))) {
+            for (Path f : files.toList()) {
+                Matcher m = key.matcher(Files.readString(f));
+                while (m.find()) {
+                    used.add(m.group(1));
+                }
+            }
+        }
+        Pattern code = Pattern.compile("text\\(\"([A-Za-z0-9_.]+)\"");
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Matcher m = code.matcher(Files.readString(f));
+                while (m.find()) {
+                    if (!m.group(1).endsWith(".")) {
+                        used.add(m.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(used).isNotEmpty();
+        Set<String> missing = new HashSet<>(used);
+        missing.removeAll(load("messages.properties").stringPropertyNames());
+        assertThat(missing).isEmpty();
+    }
+}

@@ -1,0 +1,80 @@
+package id.rekam.app.ui;
+
+import id.rekam.app.AppConfig;
+import id.rekam.app.StationApp;
+import id.rekam.app.core.CoreOpenStore;
+import id.rekam.app.demo.DemoSeeder;
+import id.rekam.app.testing.Flow;
+import id.rekam.app.testing.TestStation;
+import id.rekam.core.domain.FingerPosition;
+import id.rekam.core.domain.Nik;
+import id.rekam.core.outbox.OutboxState;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Per-record approval: an operator records, a supervisor approves at the same desk right after. */
+@ExtendWith(ApplicationExtension.class)
+class PerRecordApprovalTest {
+
+    @TempDir
+    Path dir;
+    TestStation station;
+
+    @Start
+    void start(Stage stage) {
+        station = new TestStation(dir, AppConfig.ApprovalMode.PER_RECORD, true, true);
+        stage.setScene(StationApp.createScene(station.ctx));
+        stage.show();
+    }
+
+    @Test
+    void supervisorApprovesTheOperatorsRecordAtTheDesk(FxRobot robot) {
+        Flow flow = new Flow(robot);
+        robot.clickOn("#passphrase").type(KeyCode.ENTER);
+        Flow.waitFor(60, () -> flow.visible("#operatorId"));
+        robot.clickOn("#operatorId").write(DemoSeeder.OPERATOR).type(KeyCode.ENTER)
+                .write(DemoSeeder.OPERATOR_PASSWORD).type(KeyCode.ENTER);
+        Flow.waitFor(() -> flow.visible("#newEnrollment"));
+        robot.type(KeyCode.F2);
+        Flow.waitFor(() -> flow.visible("#nik"));
+        flow.typeBiodata(Flow.NIK, "Rina Handayani", "17-08-1990");
+        robot.type(KeyCode.ENTER);
+        Flow.waitFor(() -> flow.visible("#capturePhoto"));
+        Flow.waitFor(() -> robot.lookup("#fps").queryLabeled().getText().endsWith("fps"));
+        robot.type(KeyCode.SPACE);
+        Flow.waitFor(() -> flow.text("#photoVerdict").equals("Foto memenuhi syarat."));
+        flow.ctrl(KeyCode.ENTER);
+        Flow.waitFor(() -> flow.visible("#scanFinger"));
+        for (FingerPosition p : FingerPosition.values()) {
+            robot.type(KeyCode.SPACE);
+            Flow.waitFor(() -> flow.text("#status-" + p.name()).startsWith("kualitas"));
+        }
+        flow.ctrl(KeyCode.ENTER);
+        Flow.waitFor(() -> flow.visible("#signaturePad"));
+        flow.sign();
+        flow.ctrl(KeyCode.ENTER);
+        Flow.waitFor(() -> flow.visible("#commitRecord"));
+        flow.ctrl(KeyCode.S);
+        Flow.waitFor(() -> flow.visible("#approveBox"));
+        assertThat(flow.text("#commitDone")).contains("Menunggu persetujuan");
+
+        robot.clickOn("#approverId").write(DemoSeeder.SUPERVISOR);
+        robot.clickOn("#approverPin").write(DemoSeeder.SUPERVISOR_PASSWORD);
+        robot.clickOn("#approveNow");
+        Flow.waitFor(() -> !flow.visible("#approveBox"));
+        assertThat(flow.text("#commitDone")).contains("Menunggu sinkron");
+        var store = ((CoreOpenStore) station.ctx.session().store()).store();
+        assertThat(store.findByNik(Nik.of(Flow.NIK))).singleElement()
+                .satisfies(s -> assertThat(s.state()).isEqualTo(OutboxState.APPROVED));
+    }
+}

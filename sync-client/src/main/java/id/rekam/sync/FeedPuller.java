@@ -1,0 +1,66 @@
+package id.rekam.sync;
+
+import id.rekam.core.store.StationStore;
+import id.rekam.sync.api.CentralApi;
+import id.rekam.sync.api.FeedItem;
+import id.rekam.sync.api.FeedPage;
+import id.rekam.sync.api.ServerState;
+
+import java.util.Optional;
+
+/**
+ * Reads the feedback feed from the stored cursor and applies each verdict. The cursor is
+ * stored after its page was applied; a crash in between re-reads the page, which is harmless
+ * because applying a verdict is idempotent. An entry of a type this version does not know is
+ * skipped (docs/sync-protocol.md §6) and counted; it never changes a packet.
+ */
+public final class FeedPuller {
+
+    static final int PAGE = 200;
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FeedPuller.class);
+
+    private final StationStore store;
+    private volatile long skipped;
+    private final CentralApi api;
+    private final VerdictApplier verdicts;
+
+    public FeedPuller(StationStore store, CentralApi api, VerdictApplier verdicts) {
+        this.store = store;
+        this.api = api;
+        this.verdicts = verdicts;
+    }
+
+    /** Feed entries of unknown type skipped so far. */
+    public long skipped() {
+        return skipped;
+    }
+
+    /** @return how many feed items were applied */
+    public int pull() throws SyncFailure {
+        int applied = 0;
+        String cursor = store.outbox().feedCursor().orElse("0");
+        while (true) {
+            FeedPage page = api.feedback(cursor, PAGE);
+            for (FeedItem item : page.items()) {
+                Optional<ServerState> state = ServerState.fromWireIfKnown(item.type());
+                if (state.isEmpty() || item.packetId() == null) {
+                    // Protocol §6: later versions add types (card-assigned, station-command);
+                    // skip, never treat as a verdict, and move on.
+                    LOG.warn("feed entry {} of unknown type '{}' skipped", item.cursor(), item.type());
+                    skipped++;
+                    continue;
+                }
+                verdicts.apply(item.packetId(), state.get(), item.fields());
+                applied++;
+            }
+            if (!page.nextCursor().equals(cursor)) {
+                cursor = page.nextCursor();
+                store.outbox().recordFeedCursor(cursor);
+            }
+            if (!page.hasMore() || page.items().isEmpty()) {
+                return applied;
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package id.rekam.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.rekam.core.store.StationStore;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Base64;
+
+/**
+ * Registers the store's public key with the central server using a one-time enrollment code
+ * ({@code POST /v1/stations}, the one unsigned call). The server names the station; that name
+ * must be the one the store was initialised with, because it is inside every packet.
+ */
+public final class StationEnrollment {
+
+    private StationEnrollment() {
+    }
+
+    /** Base64 of the raw 32-byte Ed25519 key, as the protocol carries it. */
+    public static String publicKeyBase64(StationStore store) {
+        byte[] spki = store.stationPublicKey().getEncoded();
+        return Base64.getEncoder().encodeToString(Arrays.copyOfRange(spki, spki.length - 32, spki.length));
+    }
+
+    /** @return the station id the server assigned */
+    public static String enroll(OkHttpClient http, URI server, String code, StationStore store, String name)
+            throws IOException {
+        ObjectMapper m = new ObjectMapper();
+        ObjectNode body = m.createObjectNode();
+        body.put("enrollmentCode", code);
+        body.put("publicKey", publicKeyBase64(store));
+        body.put("name", name);
+        Request req = new Request.Builder().url(server.resolve("/v1/stations").toString())
+                .post(RequestBody.create(m.writeValueAsBytes(body), MediaType.get("application/json"))).build();
+        try (Response r = http.newCall(req).execute()) {
+            String text = r.body() == null ? "" : r.body().string();
+            if (r.code() != 200 && r.code() != 201) {
+                throw new IOException("enrollment refused: HTTP " + r.code() + " " + text);
+            }
+            JsonNode n = m.readTree(text);
+            String id = n.path("stationId").asText(null);
+            if (id == null) {
+                throw new IOException("enrollment answer without stationId");
+            }
+            if (!id.equals(store.stationId())) {
+                throw new IOException("server named this station " + id + " but its store belongs to "
+                        + store.stationId());
+            }
+            return id;
+        }
+    }
+}

@@ -1,0 +1,314 @@
+package id.rekam.sync.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.rekam.core.outbox.OutboxEvent;
+import id.rekam.core.outbox.PacketEnvelope;
+import id.rekam.core.packet.PacketManifest;
+import id.rekam.sync.SyncFailure;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+import javax.net.ssl.SSLException;
+import java.io.IOException;
+import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The station's calls of docs/sync-protocol.md over the pipeline of {@code HttpClients}.
+ * Every answer is checked before it is believed: status code, content type, the JSON shape,
+ * and for uploads the echoed hash. Anything else becomes a {@link SyncFailure}.
+ */
+public final class CentralApi {
+
+    static final MediaType JSON = MediaType.get("application/json");
+    static final MediaType OFFSET_STREAM = MediaType.get("application/offset+octet-stream");
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+    private final OkHttpClient http;
+    private final URI base;
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    public CentralApi(OkHttpClient http, URI base) {
+        this.http = http;
+        this.base = base;
+    }
+
+    public OkHttpClient http() {
+        return http;
+    }
+
+    HttpUrl url(String pathAndQuery) {
+        HttpUrl u = HttpUrl.get(base.resolve(pathAndQuery).toString());
+        return u;
+    }
+
+    /** Health probe: the answer must be our server's JSON echoing our fresh nonce. */
+    public void health(String nonce) throws SyncFailure {
+        try (Response r = call(new Request.Builder().url(url("/v1/health?nonce=" + nonce)).get().build())) {
+            JsonNode body = json(r, 200);
+            if (!"rekam-central".equals(body.path("service").asText(null))
+                    || !nonce.equals(body.path("nonce").asText(null))) {
+                throw new SyncFailure(SyncFailure.Kind.CAPTIVE_PORTAL,
+                        "health answer is not the central server's (nonce not echoed)");
+            }
+        }
+    }
+
+    public PacketView announce(PacketEnvelope envelope, PacketManifest manifest) throws SyncFailure, PacketRefused {
+        ObjectNode a = mapper.createObjectNode();
+        a.put("packetId", envelope.packetId());
+        a.put("kind", envelope.kind());
+        a.put("size", envelope.body().length);
+        a.put("sha256", envelope.sha256());
+        a.put("signature", envelope.signatureBase64());
+        ArrayNode parts = a.putArray("parts");
+        for (PacketManifest.Entry e : manifest.parts()) {
+            ObjectNode p = parts.addObject();
+            p.put("name", e.name());
+            p.put("contentType", e.contentType());
+            p.put("length", e.length());
+            p.put("sha256", e.sha256());
+        }
+        Request req = new Request.Builder().url(url("/v1/packets"))
+                .post(RequestBody.create(bytes(a), JSON)).build();
+        try (Response r = call(req)) {
+            if (r.code() == 200 || r.code() == 201) {
+                PacketView v = view(json(r, r.code()));
+                if (!v.packetId().equals(envelope.packetId())) {
+                    throw new SyncFailure(SyncFailure.Kind.PROTOCOL, "announce answered for packet " + v.packetId());
+                }
+                return v;
+            }
+            throw refusedOrProtocol(r);
+        }
+    }
+
+    /** {@code GET /v1/packets/{id}}; empty-handed (404) is a {@link PacketRefused} "packet-not-found". */
+    public PacketView packet(String packetId) throws SyncFailure, PacketRefused {
+        try (Response r = call(new Request.Builder().url(url("/v1/packets/" + packetId)).get().build())) {
+            if (r.code() == 200) {
+                return view(json(r, 200));
+            }
+            throw refusedOrProtocol(r);
+        }
+    }
+
+    /** tus HEAD; {@link PacketRefused} "upload-not-found" when the server forgot the upload. */
+    public UploadState head(String uploadPath) throws SyncFailure, PacketRefused {
+        try (Response r = call(new Request.Builder().url(url(uploadPath)).head().build())) {
+            if (r.code() == 200) {
+                return uploadState(r, false);
+            }
+            throw refusedOrProtocol(r);
+        }
+    }
+
+    /** One tus PATCH of {@code chunk} at {@code offset}, with its SHA-256 checksum. */
+    public UploadState patch(String uploadPath, long offset, byte[] chunk) throws SyncFailure, PacketRefused {
+        Request req = new Request.Builder().url(url(uploadPath))
+                .header("Upload-Offset", Long.toString(offset))
+                .header("Upload-Checksum", "sha256 " + Base64.getEncoder().encodeToString(sha256(chunk)))
+                .patch(RequestBody.create(chunk, OFFSET_STREAM)).build();
+        try (Response r = call(req)) {
+            if (r.code() == 204) {
+                return uploadState(r, false);
+            }
+            if (r.code() == 409 && r.header("Upload-Offset") != null) {
+                return uploadState(r, true);
+            }
+            if (r.code() == 460) {
+                throw new SyncFailure(SyncFailure.Kind.OFFLINE, "chunk arrived damaged (checksum mismatch)");
+            }
+            throw refusedOrProtocol(r);
+        }
+    }
+
+    public FeedPage feedback(String after, int limit) throws SyncFailure {
+        try (Response r = call(new Request.Builder()
+                .url(url("/v1/feedback?after=" + after + "&limit=" + limit)).get().build())) {
+            JsonNode body = json(r, 200);
+            JsonNode items = body.get("items");
+            JsonNode next = body.get("nextCursor");
+            JsonNode more = body.get("hasMore");
+            if (items == null || !items.isArray() || next == null || !next.isTextual() || more == null
+                    || !more.isBoolean()) {
+                throw new SyncFailure(SyncFailure.Kind.PROTOCOL, "feedback page lacks items/nextCursor/hasMore");
+            }
+            List<FeedItem> out = new ArrayList<>();
+            for (JsonNode i : items) {
+                String cursor = i.path("cursor").asText(null);
+                String type = i.path("type").asText(null);
+                if (cursor == null || type == null) {
+                    throw new SyncFailure(SyncFailure.Kind.PROTOCOL, "feedback item lacks cursor/type");
+                }
+                // Future entry types (station-command) may concern no packet.
+                out.add(new FeedItem(cursor, type, i.path("packetId").isTextual() ? i.get("packetId").asText() : null, i));
+            }
+            return new FeedPage(out, next.asText(), more.asBoolean());
+        }
+    }
+
+    /** Sends a batch of events; returns per event id the server's status ("stored", "conflict", ...). */
+    public Map<String, String> events(List<OutboxEvent> batch) throws SyncFailure {
+        ArrayNode arr = mapper.createArrayNode();
+        for (OutboxEvent e : batch) {
+            ObjectNode o = arr.addObject();
+            o.put("eventId", e.id());
+            o.put("type", e.type());
+            o.put("occurredAt", e.createdAt().toString());
+            try {
+                o.set("payload", mapper.readTree(e.jsonPayload()));
+            } catch (JsonProcessingException ex) {
+                o.put("payload", e.jsonPayload());
+            }
+        }
+        try (Response r = call(new Request.Builder().url(url("/v1/events"))
+                .post(RequestBody.create(bytes(arr), JSON)).build())) {
+            JsonNode results = json(r, 200).get("results");
+            if (results == null || !results.isArray() || results.size() != batch.size()) {
+                throw new SyncFailure(SyncFailure.Kind.PROTOCOL, "events answer has no result per event");
+            }
+            Map<String, String> out = new java.util.LinkedHashMap<>();
+            for (JsonNode n : results) {
+                out.put(n.path("eventId").asText(), n.path("status").asText("?"));
+            }
+            return out;
+        }
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    private Response call(Request request) throws SyncFailure {
+        try {
+            return http.newCall(request).execute();
+        } catch (SyncFailure f) {
+            throw f;
+        } catch (SSLException e) {
+            throw new SyncFailure(SyncFailure.Kind.TLS, String.valueOf(e.getMessage()), null, e);
+        } catch (IOException e) {
+            if (e.getCause() instanceof java.security.cert.CertificateException) {
+                throw new SyncFailure(SyncFailure.Kind.TLS, String.valueOf(e.getMessage()), null, e);
+            }
+            throw new SyncFailure(SyncFailure.Kind.OFFLINE, e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    null, e);
+        }
+    }
+
+    private JsonNode json(Response r, int expected) throws SyncFailure {
+        if (r.code() != expected) {
+            throw new SyncFailure(SyncFailure.Kind.PROTOCOL, "expected HTTP " + expected + ", got " + r.code()
+                    + " " + errorText(r));
+        }
+        MediaType type = r.body() == null ? null : r.body().contentType();
+        if (type == null || !type.subtype().equalsIgnoreCase("json")) {
+            throw new SyncFailure(SyncFailure.Kind.PROTOCOL, "answer is " + type + ", not JSON");
+        }
+        try {
+            JsonNode n = mapper.readTree(r.body().bytes());
+            if (n == null || !n.isObject()) {
+                throw new SyncFailure(SyncFailure.Kind.PROTOCOL, "answer is not a JSON object");
+            }
+            return n;
+        } catch (SyncFailure f) {
+            throw f;
+        } catch (JsonProcessingException e) {
+            throw new SyncFailure(SyncFailure.Kind.PROTOCOL, "malformed JSON: " + e.getOriginalMessage(), null, e);
+        } catch (IOException e) {
+            throw new SyncFailure(SyncFailure.Kind.OFFLINE, "answer cut off: " + e.getMessage(), null, e);
+        }
+    }
+
+    private PacketView view(JsonNode n) throws SyncFailure {
+        String id = n.path("packetId").asText(null);
+        String sha = n.path("sha256").asText(null);
+        if (id == null || sha == null || !SHA256.matcher(sha).matches() || !n.path("size").canConvertToLong()
+                || !n.path("state").isTextual()) {
+            throw new SyncFailure(SyncFailure.Kind.PROTOCOL, "packet view lacks packetId/sha256/size/state");
+        }
+        ServerState state = ServerState.fromWire(n.get("state").asText());
+        String upload = n.path("uploadUrl").asText(null);
+        if (state == ServerState.AWAITING_UPLOAD && (upload == null || !upload.startsWith("/v1/uploads/"))) {
+            throw new SyncFailure(SyncFailure.Kind.PROTOCOL, "packet awaiting upload without a /v1/uploads/ URL");
+        }
+        JsonNode verdict = n.get("verdict");
+        return new PacketView(id, state, sha, n.get("size").asLong(), upload, n.path("uploadOffset").asLong(0),
+                verdict);
+    }
+
+    private static UploadState uploadState(Response r, boolean mismatch) throws SyncFailure {
+        String offset = r.header("Upload-Offset");
+        long o;
+        try {
+            o = Long.parseLong(offset == null ? "" : offset.trim());
+        } catch (NumberFormatException e) {
+            throw new SyncFailure(SyncFailure.Kind.PROTOCOL, "upload answer without a valid Upload-Offset");
+        }
+        if (o < 0) {
+            throw new SyncFailure(SyncFailure.Kind.PROTOCOL, "negative Upload-Offset");
+        }
+        String status = r.header("X-Rekam-Packet-Status");
+        if (status != null && !status.equals("received") && !status.equals("rejected")) {
+            throw new SyncFailure(SyncFailure.Kind.PROTOCOL, "unknown upload status '" + status + "'");
+        }
+        return new UploadState(o, status, r.header("X-Rekam-Packet-Reason"), r.header("X-Rekam-Packet-Sha256"),
+                mismatch);
+    }
+
+    /** 4xx: final refusals become {@link PacketRefused}; anything unexpected a protocol failure. */
+    private PacketRefused refusedOrProtocol(Response r) throws SyncFailure {
+        String code = errorCode(r);
+        if (r.code() == 404 || r.code() == 409 || r.code() == 400 || r.code() == 413 || r.code() == 422
+                || r.code() == 403) {
+            return new PacketRefused(code == null ? "http-" + r.code() : code, errorText(r));
+        }
+        throw new SyncFailure(SyncFailure.Kind.PROTOCOL, "unexpected HTTP " + r.code() + " " + errorText(r));
+    }
+
+    private String errorCode(Response r) {
+        try {
+            JsonNode n = mapper.readTree(r.peekBody(16 * 1024).bytes());
+            return n == null ? null : n.path("code").asText(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String errorText(Response r) {
+        try {
+            String s = r.peekBody(512).string();
+            return s.length() > 300 ? s.substring(0, 300) : s;
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private byte[] bytes(JsonNode n) {
+        try {
+            return mapper.writeValueAsBytes(n);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] sha256(byte[] b) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(b);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package id.rekam.sync.api;
+
+import id.rekam.sync.SyncFailure;
+
+import java.util.Arrays;
+
+/** Packet states on the server, by their wire names. An unknown name is a protocol error. */
+public enum ServerState {
+    AWAITING_UPLOAD("awaiting-upload"),
+    RECEIVED("received"),
+    ACCEPTED("accepted"),
+    DUPLICATE("duplicate"),
+    REJECTED("rejected"),
+    PRINT_READY("print-ready");
+
+    private final String wire;
+
+    ServerState(String wire) {
+        this.wire = wire;
+    }
+
+    public String wire() {
+        return wire;
+    }
+
+    /** Body stored durably on the server: the station may call the packet delivered. */
+    public boolean durablyStored() {
+        return this != AWAITING_UPLOAD;
+    }
+
+    public static java.util.Optional<ServerState> fromWireIfKnown(String s) {
+        return Arrays.stream(values()).filter(v -> v.wire.equals(s)).findFirst();
+    }
+
+    public static ServerState fromWire(String s) throws SyncFailure {
+        return Arrays.stream(values()).filter(v -> v.wire.equals(s)).findFirst()
+                .orElseThrow(() -> new SyncFailure(SyncFailure.Kind.PROTOCOL, "unknown packet state '" + s + "'"));
+    }
+}

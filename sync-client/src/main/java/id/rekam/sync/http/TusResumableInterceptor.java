@@ -1,0 +1,34 @@
+package id.rekam.sync.http;
+
+import id.rekam.sync.SyncFailure;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+
+import java.io.IOException;
+
+/**
+ * tus 1.0.0: {@code Tus-Resumable} on every upload request but OPTIONS, and a successful
+ * answer must carry it back (otherwise we are not talking to a tus server).
+ */
+public final class TusResumableInterceptor implements Interceptor {
+
+    public static final String HEADER = "Tus-Resumable";
+    public static final String VERSION = "1.0.0";
+    static final String UPLOADS = "/v1/uploads";
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        Request r = chain.request();
+        if (!r.url().encodedPath().startsWith(UPLOADS) || r.method().equals("OPTIONS")) {
+            return chain.proceed(r);
+        }
+        Response response = chain.proceed(r.newBuilder().header(HEADER, VERSION).build());
+        if (response.isSuccessful() && !VERSION.equals(response.header(HEADER))) {
+            response.close();
+            throw new SyncFailure(SyncFailure.Kind.PROTOCOL,
+                    "upload answer without Tus-Resumable " + VERSION + " (got " + response.header(HEADER) + ")");
+        }
+        return response;
+    }
+}

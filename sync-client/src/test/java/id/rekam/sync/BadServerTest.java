@@ -1,0 +1,273 @@
+package id.rekam.sync;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.rekam.core.audit.AuditEntry;
+import id.rekam.core.outbox.OutboxEntry;
+import id.rekam.core.outbox.OutboxState;
+import id.rekam.sync.http.PinnedTrustManager;
+import okhttp3.HttpUrl;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A server that answers wrongly — malformed JSON, a wrong hash in the acknowledgement, unknown
+ * states, a captive portal, the wrong TLS key — never gets a packet counted as delivered, and
+ * the failure is reported with a clear reason.
+ */
+class BadServerTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+    SyncTestKit kit;
+    MockWebServer mock;
+    Script script;
+    String packetId;
+    OutboxEntry entry;
+
+    /** Per-path answers; the health probe echoes the nonce unless replaced. */
+    static final class Script extends Dispatcher {
+        Function<RecordedRequest, MockResponse> health = r -> json(200, JSON.createObjectNode()
+                .put("service", "rekam-central").put("nonce", r.getRequestUrl().queryParameter("nonce")));
+        Function<RecordedRequest, MockResponse> announce = r -> new MockResponse().setResponseCode(500);
+        Function<RecordedRequest, MockResponse> patch = r -> new MockResponse().setResponseCode(500);
+        Function<RecordedRequest, MockResponse> feedback = r -> json(200, JSON.createObjectNode()
+                .<ObjectNode>set("items", JSON.createArrayNode()).put("nextCursor", "0").put("hasMore", false));
+
+        @Override
+        public MockResponse dispatch(RecordedRequest r) {
+            String path = r.getRequestUrl().encodedPath();
+            if (r.getHeader("X-Rekam-Signature") == null) {
+                return new MockResponse().setResponseCode(401);
+            }
+            if (path.equals("/v1/health")) {
+                return health.apply(r);
+            }
+            if (path.equals("/v1/packets")) {
+                return announce.apply(r);
+            }
+            if (path.startsWith("/v1/uploads/") && r.getMethod().equals("PATCH")) {
+                return patch.apply(r);
+            }
+            if (path.equals("/v1/feedback")) {
+                return feedback.apply(r);
+            }
+            return new MockResponse().setResponseCode(404);
+        }
+    }
+
+    static MockResponse json(int code, Object body) {
+        try {
+            return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json")
+                    .setHeader("X-Rekam-Server-Time", Long.toString(System.currentTimeMillis() / 1000))
+                    .setBody(JSON.writeValueAsString(body));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    ObjectNode view(String state) {
+        return JSON.createObjectNode().put("packetId", packetId).put("state", state).put("sha256", entry.sha256())
+                .put("size", entry.bodyLength()).put("uploadUrl", "/v1/uploads/u1").put("uploadOffset", 0);
+    }
+
+    MockResponse ack(String sha) {
+        return new MockResponse().setResponseCode(204).setHeader("Tus-Resumable", "1.0.0")
+                .setHeader("X-Rekam-Server-Time", Long.toString(System.currentTimeMillis() / 1000))
+                .setHeader("Upload-Offset", Long.toString(entry.bodyLength()))
+                .setHeader("X-Rekam-Packet-Status", "received").setHeader("X-Rekam-Packet-Sha256", sha);
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        kit = SyncTestKit.storeOnly(dir);
+        packetId = kit.capture(1, 21, true).get(0);
+        entry = kit.store.outbox().entry(packetId).orElseThrow();
+        script = new Script();
+        mock = new MockWebServer();
+        mock.setDispatcher(script);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        mock.shutdown();
+        kit.close();
+    }
+
+    SyncService service(URI base, String pin) {
+        return new SyncService(kit.store, SyncTestKit.fastConfig(base).withTlsPin(pin), java.time.Clock.systemUTC(),
+                id.rekam.sync.retry.Backoff.threadLocalRandom(), new Messages(Locale.forLanguageTag("id")));
+    }
+
+    SyncFailure failingPass() throws Exception {
+        mock.start();
+        try (SyncService sync = service(mock.url("/").uri(), null)) {
+            SyncFailure f = (SyncFailure) catchFailure(sync);
+            assertThat(sync.status().failure()).isPresent();
+            return f;
+        }
+    }
+
+    static Throwable catchFailure(SyncService sync) {
+        try {
+            sync.runOnce();
+        } catch (SyncFailure f) {
+            return f;
+        }
+        throw new AssertionError("the pass should have failed");
+    }
+
+    OutboxState state() {
+        return kit.store.outbox().entry(packetId).orElseThrow().state();
+    }
+
+    void neverAcknowledged() {
+        List<AuditEntry> trail = kit.store.auditTrail(0, 10_000);
+        assertThat(trail).noneMatch(e -> e.details() != null && e.details().contains("\"to\":\"ACKNOWLEDGED\""));
+        assertThat(state()).isNotIn(OutboxState.ACKNOWLEDGED, OutboxState.CONFIRMED);
+    }
+
+    @Test
+    void malformedJsonIsAProtocolFailure() throws Exception {
+        script.announce = r -> new MockResponse().setResponseCode(201).setHeader("Content-Type", "application/json")
+                .setHeader("X-Rekam-Server-Time", Long.toString(System.currentTimeMillis() / 1000))
+                .setBody("{\"packetId\": \"" + packetId + "\", \"state\": ");
+        SyncFailure f = failingPass();
+        assertThat(f.kind()).isEqualTo(SyncFailure.Kind.PROTOCOL);
+        assertThat(f.getMessage()).contains("malformed JSON");
+        assertThat(state()).isEqualTo(OutboxState.QUEUED);
+        neverAcknowledged();
+    }
+
+    @Test
+    void wrongHashInAcknowledgementParksThePacketForATechnician() throws Exception {
+        script.announce = r -> json(201, view("awaiting-upload"));
+        script.patch = r -> ack("0".repeat(64));
+        mock.start();
+        try (SyncService sync = service(mock.url("/").uri(), null)) {
+            DrainPass.Result r = sync.runOnce();
+            assertThat(r.parked()).isEqualTo(1);
+            assertThat(sync.status().needsAttention()).isEqualTo(1);
+        }
+        OutboxEntry e = kit.store.outbox().entry(packetId).orElseThrow();
+        assertThat(e.state()).isEqualTo(OutboxState.NEEDS_ATTENTION);
+        assertThat(e.reason()).contains("acknowledged SHA-256 " + "0".repeat(64)).contains(entry.sha256());
+        neverAcknowledged();
+    }
+
+    @Test
+    void unknownPacketStateIsAProtocolFailure() throws Exception {
+        script.announce = r -> json(201, view("teleported"));
+        SyncFailure f = failingPass();
+        assertThat(f.kind()).isEqualTo(SyncFailure.Kind.PROTOCOL);
+        assertThat(f.getMessage()).contains("unknown packet state 'teleported'");
+        assertThat(state()).isEqualTo(OutboxState.QUEUED);
+    }
+
+    @Test
+    void unknownUploadStatusLeavesTheUploadUnacknowledged() throws Exception {
+        script.announce = r -> json(201, view("awaiting-upload"));
+        script.patch = r -> ack(entry.sha256()).setHeader("X-Rekam-Packet-Status", "probably");
+        SyncFailure f = failingPass();
+        assertThat(f.kind()).isEqualTo(SyncFailure.Kind.PROTOCOL);
+        assertThat(state()).isEqualTo(OutboxState.UPLOADING);
+        neverAcknowledged();
+    }
+
+    @Test
+    void unknownFeedTypeIsSkippedAndNeverCountsAsAVerdict() throws Exception {
+        // Protocol §6: a client skips unknown feed types and still advances the cursor.
+        script.announce = r -> json(201, view("awaiting-upload"));
+        script.patch = r -> ack(entry.sha256());
+        ObjectNode item = JSON.createObjectNode().put("cursor", "5").put("type", "vanished").put("packetId", packetId);
+        script.feedback = r -> json(200, JSON.createObjectNode().<ObjectNode>set("items",
+                JSON.createArrayNode().add(item)).put("nextCursor", "5").put("hasMore", false));
+        mock.start();
+        try (SyncService sync = service(mock.url("/").uri(), null)) {
+            DrainPass.Result r = sync.runOnce();
+            assertThat(r.verdicts()).isZero();
+        }
+        assertThat(state()).isEqualTo(OutboxState.ACKNOWLEDGED);
+        assertThat(kit.store.outbox().feedCursor()).contains("5");
+    }
+
+    @Test
+    void jsonWithoutTheServerTimeHeaderIsNotTheServer() throws Exception {
+        script.health = r -> new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
+                .setBody("{\"service\":\"rekam-central\",\"nonce\":\"" + r.getRequestUrl().queryParameter("nonce")
+                        + "\"}");
+        assertThat(failingPass().kind()).isEqualTo(SyncFailure.Kind.CAPTIVE_PORTAL);
+        assertThat(state()).isEqualTo(OutboxState.QUEUED);
+    }
+
+    @Test
+    void captivePortalPageIsOfflineNotSuccess() throws Exception {
+        script.health = r -> new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/html")
+                .setBody("<html><body>Login Wi-Fi</body></html>");
+        SyncFailure f = failingPass();
+        assertThat(f.kind()).isEqualTo(SyncFailure.Kind.CAPTIVE_PORTAL);
+        assertThat(new Messages(Locale.forLanguageTag("id")).reason(f)).contains("login");
+        assertThat(state()).isEqualTo(OutboxState.QUEUED);
+    }
+
+    @Test
+    void portalPageOnAnUploadIsAPortalNotATusError() throws Exception {
+        script.announce = r -> json(201, view("awaiting-upload"));
+        script.patch = r -> new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/html")
+                .setBody("<html>Login</html>");
+        SyncFailure f = failingPass();
+        assertThat(f.kind()).isEqualTo(SyncFailure.Kind.CAPTIVE_PORTAL);
+        assertThat(state()).isEqualTo(OutboxState.UPLOADING);
+        neverAcknowledged();
+    }
+
+    @Test
+    void jsonThatDoesNotEchoTheNonceIsNotTheServer() throws Exception {
+        script.health = r -> json(200, JSON.createObjectNode().put("service", "rekam-central").put("nonce", "x"));
+        assertThat(failingPass().kind()).isEqualTo(SyncFailure.Kind.CAPTIVE_PORTAL);
+    }
+
+    @Test
+    void serverWithAnotherTlsKeyIsRefusedAndThePinnedOneAccepted() throws Exception {
+        HeldCertificate real = new HeldCertificate.Builder().addSubjectAlternativeName("localhost")
+                .addSubjectAlternativeName("127.0.0.1").build();
+        HeldCertificate impostor = new HeldCertificate.Builder().addSubjectAlternativeName("localhost")
+                .addSubjectAlternativeName("127.0.0.1").build();
+        HandshakeCertificates served = new HandshakeCertificates.Builder().heldCertificate(impostor).build();
+        mock.useHttps(served.sslSocketFactory(), false);
+        script.announce = r -> json(201, view("awaiting-upload"));
+        script.patch = r -> ack(entry.sha256());
+        mock.start();
+        HttpUrl url = mock.url("/");
+        try (SyncService sync = service(url.uri(), PinnedTrustManager.pinOf(real.certificate()))) {
+            SyncFailure f = (SyncFailure) catchFailure(sync);
+            assertThat(f.kind()).isEqualTo(SyncFailure.Kind.TLS);
+            assertThat(sync.status().lastFailure()).contains("sertifikat");
+        }
+        assertThat(state()).isEqualTo(OutboxState.QUEUED);
+
+        try (SyncService sync = service(url.uri(), PinnedTrustManager.pinOf(impostor.certificate()))) {
+            sync.runOnce();
+        }
+        assertThat(state()).isEqualTo(OutboxState.ACKNOWLEDGED);
+    }
+}

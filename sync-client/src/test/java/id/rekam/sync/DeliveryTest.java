@@ -1,0 +1,168 @@
+package id.rekam.sync;
+
+import id.rekam.core.audit.AuditEntry;
+import id.rekam.core.outbox.OutboxState;
+import id.rekam.core.store.PayloadPurgedException;
+import id.rekam.server.faults.Fault;
+import id.rekam.server.packets.PacketRecord;
+import id.rekam.server.packets.PacketState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** End to end against the real central server, no faults. */
+class DeliveryTest {
+
+    @TempDir
+    Path dir;
+    SyncTestKit kit;
+
+    @AfterEach
+    void tearDown() {
+        if (kit != null) {
+            kit.close();
+        }
+    }
+
+    @Test
+    void onePassDeliversConfirmsAndPurgesAfterRetention() throws Exception {
+        kit = SyncTestKit.start(dir);
+        List<String> ids = kit.capture(6, 1, false);
+        SyncConfig config = SyncTestKit.fastConfig(kit.server.baseUri()).withRetention(Duration.ZERO)
+                .withChunkSize(64 * 1024);
+        try (SyncService sync = new SyncService(kit.store, config)) {
+            DrainPass.Result r = sync.runOnce();
+            assertThat(r.delivered()).isEqualTo(6);
+            assertThat(r.verdicts()).isEqualTo(6);
+            assertThat(r.purged()).isEqualTo(6);
+            SyncStatus s = sync.status();
+            assertThat(s.confirmed()).isEqualTo(6);
+            assertThat(s.drained()).isTrue();
+            assertThat(s.lastContact()).isNotNull();
+            assertThat(s.failure()).isEmpty();
+        }
+        Map<String, PacketRecord> onServer = kit.server.admin().packets().stream()
+                .collect(Collectors.toMap(PacketRecord::packetId, Function.identity()));
+        for (String id : ids) {
+            assertThat(kit.store.outbox().entry(id).orElseThrow().state()).isEqualTo(OutboxState.CONFIRMED);
+            assertThat(onServer.get(id).sha256()).isEqualTo(kit.store.outbox().entry(id).orElseThrow().sha256());
+            assertThat(onServer.get(id).state()).isEqualTo(PacketState.ACCEPTED);
+            assertThatThrownBy(() -> kit.store.outbox().readPacket(id)).isInstanceOf(PayloadPurgedException.class);
+        }
+        assertThat(kit.store.outbox().feedCursor()).isPresent();
+        assertThat(kit.store.verify().ok()).isTrue();
+        List<AuditEntry> trail = kit.store.auditTrail(0, 10_000);
+        assertThat(trail).filteredOn(e -> e.action().equals(id.rekam.core.audit.AuditActions.PAYLOAD_PURGED))
+                .extracting(AuditEntry::subject).containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    @Test
+    void confirmedPayloadIsKeptWithinRetentionAndPrintReadyIsAudited() throws Exception {
+        kit = SyncTestKit.start(dir);
+        List<String> ids = kit.capture(2, 2, true);
+        try (SyncService sync = new SyncService(kit.store, SyncTestKit.fastConfig(kit.server.baseUri()))) {
+            sync.runOnce();
+            assertThat(kit.server.admin().markPrintReady(ids.get(0))).isTrue();
+            DrainPass.Result second = sync.runOnce();
+            assertThat(second.verdicts()).isEqualTo(1);
+            assertThat(second.purged()).isZero();
+        }
+        assertThat(kit.store.outbox().readPacket(ids.get(1)).body()).isNotEmpty();
+        assertThat(kit.store.auditTrail(0, 10_000)).anyMatch(e ->
+                e.action().equals(VerdictApplier.PRINT_READY_ACTION) && ids.get(0).equals(e.subject()));
+    }
+
+    @Test
+    void duplicateOfAnotherStationsRecordIsMarkedWithThatRecord() throws Exception {
+        kit = SyncTestKit.start(dir);
+        List<String> ids = kit.capture(1, 3, true);
+        String secondId;
+        // The same person recorded twice at this station: the second is a NIK duplicate of the first.
+        var demo = new id.rekam.core.demo.DemoRecords(3, SyncTestKit.VILLAGE, SyncTestKit.STATION);
+        var first = demo.next();
+        var again = new id.rekam.core.demo.DemoRecords(99, SyncTestKit.VILLAGE, SyncTestKit.STATION).next();
+        var same = new id.rekam.core.domain.EnrollmentRecord(again.id(), first.demographics(),
+                again.photo(), again.fingerprints(), again.signature(), again.stationId(), again.operatorId(),
+                again.createdAt());
+        try (SyncService sync = new SyncService(kit.store, SyncTestKit.fastConfig(kit.server.baseUri()))) {
+            sync.runOnce();
+            assertThat(sync.status().confirmed()).isEqualTo(1);
+            String second = kit.store.saveEnrollment(same).packetId();
+            kit.store.outbox().approve(List.of(second), "spv");
+            kit.store.outbox().enqueue(List.of(second), "spv");
+            sync.runOnce();
+            assertThat(sync.status().duplicates()).isEqualTo(1);
+            secondId = second;
+        }
+        var dup = kit.store.outbox().entry(secondId).orElseThrow();
+        assertThat(dup.state()).isEqualTo(OutboxState.DUPLICATE);
+        assertThat(dup.otherRecord()).contains(ids.get(0)).contains("station " + SyncTestKit.STATION);
+    }
+
+    @Test
+    void resumesFromTheServersOffsetAfterAnInterruptedUpload() throws Exception {
+        kit = SyncTestKit.start(dir);
+        String packetId = kit.capture(1, 4, false).get(0);
+        long size = kit.store.outbox().entry(packetId).orElseThrow().bodyLength();
+        SyncConfig config = SyncTestKit.fastConfig(kit.server.baseUri()).withChunkSize(32 * 1024);
+        // Second PATCH is cut after 1000 bytes; the first chunk is stored.
+        kit.server.faults().add(Fault.dropRequestAfter(1000).on("PATCH", "/v1/uploads")
+                .times(1));
+        kit.server.faults().add(Fault.dropRequestAfter(1000).on("PATCH", "/v1/uploads")
+                .times(1));
+        try (SyncService sync = new SyncService(kit.store, config)) {
+            assertThatThrownBy(sync::runOnce).isInstanceOf(SyncFailure.class);
+            var entry = kit.store.outbox().entry(packetId).orElseThrow();
+            assertThat(entry.state()).isEqualTo(OutboxState.UPLOADING);
+            assertThat(entry.uploadUrl()).isNotNull();
+            assertThatThrownBy(sync::runOnce).isInstanceOf(SyncFailure.class);
+            assertThat(sync.status().failure()).get().asString().contains("Tidak tersambung");
+            long bytesBefore = sync.bytesSent();
+            sync.runOnce();
+            assertThat(kit.store.outbox().entry(packetId).orElseThrow().state()).isEqualTo(OutboxState.CONFIRMED);
+            // The resumed pass sent only what the server lacked, not the whole packet again.
+            assertThat(sync.bytesSent() - bytesBefore).isLessThanOrEqualTo(size);
+        }
+    }
+
+    @Test
+    void eventsGoFirstAndAreMarkedSentOnlyWhenStored() throws Exception {
+        kit = SyncTestKit.start(dir);
+        kit.capture(1, 6, true);
+        String good = kit.store.events().append("card.handed-over", "{\"card\":\"K-1\"}", "op1");
+        String bad = kit.store.events().append("Not A Valid Type", "{}", "op1");
+        try (SyncService sync = new SyncService(kit.store, SyncTestKit.fastConfig(kit.server.baseUri()))) {
+            DrainPass.Result r = sync.runOnce();
+            assertThat(r.events()).isEqualTo(1);
+            // The refused event does not hold back the packet.
+            assertThat(r.delivered()).isEqualTo(1);
+            assertThat(sync.status().confirmed()).isEqualTo(1);
+        }
+        assertThat(kit.store.events().pending(10)).extracting(e -> e.id()).containsExactly(bad);
+        assertThat(kit.store.events().countByState().get(id.rekam.core.outbox.EventState.SENT)).isEqualTo(1);
+        assertThat(good).isNotEqualTo(bad);
+    }
+
+    @Test
+    void englishBundleHasEveryKey() {
+        Messages id = new Messages(Locale.forLanguageTag("id"));
+        Messages en = new Messages(Locale.ENGLISH);
+        for (SyncFailure.Kind k : SyncFailure.Kind.values()) {
+            SyncFailure f = new SyncFailure(k, "x", Duration.ofSeconds(7), null);
+            assertThat(id.reason(f)).isNotBlank().isNotEqualTo(en.reason(f));
+        }
+        assertThat(en.reason(new SyncFailure(SyncFailure.Kind.RATE_LIMITED, "HTTP 429", Duration.ofSeconds(7), null)))
+                .contains("7 seconds");
+    }
+}

@@ -1,0 +1,107 @@
+package id.rekam.sync;
+
+import id.rekam.core.outbox.OutboxEntry;
+import id.rekam.core.outbox.OutboxState;
+import id.rekam.server.CentralServer;
+import id.rekam.server.faults.Fault;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ServiceLifecycleTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void stopCancelsTheRequestInFlightAndLeavesAConsistentState() throws Exception {
+        try (SyncTestKit kit = SyncTestKit.start(dir)) {
+            String id = kit.capture(1, 31, true).get(0);
+            kit.server.faults().add(Fault.stall(30_000).on("PATCH", "/v1/uploads/"));
+            List<SyncStatus> seen = new CopyOnWriteArrayList<>();
+            SyncService sync = new SyncService(kit.store, SyncTestKit.fastConfig(kit.server.baseUri()));
+            sync.addListener(new SyncListener() {
+                @Override
+                public void statusChanged(SyncStatus status) {
+                    seen.add(status);
+                }
+            });
+            sync.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (kit.store.outbox().entry(id).orElseThrow().state() != OutboxState.UPLOADING
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(300); // the PATCH is now stalled on the server
+            long t0 = System.nanoTime();
+            sync.close();
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
+            assertThat(sync.status().running()).isFalse();
+            OutboxEntry e = kit.store.outbox().entry(id).orElseThrow();
+            assertThat(e.state()).isEqualTo(OutboxState.UPLOADING);
+            assertThat(e.uploadOffset()).isZero();
+            assertThat(kit.store.verify().ok()).isTrue();
+
+            kit.server.faults().clear();
+            try (SyncService again = new SyncService(kit.store, SyncTestKit.fastConfig(kit.server.baseUri()))) {
+                again.runOnce();
+            }
+            assertThat(kit.store.outbox().entry(id).orElseThrow().state()).isEqualTo(OutboxState.CONFIRMED);
+            assertThat(seen).isNotEmpty();
+        }
+    }
+
+    @Test
+    void stationClockTenMinutesOffIsCorrectedFromTheServerTime() throws Exception {
+        try (SyncTestKit kit = SyncTestKit.start(dir)) {
+            kit.capture(1, 32, true);
+            Clock wrong = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-10));
+            try (SyncService sync = new SyncService(kit.store, SyncTestKit.fastConfig(kit.server.baseUri()), wrong,
+                    id.rekam.sync.retry.Backoff.threadLocalRandom(), Messages.indonesian())) {
+                SyncFailure first = (SyncFailure) catchThrowable(sync);
+                assertThat(first.kind()).isEqualTo(SyncFailure.Kind.AUTH);
+                assertThat(first.getMessage()).contains("stale-timestamp");
+                sync.runOnce();
+                assertThat(sync.status().confirmed()).isEqualTo(1);
+            }
+        }
+    }
+
+    private static Throwable catchThrowable(SyncService sync) {
+        try {
+            sync.runOnce();
+        } catch (SyncFailure f) {
+            return f;
+        }
+        throw new AssertionError("first pass should fail");
+    }
+
+    @Test
+    void unreachableServerIsReportedAndRetriedLater() throws Exception {
+        try (SyncTestKit kit = SyncTestKit.start(dir)) {
+            kit.capture(1, 33, true);
+            CentralServer server = kit.server;
+            var base = server.baseUri();
+            server.stop();
+            kit.server = null;
+            try (SyncService sync = new SyncService(kit.store, SyncTestKit.fastConfig(base))) {
+                sync.start();
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (sync.status().nextRetry() == null && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                SyncStatus s = sync.status();
+                assertThat(s.nextRetry()).isNotNull();
+                assertThat(s.lastFailure()).contains("Tidak tersambung");
+                assertThat(s.waiting()).isEqualTo(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package id.rekam.sync;
+
+import id.rekam.core.crypto.KdfParams;
+import id.rekam.core.demo.DemoRecords;
+import id.rekam.core.domain.EnrollmentRecord;
+import id.rekam.core.domain.FingerprintCapture;
+import id.rekam.core.domain.PhotoCapture;
+import id.rekam.core.domain.SignatureCapture;
+import id.rekam.core.store.StationStore;
+import id.rekam.core.store.StoreOptions;
+import id.rekam.server.CentralServer;
+import id.rekam.server.ServerConfig;
+import okhttp3.OkHttpClient;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A real central server (in-process, own data dir) and a real station store enrolled with it,
+ * plus captures in the outbox. Small records keep big test runs fast: the same structure as
+ * DemoRecords with fewer image bytes.
+ */
+final class SyncTestKit implements AutoCloseable {
+
+    static final String OFFICE = "32.76.01";
+    /** The server names the first station of an office {@code ST-<office digits>-0001}. */
+    static final String STATION = "ST-327601-0001";
+    static final String VILLAGE = "32.76.01.1001";
+    static final char[] PASSPHRASE = "uji-frasa-sandi-sinkron".toCharArray();
+
+    final Path root;
+    final Path serverDir;
+    final Path stationDir;
+    CentralServer server;
+    StationStore store;
+    private boolean supervisor;
+
+    private SyncTestKit(Path root) {
+        this.root = root;
+        this.serverDir = root.resolve("server");
+        this.stationDir = root.resolve("station");
+    }
+
+    static StoreOptions storeOptions() {
+        return StoreOptions.defaults().withKdf(KdfParams.forTestsOnly(1_000, 1_000));
+    }
+
+    static ServerConfig.Builder serverConfig(Path dir) {
+        return ServerConfig.builder(dir).acceptUnparseableTemplates(true);
+    }
+
+    /** Server up, store created and enrolled (checked: the server's name equals the store's). */
+    static SyncTestKit start(Path root) throws Exception {
+        SyncTestKit kit = new SyncTestKit(root);
+        kit.server = CentralServer.start(serverConfig(kit.serverDir).build());
+        kit.store = StationStore.initialise(kit.stationDir, PASSPHRASE, STATION, storeOptions());
+        OkHttpClient http = new OkHttpClient();
+        String code = kit.server.admin().createEnrollmentCode(OFFICE).code();
+        StationEnrollment.enroll(http, kit.server.baseUri(), code, kit.store, "test station");
+        http.dispatcher().executorService().shutdown();
+        return kit;
+    }
+
+    /** Only a station store, for tests that script the server themselves. */
+    static SyncTestKit storeOnly(Path root) {
+        SyncTestKit kit = new SyncTestKit(root);
+        kit.store = StationStore.initialise(kit.stationDir, PASSPHRASE, STATION, storeOptions());
+        return kit;
+    }
+
+    /** Saves {@code n} records, approves and queues them; returns their packet ids in order. */
+    List<String> capture(int n, long seed, boolean small) {
+        if (!supervisor) {
+            store.operators().createFirstSupervisor("spv", "rahasia-spv".toCharArray());
+            supervisor = true;
+        }
+        DemoRecords demo = new DemoRecords(seed, VILLAGE, STATION);
+        Random random = new Random(seed);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            EnrollmentRecord r = demo.next();
+            ids.add(store.saveEnrollment(small ? shrink(r, random) : r).packetId());
+        }
+        store.outbox().approve(ids, "spv");
+        store.outbox().enqueue(ids, "spv");
+        return ids;
+    }
+
+    static EnrollmentRecord shrink(EnrollmentRecord r, Random random) {
+        List<FingerprintCapture> fingers = new ArrayList<>();
+        for (FingerprintCapture f : r.fingerprints()) {
+            fingers.add(f.exception() != null ? f : FingerprintCapture.print(f.position(), f.template(),
+                    bytes(random, 400), f.imageFormat(), f.quality(), f.provenance()));
+        }
+        byte[] jpeg = bytes(random, 3_000);
+        jpeg[0] = (byte) 0xFF;
+        jpeg[1] = (byte) 0xD8;
+        return new EnrollmentRecord(r.id(), r.demographics(), new PhotoCapture(jpeg, r.photo().provenance()), fingers,
+                new SignatureCapture(bytes(random, 500), "[]", r.signature().provenance()), r.stationId(),
+                r.operatorId(), r.createdAt());
+    }
+
+    private static byte[] bytes(Random random, int n) {
+        byte[] b = new byte[n];
+        random.nextBytes(b);
+        return b;
+    }
+
+    static SyncConfig fastConfig(URI server) {
+        return SyncConfig.defaults(server).withBackoff(Duration.ofMillis(20), Duration.ofMillis(400))
+                .withPollInterval(Duration.ofMillis(100)).withRequestTimeout(Duration.ofSeconds(15));
+    }
+
+    void closeStore() {
+        if (store != null) {
+            store.close();
+            store = null;
+        }
+    }
+
+    void reopenStore() {
+        closeStore();
+        store = StationStore.open(stationDir, PASSPHRASE, storeOptions());
+    }
+
+    Path passphraseFile() throws Exception {
+        Path f = root.resolve("passphrase.txt");
+        Files.writeString(f, new String(PASSPHRASE));
+        return f;
+    }
+
+    @Override
+    public void close() {
+        closeStore();
+        if (server != null) {
+            server.stop();
+        }
+    }
+}
