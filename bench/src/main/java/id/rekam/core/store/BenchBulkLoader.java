@@ -43,7 +43,7 @@ public final class BenchBulkLoader {
                     Nik nik = Nik.of(String.format(Locale.ROOT, "327601%02d%02d%02d%04d", 1 + i % 28,
                             1 + (i / 28) % 12, (i / 336) % 100, 1 + i / 33_600));
                     niks[i] = nik;
-                    StationStore.SummaryDoc doc = new StationStore.SummaryDoc(nik.value(),
+                    SummaryDoc doc = new SummaryDoc(nik.value(),
                             GIVEN[random.nextInt(GIVEN.length)] + " " + FAMILY[random.nextInt(FAMILY.length)],
                             LocalDate.of(1960 + random.nextInt(45), 1 + random.nextInt(12), 1 + random.nextInt(28)),
                             random.nextBoolean() ? Gender.LAKI_LAKI : Gender.PEREMPUAN, "32.76.01.1001");

@@ -2,7 +2,6 @@ package id.rekam.core.packet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -39,21 +38,27 @@ public final class PacketCodec {
             entries.add(new PacketManifest.Entry(p.name(), p.contentType(), p.bytes().length, sha256Hex(p.bytes())));
         }
         PacketManifest manifest = new PacketManifest(FORMAT, packetId, kind, stationId, createdAt, entries);
+        byte[] head;
         try {
-            byte[] head = json.writeValueAsBytes(manifest);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(head.length + 64
-                    + parts.stream().mapToInt(p -> p.bytes().length).sum());
-            out.write(MAGIC);
-            out.write(ByteBuffer.allocate(4).putInt(head.length).array());
-            out.write(head);
-            for (PacketPart p : parts) {
-                out.write(p.bytes());
-            }
-            byte[] body = out.toByteArray();
-            return new Packet(manifest, List.copyOf(parts), body, sha256Hex(body));
+            head = json.writeValueAsBytes(manifest);
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialise manifest", e);
         }
+        // One exact-size array, filled once: the body is ~228 KB and is on the capture commit path.
+        long length = (long) MAGIC.length + 4 + head.length;
+        for (PacketPart p : parts) {
+            length += p.bytes().length;
+        }
+        if (length > Integer.MAX_VALUE - 64) {
+            throw new IllegalArgumentException("packet too large: " + length + " bytes");
+        }
+        byte[] body = new byte[(int) length];
+        ByteBuffer out = ByteBuffer.wrap(body);
+        out.put(MAGIC).putInt(head.length).put(head);
+        for (PacketPart p : parts) {
+            out.put(p.bytes());
+        }
+        return new Packet(manifest, List.copyOf(parts), body, sha256Hex(body));
     }
 
     /** Parses and checks a body: magic, lengths and every part's SHA-256. */
@@ -99,12 +104,17 @@ public final class PacketCodec {
     }
 
     public static String sha256Hex(byte[] bytes) {
+        return HexFormat.of().formatHex(SHA256.get().digest(bytes));
+    }
+
+    /** getInstance is a provider lookup per call; a digest resets itself after digest(). */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }
-    }
+    });
 
     /** The exact bytes a station signs for a packet: binds the id to the content hash. */
     public static byte[] signingInput(String packetId, String sha256Hex) {

@@ -214,7 +214,7 @@ class StationStoreTest {
             for (String where : List.of("WHERE r.nik_bidx = x'00'", "WHERE r.id = 'x'")) {
                 List<String> plan = new ArrayList<>();
                 try (Statement s = store.database().connection().createStatement();
-                     ResultSet rs = s.executeQuery("EXPLAIN QUERY PLAN " + StationStore.SUMMARY_SQL + where)) {
+                     ResultSet rs = s.executeQuery("EXPLAIN QUERY PLAN " + RecordRepository.SUMMARY_SQL + where)) {
                     while (rs.next()) {
                         plan.add(rs.getString("detail"));
                     }

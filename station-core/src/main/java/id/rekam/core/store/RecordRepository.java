@@ -1,0 +1,236 @@
+package id.rekam.core.store;
+
+import id.rekam.core.audit.AuditActions;
+import id.rekam.core.audit.AuditLog;
+import id.rekam.core.crypto.StationKeys;
+import id.rekam.core.domain.EnrollmentRecord;
+import id.rekam.core.domain.FingerPosition;
+import id.rekam.core.domain.Nik;
+import id.rekam.core.domain.RegistrationId;
+import id.rekam.core.outbox.OutboxState;
+import id.rekam.core.packet.EnrollmentPackets;
+import id.rekam.core.packet.Packet;
+import id.rekam.core.packet.PacketCodec;
+import id.rekam.core.packet.PacketFormatException;
+import id.rekam.core.packet.PacketPart;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Enrollment records: the capture commit (record row, packet, outbox entry, audit entry in one
+ * transaction) and the look-ups over records, their sealed summaries and packets.
+ */
+final class RecordRepository {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StationStore.class);
+
+    /** CROSS JOIN fixes the join order (SQLite's rule): drive from records and its indexes, never scan packets. */
+    static final String SUMMARY_SQL = "SELECT r.id, r.summary, r.captured_at, r.operator_id, o.state, "
+            + "p.purged_at FROM records r CROSS JOIN packets p ON p.record_id = r.id CROSS JOIN outbox o ON o.packet_id = p.id ";
+
+    private final Database db;
+    private final StationKeys keys;
+    private final AuditLog audit;
+    private final SqlOutbox outbox;
+    private final SummarySeal summaries;
+    private final SummaryIndex searchIndex;
+    private final StoreOptions options;
+    private final String stationId;
+    private final EnrollmentPackets enrollmentPackets = new EnrollmentPackets();
+    private final PacketCodec codec = new PacketCodec();
+
+    RecordRepository(Database db, StationKeys keys, AuditLog audit, SqlOutbox outbox, SummarySeal summaries,
+                     SummaryIndex searchIndex, StoreOptions options, String stationId) {
+        this.db = db;
+        this.keys = keys;
+        this.audit = audit;
+        this.outbox = outbox;
+        this.summaries = summaries;
+        this.searchIndex = searchIndex;
+        this.options = options;
+        this.stationId = stationId;
+    }
+
+    SavedEnrollment save(EnrollmentRecord record) {
+        if (!record.stationId().equals(stationId)) {
+            throw new IllegalArgumentException("record belongs to station " + record.stationId());
+        }
+        // All CPU work (encode, hash, sign, seal) happens before the write transaction starts.
+        Packet packet = enrollmentPackets.toPacket(record);
+        byte[] signature = keys.sign(PacketCodec.signingInput(packet.id(), packet.sha256()));
+        byte[] sealedBody = keys.data().encrypt(packet.body(), packet.id(), SqlOutbox.BODY);
+        String recordId = record.id().value();
+        SummaryDoc doc = SummaryDoc.of(record);
+        byte[] summary = summaries.seal(recordId, doc);
+        byte[] nikIndex = keys.blindIndex().nik(record.demographics().nik());
+        long now = options.clock().millis();
+        db.inTransaction(c -> {
+            {
+                PreparedStatement p = db.cached("INSERT INTO records "
+                        + "(id, nik_bidx, summary, operator_id, captured_at, committed_at) VALUES (?,?,?,?,?,?)");
+                p.setString(1, recordId);
+                p.setBytes(2, nikIndex);
+                p.setBytes(3, summary);
+                p.setString(4, record.operatorId());
+                p.setString(5, record.createdAt().toString());
+                p.setLong(6, now);
+                p.executeUpdate();
+            }
+            {
+                PreparedStatement p = db.cached("INSERT INTO packets "
+                        + "(id, record_id, kind, sha256, signature, body_length, body, created_at) VALUES (?,?,?,?,?,?,?,?)");
+                p.setString(1, packet.id());
+                p.setString(2, recordId);
+                p.setString(3, EnrollmentPackets.KIND);
+                p.setString(4, packet.sha256());
+                p.setBytes(5, signature);
+                p.setLong(6, packet.body().length);
+                p.setBytes(7, sealedBody);
+                p.setLong(8, now);
+                p.executeUpdate();
+            }
+            {
+                PreparedStatement p = db.cached("INSERT INTO outbox (packet_id, state, state_since) VALUES (?, 'CAPTURED', ?)");
+                p.setString(1, packet.id());
+                p.setLong(2, now);
+                p.executeUpdate();
+            }
+            return audit.append(c, record.operatorId(), AuditActions.ENROLLMENT_CAPTURED, recordId,
+                    Map.of("sha256", packet.sha256(), "bytes", packet.body().length));
+        });
+        searchIndex.added(recordId, doc);
+        LOG.info("enrollment {} committed (NIK {}, {} bytes)", recordId, record.demographics().nik().masked(),
+                packet.body().length);
+        return new SavedEnrollment(record.id(), packet.id(), packet.sha256(), packet.body().length);
+    }
+
+    private RecordSummary summary(ResultSet rs) throws SQLException {
+        String id = rs.getString(1);
+        SummaryDoc doc = summaries.open(id, rs.getBytes(2));
+        rs.getLong(6);
+        boolean purged = !rs.wasNull();
+        return new RecordSummary(new RegistrationId(id), Nik.of(doc.nik()), doc.fullName(), doc.birthDate(),
+                doc.gender(), doc.villageCode(), Instant.parse(rs.getString(3)), rs.getString(4),
+                OutboxState.valueOf(rs.getString(5)), purged);
+    }
+
+    List<RecordSummary> findByNik(Nik nik) {
+        byte[] index = keys.blindIndex().nik(nik);
+        return db.read(c -> {
+            List<RecordSummary> out = new ArrayList<>();
+            PreparedStatement p = db.cached(SUMMARY_SQL + "WHERE r.nik_bidx = ? ORDER BY r.committed_at");
+            p.setBytes(1, index);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    RecordSummary s = summary(rs);
+                    if (s.nik().equals(nik)) {
+                        out.add(s);
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    Optional<RecordSummary> findSummary(RegistrationId id) {
+        return db.read(c -> {
+            PreparedStatement p = db.cached(SUMMARY_SQL + "WHERE r.id = ?");
+            p.setString(1, id.value());
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? Optional.of(summary(rs)) : Optional.empty();
+            }
+        });
+    }
+
+    Optional<EnrollmentRecord> findById(RegistrationId id) {
+        Optional<String> packetId = db.read(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT id FROM packets WHERE record_id = ?")) {
+                p.setString(1, id.value());
+                try (ResultSet rs = p.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+        if (packetId.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] body = outbox.readPacket(packetId.get()).body();
+        try {
+            return Optional.of(enrollmentPackets.fromPacket(codec.decode(body)));
+        } catch (PacketFormatException e) {
+            throw new IllegalStateException("stored packet of " + id + " is unreadable", e);
+        }
+    }
+
+    Map<FingerPosition, byte[]> fingerprintTemplates(RegistrationId id) {
+        Map<FingerPosition, byte[]> out = new EnumMap<>(FingerPosition.class);
+        for (PacketPart part : outbox.templates(id.value())) {
+            for (FingerPosition f : FingerPosition.values()) {
+                if (EnrollmentPackets.templatePart(f).equals(part.name())) {
+                    out.put(f, part.bytes());
+                }
+            }
+        }
+        return out;
+    }
+
+    List<RecordSummary> listRecent(int offset, int limit) {
+        return db.read(c -> {
+            List<RecordSummary> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement(SUMMARY_SQL
+                    + "ORDER BY r.committed_at DESC, r.rowid DESC LIMIT ? OFFSET ?")) {
+                p.setInt(1, limit);
+                p.setInt(2, offset);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(summary(rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    Counters counters() {
+        LocalDate today = LocalDate.now(options.clock().withZone(options.zone()));
+        long from = today.atStartOfDay(options.zone()).toInstant().toEpochMilli();
+        long to = today.plusDays(1).atStartOfDay(options.zone()).toInstant().toEpochMilli();
+        return db.read(c -> {
+            long captured;
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT count(*) FROM records WHERE committed_at >= ? AND committed_at < ?")) {
+                p.setLong(1, from);
+                p.setLong(2, to);
+                try (ResultSet rs = p.executeQuery()) {
+                    rs.next();
+                    captured = rs.getLong(1);
+                }
+            }
+            Map<OutboxState, Long> n = SqlOutbox.counts(c);
+            return new Counters(captured, n.get(OutboxState.CAPTURED),
+                    n.get(OutboxState.APPROVED) + n.get(OutboxState.QUEUED) + n.get(OutboxState.UPLOADING),
+                    n.get(OutboxState.NEEDS_ATTENTION));
+        });
+    }
+
+    long count() {
+        return db.read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM records")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+}

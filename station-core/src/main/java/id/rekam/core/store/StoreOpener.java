@@ -1,0 +1,204 @@
+package id.rekam.core.store;
+
+import id.rekam.core.audit.AuditActions;
+import id.rekam.core.crypto.KeyUnwrapException;
+import id.rekam.core.crypto.StationKeys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Creating and opening a station store: the database file, integrity check, migrations (after
+ * a backup), key ring creation and unlock, counting wrong passphrases, the first backup.
+ */
+final class StoreOpener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StationStore.class);
+
+    private StoreOpener() {
+    }
+
+    static StationStore initialise(Path dataDir, char[] passphrase, String stationId, StoreOptions options) {
+        Path file = dataDir.resolve(StationStore.DB_FILE);
+        if (Files.exists(file)) {
+            throw new StoreException("store.alreadyInitialised", dataDir);
+        }
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create " + dataDir, e);
+        }
+        StationKeys.Created created = StationKeys.create(passphrase, options.kdf().passphraseIterations());
+        Database db = null;
+        try {
+            db = Database.open(file, options.maxPageCount());
+            Migrations.migrateToLatest(db.connection());
+            StationStore store = new StationStore(dataDir, db, created.keys(), options, stationId);
+            db.inTransaction(c -> {
+                try (PreparedStatement p = c.prepareStatement(
+                        "INSERT INTO station (id, station_id, public_key, created_at) VALUES (1, ?, ?, ?)")) {
+                    p.setString(1, stationId);
+                    p.setBytes(2, created.publicKey());
+                    p.setString(3, options.clock().instant().toString());
+                    p.executeUpdate();
+                }
+                KeyRingTable.write(c, created.wrapped());
+                return store.auditLog().append(c, "-", AuditActions.STORE_INITIALISED, stationId,
+                        Map.of("schema", Migrations.LATEST, "kdfIterations", options.kdf().passphraseIterations()));
+            });
+            writeConfig(dataDir, stationId, created.publicKey());
+            LOG.info("station store initialised in {} for station {}", dataDir, stationId);
+            return store;
+        } catch (SQLException | RuntimeException e) {
+            if (db != null) {
+                db.close();
+            }
+            throw e instanceof SQLException se ? Database.translate(se) : (RuntimeException) e;
+        }
+    }
+
+    static StationStore open(Path dataDir, char[] passphrase, StoreOptions options) {
+        Path file = dataDir.resolve(StationStore.DB_FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new StoreException("store.notInitialised", dataDir);
+        }
+        Backups backups = new Backups(dataDir, options.backupsToKeep());
+        Database db = openChecked(file, backups, options);
+        try {
+            Connection c = db.connection();
+            int version = Migrations.currentVersion(c);
+            if (version > Migrations.LATEST) {
+                throw new NewerSchemaException(version, Migrations.LATEST);
+            }
+            if (version < Migrations.LATEST) {
+                Path before = backups.write(c, options.clock().instant());
+                LOG.info("migrating store from schema {} to {} (backup {})", version, Migrations.LATEST, before);
+                Migrations.migrateToLatest(c);
+            }
+            String stationId;
+            byte[] publicKey;
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT station_id, public_key FROM station WHERE id = 1")) {
+                if (!rs.next()) {
+                    throw new CorruptStoreException(file, backups.latest(), "station row missing");
+                }
+                stationId = rs.getString(1);
+                publicKey = rs.getBytes(2);
+            }
+            StationKeys keys;
+            try {
+                keys = StationKeys.unlock(passphrase, KeyRingTable.read(c), publicKey);
+            } catch (KeyUnwrapException e) {
+                int failures = db.inTransaction(tx -> recordUnlockFailure(tx, options));
+                LOG.warn("wrong station passphrase for {} ({} failures since last unlock)", dataDir, failures);
+                throw new WrongPassphraseException(failures);
+            }
+            StationStore store = new StationStore(dataDir, db, keys, options, stationId);
+            afterUnlock(store, db, backups, options);
+            return store;
+        } catch (SQLException | RuntimeException e) {
+            db.close();
+            throw e instanceof SQLException se ? Database.translate(se) : (RuntimeException) e;
+        }
+    }
+
+    private static Database openChecked(Path file, Backups backups, StoreOptions options) {
+        Database db;
+        try {
+            db = Database.open(file, options.maxPageCount());
+        } catch (SQLException e) {
+            throw corruptOr(e, file, backups);
+        }
+        try (Statement s = db.connection().createStatement();
+             ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+            List<String> problems = new ArrayList<>();
+            while (rs.next()) {
+                problems.add(rs.getString(1));
+            }
+            if (!problems.equals(List.of("ok"))) {
+                db.close();
+                throw new CorruptStoreException(file, backups.latest(),
+                        String.join("; ", problems.subList(0, Math.min(3, problems.size()))));
+            }
+            return db;
+        } catch (SQLException e) {
+            db.close();
+            throw corruptOr(e, file, backups);
+        }
+    }
+
+    private static RuntimeException corruptOr(SQLException e, Path file, Backups backups) {
+        if (e instanceof SQLiteException se) {
+            int code = se.getResultCode().code & 0xff;
+            if (code == SQLiteErrorCode.SQLITE_CORRUPT.code || code == SQLiteErrorCode.SQLITE_NOTADB.code) {
+                return new CorruptStoreException(file, backups.latest(), se.getResultCode().name());
+            }
+        }
+        return Database.translate(e);
+    }
+
+    private static int recordUnlockFailure(Connection c, StoreOptions options) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO unlock_failures (at) VALUES (?)")) {
+            p.setString(1, options.clock().instant().toString());
+            p.executeUpdate();
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM unlock_failures")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /** Moves failed unlocks into the authenticated chain, then takes the day's backup. */
+    private static void afterUnlock(StationStore store, Database db, Backups backups, StoreOptions options) {
+        db.inTransaction(c -> {
+            List<String> failures = new ArrayList<>();
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT at FROM unlock_failures ORDER BY id")) {
+                while (rs.next()) {
+                    failures.add(rs.getString(1));
+                }
+            }
+            for (String at : failures) {
+                store.auditLog().append(c, "-", AuditActions.UNLOCK_FAILED, null,
+                        Map.of("at", at, "authenticated", false));
+            }
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("DELETE FROM unlock_failures");
+            }
+            return store.auditLog().append(c, "-", AuditActions.STORE_UNLOCKED, store.stationId(),
+                    Map.of("failedAttemptsBefore", failures.size()));
+        });
+        if (backups.due(options.clock().instant(), options.backupInterval())) {
+            store.backupNow();
+        }
+    }
+
+    /** Non-secret facts about the station, readable without the passphrase (e.g. by support). */
+    private static void writeConfig(Path dataDir, String stationId, byte[] publicKey) {
+        Properties p = new Properties();
+        p.setProperty("station.id", stationId);
+        p.setProperty("station.publicKey.ed25519.x509", Base64.getEncoder().encodeToString(publicKey));
+        p.setProperty("store.schema", Integer.toString(Migrations.LATEST));
+        try (OutputStream out = Files.newOutputStream(dataDir.resolve(StationStore.CONFIG_FILE))) {
+            p.store(out, "rekam station - no secrets in this file");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write " + StationStore.CONFIG_FILE, e);
+        }
+    }
+}
