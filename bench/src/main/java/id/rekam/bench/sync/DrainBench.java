@@ -69,6 +69,9 @@ public final class DrainBench {
     static final int CONCURRENCY = Integer.getInteger("rekam.bench.concurrency", 2);
 
     public static void main(String[] args) throws Exception {
+        // The JDK HTTP server reads this once per JVM, when its first server starts: here the
+        // baseline's sink, so set it before either server exists (same socket option for both).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         Path work = Path.of(args.length > 0 ? args[0] : "target/bench-sync");
         int packets = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
         deleteRecursively(work);
