@@ -51,6 +51,8 @@ public final class CentralServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CentralServer.class);
 
     private final ServerConfig config;
+    static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
     private final HttpServer http;
     private final ExecutorService workers;
     private final ScheduledExecutorService scheduler;
@@ -124,6 +126,12 @@ public final class CentralServer implements AutoCloseable {
                     router, config.maxRequestBody());
 
             InetSocketAddress address = new InetSocketAddress(config.bindAddress(), config.port());
+            // The JDK server flushes response headers before the body; with Nagle on, a small
+            // JSON body then waits for the client's delayed ACK (~40 ms a request). The JDK reads
+            // this property once, when its first server starts in this JVM: an explicit setting wins.
+            if (System.getProperty(NODELAY_PROPERTY) == null) {
+                System.setProperty(NODELAY_PROPERTY, "true");
+            }
             HttpServer http;
             String pin = null;
             if (config.tls()) {

@@ -65,9 +65,13 @@ public final class DrainBench {
     static final String STATION = "ST-327601-0001";
     static final String VILLAGE = "32.76.01.1001";
     static final char[] PASS = "bench-passphrase".toCharArray();
-    static final int CONCURRENCY = 2;
+    /** Uploads in flight, for both the baseline and the drain ({@code -Drekam.bench.concurrency}). */
+    static final int CONCURRENCY = Integer.getInteger("rekam.bench.concurrency", 2);
 
     public static void main(String[] args) throws Exception {
+        // The JDK HTTP server reads this once per JVM, when its first server starts: here the
+        // baseline's sink, so set it before either server exists (same socket option for both).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         Path work = Path.of(args.length > 0 ? args[0] : "target/bench-sync");
         int packets = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
         deleteRecursively(work);
@@ -97,10 +101,19 @@ public final class DrainBench {
                 (System.nanoTime() - t0) / 1_000_000_000);
 
         rawUpload(bodies.subList(0, Math.min(200, bodies.size()))); // JIT warm-up, not measured
+        double cpu0 = cpuSeconds();
         double raw = rawUpload(bodies);
+        double rawCpu = cpuSeconds() - cpu0;
         System.err.printf("raw upload: %.1f s%n", raw);
+        cpu0 = cpuSeconds();
         Drain clean = drain(work.resolve("clean"), station, options, 0);
+        double drainCpu = cpuSeconds() - cpu0;
+        System.err.printf("CPU seconds of this process: raw upload %.1f, drain %.1f%n", rawCpu, drainCpu);
         System.err.printf("drain: %s%n", clean);
+        if (Boolean.getBoolean("rekam.bench.skipDrops")) { // quick profiling runs only
+            System.err.printf("raw %.1f s, drain %.1f s: %.2fx%n", raw, clean.toAcknowledged, raw / clean.toAcknowledged);
+            return;
+        }
         Drain lossy = drain(work.resolve("lossy"), station, options, 10);
         System.err.printf("drain with drops: %s%n", lossy);
 
@@ -141,6 +154,12 @@ public final class DrainBench {
         jpeg[1] = (byte) 0xD8;
         return new EnrollmentRecord(r.id(), r.demographics(), new PhotoCapture(jpeg, r.photo().provenance()),
                 fingers, r.signature(), r.stationId(), r.operatorId(), r.createdAt());
+    }
+
+    /** CPU time of this JVM (client and server alike): a measure the machine's other load barely moves. */
+    static double cpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
     static byte[] bytes(Random random, int n) {

@@ -3,7 +3,6 @@ package id.rekam.server.auth;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
@@ -47,14 +46,19 @@ public final class Ed25519Keys {
         return Base64.getEncoder().encodeToString(Arrays.copyOfRange(spki, spki.length - 32, spki.length));
     }
 
+    /**
+     * RFC 8032 verification with Bouncy Castle's implementation: the JDK 17 one took ~4 ms a
+     * call on the build machine, three calls per uploaded packet (announce, packet signature,
+     * PATCH), and was the largest CPU cost of a drain. Same algorithm, same keys, same result.
+     */
     public static boolean verify(PublicKey key, byte[] message, String base64Signature) {
         try {
             byte[] sig = Base64.getDecoder().decode(base64Signature);
-            Signature s = Signature.getInstance("Ed25519");
-            s.initVerify(key);
-            s.update(message);
-            return s.verify(sig);
-        } catch (IllegalArgumentException | GeneralSecurityException e) {
+            byte[] spki = key.getEncoded();
+            return sig.length == org.bouncycastle.math.ec.rfc8032.Ed25519.SIGNATURE_SIZE
+                    && org.bouncycastle.math.ec.rfc8032.Ed25519.verify(sig, 0, spki, spki.length - 32, message, 0,
+                    message.length);
+        } catch (IllegalArgumentException e) {
             return false;
         }
     }

@@ -21,6 +21,7 @@ public final class HttpClients {
                 // Our own loop retries with backoff and a fresh nonce; OkHttp's silent retry would
                 // replay a signed request and earn a 401.
                 .retryOnConnectionFailure(false)
+                .socketFactory(new NoDelaySocketFactory())
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(30))
                 .writeTimeout(Duration.ofSeconds(30))
