@@ -1,5 +1,6 @@
 package id.rekam.app;
 
+import id.rekam.app.fx.ViewWarmup;
 import id.rekam.app.ui.AppContext;
 import id.rekam.app.ui.Fxml;
 import id.rekam.app.ui.Screen;
@@ -51,6 +52,8 @@ public class StationApp extends Application {
         scene.getStylesheets().add(StationApp.class.getResource("/id/rekam/app/css/station.css").toExternalForm());
         scene.setUserData(shell.controller());
         ctx.navigator().show(Screen.UNLOCK);
+        // While the operator types the passphrase and logs in, pay the wizard's first-use costs.
+        ViewWarmup.start(ctx);
         return scene;
     }
 
