@@ -35,10 +35,13 @@ public final class CameraFeed {
     private Thread grabber;
     private AnimationTimer pump;
     private PixelBuffer<IntBuffer> pixels;
+    /** Preview size in pixels (the view's fit size), read once on the FX thread at start. */
+    private volatile int previewWidth;
+    private volatile int previewHeight;
     private long windowStart;
     private long windowCount;
 
-    private record Frame(int width, int height, int[] argb) {
+    record Frame(int width, int height, int[] argb) {
     }
 
     public CameraFeed(CameraService camera, ImageView view, DoubleConsumer fpsSink) {
@@ -52,6 +55,8 @@ public final class CameraFeed {
             return;
         }
         running = true;
+        previewWidth = (int) Math.round(view.getFitWidth());
+        previewHeight = (int) Math.round(view.getFitHeight());
         grabber = new Thread(this::grabLoop, "rekam-camera");
         grabber.setDaemon(true);
         grabber.start();
@@ -112,7 +117,7 @@ public final class CameraFeed {
                 if (recycled == null) {
                     recycled = spare.getAndSet(null);
                 }
-                ready.set(convert(frame, recycled));
+                ready.set(convert(frame, recycled, previewWidth, previewHeight));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -121,27 +126,51 @@ public final class CameraFeed {
         }
     }
 
-    /** Camera frames are opaque, so ARGB with alpha forced to 255 is already premultiplied. */
-    static Frame convert(BufferedImage img, Frame reuse) {
-        int w = img.getWidth();
-        int h = img.getHeight();
+    /**
+     * Converts a frame to premultiplied ARGB at preview size. Scaling here (nearest neighbour,
+     * on the camera thread) lets the renderer draw the preview 1:1 instead of filtering a larger
+     * image every pulse, which in the software pipeline cost more than everything else on screen.
+     * Camera frames are opaque, so forcing alpha to 255 is all premultiplying needs.
+     *
+     * @param fitW width of the box the preview must fit (ratio kept); 0 = the frame's own size
+     * @param fitH height of that box
+     */
+    static Frame convert(BufferedImage img, Frame reuse, int fitW, int fitH) {
+        int sw = img.getWidth();
+        int sh = img.getHeight();
+        double scale = fitW > 0 && fitH > 0 ? Math.min(1.0, Math.min((double) fitW / sw, (double) fitH / sh)) : 1.0;
+        int w = Math.max(1, (int) Math.round(sw * scale));
+        int h = Math.max(1, (int) Math.round(sh * scale));
         int[] out = reuse != null && reuse.width() == w && reuse.height() == h ? reuse.argb() : new int[w * h];
+        int[] src;
         if ((img.getType() == BufferedImage.TYPE_INT_RGB || img.getType() == BufferedImage.TYPE_INT_ARGB)
                 && img.getRaster().getDataBuffer() instanceof DataBufferInt data
-                && data.getData().length == w * h && img.getRaster().getSampleModelTranslateX() == 0
+                && data.getData().length == sw * sh && img.getRaster().getSampleModelTranslateX() == 0
                 && img.getRaster().getSampleModelTranslateY() == 0) {
-            int[] src = data.getData();
+            src = data.getData();
+        } else {
+            src = img.getRGB(0, 0, sw, sh, null, 0, sw);
+        }
+        if (w == sw && h == sh) {
             for (int i = 0; i < out.length; i++) {
                 out[i] = 0xFF000000 | src[i];
             }
         } else {
-            img.getRGB(0, 0, w, h, out, 0, w);
-            for (int i = 0; i < out.length; i++) {
-                out[i] |= 0xFF000000;
+            int[] xs = new int[w];
+            for (int x = 0; x < w; x++) {
+                xs[x] = Math.min(sw - 1, (int) ((x + 0.5) * sw / w));
+            }
+            for (int y = 0; y < h; y++) {
+                int row = Math.min(sh - 1, (int) ((y + 0.5) * sh / h)) * sw;
+                int o = y * w;
+                for (int x = 0; x < w; x++) {
+                    out[o + x] = 0xFF000000 | src[row + xs[x]];
+                }
             }
         }
         return new Frame(w, h, out);
     }
+
     /** The newest full frame, for capture. */
     public BufferedImage latest() {
         return lastFrame.get();
