@@ -49,8 +49,32 @@ public final class ViewWarmup {
     private ViewWarmup() {
     }
 
-    public static void start(AppContext ctx) {
-        if (!Boolean.parseBoolean(System.getProperty("rekam.warmup", "true"))) {
+    private static final java.util.concurrent.atomic.AtomicBoolean STARTED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Call on the FX thread once the first window is shown: the warm-up starts after the next
+     * rendered frame, so it never competes with drawing the unlock screen. Runs once per JVM.
+     */
+    public static void startAfterFirstFrame(AppContext ctx) {
+        if (!Boolean.parseBoolean(System.getProperty("rekam.warmup", "true")) || STARTED.get()) {
+            return;
+        }
+        new javafx.animation.AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                // The first pulse after "shown" renders the screen; start on the one after.
+                if (++pulses >= 2) {
+                    stop();
+                    ViewWarmup.start(ctx);
+                }
+            }
+        }.start();
+    }
+
+    private static void start(AppContext ctx) {
+        if (!STARTED.compareAndSet(false, true)) {
             return;
         }
         Thread t = new Thread(() -> run(ctx), "rekam-warmup");
