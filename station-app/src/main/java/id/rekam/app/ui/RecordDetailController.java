@@ -31,7 +31,6 @@ public final class RecordDetailController {
     @FXML private Label provenance;
     @FXML private Label reprintText;
     private RegistrationId shown;
-    private byte[] lastReceipt;
 
     public RecordDetailController(AppContext ctx) {
         this.ctx = ctx;
@@ -78,7 +77,6 @@ public final class RecordDetailController {
                 ctx.config().officeName(), ZoneId.systemDefault());
         ctx.async(() -> {
             byte[] pdf = receipts.reprint(id).orElseThrow(() -> new IllegalStateException(ctx.text("detail.notFound")));
-            lastReceipt = pdf;
             try {
                 return new ReceiptPrinter().print(pdf);
             } catch (Exception e) {
@@ -86,11 +84,6 @@ public final class RecordDetailController {
             }
         }, printed -> reprintText.setText(ctx.text(printed ? "detail.reprinted" : "detail.noPrinter")),
                 e -> reprintText.setText(ctx.text("status.error")));
-    }
-
-    /** The last regenerated receipt (for tests); null before a reprint. */
-    public byte[] lastReceipt() {
-        return lastReceipt;
     }
 
     @FXML
