@@ -1,5 +1,6 @@
 package id.rekam.app;
 
+import id.rekam.app.fx.ViewWarmup;
 import id.rekam.app.ui.AppContext;
 import id.rekam.app.ui.Fxml;
 import id.rekam.app.ui.Screen;
@@ -51,6 +52,15 @@ public class StationApp extends Application {
         scene.getStylesheets().add(StationApp.class.getResource("/id/rekam/app/css/station.css").toExternalForm());
         scene.setUserData(shell.controller());
         ctx.navigator().show(Screen.UNLOCK);
+        // While the operator types the passphrase and logs in, pay the wizard's first-use costs —
+        // only once the unlock screen is on the glass: started earlier it delayed the first screen.
+        scene.windowProperty().addListener((o, old, window) -> {
+            if (window != null && window.isShowing()) {
+                ViewWarmup.startAfterFirstFrame(ctx);
+            } else if (window != null) {
+                window.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> ViewWarmup.startAfterFirstFrame(ctx));
+            }
+        });
         return scene;
     }
 

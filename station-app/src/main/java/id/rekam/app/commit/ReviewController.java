@@ -4,8 +4,8 @@ import id.rekam.app.enroll.BiodataValidator;
 import id.rekam.app.enroll.EnrollController;
 import id.rekam.app.enroll.EnrollmentSession;
 import id.rekam.app.enroll.Step;
-import id.rekam.app.receipt.ReceiptPdf;
 import id.rekam.app.receipt.ReceiptPrinter;
+import id.rekam.app.receipt.Receipts;
 import id.rekam.app.service.RecordStatus;
 import id.rekam.app.ui.AppContext;
 import id.rekam.app.ui.RecordDetailController;
@@ -26,7 +26,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 
 import java.io.ByteArrayInputStream;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -65,7 +64,8 @@ public final class ReviewController implements Step {
     private EnrollController wizard;
     private EnrollmentRecord record;
     private DuplicateCheck.SameNik sameNik;
-    private Path receipt;
+    /** The receipt PDF, in memory only (never written to disk: it names the citizen). */
+    private byte[] receipt;
 
     public ReviewController(AppContext ctx) {
         this.ctx = ctx;
@@ -197,25 +197,18 @@ public final class ReviewController implements Step {
     private void committed(RecordStatus status) {
         wizard.committed();
         commitButton.setDisable(true);
-        ReceiptPdf pdf = new ReceiptPdf(ctx.bundle(), ZoneId.systemDefault());
+        Receipts receipts = new Receipts(ctx.session().store().records(), ctx.bundle(),
+                ctx.config().officeName(), ZoneId.systemDefault());
         EnrollmentRecord r = record;
-        Path file = ctx.config().dataDir().resolve("receipts").resolve(r.id().value() + ".pdf");
         String statusText = ctx.text("recordStatus." + status.name());
         doneText.setText(ctx.text("review.done", r.demographics().fullName(), statusText));
         show(doneBox, true);
         // Per-record approval at an operator's desk: the supervisor approves right here.
         show(approveBox, status == RecordStatus.WAITING_APPROVAL
                 && ctx.config().approvalMode() == id.rekam.app.AppConfig.ApprovalMode.PER_RECORD);
-        ctx.async(() -> {
-            try {
-                return pdf.write(r, new ReceiptPdf.Details(ctx.config().officeName(),
-                        ctx.session().operator().displayName(), statusText), file);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, p -> {
-            receipt = p;
-            receiptText.setText(ctx.text("review.receiptSaved", p.toString()));
+        ctx.async(() -> receipts.render(r, status), pdf -> {
+            receipt = pdf;
+            receiptText.setText(ctx.text("review.receiptReady"));
         }, this::failed);
         doneBox.lookup("#printReceipt").requestFocus();
     }
@@ -243,7 +236,7 @@ public final class ReviewController implements Step {
 
     @FXML
     void printReceipt() {
-        Path p = receipt;
+        byte[] p = receipt;
         if (p == null) {
             return;
         }
@@ -254,7 +247,7 @@ public final class ReviewController implements Step {
                 throw new IllegalStateException(e.getMessage(), e);
             }
         }, printed -> receiptText.setText(printed ? ctx.text("review.printed")
-                : ctx.text("review.noPrinter", p.toString())), this::failed);
+                : ctx.text("review.noPrinter")), this::failed);
     }
 
     @FXML
@@ -268,9 +261,14 @@ public final class ReviewController implements Step {
         ctx.navigator().<RecordDetailController>show(Screen.RECORD_DETAIL, c -> c.open(id));
     }
 
-    /** Record in the store and receipt written (for tests and the benchmark). */
+    /** Record in the store and its receipt rendered (for tests and the benchmark). */
     public boolean finished() {
         return receipt != null;
+    }
+
+    /** The rendered receipt PDF (for tests); null until rendered. */
+    public byte[] receipt() {
+        return receipt;
     }
 
     private void failed(Throwable e) {

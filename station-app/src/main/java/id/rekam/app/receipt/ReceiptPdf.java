@@ -11,8 +11,6 @@ import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -38,8 +36,11 @@ public final class ReceiptPdf {
     public record Details(String officeName, String operatorName, String statusText) {
     }
 
-    public Path write(EnrollmentRecord r, Details d, Path file) throws IOException {
-        Files.createDirectories(file.getParent());
+    /**
+     * The receipt as PDF bytes, in memory only: it carries a name and a masked NIK in plain text,
+     * so it is never written to the station's disk; it is regenerated from the store on demand.
+     */
+    public byte[] render(EnrollmentRecord r, Details d) throws IOException {
         try (PDDocument doc = new PDDocument()) {
             PDPage page = new PDPage(PDRectangle.A5);
             doc.addPage(page);
@@ -77,9 +78,10 @@ public final class ReceiptPdf {
                     y -= 13;
                 }
             }
-            doc.save(file.toFile());
+            var out = new java.io.ByteArrayOutputStream(16 * 1024);
+            doc.save(out);
+            return out.toByteArray();
         }
-        return file;
     }
 
     private String t(String key) {

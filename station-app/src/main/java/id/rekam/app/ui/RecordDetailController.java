@@ -1,6 +1,8 @@
 package id.rekam.app.ui;
 
 import id.rekam.app.commit.Facts;
+import id.rekam.app.receipt.ReceiptPrinter;
+import id.rekam.app.receipt.Receipts;
 import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.domain.RegistrationId;
 import javafx.fxml.FXML;
@@ -27,12 +29,15 @@ public final class RecordDetailController {
     @FXML private Label fingers;
     @FXML private ImageView signature;
     @FXML private Label provenance;
+    @FXML private Label reprintText;
+    private RegistrationId shown;
 
     public RecordDetailController(AppContext ctx) {
         this.ctx = ctx;
     }
 
     public void open(RegistrationId id) {
+        shown = id;
         var records = ctx.session().store().records();
         ctx.async(() -> records.load(id), this::show, e -> title.setText(ctx.text("status.error")));
     }
@@ -59,6 +64,26 @@ public final class RecordDetailController {
                 WHEN.format(r.createdAt().atZone(ZoneId.systemDefault())),
                 cam.model() + (cam.simulated() ? " (" + ctx.text("device.simulated") + ")" : ""),
                 scan.model() + (scan.simulated() ? " (" + ctx.text("device.simulated") + ")" : "")));
+    }
+
+    /** Regenerates the receipt from the store and prints it; the PDF never touches the disk. */
+    @FXML
+    private void reprintReceipt() {
+        RegistrationId id = shown;
+        if (id == null) {
+            return;
+        }
+        Receipts receipts = new Receipts(ctx.session().store().records(), ctx.bundle(),
+                ctx.config().officeName(), ZoneId.systemDefault());
+        ctx.async(() -> {
+            byte[] pdf = receipts.reprint(id).orElseThrow(() -> new IllegalStateException(ctx.text("detail.notFound")));
+            try {
+                return new ReceiptPrinter().print(pdf);
+            } catch (Exception e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }, printed -> reprintText.setText(ctx.text(printed ? "detail.reprinted" : "detail.noPrinter")),
+                e -> reprintText.setText(ctx.text("status.error")));
     }
 
     @FXML

@@ -27,10 +27,9 @@ class ReceiptPdfTest {
         var bundle = StationApp.bundle(new AppConfig("S", "Kecamatan Pancoran Mas", "32.76.01", dir,
                 Locale.forLanguageTag("id"), AppConfig.ApprovalMode.END_OF_DAY, false, null));
         var record = new DemoRecords(3, "32.76.01.1008", "S").next();
-        Path pdf = new ReceiptPdf(bundle, ZoneId.of("Asia/Jakarta")).write(record,
-                new ReceiptPdf.Details("Kecamatan Pancoran Mas, Kota Depok", "spv1", "Menunggu persetujuan"),
-                dir.resolve("r.pdf"));
-        try (var doc = Loader.loadPDF(pdf.toFile())) {
+        byte[] pdf = new ReceiptPdf(bundle, ZoneId.of("Asia/Jakarta")).render(record,
+                new ReceiptPdf.Details("Kecamatan Pancoran Mas, Kota Depok", "spv1", "Menunggu persetujuan"));
+        try (var doc = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(doc);
             assertThat(text).contains("TANDA TERIMA PEREKAMAN KTP-el").contains(record.id().value())
                     .contains(record.demographics().nik().masked()).contains(record.demographics().fullName())

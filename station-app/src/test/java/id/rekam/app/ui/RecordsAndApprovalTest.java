@@ -62,6 +62,16 @@ class RecordsAndApprovalTest {
         robot.type(KeyCode.ENTER).type(KeyCode.ENTER);
         Flow.waitFor(() -> flow.visible("#detailTitle") && flow.text("#detailTitle").contains(firstWord));
         flow.screenshot("14-record-detail");
+        // Reprint: regenerated from the store and sent to the printer (none here), never saved.
+        robot.clickOn("#reprintReceipt");
+        Flow.waitFor(() -> !flow.text("#reprintText").isEmpty());
+        assertThat(flow.text("#reprintText")).isIn("Tanda terima dikirim ke printer.", "Tidak ada printer terpasang.");
+        try (var files = java.nio.file.Files.walk(dir)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".pdf") || f.getFileName().toString().equals("receipts")))
+                    .as("no receipt on the station's disk").isEmpty();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
 
         robot.type(KeyCode.F4);
         robot.clickOn("#homeButton");

@@ -1,0 +1,106 @@
+package id.rekam.app.fx;
+
+import id.rekam.app.ui.AppContext;
+import id.rekam.app.ui.Fxml;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/**
+ * Pays the first-use costs of the enrollment wizard on a background thread while the operator
+ * is still at the unlock and login screens: class loading and static initialisation of the
+ * wizard's controllers, FXML parsing and reflection (each step view is built once, off-screen,
+ * and thrown away — JavaFX allows nodes to be built off the FX thread until they are in a
+ * showing scene), control skins, the fingerprint matcher and the PDF library. Without it the
+ * first F2 froze the FX thread for seconds. CSS and skin instances still happen on the FX
+ * thread at first display; they are shared caches that must not be touched from two threads.
+ * {@code -Drekam.warmup=false} turns it off (e.g. to measure the cold path).
+ */
+public final class ViewWarmup {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ViewWarmup.class);
+
+    private static final List<String> VIEWS = List.of("step-biodata", "step-photo", "step-fingers",
+            "step-signature", "step-review", "record-detail");
+
+    /** Loaded and initialised only: their constructors need a live control, so none is built. */
+    private static final List<String> CLASSES = List.of(
+            "javafx.scene.control.skin.ComboBoxListViewSkin",
+            "javafx.scene.control.skin.ComboBoxPopupControl",
+            "javafx.scene.control.skin.ListViewSkin",
+            "javafx.scene.control.skin.VirtualFlow",
+            "javafx.scene.control.skin.ListCellSkin",
+            "javafx.scene.control.skin.TextFieldSkin",
+            "javafx.scene.control.skin.ScrollPaneSkin",
+            "javafx.scene.control.skin.CheckBoxSkin",
+            "javafx.scene.control.skin.HyperlinkSkin",
+            "javafx.scene.control.skin.SeparatorSkin",
+            "javafx.scene.control.skin.TableViewSkin",
+            "com.sun.javafx.scene.control.behavior.ComboBoxListViewBehavior",
+            "com.sun.javafx.scene.control.behavior.TextFieldBehavior",
+            "javafx.embed.swing.SwingFXUtils",
+            "com.machinezoo.sourceafis.FingerprintTemplate",
+            "com.machinezoo.sourceafis.FingerprintMatcher",
+            "org.apache.pdfbox.pdmodel.PDDocument",
+            "org.apache.pdfbox.pdmodel.font.Standard14Fonts",
+            "com.google.zxing.qrcode.QRCodeWriter");
+
+    private ViewWarmup() {
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean STARTED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Call on the FX thread once the first window is shown: the warm-up starts after the next
+     * rendered frame, so it never competes with drawing the unlock screen. Runs once per JVM.
+     */
+    public static void startAfterFirstFrame(AppContext ctx) {
+        if (!Boolean.parseBoolean(System.getProperty("rekam.warmup", "true")) || STARTED.get()) {
+            return;
+        }
+        new javafx.animation.AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                // The first pulse after "shown" renders the screen; start on the one after.
+                if (++pulses >= 2) {
+                    stop();
+                    ViewWarmup.start(ctx);
+                }
+            }
+        }.start();
+    }
+
+    private static void start(AppContext ctx) {
+        if (!STARTED.compareAndSet(false, true)) {
+            return;
+        }
+        Thread t = new Thread(() -> run(ctx), "rekam-warmup");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
+    private static void run(AppContext ctx) {
+        long t0 = System.nanoTime();
+        ClassLoader loader = ViewWarmup.class.getClassLoader();
+        for (String name : CLASSES) {
+            try {
+                Class.forName(name, true, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                LOG.debug("warm-up: {} not loaded: {}", name, e.toString());
+            }
+        }
+        for (String view : VIEWS) {
+            try {
+                Fxml.load(ctx, "/id/rekam/app/fxml/" + view + ".fxml");
+            } catch (RuntimeException e) {
+                // Only a head start: the view is loaded for real when it is shown.
+                LOG.debug("warm-up: {} not pre-loaded: {}", view, e.toString());
+            }
+        }
+        LOG.info("warm-up: wizard and views pre-loaded off the FX thread in {} ms", (System.nanoTime() - t0) / 1_000_000);
+    }
+}
