@@ -9,6 +9,9 @@ import id.rekam.app.demo.SyntheticFingerSource;
 import id.rekam.app.devices.DevicesCamera;
 import id.rekam.app.devices.DevicesScanner;
 import id.rekam.app.devices.DevicesStatus;
+import id.rekam.app.provisioning.StationSettings;
+import id.rekam.app.sync.StationSync;
+import id.rekam.app.sync.SyncSettings;
 import id.rekam.core.nik.NikValidator;
 import id.rekam.core.region.RegionCatalog;
 import id.rekam.core.store.StoreOptions;
@@ -74,7 +77,13 @@ public final class Bootstrap {
         Supplier<Devices> ready = () -> devices.getNow(null);
         return new StationServices(store, new CatalogRegions(catalog::join),
                 new ValidatorNikCheck(nik::join, config.locale()), new DevicesCamera(ready),
-                new DevicesScanner(ready), new SourceAfisMatcher(), new DevicesStatus(ready));
+                new DevicesScanner(ready), new SourceAfisMatcher(), new DevicesStatus(ready), sync(config));
+    }
+
+    /** Delivery starts after unlock (see ShellController); the settings are read then, not now. */
+    static StationSync sync(AppConfig config) {
+        return new StationSync(() -> SyncSettings.from(StationSettings.effective(config.dataDir()))
+                .map(SyncSettings::config), config.locale());
     }
 
     /**

@@ -107,6 +107,11 @@ public final class HomeController {
     }
 
     @FXML
+    private void sync() {
+        ctx.navigator().show(Screen.SYNC);
+    }
+
+    @FXML
     private void cards() {
         ctx.navigator().show(Screen.CARDS);
     }

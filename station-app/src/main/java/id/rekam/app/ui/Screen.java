@@ -9,7 +9,8 @@ public enum Screen {
     RECORDS("records"),
     RECORD_DETAIL("record-detail"),
     APPROVAL("approval"),
-    CARDS("cards");
+    CARDS("cards"),
+    SYNC("sync");
 
     private final String fxml;
 
