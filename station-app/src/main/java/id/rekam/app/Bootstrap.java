@@ -4,6 +4,7 @@ import id.rekam.app.core.CatalogRegions;
 import id.rekam.app.core.CoreStoreGateway;
 import id.rekam.app.core.SourceAfisMatcher;
 import id.rekam.app.core.ValidatorNikCheck;
+import id.rekam.app.demo.DemoCentral;
 import id.rekam.app.demo.DemoSeeder;
 import id.rekam.app.demo.SyntheticFingerSource;
 import id.rekam.app.devices.DevicesCamera;
@@ -30,6 +31,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -54,7 +56,8 @@ public final class Bootstrap {
         Locale locale = Locale.forLanguageTag(System.getProperty("rekam.lang", "id"));
         AppConfig.ApprovalMode mode = AppConfig.ApprovalMode.valueOf(
                 System.getProperty("rekam.approval", AppConfig.ApprovalMode.END_OF_DAY.name()));
-        return new AppConfig(System.getProperty("rekam.stationId", demo ? "DEMO-3276010-01" : "UNREGISTERED"),
+        return new AppConfig(System.getProperty("rekam.stationId",
+                        demo ? DemoCentral.stationIdFor(DEMO_DISTRICT) : "UNREGISTERED"),
                 System.getProperty("rekam.office", "Kecamatan Pancoran Mas, Kota Depok"),
                 System.getProperty("rekam.district", DEMO_DISTRICT),
                 Path.of(dataDir), locale, mode, demo, demo ? DEMO_PASSPHRASE : null);
@@ -80,8 +83,16 @@ public final class Bootstrap {
                 new DevicesScanner(ready), new SourceAfisMatcher(), new DevicesStatus(ready), sync(config));
     }
 
-    /** Delivery starts after unlock (see ShellController); the settings are read then, not now. */
+    /**
+     * Delivery starts after unlock (see ShellController); the settings are read then, not now.
+     * Demo mode delivers to the reference server it runs itself ({@link DemoCentral}).
+     */
     static StationSync sync(AppConfig config) {
+        if (config.demo()) {
+            DemoCentral central = new DemoCentral(config.dataDir().resolve("central-server"), DEMO_DISTRICT);
+            Runtime.getRuntime().addShutdownHook(new Thread(central::close, "rekam-demo-central-stop"));
+            return new StationSync(() -> Optional.of(central.syncConfig()), true, config.locale(), central::enroll);
+        }
         return new StationSync(() -> SyncSettings.from(StationSettings.effective(config.dataDir()))
                 .map(SyncSettings::config), config.locale());
     }

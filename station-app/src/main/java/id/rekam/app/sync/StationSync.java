@@ -3,6 +3,7 @@ package id.rekam.app.sync;
 import id.rekam.app.core.CoreOpenStore;
 import id.rekam.app.service.OpenStore;
 import id.rekam.app.service.SyncPort;
+import id.rekam.core.store.StationStore;
 import id.rekam.sync.Messages;
 import id.rekam.sync.SyncConfig;
 import id.rekam.sync.SyncFailure;
@@ -28,6 +29,8 @@ public final class StationSync implements SyncPort {
 
     private final Supplier<Optional<SyncConfig>> config;
     private final Locale locale;
+    private final Consumer<StationStore> prepare;
+    private volatile boolean configured;
     private final List<Consumer<SyncStatus>> listeners = new CopyOnWriteArrayList<>();
     private volatile SyncService service;
     private volatile SyncStatus last;
@@ -37,13 +40,25 @@ public final class StationSync implements SyncPort {
      *               (settings written after start-up) starts delivering without a restart
      */
     public StationSync(Supplier<Optional<SyncConfig>> config, Locale locale) {
+        this(config, config.get().isPresent(), locale, s -> { });
+    }
+
+    /**
+     * @param configuredNow what {@link #configured()} says until {@link #start} reads the config
+     *                      (the FX thread asks it; it must not wait for a server to start)
+     * @param prepare       runs on the opened store before delivery starts (demo mode enrols it)
+     */
+    public StationSync(Supplier<Optional<SyncConfig>> config, boolean configuredNow, Locale locale,
+                       Consumer<StationStore> prepare) {
         this.config = config;
+        this.configured = configuredNow;
         this.locale = locale;
+        this.prepare = prepare;
     }
 
     @Override
     public boolean configured() {
-        return config.get().isPresent();
+        return configured;
     }
 
     @Override
@@ -52,9 +67,11 @@ public final class StationSync implements SyncPort {
             return;
         }
         Optional<SyncConfig> c = config.get();
+        configured = c.isPresent();
         if (c.isEmpty() || !(store instanceof CoreOpenStore core)) {
             return;
         }
+        prepare.accept(core.store());
         // Records approved while the station had no server (or by an older version) join the queue now.
         int queued = core.store().outbox().enqueueAllApproved("sync");
         if (queued > 0) {
