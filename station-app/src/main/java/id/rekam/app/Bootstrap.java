@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -56,10 +57,12 @@ public final class Bootstrap {
         Locale locale = Locale.forLanguageTag(System.getProperty("rekam.lang", "id"));
         AppConfig.ApprovalMode mode = AppConfig.ApprovalMode.valueOf(
                 System.getProperty("rekam.approval", AppConfig.ApprovalMode.END_OF_DAY.name()));
-        return new AppConfig(System.getProperty("rekam.stationId",
+        // What the provisioning wizard wrote in the data directory, under any -D / launcher setting.
+        Properties station = demo ? System.getProperties() : StationSettings.effective(Path.of(dataDir));
+        return new AppConfig(station.getProperty(StationSettings.STATION_ID,
                         demo ? DemoCentral.stationIdFor(DEMO_DISTRICT) : "UNREGISTERED"),
-                System.getProperty("rekam.office", "Kecamatan Pancoran Mas, Kota Depok"),
-                System.getProperty("rekam.district", DEMO_DISTRICT),
+                station.getProperty(StationSettings.OFFICE, "Kecamatan Pancoran Mas, Kota Depok"),
+                station.getProperty(StationSettings.DISTRICT, DEMO_DISTRICT),
                 Path.of(dataDir), locale, mode, demo, demo ? DEMO_PASSPHRASE : null);
     }
 
