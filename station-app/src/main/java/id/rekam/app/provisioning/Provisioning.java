@@ -1,11 +1,13 @@
 package id.rekam.app.provisioning;
 
 import id.rekam.app.sync.SyncSettings;
+import id.rekam.core.auth.OperatorAccounts;
 import id.rekam.core.outbox.OutboxState;
 import id.rekam.core.region.Region;
 import id.rekam.core.region.RegionCatalog;
 import id.rekam.core.region.RegionLevel;
 import id.rekam.core.store.StationStore;
+import id.rekam.core.store.StoreOptions;
 import id.rekam.sync.StationEnrollment;
 import id.rekam.sync.http.PinnedTrustManager;
 import okhttp3.OkHttpClient;
@@ -14,6 +16,7 @@ import javax.net.ssl.SSLException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -72,13 +75,39 @@ public final class Provisioning {
         return "Kecamatan " + titleCase(kec.name()) + ", " + titleCase(kab.name());
     }
 
+    /**
+     * First run: creates the encrypted store under the requested station id (the id is inside
+     * every packet, so it is fixed before anything is recorded), registers it with the server,
+     * creates the first supervisor. After a failed registration the technician may try again:
+     * the store made by the first attempt is reopened with the same passphrase.
+     */
+    public StationStore firstRun(char[] passphrase, Request r, String supervisorId, char[] supervisorPassword,
+                                 StoreOptions options) throws ProvisioningException {
+        checked(r);
+        if (supervisorId == null || supervisorId.isBlank()
+                || supervisorPassword.length < OperatorAccounts.MIN_PASSWORD_LENGTH) {
+            // Checked before the server is contacted: a spent code should not wait on a typo here.
+            throw new ProvisioningException(ProvisioningException.Problem.BAD_SUPERVISOR,
+                    "supervisor id and a password of " + OperatorAccounts.MIN_PASSWORD_LENGTH + "+ characters");
+        }
+        StationStore store = Files.isRegularFile(dataDir.resolve(StationStore.DB_FILE))
+                ? StationStore.open(dataDir, passphrase, options)
+                : StationStore.initialise(dataDir, passphrase, r.stationId() == null ? "" : r.stationId(), options);
+        try {
+            enroll(store, r);
+            if (!store.operators().supervisorExists()) {
+                store.operators().createFirstSupervisor(supervisorId, supervisorPassword);
+            }
+            return store;
+        } catch (ProvisioningException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
     /** Registers the store's key with the server and records the station's settings. */
     public void enroll(StationStore store, Request r) throws ProvisioningException {
-        Region kec = kecamatan(r.districtCode());
-        if (r.stationId() == null || !STATION_ID.matcher(r.stationId()).matches()
-                || !r.stationId().startsWith("ST-" + kec.code().replace(".", "") + "-")) {
-            throw new ProvisioningException(ProvisioningException.Problem.BAD_STATION_ID, String.valueOf(r.stationId()));
-        }
+        Region kec = checked(r);
         if (!r.stationId().equals(store.stationId())) {
             throw new ProvisioningException(ProvisioningException.Problem.STATION_ID_DIFFERS,
                     r.stationId() + " vs store " + store.stationId());
@@ -123,6 +152,16 @@ public final class Provisioning {
         StationSettings.write(dataDir, Map.of(StationSettings.DISTRICT, kec.code(),
                 StationSettings.OFFICE, officeName(kec.code())));
         store.audit(technician, AUDIT_REASSIGNED, store.stationId(), Map.of("from", from, "to", kec.code()));
+    }
+
+    /** The request's kecamatan, once its station id is checked against it. */
+    private Region checked(Request r) throws ProvisioningException {
+        Region kec = kecamatan(r.districtCode());
+        if (r.stationId() == null || !STATION_ID.matcher(r.stationId()).matches()
+                || !r.stationId().startsWith("ST-" + kec.code().replace(".", "") + "-")) {
+            throw new ProvisioningException(ProvisioningException.Problem.BAD_STATION_ID, String.valueOf(r.stationId()));
+        }
+        return kec;
     }
 
     public static long pendingRecords(StationStore store) {

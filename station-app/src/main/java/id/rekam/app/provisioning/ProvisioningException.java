@@ -16,7 +16,8 @@ public final class ProvisioningException extends Exception {
         CODE_EXPIRED,
         STATION_ID_TAKEN,
         REFUSED,
-        PENDING_RECORDS
+        PENDING_RECORDS,
+        BAD_SUPERVISOR
     }
 
     private final Problem problem;

@@ -10,7 +10,8 @@ public enum Screen {
     RECORD_DETAIL("record-detail"),
     APPROVAL("approval"),
     CARDS("cards"),
-    SYNC("sync");
+    SYNC("sync"),
+    PROVISIONING("provisioning");
 
     private final String fxml;
 
