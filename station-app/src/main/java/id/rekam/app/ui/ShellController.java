@@ -67,7 +67,7 @@ public final class ShellController {
                 ctx.async(() -> {
                     ctx.services().sync().start(store);
                     return true;
-                }, ok -> refresh(), e -> networkLabel.setText(ctx.text("status.error")));
+                }, ok -> { }, e -> networkLabel.setText(ctx.text("status.error")));
             }
         });
         refresher = new Timeline(new KeyFrame(Duration.seconds(5), e -> refresh()));
