@@ -12,6 +12,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EnrollmentAndAuthTest extends ServerTestBase {
 
     @Test
+    void aStationMayAskForTheIdItsStoreCarriesWithinItsOffice() throws Exception {
+        start();
+        TestStation chosen = new TestStation(server.baseUri());
+        HttpResponse<String> r = chosen.enrollAs(server.admin().createEnrollmentCode(OFFICE).code(), "ST-327601-0002");
+        assertThat(r.statusCode()).isEqualTo(201);
+        assertThat(TestStation.JSON.readTree(r.body()).get("stationId").asText()).isEqualTo("ST-327601-0002");
+
+        HttpResponse<String> taken = new TestStation(server.baseUri())
+                .enrollAs(server.admin().createEnrollmentCode(OFFICE).code(), "ST-327601-0002");
+        assertThat(taken.statusCode()).isEqualTo(409);
+        assertThat(TestStation.JSON.readTree(taken.body()).get("code").asText()).isEqualTo("station-id-taken");
+
+        HttpResponse<String> otherOffice = new TestStation(server.baseUri())
+                .enrollAs(server.admin().createEnrollmentCode(OFFICE).code(), "ST-327602-0001");
+        assertThat(otherOffice.statusCode()).isEqualTo(400);
+        assertThat(TestStation.JSON.readTree(otherOffice.body()).get("code").asText()).isEqualTo("station-id-office");
+
+        // Unnamed enrolments take the next serial and skip ids already asked for.
+        assertThat(TestStation.JSON.readTree(new TestStation(server.baseUri())
+                .enroll(server.admin().createEnrollmentCode(OFFICE).code()).body()).get("stationId").asText())
+                .isEqualTo("ST-327601-0003");
+        assertThat(TestStation.JSON.readTree(new TestStation(server.baseUri())
+                .enroll(server.admin().createEnrollmentCode(OFFICE).code()).body()).get("stationId").asText())
+                .isEqualTo("ST-327601-0004");
+    }
+
+    @Test
     void enrollmentCodeRegistersOneStationOnly() throws Exception {
         start();
         String code = server.admin().createEnrollmentCode(OFFICE).code();

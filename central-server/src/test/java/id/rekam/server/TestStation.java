@@ -66,8 +66,17 @@ final class TestStation {
     }
 
     HttpResponse<String> enroll(String code) throws IOException, InterruptedException {
-        byte[] body = JSON.writeValueAsBytes(Map.of("enrollmentCode", code, "publicKey", publicKey(),
-                "name", "test station"));
+        return enroll(Map.of("enrollmentCode", code, "publicKey", publicKey(), "name", "test station"));
+    }
+
+    /** Enrols asking for the station id its store already carries. */
+    HttpResponse<String> enrollAs(String code, String stationId) throws IOException, InterruptedException {
+        return enroll(Map.of("enrollmentCode", code, "publicKey", publicKey(), "name", "test station",
+                "stationId", stationId));
+    }
+
+    private HttpResponse<String> enroll(Map<String, String> request) throws IOException, InterruptedException {
+        byte[] body = JSON.writeValueAsBytes(request);
         return http.send(HttpRequest.newBuilder(base.resolve("/v1/stations"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),

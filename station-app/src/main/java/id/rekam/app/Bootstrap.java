@@ -4,11 +4,15 @@ import id.rekam.app.core.CatalogRegions;
 import id.rekam.app.core.CoreStoreGateway;
 import id.rekam.app.core.SourceAfisMatcher;
 import id.rekam.app.core.ValidatorNikCheck;
+import id.rekam.app.demo.DemoCentral;
 import id.rekam.app.demo.DemoSeeder;
 import id.rekam.app.demo.SyntheticFingerSource;
 import id.rekam.app.devices.DevicesCamera;
 import id.rekam.app.devices.DevicesScanner;
 import id.rekam.app.devices.DevicesStatus;
+import id.rekam.app.provisioning.StationSettings;
+import id.rekam.app.sync.StationSync;
+import id.rekam.app.sync.SyncSettings;
 import id.rekam.core.nik.NikValidator;
 import id.rekam.core.region.RegionCatalog;
 import id.rekam.core.store.StoreOptions;
@@ -27,6 +31,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -51,9 +57,12 @@ public final class Bootstrap {
         Locale locale = Locale.forLanguageTag(System.getProperty("rekam.lang", "id"));
         AppConfig.ApprovalMode mode = AppConfig.ApprovalMode.valueOf(
                 System.getProperty("rekam.approval", AppConfig.ApprovalMode.END_OF_DAY.name()));
-        return new AppConfig(System.getProperty("rekam.stationId", demo ? "DEMO-3276010-01" : "UNREGISTERED"),
-                System.getProperty("rekam.office", "Kecamatan Pancoran Mas, Kota Depok"),
-                System.getProperty("rekam.district", DEMO_DISTRICT),
+        // What the provisioning wizard wrote in the data directory, under any -D / launcher setting.
+        Properties station = demo ? System.getProperties() : StationSettings.effective(Path.of(dataDir));
+        return new AppConfig(station.getProperty(StationSettings.STATION_ID,
+                        demo ? DemoCentral.stationIdFor(DEMO_DISTRICT) : "UNREGISTERED"),
+                station.getProperty(StationSettings.OFFICE, "Kecamatan Pancoran Mas, Kota Depok"),
+                station.getProperty(StationSettings.DISTRICT, DEMO_DISTRICT),
                 Path.of(dataDir), locale, mode, demo, demo ? DEMO_PASSPHRASE : null);
     }
 
@@ -74,7 +83,21 @@ public final class Bootstrap {
         Supplier<Devices> ready = () -> devices.getNow(null);
         return new StationServices(store, new CatalogRegions(catalog::join),
                 new ValidatorNikCheck(nik::join, config.locale()), new DevicesCamera(ready),
-                new DevicesScanner(ready), new SourceAfisMatcher(), new DevicesStatus(ready));
+                new DevicesScanner(ready), new SourceAfisMatcher(), new DevicesStatus(ready), sync(config));
+    }
+
+    /**
+     * Delivery starts after unlock (see ShellController); the settings are read then, not now.
+     * Demo mode delivers to the reference server it runs itself ({@link DemoCentral}).
+     */
+    static StationSync sync(AppConfig config) {
+        if (config.demo()) {
+            DemoCentral central = new DemoCentral(config.dataDir().resolve("central-server"), DEMO_DISTRICT);
+            Runtime.getRuntime().addShutdownHook(new Thread(central::close, "rekam-demo-central-stop"));
+            return new StationSync(() -> Optional.of(central.syncConfig()), true, config.locale(), central::enroll);
+        }
+        return new StationSync(() -> SyncSettings.from(StationSettings.effective(config.dataDir()))
+                .map(SyncSettings::config), config.locale());
     }
 
     /**

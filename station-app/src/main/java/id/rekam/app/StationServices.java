@@ -7,8 +7,12 @@ import id.rekam.app.service.FingerprintService;
 import id.rekam.app.service.NikCheck;
 import id.rekam.app.service.RegionService;
 import id.rekam.app.service.StoreGateway;
+import id.rekam.app.service.SyncPort;
+import id.rekam.app.sync.StationSync;
 
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Everything the screens use, wired once at start-up (see {@link Bootstrap}). */
 public record StationServices(
@@ -18,7 +22,15 @@ public record StationServices(
         CameraService camera,
         FingerprintService scanner,
         FingerprintMatcher matcher,
-        DeviceStatusService deviceStatus) {
+        DeviceStatusService deviceStatus,
+        SyncPort sync) {
+
+    /** A station without a central server configured: it records offline. */
+    public StationServices(StoreGateway store, RegionService regions, NikCheck nikCheck, CameraService camera,
+                           FingerprintService scanner, FingerprintMatcher matcher, DeviceStatusService deviceStatus) {
+        this(store, regions, nikCheck, camera, scanner, matcher, deviceStatus,
+                new StationSync(Optional::empty, Locale.forLanguageTag("id")));
+    }
 
     public StationServices {
         Objects.requireNonNull(store, "store");
@@ -28,5 +40,6 @@ public record StationServices(
         Objects.requireNonNull(scanner, "scanner");
         Objects.requireNonNull(matcher, "matcher");
         Objects.requireNonNull(deviceStatus, "deviceStatus");
+        Objects.requireNonNull(sync, "sync");
     }
 }

@@ -35,6 +35,13 @@ class LayeringTest {
     }
 
     @Test
+    void onlyDemoModeKnowsTheCentralServer() {
+        noClasses().that().resideOutsideOfPackage("id.rekam.app.demo..")
+                .should().dependOnClassesThat().resideInAPackage("id.rekam.server..")
+                .check(APP);
+    }
+
+    @Test
     void screensReachTheStoreAndDevicesOnlyThroughPorts() {
         noClasses().that().resideInAnyPackage("id.rekam.app.ui..", "id.rekam.app.enroll..", "id.rekam.app.photo..",
                         "id.rekam.app.finger..", "id.rekam.app.signature..", "id.rekam.app.commit..")

@@ -17,8 +17,9 @@ import java.util.Base64;
 
 /**
  * Registers the store's public key with the central server using a one-time enrollment code
- * ({@code POST /v1/stations}, the one unsigned call). The server names the station; that name
- * must be the one the store was initialised with, because it is inside every packet.
+ * ({@code POST /v1/stations}, the one unsigned call). The store's station id is inside every
+ * packet, so the station sends it ({@code stationId}, {@code ST-<office digits>-NNNN}) and the
+ * server registers that id or refuses; the answer is still checked against the store.
  */
 public final class StationEnrollment {
 
@@ -39,6 +40,8 @@ public final class StationEnrollment {
         body.put("enrollmentCode", code);
         body.put("publicKey", publicKeyBase64(store));
         body.put("name", name);
+        // The store's id is inside every packet it signs: ask the server to register exactly that one.
+        body.put("stationId", store.stationId());
         Request req = new Request.Builder().url(server.resolve("/v1/stations").toString())
                 .post(RequestBody.create(m.writeValueAsBytes(body), MediaType.get("application/json"))).build();
         try (Response r = http.newCall(req).execute()) {

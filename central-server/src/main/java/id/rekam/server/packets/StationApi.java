@@ -34,13 +34,14 @@ public final class StationApi {
         this.clock = clock;
     }
 
-    record EnrollRequest(String enrollmentCode, String publicKey, String name) {
+    /** {@code stationId} is optional: the id the station's store was created with (see StationRegistry). */
+    record EnrollRequest(String enrollmentCode, String publicKey, String name, String stationId) {
     }
 
     /** {@code POST /v1/stations}: authenticated by the one-time code, not by a signature. */
     public Response enroll(Request r) throws IOException {
         EnrollRequest e = Json.read(r.body(), EnrollRequest.class);
-        StationRegistry.Enrollment result = stations.enroll(e.enrollmentCode(), e.publicKey(), e.name());
+        StationRegistry.Enrollment result = stations.enroll(e.enrollmentCode(), e.publicKey(), e.name(), e.stationId());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("stationId", result.station().stationId());
         body.put("office", result.station().office());

@@ -63,6 +63,15 @@ public final class StationRegistry {
     }
 
     public Enrollment enroll(String code, String publicKeyBase64, String name) {
+        return enroll(code, publicKeyBase64, name, null);
+    }
+
+    /**
+     * @param requestedId the id the station already carries (its store signs packets under it);
+     *                    null lets the server name the station. Must be {@code ST-<office digits>-NNNN}
+     *                    for the code's office and not taken.
+     */
+    public Enrollment enroll(String code, String publicKeyBase64, String name, String requestedId) {
         if (code == null || publicKeyBase64 == null) {
             throw new ApiException(400, "bad-request", "enrollmentCode and publicKey are required");
         }
@@ -97,9 +106,25 @@ public final class StationRegistry {
             }
             String office = row.get().office();
             String prefix = "ST-" + office.replace(".", "") + "-";
-            int n = Database.queryOne(c, "SELECT COUNT(*) FROM stations WHERE station_id LIKE ?",
-                    rs -> rs.getInt(1), prefix + "%").orElse(0);
-            String stationId = String.format("%s%04d", prefix, n + 1);
+            String stationId;
+            if (requestedId != null && !requestedId.isBlank()) {
+                if (!requestedId.startsWith(prefix) || !requestedId.substring(prefix.length()).matches("\\d{4}")) {
+                    throw new ApiException(400, "station-id-office",
+                            "station id " + requestedId + " does not belong to office " + office + " (" + prefix + "NNNN)");
+                }
+                if (find(c, requestedId).isPresent()) {
+                    throw new ApiException(409, "station-id-taken", "station id " + requestedId + " is already enrolled");
+                }
+                stationId = requestedId;
+            } else {
+                int n = Database.queryOne(c, "SELECT COUNT(*) FROM stations WHERE station_id LIKE ?",
+                        rs -> rs.getInt(1), prefix + "%").orElse(0);
+                stationId = String.format("%s%04d", prefix, n + 1);
+                // A station that chose its own id may already hold the next serial.
+                while (find(c, stationId).isPresent()) {
+                    stationId = String.format("%s%04d", prefix, ++n + 1);
+                }
+            }
             Instant now = clock.instant();
             Database.update(c, "INSERT INTO stations(station_id, office, public_key, name, enrolled_at) VALUES (?,?,?,?,?)",
                     stationId, office, publicKeyBase64, name, now.toEpochMilli());

@@ -28,9 +28,11 @@ final class CoreRecords implements RecordService {
     static final int TEMPLATE_SCAN_LIMIT = 50_000;
 
     private final StationStore store;
+    private final PrintReadyIndex printReady;
 
     CoreRecords(StationStore store) {
         this.store = store;
+        this.printReady = new PrintReadyIndex(store);
     }
 
     @Override
@@ -43,12 +45,14 @@ final class CoreRecords implements RecordService {
         }
         if (!needsApproval) {
             store.outbox().approve(List.of(saved.packetId()), operator.id());
+            // Approved means ready to deliver: the sync service sends queued packets only.
+            store.outbox().enqueue(List.of(saved.packetId()), operator.id());
         }
     }
 
     @Override
     public Optional<RecordSummary> findByNik(Nik nik) {
-        return store.findByNik(nik).stream().findFirst().map(CoreRecords::map);
+        return store.findByNik(nik).stream().findFirst().map(CoreRecords::map).map(this::withPrintReady);
     }
 
     @Override
@@ -58,7 +62,11 @@ final class CoreRecords implements RecordService {
 
     @Override
     public List<RecordSummary> search(String query, int limit) {
-        return store.search(query, limit).stream().map(CoreRecords::map).toList();
+        List<RecordSummary> found = store.search(query, limit).stream().map(CoreRecords::map).toList();
+        if (found.stream().anyMatch(r -> r.status() == RecordStatus.CONFIRMED)) {
+            printReady.refresh();
+        }
+        return found.stream().map(this::withPrintReady).toList();
     }
 
     @Override
@@ -79,6 +87,7 @@ final class CoreRecords implements RecordService {
             throw new IllegalArgumentException("only a supervisor approves");
         }
         store.outbox().approve(List.of(id.value()), supervisor.id());
+        store.outbox().enqueue(List.of(id.value()), supervisor.id());
     }
 
     @Override
@@ -100,11 +109,19 @@ final class CoreRecords implements RecordService {
         return new RecordSummary(s.id(), s.nik().value(), s.fullName(), s.capturedAt(), status(s.state()));
     }
 
+    /** Confirmed records the server has since reported print-ready (an audit entry of the sync client). */
+    private RecordSummary withPrintReady(RecordSummary r) {
+        return r.status() == RecordStatus.CONFIRMED && printReady.contains(r.id().value())
+                ? new RecordSummary(r.id(), r.nik(), r.fullName(), r.createdAt(), RecordStatus.PRINT_READY) : r;
+    }
+
     static RecordStatus status(OutboxState state) {
         return switch (state) {
             case CAPTURED -> RecordStatus.WAITING_APPROVAL;
-            case APPROVED, QUEUED, UPLOADING -> RecordStatus.WAITING_SYNC;
-            case ACKNOWLEDGED, CONFIRMED -> RecordStatus.SENT;
+            case APPROVED, QUEUED -> RecordStatus.WAITING_SYNC;
+            case UPLOADING -> RecordStatus.UPLOADING;
+            case ACKNOWLEDGED -> RecordStatus.SENT;
+            case CONFIRMED -> RecordStatus.CONFIRMED;
             case DUPLICATE -> RecordStatus.DUPLICATE;
             case REJECTED -> RecordStatus.REJECTED;
             case NEEDS_ATTENTION -> RecordStatus.NEEDS_ATTENTION;

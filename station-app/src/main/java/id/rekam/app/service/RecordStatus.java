@@ -6,8 +6,14 @@ public enum RecordStatus {
     WAITING_APPROVAL,
     /** Approved, in the outbox, not yet delivered. */
     WAITING_SYNC,
-    /** Delivered to the central server. */
+    /** Being uploaded now. */
+    UPLOADING,
+    /** Stored by the central server, its verdict not yet known. */
     SENT,
+    /** Accepted by the central server. */
+    CONFIRMED,
+    /** Accepted, and the server reports the card is ready to print. */
+    PRINT_READY,
     /** The server found the person already recorded (KTP ganda). */
     DUPLICATE,
     /** The server rejected the packet. */

@@ -82,6 +82,8 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
+        // Delivery stops (its calls cancelled) before the store it reads from is closed.
+        services.sync().stop();
         background.shutdownNow();
         if (session.storeProperty().get() != null) {
             session.storeProperty().get().close();

@@ -29,6 +29,7 @@ public final class HomeController {
     @FXML private Label waitingApproval;
     @FXML private Button newEnrollment;
     @FXML private Button approval;
+    @FXML private Button settings;
     private Map<String, String> draft;
 
     public HomeController(AppContext ctx) {
@@ -42,6 +43,9 @@ public final class HomeController {
                 ctx.config().locale())));
         approval.setDisable(!ctx.session().operator().supervisor()
                 && ctx.config().approvalMode() == id.rekam.app.AppConfig.ApprovalMode.PER_RECORD);
+        boolean supervisor = ctx.session().operator().supervisor();
+        settings.setVisible(supervisor);
+        settings.setManaged(supervisor);
         var store = ctx.session().store();
         ctx.async(() -> new Loaded(store.records().counters(LocalDate.now(), ZoneId.systemDefault()),
                 store.drafts().load()), this::show, e -> greeting.setText(ctx.text("status.error")));
@@ -104,6 +108,16 @@ public final class HomeController {
     @FXML
     private void approval() {
         ctx.navigator().show(Screen.APPROVAL);
+    }
+
+    @FXML
+    private void settings() {
+        ctx.navigator().show(Screen.PROVISIONING);
+    }
+
+    @FXML
+    private void sync() {
+        ctx.navigator().show(Screen.SYNC);
     }
 
     @FXML

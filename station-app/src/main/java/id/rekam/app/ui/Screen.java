@@ -9,7 +9,9 @@ public enum Screen {
     RECORDS("records"),
     RECORD_DETAIL("record-detail"),
     APPROVAL("approval"),
-    CARDS("cards");
+    CARDS("cards"),
+    SYNC("sync"),
+    PROVISIONING("provisioning");
 
     private final String fxml;
 

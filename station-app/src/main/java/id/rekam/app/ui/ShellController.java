@@ -5,6 +5,10 @@ import id.rekam.app.service.DeviceStatusService;
 import id.rekam.app.service.Operator;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import id.rekam.app.sync.FxLatest;
+import javafx.scene.control.Hyperlink;
+import id.rekam.sync.SyncStatus;
+import java.util.function.Consumer;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -35,10 +39,12 @@ public final class ShellController {
     @FXML private StackPane content;
     @FXML private HBox deviceBox;
     @FXML private Label networkLabel;
-    @FXML private Label syncLabel;
+    @FXML private Hyperlink syncLabel;
     @FXML private Label approvalLabel;
     @FXML private Label stationLabel;
     private Timeline refresher;
+    /** Sync-thread callbacks hop to the FX thread; the snapshot is already computed there. */
+    private final Consumer<SyncStatus> syncListener = new FxLatest<>(this::showSync);
 
     public ShellController(AppContext ctx) {
         this.ctx = ctx;
@@ -54,6 +60,16 @@ public final class ShellController {
         stationLabel.setText(ctx.text("status.station", ctx.config().stationId()));
         ctx.session().operatorProperty().addListener((o, a, b) -> showOperator(b));
         showOperator(null);
+        ctx.services().sync().addListener(syncListener);
+        // Delivery runs once the store is open, started off the FX thread (HTTP client set-up).
+        ctx.session().storeProperty().addListener((o, a, store) -> {
+            if (store != null) {
+                ctx.async(() -> {
+                    ctx.services().sync().start(store);
+                    return true;
+                }, ok -> { }, e -> networkLabel.setText(ctx.text("status.error")));
+            }
+        });
         refresher = new Timeline(new KeyFrame(Duration.seconds(5), e -> refresh()));
         refresher.setCycleCount(Timeline.INDEFINITE);
         refresher.play();
@@ -74,12 +90,12 @@ public final class ShellController {
     public void refresh() {
         var store = ctx.session().storeProperty().get();
         ctx.async(() -> new StatusSnapshot(ctx.services().deviceStatus().devices(),
-                        ctx.services().deviceStatus().online(),
+                        ctx.services().sync().status().orElse(null),
                         store == null ? null : store.records().counters(LocalDate.now(), ZoneId.systemDefault())),
                 this::show, e -> networkLabel.setText(ctx.text("status.error")));
     }
 
-    private record StatusSnapshot(List<DeviceStatusService.DeviceState> devices, Boolean online, Counters counters) {
+    private record StatusSnapshot(List<DeviceStatusService.DeviceState> devices, SyncStatus sync, Counters counters) {
     }
 
     private void show(StatusSnapshot s) {
@@ -92,16 +108,50 @@ public final class ShellController {
             l.getStyleClass().add("status-item");
             deviceBox.getChildren().add(l);
         }
-        networkLabel.setText(s.online() == null ? ctx.text("status.network.none")
-                : s.online() ? ctx.text("status.network.online") : ctx.text("status.network.offline"));
-        networkLabel.getStyleClass().removeAll("good", "warn");
-        networkLabel.getStyleClass().add(Boolean.TRUE.equals(s.online()) ? "good" : "warn");
+        showSync(s.sync());
         boolean counted = s.counters() != null;
         syncLabel.setVisible(counted);
         approvalLabel.setVisible(counted);
-        if (counted) {
+        if (counted && s.sync() == null) {
             syncLabel.setText(ctx.text("status.waitingSync", s.counters().waitingSync()));
+        }
+        if (counted) {
             approvalLabel.setText(ctx.text("status.waitingApproval", s.counters().waitingApproval()));
+        }
+    }
+
+    /**
+     * The network line says what the sync service last saw: not provisioned, not yet reached,
+     * reached, or the reason it failed (records stay safe on the station meanwhile).
+     */
+    private void showSync(SyncStatus s) {
+        String text;
+        boolean good = false;
+        if (!ctx.services().sync().configured()) {
+            text = ctx.text("status.network.none");
+        } else if (s == null) {
+            text = ctx.text("status.network.starting");
+        } else if (s.lastFailure() != null) {
+            text = ctx.text("status.network.offline");
+        } else if (s.lastContact() == null) {
+            text = ctx.text("status.network.starting");
+        } else {
+            text = ctx.text("status.network.online");
+            good = true;
+        }
+        networkLabel.setText(text);
+        networkLabel.getStyleClass().removeAll("good", "warn");
+        networkLabel.getStyleClass().add(good ? "good" : "warn");
+        if (s != null) {
+            syncLabel.setText(ctx.text("status.sync", s.waiting() + s.uploading(), s.acknowledged(),
+                    s.needsAttention() + s.rejected()));
+        }
+    }
+
+    @FXML
+    private void openSync() {
+        if (ctx.session().operatorProperty().get() != null) {
+            ctx.navigator().show(Screen.SYNC);
         }
     }
 
@@ -118,6 +168,7 @@ public final class ShellController {
 
     public void stop() {
         refresher.stop();
+        ctx.services().sync().removeListener(syncListener);
         ctx.navigator().leave();
     }
 }

@@ -17,6 +17,7 @@ public final class UnlockController {
     @FXML private Label demoHint;
     @FXML private Label error;
     @FXML private Button unlockButton;
+    @FXML private javafx.scene.control.Hyperlink setupLink;
 
     public UnlockController(AppContext ctx) {
         this.ctx = ctx;
@@ -31,11 +32,20 @@ public final class UnlockController {
             demoHint.setVisible(true);
             demoHint.setManaged(true);
         }
+        // A station without a store and not yet provisioned is set up by a technician first.
+        boolean fresh = !ctx.config().demo() && !ctx.services().store().exists();
+        setupLink.setVisible(fresh);
+        setupLink.setManaged(fresh);
         passphrase.sceneProperty().addListener((o, a, s) -> {
             if (s != null) {
                 passphrase.requestFocus();
             }
         });
+    }
+
+    @FXML
+    private void setup() {
+        ctx.navigator().show(Screen.PROVISIONING);
     }
 
     @FXML

@@ -8,6 +8,7 @@ import id.rekam.app.core.CoreStoreGateway;
 import id.rekam.app.core.ValidatorNikCheck;
 import id.rekam.app.demo.DemoSeeder;
 import id.rekam.app.service.DeviceStatusService;
+import id.rekam.app.service.SyncPort;
 import id.rekam.app.ui.AppContext;
 import id.rekam.core.crypto.KdfParams;
 import id.rekam.core.nik.NikValidator;
@@ -41,6 +42,11 @@ public final class TestStation {
 
     /** @param seeded the store gets the demo accounts and records on first unlock */
     public TestStation(Path dataDir, AppConfig.ApprovalMode mode, boolean demo, boolean seeded) {
+        this(dataDir, mode, demo, seeded, null);
+    }
+
+    /** @param sync delivery to a central server; null = a station without one */
+    public TestStation(Path dataDir, AppConfig.ApprovalMode mode, boolean demo, boolean seeded, SyncPort sync) {
         this.dataDir = dataDir;
         config = new AppConfig(STATION_ID, "Kecamatan Pancoran Mas, Kota Depok", "32.76.01", dataDir,
                 Locale.forLanguageTag("id"), mode, demo, demo ? PASSPHRASE : null);
@@ -61,6 +67,10 @@ public final class TestStation {
                         seeded ? s -> DemoSeeder.seed(s, "32.76.01.1008") : s -> { }), new CatalogRegions(CATALOG),
                 new ValidatorNikCheck(new NikValidator(CATALOG), config.locale()), camera, scanner,
                 new EqualityMatcher(), status);
+        if (sync != null) {
+            services = new StationServices(services.store(), services.regions(), services.nikCheck(), camera, scanner,
+                    services.matcher(), status, sync);
+        }
         ctx = new AppContext(config, services, StationApp.bundle(config));
     }
 

@@ -75,6 +75,7 @@ class PerRecordApprovalTest {
         assertThat(flow.text("#commitDone")).contains("Menunggu sinkron");
         var store = ((CoreOpenStore) station.ctx.session().store()).store();
         assertThat(store.findByNik(Nik.of(Flow.NIK))).singleElement()
-                .satisfies(s -> assertThat(s.state()).isEqualTo(OutboxState.APPROVED));
+                // Approval hands the packet to delivery at once (the sync service sends QUEUED packets).
+                .satisfies(s -> assertThat(s.state()).isEqualTo(OutboxState.QUEUED));
     }
 }

@@ -1,0 +1,151 @@
+package id.rekam.app.sync;
+
+import id.rekam.app.AppConfig;
+import id.rekam.app.StationApp;
+import id.rekam.app.demo.DemoSeeder;
+import id.rekam.app.service.RecordStatus;
+import id.rekam.app.service.RecordSummary;
+import id.rekam.app.testing.Flow;
+import id.rekam.app.testing.TestStation;
+import id.rekam.core.store.StationStore;
+import id.rekam.server.CentralServer;
+import id.rekam.server.ServerConfig;
+import id.rekam.sync.StationEnrollment;
+import id.rekam.sync.SyncConfig;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sync panel against a real in-process central server: first the server is down (the panel
+ * gives the reason, records wait), then it comes up and "Kirim sekarang" delivers them; the
+ * records list shows each record's server status.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SyncPanelTest {
+
+    static final String OFFICE = "32.76.01";
+    /** The first station the reference server enrols for an office gets this name. */
+    static final String STATION = "ST-327601-0001";
+
+    @TempDir
+    Path dir;
+    int port;
+    CentralServer server;
+    TestStation station;
+
+    ServerConfig serverConfig() {
+        return ServerConfig.builder(dir.resolve("server")).port(port).acceptUnparseableTemplates(true)
+                .printReadyAfter(Duration.ofMillis(200)).build();
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path data = dir.resolve("station");
+        // Enrol and seed the store, then take the server down: the station starts offline.
+        server = CentralServer.start(serverConfig());
+        StationStore store = StationStore.initialise(data, TestStation.PASSPHRASE.toCharArray(), STATION,
+                TestStation.fastStore());
+        OkHttpClient http = new OkHttpClient();
+        StationEnrollment.enroll(http, server.baseUri(), server.admin().createEnrollmentCode(OFFICE).code(), store,
+                "uji panel sinkron");
+        http.dispatcher().executorService().shutdown();
+        DemoSeeder.seed(store, "32.76.01.1008");
+        store.close();
+        server.stop();
+        server = null;
+
+        SyncConfig config = SyncConfig.defaults(URI.create("http://127.0.0.1:" + port + "/"))
+                .withBackoff(Duration.ofMillis(500), Duration.ofSeconds(1)).withPollInterval(Duration.ofMillis(300))
+                .withRequestTimeout(Duration.ofSeconds(10));
+        station = new TestStation(data, AppConfig.ApprovalMode.END_OF_DAY, true, false,
+                new StationSync(() -> Optional.of(config), Locale.forLanguageTag("id")));
+        stage.setScene(StationApp.createScene(station.ctx));
+        stage.show();
+    }
+
+    @AfterEach
+    void stopServer() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    @Test
+    void panelShowsTheReasonWhileDownThenCountsMoveAsTheServerAccepts(FxRobot robot) throws Exception {
+        Flow flow = new Flow(robot);
+        robot.clickOn("#passphrase").type(KeyCode.ENTER);
+        Flow.waitFor(60, () -> flow.visible("#operatorId"));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#operatorId").write(DemoSeeder.OPERATOR).type(KeyCode.ENTER)
+                .write(DemoSeeder.OPERATOR_PASSWORD).type(KeyCode.ENTER);
+        Flow.waitFor(() -> flow.visible("#syncStatus") && !flow.text("#syncStatus").isBlank());
+        robot.clickOn("#syncStatus");
+        Flow.waitFor(() -> flow.visible("#syncPushNow"));
+
+        // Server down: the 8 approved demo records wait, and the panel says why in Bahasa Indonesia.
+        Flow.waitFor(20, () -> !flow.text("#syncLastFailure").equals("Tidak ada")
+                && !flow.text("#syncLastFailure").equals("–"));
+        assertThat(flow.text("#syncWaiting")).isEqualTo("8");
+        assertThat(flow.text("#syncConfirmed")).isEqualTo("0");
+        assertThat(flow.text("#syncLastContact")).isEqualTo("Belum pernah");
+        assertThat(flow.text("#syncNextRetry")).isNotEqualTo("–");
+        String reason = flow.text("#syncLastFailure");
+        assertThat(reason).startsWith("Tidak tersambung ke server pusat").contains("akan dikirim otomatis");
+        flow.screenshot("40-sync-offline");
+
+        server = CentralServer.start(serverConfig());
+        robot.clickOn("#syncPushNow");
+        Flow.waitFor(30, () -> flow.text("#syncConfirmed").equals("8"));
+        assertThat(flow.text("#syncWaiting")).isEqualTo("0");
+        assertThat(flow.text("#syncUploading")).isEqualTo("0");
+        assertThat(flow.text("#syncLastFailure")).isEqualTo("Tidak ada");
+        assertThat(flow.text("#syncLastContact")).isNotEqualTo("Belum pernah");
+        assertThat(flow.text("#syncState")).contains("Semua rekaman sudah terkirim");
+        flow.screenshot("41-sync-confirmed");
+
+        // The records list gives each record's server verdict; print-ready follows confirmation.
+        robot.clickOn("#homeButton");
+        Flow.waitFor(() -> flow.visible("#records"));
+        Flow.waitFor(20, () -> {
+            robot.clickOn("#homeButton");
+            Flow.waitFor(() -> flow.visible("#records"));
+            robot.type(KeyCode.F3);
+            Flow.waitFor(() -> robot.lookup("#recordTable").tryQuery().isPresent()
+                    && robot.lookup("#recordTable").queryAs(TableView.class).getItems().size() == 12);
+            return table(robot).getItems().stream().filter(r -> r.status() == RecordStatus.PRINT_READY).count() == 8;
+        });
+        TableView<RecordSummary> table = table(robot);
+        assertThat(table.getItems()).filteredOn(r -> r.status() != RecordStatus.WAITING_APPROVAL)
+                .allMatch(r -> EnumSet.of(RecordStatus.PRINT_READY).contains(r.status()));
+        assertThat(table.getItems()).filteredOn(r -> r.status() == RecordStatus.WAITING_APPROVAL).hasSize(4);
+        flow.screenshot("42-records-server-status");
+    }
+
+    @SuppressWarnings("unchecked")
+    static TableView<RecordSummary> table(FxRobot robot) {
+        return robot.lookup("#recordTable").queryAs(TableView.class);
+    }
+}
