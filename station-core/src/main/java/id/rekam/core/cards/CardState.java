@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * Where a printed card is. Every card is in exactly one state; {@link #canMoveTo} is the whole
- * transition table (see docs/architecture.md, "Card lifecycle"):
+ * transition table (see docs/design/cards.md):
  *
  * <pre>
  * IN_STOCK    → ASSIGNED, INVALID

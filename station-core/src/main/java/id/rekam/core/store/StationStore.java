@@ -36,7 +36,7 @@ import java.util.Optional;
  * <p>A record is stored once, as its sealed packet body (AES-256-GCM, AAD = packet id +
  * "body"); the list/search columns are a small sealed summary (AAD = record id + "summary")
  * plus a keyed blind index of the NIK. Loading a record decrypts the body and decodes it with
- * {@link EnrollmentPackets#fromPacket}. See docs/architecture.md, "Local store".
+ * {@link EnrollmentPackets#fromPacket}. See docs/design/store.md.
  *
  * <p>This class is the module's entry point and delegates: {@link StoreOpener} (create, open,
  * unlock), {@link RecordRepository} (captures and look-ups), {@link SummaryIndex} (search),
