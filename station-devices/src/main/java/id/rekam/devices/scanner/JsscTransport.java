@@ -7,6 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A serial port through jssc, opened by path (a USB adapter like {@code /dev/ttyUSB0} or a
@@ -16,6 +18,8 @@ import java.time.Duration;
 public final class JsscTransport implements R30xTransport {
 
     private static final Logger LOG = LoggerFactory.getLogger(JsscTransport.class);
+    /** The device monitor reopens ports every poll; say once per port that its line settings were refused. */
+    private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
 
     private final SerialPort port;
     private final String path;
@@ -34,12 +38,20 @@ public final class JsscTransport implements R30xTransport {
         }
         try {
             if (!port.setParams(baud, SerialPort.DATABITS_8, SerialPort.STOPBITS_1, SerialPort.PARITY_NONE)) {
-                LOG.warn("{}: line settings refused (a pseudo-terminal?); continuing", path);
+                warnOnce(path, "a pseudo-terminal?");
             }
         } catch (SerialPortException e) {
-            LOG.warn("{}: line settings refused ({}); continuing", path, e.getExceptionType());
+            warnOnce(path, e.getExceptionType());
         }
         return new JsscTransport(port, path);
+    }
+
+    private static void warnOnce(String path, String why) {
+        if (WARNED.add(path)) {
+            LOG.warn("{}: line settings refused ({}); continuing", path, why);
+        } else {
+            LOG.debug("{}: line settings refused ({}); continuing", path, why);
+        }
     }
 
     @Override
