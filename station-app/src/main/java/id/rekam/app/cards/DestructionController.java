@@ -1,5 +1,6 @@
 package id.rekam.app.cards;
 
+import id.rekam.app.receipt.ReceiptPrinter;
 import id.rekam.app.ui.AppContext;
 import id.rekam.core.cards.DestructionCategory;
 import id.rekam.core.cards.DestructionPlan;
@@ -14,10 +15,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 
+import java.awt.print.PrinterException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -28,7 +27,7 @@ import java.util.ResourceBundle;
 
 /**
  * Destruction register: cards are put on the list with their category; the witnessed
- * destruction burns them all and writes the berita acara PDF under {@code <dataDir>/berita-acara/}.
+ * destruction burns them all and renders the berita acara PDF in memory and sends it to the printer (never to the data dir).
  */
 public final class DestructionController {
 
@@ -58,7 +57,7 @@ public final class DestructionController {
     @FXML private Label destructionMessage;
 
     /** The last PDF written (for tests and the "open" action of a shell). */
-    private Path lastPdf;
+    private byte[] lastPdf;
 
     public DestructionController(AppContext ctx, CardDesk desk, ResourceBundle text) {
         this.ctx = ctx;
@@ -125,30 +124,33 @@ public final class DestructionController {
                 office.getText(), region.getText(),
                 new Official(officerName.getText().strip(), officerPosition.getText().strip(), officerNip.getText().strip()),
                 List.copyOf(witnesses));
-        Path dir = ctx.config().dataDir().resolve("berita-acara");
         ctx.async(() -> {
             DestructionRecord r = desk.destruction().destroy(plan, ctx.session().operator().id());
+            // Never written to the data dir: it names the witnesses. The store keeps the record,
+            // so the same document can be rendered again from its number at any time.
             byte[] pdf = new BeritaAcaraPemusnahan().render(r);
+            boolean printed;
             try {
-                Files.createDirectories(dir);
-                Path file = dir.resolve(r.number().replaceAll("[^A-Za-z0-9.-]+", "_") + ".pdf");
-                Files.write(file, pdf);
-                return new Object[] {r, file};
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                printed = new ReceiptPrinter().print(pdf);
+            } catch (IOException | PrinterException e) {
+                // The destruction is committed; a printer problem only means printing again later.
+                printed = false;
             }
+            return new Object[] {r, pdf, printed};
         }, res -> {
             DestructionRecord r = (DestructionRecord) res[0];
-            lastPdf = (Path) res[1];
+            lastPdf = (byte[]) res[1];
             BatchController.show(destructionMessage, true, MessageFormat.format(text.getString("destruction.done"),
-                    r.total(), r.number(), lastPdf.toString()));
+                    r.total(), r.number(), text.getString((Boolean) res[2] ? "destruction.printed"
+                            : "destruction.noPrinter")));
             witnesses.clear();
             witnessList.getItems().clear();
             refresh();
         }, e -> BatchController.show(destructionMessage, false, desk.explain(e)));
     }
 
-    public Path lastPdf() {
+    /** The berita acara of the last destruction, in memory only. */
+    public byte[] lastPdf() {
         return lastPdf;
     }
 

@@ -215,9 +215,14 @@ class CardDeskUiTest {
         Flow.waitFor(60, () -> flow.text("#destructionMessage").startsWith("1 kartu dimusnahkan"));
         flow.screenshot("cards-05-destruction-done");
 
-        Path pdf = dir.resolve("berita-acara").resolve("470_7_DUKCAPIL_2026.pdf");
-        assertThat(pdf).exists();
-        try (PDDocument doc = Loader.loadPDF(Files.readAllBytes(pdf))) {
+        // The document is never written to the data dir; it is rendered again from the store.
+        assertThat(dir.resolve("berita-acara")).doesNotExist();
+        try (var files = Files.walk(dir)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".pdf")).toList()).isEmpty();
+        }
+        byte[] pdf = new id.rekam.reports.BeritaAcaraPemusnahan().render(
+                new id.rekam.core.cards.DestructionRegister(store).find("470/7/DUKCAPIL/2026").orElseThrow());
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
             assertThat(text).contains("BERITA ACARA PEMUSNAHAN", "470/7/DUKCAPIL/2026", "Rudi Hartono",
                     "Satpol PP Kota Depok", "KTP-UI-0002", "Depok,");
