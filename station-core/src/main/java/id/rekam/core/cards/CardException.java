@@ -1,6 +1,7 @@
 package id.rekam.core.cards;
 
-import java.text.MessageFormat;
+import id.rekam.core.text.Bundles;
+
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -13,8 +14,6 @@ import java.util.ResourceBundle;
 public class CardException extends RuntimeException {
 
     static final String BUNDLE = "id.rekam.core.cards.messages";
-    private static final ResourceBundle.Control NO_FALLBACK =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
     private final String messageKey;
     private final transient Object[] args;
@@ -34,17 +33,17 @@ public class CardException extends RuntimeException {
     }
 
     static String format(Locale locale, String key, Object... args) {
+        ResourceBundle bundle = Bundles.get(BUNDLE, locale);
+        Object[] shown = args.clone();
         try {
-            ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale, NO_FALLBACK);
-            Object[] shown = args.clone();
             for (int i = 0; i < shown.length; i++) {
                 if (shown[i] instanceof CardState s) {
                     shown[i] = bundle.getString("state." + s.name());
                 }
             }
-            return new MessageFormat(bundle.getString(key), locale).format(shown);
         } catch (MissingResourceException e) {
             return key;
         }
+        return Bundles.format(bundle, locale, key, shown);
     }
 }

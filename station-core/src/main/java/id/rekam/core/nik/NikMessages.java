@@ -1,6 +1,7 @@
 package id.rekam.core.nik;
 
 import id.rekam.core.domain.Gender;
+import id.rekam.core.text.Bundles;
 
 import java.text.MessageFormat;
 import java.util.Locale;
@@ -14,9 +15,6 @@ import java.util.ResourceBundle;
 public final class NikMessages {
 
     static final String BUNDLE = "id.rekam.core.nik.messages";
-    /** Without this, asking for Indonesian on a JVM whose default locale is English yields English. */
-    private static final ResourceBundle.Control NO_FALLBACK =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
     private NikMessages() {
     }
@@ -49,6 +47,6 @@ public final class NikMessages {
     }
 
     static ResourceBundle bundle(Locale locale) {
-        return ResourceBundle.getBundle(BUNDLE, locale, NO_FALLBACK);
+        return Bundles.get(BUNDLE, locale);
     }
 }

@@ -1,9 +1,8 @@
 package id.rekam.core.store;
 
-import java.text.MessageFormat;
+import id.rekam.core.text.Bundles;
+
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 
 /**
  * A failure the station must explain to a person. The text comes from
@@ -13,8 +12,6 @@ import java.util.ResourceBundle;
 public class StoreException extends RuntimeException {
 
     static final String BUNDLE = "id.rekam.core.store.messages";
-    private static final ResourceBundle.Control NO_FALLBACK =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
     private final String messageKey;
     private final transient Object[] args;
@@ -39,11 +36,6 @@ public class StoreException extends RuntimeException {
     }
 
     static String format(Locale locale, String key, Object... args) {
-        try {
-            ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale, NO_FALLBACK);
-            return new MessageFormat(bundle.getString(key), locale).format(args);
-        } catch (MissingResourceException e) {
-            return key;
-        }
+        return Bundles.format(BUNDLE, locale, key, args);
     }
 }
