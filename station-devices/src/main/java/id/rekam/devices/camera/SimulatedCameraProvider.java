@@ -11,14 +11,21 @@ import java.time.Clock;
 public final class SimulatedCameraProvider extends AbstractWebcamProvider {
 
     private final Clock clock;
+    private final SimulatedWebcamDriver driver;
 
     public SimulatedCameraProvider() {
         this(Clock.systemUTC());
     }
 
     public SimulatedCameraProvider(Clock clock) {
+        this(clock, null);
+    }
+
+    /** @param driver a driver whose cameras a test plugs and unplugs; null = one camera */
+    public SimulatedCameraProvider(Clock clock, SimulatedWebcamDriver driver) {
         super(clock);
         this.clock = clock;
+        this.driver = driver;
     }
 
     @Override
@@ -38,6 +45,6 @@ public final class SimulatedCameraProvider extends AbstractWebcamProvider {
 
     @Override
     WebcamDriver createDriver() {
-        return new SimulatedWebcamDriver(1, clock);
+        return driver != null ? driver : new SimulatedWebcamDriver(1, clock);
     }
 }
