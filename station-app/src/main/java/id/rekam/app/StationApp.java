@@ -37,6 +37,27 @@ public class StationApp extends Application {
         stage.setMinHeight(720);
         stage.show();
         StartupClock.markFirstScreen();
+        if (getParameters().getRaw().contains(CDS_TRAINING)) {
+            exitWhenWarm();
+        }
+    }
+
+    /**
+     * {@code --cds-training}: start as usual, wait until the first screen is drawn and the warm-up
+     * has loaded the wizard, PDF and matcher classes, then quit normally. Run under
+     * {@code -XX:ArchiveClassesAtExit=rekam.jsa}, the JVM then writes an AppCDS archive of every
+     * class the start-up used (JDK 17 writes it only on a normal exit, not when killed); the
+     * launcher maps it with {@code -XX:SharedArchiveFile} so the next start skips loading and
+     * verifying those classes.
+     */
+    static final String CDS_TRAINING = "--cds-training";
+
+    private void exitWhenWarm() {
+        ViewWarmup.done().orTimeout(120, java.util.concurrent.TimeUnit.SECONDS).whenComplete((v, e) ->
+                javafx.application.Platform.runLater(() -> {
+                    LOG.info("CDS training: first screen and warm-up done{}, exiting", e == null ? "" : " (timed out)");
+                    javafx.application.Platform.exit();
+                }));
     }
 
     public static ResourceBundle bundle(AppConfig config) {
@@ -71,6 +92,11 @@ public class StationApp extends Application {
         }
         if (ctx != null) {
             ctx.close();
+        }
+        if (getParameters().getRaw().contains(CDS_TRAINING)) {
+            // Device and demo threads may still be alive; a normal exit is what writes the archive.
+            Thread exit = new Thread(() -> System.exit(0), "rekam-cds-exit");
+            exit.start();
         }
     }
 }

@@ -25,6 +25,9 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,6 +38,8 @@ import java.util.stream.Collectors;
 
 /** Step 5: everything at a glance, then duplicate check, commit, approval and the receipt. */
 public final class ReviewController implements Step {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReviewController.class);
 
     private final AppContext ctx;
     @FXML private ScrollPane root;
@@ -111,16 +116,22 @@ public final class ReviewController implements Step {
         if (biodataOk) {
             Facts.fill(facts, Facts.rows(session.demographics(ctx.services().regions()), ctx.bundle()));
         }
+        // Decoded on a worker: a JPEG and a PNG decoded on the FX thread froze the review's first display.
         session.photo().ifPresent(p -> {
-            photo.setImage(new Image(new ByteArrayInputStream(p.jpeg())));
+            decodeInto(photo, p.jpeg());
             photoSummary.setText(ctx.text("review.device", p.provenance().device().model()));
         });
-        session.signature().ifPresent(s -> signature.setImage(new Image(new ByteArrayInputStream(s.png()))));
+        session.signature().ifPresent(s -> decodeInto(signature, s.png()));
         fingerSummary.setText(session.fingers().isEmpty() ? ctx.text("review.missing.fingers")
                 : Facts.fingerSummary(new ArrayList<>(session.fingers().values()), ctx.bundle()));
         if (gaps.isEmpty()) {
             commitButton.requestFocus();
         }
+    }
+
+    private void decodeInto(ImageView view, byte[] encoded) {
+        ctx.async(() -> new Image(new ByteArrayInputStream(encoded)), view::setImage,
+                e -> LOG.warn("review: image not decoded: {}", e.toString()));
     }
 
     @FXML

@@ -39,6 +39,11 @@ public final class EnrollController implements Lifecycle {
     @FXML private StackPane stepContent;
     private int current = -1;
     private boolean committed;
+    /**
+     * False while the wizard is built and styled ahead of time: pickers filling in the station's
+     * own region must not autosave an empty draft over the one the home screen offers to resume.
+     */
+    private boolean shown;
 
     public EnrollController(AppContext ctx) {
         this.ctx = ctx;
@@ -53,6 +58,23 @@ public final class EnrollController implements Lifecycle {
         steps.getChildren().addAll(stepRows);
         autosave.setOnFinished(e -> saveDraft());
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            // Built on demand at F2: steps other than the first are loaded on first visit.
+            step(StepId.BIODATA.ordinal());
+        } else {
+            // Built ahead of time on a worker (Navigator.prepare): every step, so no step's first
+            // visit loads FXML on the FX thread.
+            for (int i = 0; i < controllers.length; i++) {
+                step(i);
+            }
+        }
+        stepContent.getChildren().setAll(views[StepId.BIODATA.ordinal()]);
+    }
+
+    /** In the window now: the first step is shown (focus, devices are its onShow's business). */
+    @Override
+    public void onShown() {
+        shown = true;
         go(StepId.BIODATA);
     }
 
@@ -115,7 +137,9 @@ public final class EnrollController implements Lifecycle {
         }
         Step next = step(id.ordinal());
         current = id.ordinal();
-        stepContent.getChildren().setAll(views[current]);
+        if (stepContent.getChildren().size() != 1 || stepContent.getChildren().get(0) != views[current]) {
+            stepContent.getChildren().setAll(views[current]);
+        }
         next.onShow();
         refreshSteps();
     }
@@ -140,9 +164,20 @@ public final class EnrollController implements Lifecycle {
         }
     }
 
+    /**
+     * A capture finished after its step was left (the signature's PNG is encoded on a worker):
+     * the step list, and the review if it is showing, are brought up to date.
+     */
+    public void refreshShown() {
+        refreshSteps();
+        if (current == StepId.REVIEW.ordinal()) {
+            controllers[current].onShow();
+        }
+    }
+
     /** Biodata changed: save the draft shortly after typing pauses. */
     public void formChanged() {
-        if (!committed) {
+        if (!committed && shown) {
             autosave.playFromStart();
         }
     }

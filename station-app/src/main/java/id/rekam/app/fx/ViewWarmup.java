@@ -21,8 +21,8 @@ public final class ViewWarmup {
 
     private static final Logger LOG = LoggerFactory.getLogger(ViewWarmup.class);
 
-    private static final List<String> VIEWS = List.of("step-biodata", "step-photo", "step-fingers",
-            "step-signature", "step-review", "record-detail");
+    /** The wizard's steps are not here: the navigator builds the next wizard itself, ahead of time. */
+    private static final List<String> VIEWS = List.of("record-detail");
 
     /** Loaded and initialised only: their constructors need a live control, so none is built. */
     private static final List<String> CLASSES = List.of(
@@ -50,6 +50,15 @@ public final class ViewWarmup {
     }
 
     private static final java.util.concurrent.atomic.AtomicBoolean STARTED = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final java.util.concurrent.CompletableFuture<Void> DONE = new java.util.concurrent.CompletableFuture<>();
+
+    /** Completes when the warm-up has run (at once when it is turned off), e.g. for a CDS training run. */
+    public static java.util.concurrent.CompletableFuture<Void> done() {
+        if (!Boolean.parseBoolean(System.getProperty("rekam.warmup", "true"))) {
+            DONE.complete(null);
+        }
+        return DONE;
+    }
 
     /**
      * Call on the FX thread once the first window is shown: the warm-up starts after the next
@@ -77,7 +86,13 @@ public final class ViewWarmup {
         if (!STARTED.compareAndSet(false, true)) {
             return;
         }
-        Thread t = new Thread(() -> run(ctx), "rekam-warmup");
+        Thread t = new Thread(() -> {
+            try {
+                run(ctx);
+            } finally {
+                DONE.complete(null);
+            }
+        }, "rekam-warmup");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
@@ -100,6 +115,15 @@ public final class ViewWarmup {
                 // Only a head start: the view is loaded for real when it is shown.
                 LOG.debug("warm-up: {} not pre-loaded: {}", view, e.toString());
             }
+        }
+        try {
+            // First use of ImageIO's PNG writer and of Jackson cost ~0.5 s (plugin registry, serializers):
+            // paid here, not when the signature step is left.
+            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(2, 2, java.awt.image.BufferedImage.TYPE_INT_ARGB),
+                    "png", java.io.OutputStream.nullOutputStream());
+            new id.rekam.app.signature.Strokes().toJson(1, 1);
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.debug("warm-up: PNG/JSON not warmed: {}", e.toString());
         }
         LOG.info("warm-up: wizard and views pre-loaded off the FX thread in {} ms", (System.nanoTime() - t0) / 1_000_000);
     }

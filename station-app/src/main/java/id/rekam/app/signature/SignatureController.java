@@ -31,6 +31,8 @@ public final class SignatureController implements Step {
     private SignaturePad pad;
     private EnrollmentSession session;
     private EnrollController wizard;
+    /** Bumped by every keep and every change of the ink: only the newest encoding is kept. */
+    private int keeping;
 
     public SignatureController(AppContext ctx) {
         this.ctx = ctx;
@@ -42,6 +44,7 @@ public final class SignatureController implements Step {
         pad.setId("signaturePad");
         padHolder.getChildren().add(pad);
         pad.setOnChange(() -> {
+            keeping++; // a capture still being encoded is for the old ink
             session.signature(null);
             message.setText("");
             wizard.refreshSteps();
@@ -68,29 +71,39 @@ public final class SignatureController implements Step {
         pad.clear();
     }
 
-    /** Keeps the signature if there is one; false (with a message) when the pad is (almost) empty. */
-    boolean keep() {
+    /**
+     * Keeps the signature if there is one, then runs {@code then}; false (with a message) when the
+     * pad is (almost) empty. The snapshot is taken here; the PNG is encoded on a worker thread
+     * (it took 0.2–0.9 s on the FX thread), so {@code then} runs once the capture is in the session.
+     */
+    boolean keep(Runnable then) {
         if (pad.strokes().pointCount() < MIN_POINTS) {
             message.setText(ctx.text("signature.empty"));
             return false;
         }
-        session.signature(new SignatureCapture(pad.png(), pad.json(),
-                new CaptureProvenance(ON_SCREEN_PAD, ctx.session().operator().id(), Instant.now())));
-        wizard.refreshSteps();
+        var ink = pad.ink();
+        String json = pad.json();
+        CaptureProvenance provenance = new CaptureProvenance(ON_SCREEN_PAD, ctx.session().operator().id(), Instant.now());
+        int version = ++keeping;
+        ctx.async(() -> new SignatureCapture(SignaturePad.png(ink), json, provenance), capture -> {
+            if (version == keeping) {
+                session.signature(capture);
+                wizard.refreshSteps();
+                then.run();
+            }
+        }, e -> message.setText(String.valueOf(e.getMessage())));
         return true;
     }
 
     @FXML
     void next() {
-        if (keep()) {
-            wizard.next();
-        }
+        keep(wizard::next);
     }
 
     @Override
     public void onHide() {
         if (session.signature().isEmpty() && pad.strokes().pointCount() >= MIN_POINTS) {
-            keep();
+            keep(wizard::refreshShown);
         }
     }
 

@@ -86,11 +86,20 @@ public final class SignaturePad extends Pane {
 
     /** The ink on a transparent background, as PNG. Must run on the FX thread. */
     public byte[] png() {
+        return png(ink());
+    }
+
+    /** The ink on a transparent background, as an image. Must run on the FX thread (a snapshot). */
+    public WritableImage ink() {
         SnapshotParameters p = new SnapshotParameters();
         p.setFill(Color.TRANSPARENT);
-        WritableImage img = canvas.snapshot(p, null);
+        return canvas.snapshot(p, null);
+    }
+
+    /** Encodes a snapshot from {@link #ink()} as PNG; any thread (PNG encoding is too slow for the FX thread). */
+    public static byte[] png(javafx.scene.image.Image ink) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", out);
+            ImageIO.write(SwingFXUtils.fromFXImage(ink, null), "png", out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -21,6 +21,7 @@ public final class Fxml {
         loader.setControllerFactory(type -> construct(type, ctx));
         try {
             Parent root = loader.load();
+            id.rekam.app.fx.ViewportCache.disableUnder(root);
             return new Loaded<>(root, loader.getController());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load " + resource, e);

@@ -4,4 +4,11 @@ package id.rekam.app.ui;
 public interface Lifecycle {
 
     void onLeave();
+
+    /**
+     * Called on the FX thread once the screen is in the window. A screen built ahead of time on
+     * a worker ({@link Navigator#prepare}) does here what must not happen off-screen (focus, devices).
+     */
+    default void onShown() {
+    }
 }

@@ -47,14 +47,27 @@ public final class Flow {
     /** Saves the window as docs/screenshots/NAME.png when the build asks for screenshots. */
     public void screenshot(String name) {
         String dir = System.getProperty("rekam.screenshots.dir");
-        if (dir != null) {
+        // Not while benchmarking: a snapshot renders the whole scene on the FX thread and the PNG
+        // encoding takes a core, i.e. the test harness, not the station, would freeze the UI.
+        if (dir != null && !Boolean.getBoolean("rekam.bench")) {
             WaitForAsyncUtils.waitForFxEvents();
             Screenshots.write(robot.listWindows().get(0).getScene(), Path.of(dir, name + ".png"));
         }
     }
 
+    /** True when a node matching {@code query} is on screen: it and all its ancestors visible. */
     public boolean visible(String query) {
-        return robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false);
+        return robot.lookup(query).queryAll().stream().anyMatch(Flow::shown);
+    }
+
+    private static boolean shown(Node n) {
+        // The station keeps the next wizard hidden in the window ahead of time; its fields are not "visible".
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return n.getScene() != null;
     }
 
     public String text(String query) {

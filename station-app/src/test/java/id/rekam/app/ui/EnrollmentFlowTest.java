@@ -50,7 +50,7 @@ class EnrollmentFlowTest {
         flow.screenshot("01-unlock");
         flow.unlockAndCreateSupervisor(TestStation.PASSPHRASE);
         flow.screenshot("03-home");
-        FxStallWatchdog watchdog = new FxStallWatchdog(10).start();
+        FxStallWatchdog watchdog = new FxStallWatchdog(10, () -> focusOwner(robot)).start();
         robot.type(KeyCode.F2);
         Flow.waitFor(() -> flow.visible("#nik"));
         flow.typeBiodata(Flow.NIK, "Budi Santoso", "17-08-1990");
@@ -109,7 +109,7 @@ class EnrollmentFlowTest {
         FxStallWatchdog.Stats stalls = watchdog.stats();
         String report = "scripted enrollment: FX runLater latency " + stalls + "; live preview " + fps + " fps";
         System.out.println(report);
-        System.out.println("stalls " + watchdog.stallLog());
+        watchdog.stallLog().forEach(s -> System.out.println("stall " + s));
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "fx-flow-benchmark.txt"), report + System.lineSeparator());
         if (Boolean.getBoolean("rekam.bench")) {
@@ -164,6 +164,13 @@ class EnrollmentFlowTest {
                     .contains("BUDI SANTOSO").contains(Nik.of(Flow.NIK).masked()).doesNotContain(Flow.NIK)
                     .contains("Menunggu persetujuan");
         }
+    }
+
+    /** The stall log's "moment": which control had the focus, i.e. where in the wizard the operator was. */
+    private static String focusOwner(FxRobot robot) {
+        var windows = robot.listWindows();
+        var owner = windows.isEmpty() || windows.get(0).getScene() == null ? null : windows.get(0).getScene().getFocusOwner();
+        return owner == null ? "-" : owner.getClass().getSimpleName() + "#" + owner.getId();
     }
 
     static int indexOf(byte[] haystack, byte[] needle) {
