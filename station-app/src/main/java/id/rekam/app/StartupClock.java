@@ -7,6 +7,7 @@ import java.time.Duration;
 public final class StartupClock {
 
     private static volatile long firstScreenMillis;
+    private static final java.util.concurrent.CompletableFuture<Void> FIRST_FRAME = new java.util.concurrent.CompletableFuture<>();
 
     private StartupClock() {
     }
@@ -20,6 +21,29 @@ public final class StartupClock {
             System.out.println("rekam: first screen shown " + firstScreenMillis + " ms after JVM start (process CPU "
                     + cpuMillis + " ms)");
         }
+    }
+
+    /**
+     * The first screen has been rendered (a pulse after it was shown). Work the first screen does
+     * not need (devices, the demo server, the warm-up) starts then, so it does not compete with
+     * drawing it.
+     */
+    public static void markFirstFrame() {
+        if (!FIRST_FRAME.isDone()) {
+            long wall = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            System.out.println("rekam: first frame rendered " + wall + " ms after JVM start (process CPU " + cpuMillis() + " ms)");
+            FIRST_FRAME.complete(null);
+        }
+    }
+
+    /** Completes when {@link #markFirstFrame()} is called. */
+    public static java.util.concurrent.CompletableFuture<Void> firstFrame() {
+        return FIRST_FRAME;
+    }
+
+    private static long cpuMillis() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() / 1_000_000 : -1;
     }
 
     /** Milliseconds from JVM start to the first screen, 0 while none was shown. */

@@ -77,12 +77,29 @@ public class StationApp extends Application {
         // only once the unlock screen is on the glass: started earlier it delayed the first screen.
         scene.windowProperty().addListener((o, old, window) -> {
             if (window != null && window.isShowing()) {
-                ViewWarmup.startAfterFirstFrame(ctx);
+                afterFirstFrame(ctx);
             } else if (window != null) {
-                window.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> ViewWarmup.startAfterFirstFrame(ctx));
+                window.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> afterFirstFrame(ctx));
             }
         });
         return scene;
+    }
+
+    /** Call on the FX thread once the window is shown: the first pulse after that draws it. */
+    private static void afterFirstFrame(AppContext ctx) {
+        new javafx.animation.AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                // The first pulse after "shown" renders the screen; the one after finds it drawn.
+                if (++pulses >= 2) {
+                    stop();
+                    StartupClock.markFirstFrame();
+                    ViewWarmup.start(ctx);
+                }
+            }
+        }.start();
     }
 
     @Override

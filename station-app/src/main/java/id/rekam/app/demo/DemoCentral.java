@@ -34,12 +34,21 @@ public final class DemoCentral implements AutoCloseable {
 
     /** Starts the server in the background (the unlock screen is up meanwhile). */
     public DemoCentral(Path dataDir, String office) {
-        this(dataDir, office, PRINT_READY_AFTER);
+        this(dataDir, office, PRINT_READY_AFTER, CompletableFuture.completedFuture(null));
+    }
+
+    /** Starts the server in the background once {@code startAfter} completes (e.g. the first frame is drawn). */
+    public DemoCentral(Path dataDir, String office, CompletableFuture<?> startAfter) {
+        this(dataDir, office, PRINT_READY_AFTER, startAfter);
     }
 
     DemoCentral(Path dataDir, String office, Duration printReadyAfter) {
+        this(dataDir, office, printReadyAfter, CompletableFuture.completedFuture(null));
+    }
+
+    private DemoCentral(Path dataDir, String office, Duration printReadyAfter, CompletableFuture<?> startAfter) {
         this.office = office;
-        this.server = CompletableFuture.supplyAsync(() -> {
+        this.server = startAfter.thenApplyAsync(ignored -> {
             try {
                 CentralServer s = CentralServer.start(ServerConfig.builder(dataDir).bindAddress("127.0.0.1").port(0)
                         .acceptUnparseableTemplates(true).printReadyAfter(printReadyAfter).build());

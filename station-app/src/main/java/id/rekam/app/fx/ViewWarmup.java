@@ -60,30 +60,9 @@ public final class ViewWarmup {
         return DONE;
     }
 
-    /**
-     * Call on the FX thread once the first window is shown: the warm-up starts after the next
-     * rendered frame, so it never competes with drawing the unlock screen. Runs once per JVM.
-     */
-    public static void startAfterFirstFrame(AppContext ctx) {
-        if (!Boolean.parseBoolean(System.getProperty("rekam.warmup", "true")) || STARTED.get()) {
-            return;
-        }
-        new javafx.animation.AnimationTimer() {
-            private int pulses;
-
-            @Override
-            public void handle(long now) {
-                // The first pulse after "shown" renders the screen; start on the one after.
-                if (++pulses >= 2) {
-                    stop();
-                    ViewWarmup.start(ctx);
-                }
-            }
-        }.start();
-    }
-
-    private static void start(AppContext ctx) {
-        if (!STARTED.compareAndSet(false, true)) {
+    /** Starts the warm-up on a background thread, once per JVM; call once the first screen is drawn. */
+    public static void start(AppContext ctx) {
+        if (!Boolean.parseBoolean(System.getProperty("rekam.warmup", "true")) || !STARTED.compareAndSet(false, true)) {
             return;
         }
         Thread t = new Thread(() -> {
