@@ -94,7 +94,7 @@ public final class LedgerController {
                     f.warn() ? "ledger.warn" : "ledger.forecast"), f.balance(),
                     String.format(ctx.config().locale(), "%.1f", f.averageDailyUse()), days));
             this.days.getItems().setAll(d.stream().map(x -> MessageFormat.format(text.getString("ledger.day"),
-                    x.day().toString(), x.received(), x.used(), x.spoiled(), x.returned(), x.closing())).toList());
+                    x.day().format(DestructionController.DATE), x.received(), x.used(), x.spoiled(), x.returned(), x.closing())).toList());
         }, e -> BatchController.show(forecast, false, desk.explain(e)));
     }
 

@@ -206,10 +206,16 @@ class CardDeskUiTest {
         robot.clickOn("#destroyNow");
         Flow.waitFor(30, () -> flow.text("#destructionMessage").contains("saksi masih kosong"));
 
+        // A witness without a body is not added.
         robot.clickOn("#witnessName").write("Rudi Hartono");
+        robot.clickOn("#addWitness");
+        Flow.waitFor(30, () -> flow.text("#destructionMessage").contains("Isi nama dan instansi saksi"));
+        assertThat(robot.lookup("#witnessList").queryAs(ListView.class).getItems()).isEmpty();
+
         robot.clickOn("#witnessPosition").write("Kepala Seksi");
         robot.clickOn("#witnessOffice").write("Satpol PP Kota Depok");
         robot.clickOn("#addWitness");
+        Flow.waitFor(30, () -> flow.text("#destructionMessage").contains("Saksi ditambahkan"));
         flow.screenshot("cards-04-destruction");
         robot.clickOn("#destroyNow");
         Flow.waitFor(60, () -> flow.text("#destructionMessage").startsWith("1 kartu dimusnahkan"));
@@ -228,6 +234,25 @@ class CardDeskUiTest {
                     "Satpol PP Kota Depok", "KTP-UI-0002", "Depok,");
         }
         assertThat(new CardRegistry(store).require("KTP-UI-0002").state()).isEqualTo(CardState.DESTROYED);
+
+        // Reprint: pick the past destruction, print again; audited, still nothing on disk.
+        ListView<?> history = robot.lookup("#baHistory").queryAs(ListView.class);
+        Flow.waitFor(30, () -> history.getItems().size() == 1);
+        robot.interact(() -> robot.lookup("#destructionScroll").queryAs(javafx.scene.control.ScrollPane.class)
+                .setVvalue(1.0));
+        assertThat(robot.lookup("#baReprint").queryAs(javafx.scene.control.Button.class).isDisabled()).isTrue();
+        robot.interact(() -> history.getSelectionModel().select(0));
+        robot.clickOn("#baReprint");
+        Flow.waitFor(60, () -> flow.text("#reprintMessage").startsWith("Berita acara 470/7/DUKCAPIL/2026 di"));
+        flow.screenshot("cards-08-destruction-reprint");
+        assertThat(store.auditTrail(1, 10_000)).filteredOn(e -> e.action().equals("CARD_BERITA_ACARA_REPRINTED"))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.actor()).isEqualTo("op1");
+                    assertThat(e.details()).contains("470/7/DUKCAPIL/2026");
+                });
+        try (var files = Files.walk(dir)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".pdf")).toList()).isEmpty();
+        }
     }
 
     @Test
@@ -250,9 +275,16 @@ class CardDeskUiTest {
         robot.write("B-UI-3");
         robot.clickOn("#batchReceive");
         Flow.waitFor(30, () -> flow.text("#batchMessage").startsWith("2 kartu dari kiriman B-UI-3"));
+        javafx.scene.control.TextArea overdue = robot.lookup("#overdueReport").queryAs(javafx.scene.control.TextArea.class);
         robot.clickOn("#overdueShow");
-        Flow.waitFor(30, () -> robot.lookup("#overdueReport").queryAs(javafx.scene.control.TextArea.class).getText()
-                .contains("Per kelurahan/desa"));
+        // Nothing has waited 14 days yet: said in words, not as an empty table.
+        Flow.waitFor(30, () -> overdue.getText().startsWith("Tidak ada kartu yang tertahan lebih dari 14 hari"));
+        robot.doubleClickOn("#overdueDays").write("0");
+        robot.clickOn("#overdueShow");
+        Flow.waitFor(30, () -> overdue.getText().contains("Per kelurahan/desa"));
+        assertThat(overdue.getText()).contains("32.76.01.1001: 1", "Loket loket-1: 1  KTP-UI-0001",
+                "Kelurahan tidak diketahui: 3",
+                "Stok kantor (belum diserahkan ke petugas/loket): 3  KTP-UI-0002, KTP-UI-0101, KTP-UI-0102");
         flow.screenshot("cards-06-batch");
 
         robot.interact(() -> tabs.getSelectionModel().select(2));

@@ -41,3 +41,8 @@ INSERT INTO card_reseal (target, row_key, doc)
 SELECT 'destructions', id, document FROM destructions;
 ALTER TABLE destructions DROP COLUMN document;
 ALTER TABLE destructions ADD COLUMN document BLOB;
+
+-- V5 named the hand-over event "card.handedOver"; the central server accepts only lower-case
+-- types, so such events were refused and stayed pending. Their type is renamed; the sealed
+-- payload's AAD is (event id, "payload"), so it stays valid.
+UPDATE events SET type = 'card.handed-over' WHERE type = 'card.handedOver';
