@@ -134,8 +134,10 @@ class CardDeskUiTest {
         return e;
     }
 
-    private void findAndSign(FxRobot robot, Flow flow) {
-        robot.clickOn("#handoverQuery").write(owner.demographics().nik().value());
+    private void findAndSign(FxRobot robot, Flow flow, String query) {
+        robot.clickOn("#handoverQuery");
+        flow.ctrl(javafx.scene.input.KeyCode.A);
+        robot.write(query);
         robot.clickOn("#handoverFind");
         Flow.waitFor(30, () -> flow.text("#handoverCard").contains("KTP-UI-0001"));
         assertThat(flow.text("#handoverCard")).contains(owner.demographics().fullName())
@@ -147,7 +149,7 @@ class CardDeskUiTest {
     @Test
     void matchingFingerHandsTheCardOver(FxRobot robot) {
         Flow flow = new Flow(robot);
-        findAndSign(robot, flow);
+        findAndSign(robot, flow, owner.demographics().nik().value());
         scanner.nextFinger("probe.png");
         robot.clickOn("#handoverScan");
         Flow.waitFor(60, () -> flow.text("#handoverMessage").startsWith("Kartu KTP-UI-0001 diserahkan"));
@@ -162,7 +164,19 @@ class CardDeskUiTest {
     @Test
     void nonMatchingFingerIsRefusedThenASupervisorRecordsTheException(FxRobot robot) {
         Flow flow = new Flow(robot);
-        findAndSign(robot, flow);
+        // Bad look-ups first: an unknown serial, and a card still in the office stock.
+        robot.clickOn("#handoverQuery").write("KTP-UI-9999");
+        robot.clickOn("#handoverFind");
+        Flow.waitFor(30, () -> flow.text("#handoverMessage").contains("KTP-UI-9999 tidak dikenal"));
+        assertThat(robot.lookup("#handoverScan").queryButton().isDisabled()).isTrue();
+        robot.clickOn("#handoverQuery");
+        flow.ctrl(javafx.scene.input.KeyCode.A);
+        robot.write("KTP-UI-0002");
+        robot.clickOn("#handoverFind");
+        Flow.waitFor(30, () -> flow.text("#handoverMessage").contains("hanya kartu yang sudah ada di petugas/loket"));
+        assertThat(robot.lookup("#handoverScan").queryButton().isDisabled()).isTrue();
+        // The card's QR code, as the scanner types it.
+        findAndSign(robot, flow, "rekam-card:KTP-UI-0001");
         scanner.nextFinger("nonmatching.png");
         robot.clickOn("#handoverScan");
         Flow.waitFor(60, () -> flow.text("#handoverMessage").contains("tidak cocok"));
