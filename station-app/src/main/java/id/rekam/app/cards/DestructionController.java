@@ -15,6 +15,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 
 import java.awt.print.PrinterException;
@@ -57,11 +58,12 @@ public final class DestructionController {
     @FXML private TextField witnessOffice;
     @FXML private ListView<String> witnessList;
     @FXML private Label destructionMessage;
+    @FXML private ScrollPane page;
     @FXML private ListView<DestructionRecord> history;
     @FXML private Button reprint;
     @FXML private Label reprintMessage;
 
-    /** The last PDF written (for tests and the "open" action of a shell). */
+    /** The berita acara last rendered, in memory only (what was sent to the printer). */
     private byte[] lastPdf;
 
     public DestructionController(AppContext ctx, CardDesk desk, ResourceBundle text) {
@@ -95,6 +97,8 @@ public final class DestructionController {
             }
         });
         reprint.disableProperty().bind(history.getSelectionModel().selectedItemProperty().isNull());
+        // Lets whoever holds the view (a shell's "show document" action, the UI tests) reach lastPdf().
+        page.getProperties().put(DestructionController.class, this);
         refresh();
     }
 

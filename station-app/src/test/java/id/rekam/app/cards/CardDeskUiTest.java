@@ -240,13 +240,18 @@ class CardDeskUiTest {
         try (var files = Files.walk(dir)) {
             assertThat(files.filter(f -> f.toString().endsWith(".pdf")).toList()).isEmpty();
         }
-        byte[] pdf = new id.rekam.reports.BeritaAcaraPemusnahan().render(
-                new id.rekam.core.cards.DestructionRegister(store).find("470/7/DUKCAPIL/2026").orElseThrow());
+        // The PDF the screen rendered and sent to the printer.
+        DestructionController screen = (DestructionController) robot.lookup("#destructionScroll").query()
+                .getProperties().get(DestructionController.class);
+        byte[] pdf = screen.lastPdf();
+        assertThat(pdf).isNotNull();
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
             assertThat(text).contains("BERITA ACARA PEMUSNAHAN", "470/7/DUKCAPIL/2026", "Rudi Hartono",
-                    "Satpol PP Kota Depok", "KTP-UI-0002", "Depok,");
+                    "Satpol PP Kota Depok", "Hendra Wijaya", "KTP-UI-0002", "KTP-el rusak", "Depok,", "Jumlah");
         }
+        assertThat(pdf).isEqualTo(new id.rekam.reports.BeritaAcaraPemusnahan().render(
+                new id.rekam.core.cards.DestructionRegister(store).find("470/7/DUKCAPIL/2026").orElseThrow()));
         assertThat(new CardRegistry(store).require("KTP-UI-0002").state()).isEqualTo(CardState.DESTROYED);
 
         // Reprint: pick the past destruction, print again; audited, still nothing on disk.
@@ -259,6 +264,8 @@ class CardDeskUiTest {
         robot.clickOn("#baReprint");
         Flow.waitFor(60, () -> flow.text("#reprintMessage").startsWith("Berita acara 470/7/DUKCAPIL/2026 di"));
         flow.screenshot("cards-08-destruction-reprint");
+        // The reprint is the same document, byte for byte.
+        assertThat(screen.lastPdf()).isNotSameAs(pdf).isEqualTo(pdf);
         assertThat(store.auditTrail(1, 10_000)).filteredOn(e -> e.action().equals("CARD_BERITA_ACARA_REPRINTED"))
                 .singleElement().satisfies(e -> {
                     assertThat(e.actor()).isEqualTo("op1");
