@@ -165,6 +165,8 @@ public final class DestructionController {
                             : "destruction.noPrinter")));
             witnesses.clear();
             witnessList.getItems().clear();
+            // A document number is used once; the other fields usually stay the same next time.
+            number.clear();
             refresh();
         }, e -> BatchController.show(destructionMessage, false, desk.explain(e)));
     }
