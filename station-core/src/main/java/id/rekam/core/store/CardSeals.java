@@ -27,6 +27,8 @@ public final class CardSeals {
     public static final String HOLDER = "card-holder";
     /** {@code card_moves.detail}, row key = event id: {holder, reason}. */
     public static final String MOVE_DETAIL = "card-move";
+    /** {@code blank_ledger.note}, row key = seq: {reason, reference} (a spoil reason may name a person). */
+    public static final String LEDGER_NOTE = "blank-ledger-note";
     /** {@code destructions.document}, row key = destruction id: office, region, officer, witnesses. */
     public static final String DESTRUCTION_DOCUMENT = "destruction-document";
 
@@ -40,6 +42,7 @@ public final class CardSeals {
             "card_batch_flags", new Target("people", "seq", FLAG_PEOPLE),
             "cards", new Target("holder", "serial", HOLDER),
             "card_moves", new Target("detail", "event_id", MOVE_DETAIL),
+            "blank_ledger", new Target("note", "seq", LEDGER_NOTE),
             "destructions", new Target("document", "id", DESTRUCTION_DOCUMENT));
 
     private CardSeals() {
@@ -67,7 +70,7 @@ public final class CardSeals {
             try (PreparedStatement p = c.prepareStatement(
                     "UPDATE " + s.target() + " SET " + t.column() + " = ? WHERE " + t.key() + " = ?")) {
                 p.setBytes(1, sealed);
-                if (s.target().equals("card_batch_flags")) {
+                if (t.key().equals("seq")) {
                     p.setLong(2, Long.parseLong(s.rowKey()));
                 } else {
                     p.setString(2, s.rowKey());

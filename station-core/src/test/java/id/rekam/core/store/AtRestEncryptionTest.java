@@ -9,6 +9,7 @@ import id.rekam.core.auth.Role;
 import id.rekam.core.cards.BatchCard;
 import id.rekam.core.cards.BatchDiscrepancyException;
 import id.rekam.core.cards.BatchReceipt;
+import id.rekam.core.cards.BlankLedger;
 import id.rekam.core.cards.CardRegistry;
 import id.rekam.core.cards.CardState;
 import id.rekam.core.cards.DestructionCategory;
@@ -166,10 +167,11 @@ class AtRestEncryptionTest {
         String officer = "Teguh Prakoso Petugas";
         String reason = "jari aus Pak Harjo petani";
         String familyCard = "3276010101010042";
+        String spoilReason = "salah cetak atas nama Kurniawati Lestari";
         String camat = "Drs. Haryanto Camat";
         String nip = "197501012000031002";
         List<String> witnesses = List.of("Wahyu Satpol Saksi", "Dewi Inspektorat Saksi");
-        for (String n : List.of(batchWitness, flagWitness, officer, reason, familyCard, camat, nip,
+        for (String n : List.of(batchWitness, flagWitness, officer, reason, familyCard, spoilReason, camat, nip,
                 witnesses.get(0), witnesses.get(1))) {
             needles.add(n.getBytes(StandardCharsets.UTF_8));
         }
@@ -190,6 +192,9 @@ class AtRestEncryptionTest {
         handOver.handOverWithException(new HandOverRequest("KTP-AR002", "op1", template("nonmatching.png"), photo2,
                 signature), new SupervisorOverride("spv", "rahasia-spv".toCharArray(), reason,
                 SecondFactor.familyCard(familyCard)));
+        BlankLedger ledger = new BlankLedger(store);
+        ledger.receive(50, "SPB-2026/11/25", "spv");
+        ledger.spoil(1, spoilReason, "op1");
         DestructionRegister destruction = new DestructionRegister(store);
         destruction.register("KTP-AR003", DestructionCategory.DAMAGED, null, "spv");
         destruction.register("KTP-OLD01", DestructionCategory.REPORTED_LOST, lostCardOwner, "spv");

@@ -2,6 +2,7 @@ package id.rekam.core.store;
 
 import id.rekam.core.audit.AuditVerification;
 import id.rekam.core.cards.BatchFlag;
+import id.rekam.core.cards.BlankLedger;
 import id.rekam.core.cards.Card;
 import id.rekam.core.cards.CardMove;
 import id.rekam.core.cards.CardRegistry;
@@ -19,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CardResealTest {
 
     private static final List<String> NAMES = List.of("Siti Aminah Saksi", "Joko Widodo Saksi", "Bambang Pamungkas",
-            "jari aus karena kerja", "Rina Satpol Pamong", "Drs. Kepala Camat", "198001012005011001");
+            "jari aus karena kerja", "Rina Satpol Pamong", "Drs. Kepala Camat", "198001012005011001",
+            "Wulandari Putri");
 
     @TempDir
     Path dir;
@@ -57,6 +60,9 @@ class CardResealTest {
             exec(c, "INSERT INTO card_moves VALUES (1, 'KTP-1', NULL, 'IN_STOCK', NULL, 'petugas1', 'batch B1', 1, 'e0')");
             exec(c, "INSERT INTO card_moves VALUES (2, 'KTP-1', 'IN_STOCK', 'ASSIGNED', 'Bambang Pamungkas', "
                     + "'petugas1', 'jari aus karena kerja', 3, 'e1')");
+            exec(c, "INSERT INTO blank_ledger VALUES (1, '2026-11-20', 'RECEIVED', 10, NULL, 'SPB-7', 'petugas1', 1)");
+            exec(c, "INSERT INTO blank_ledger VALUES (2, '2026-11-20', 'SPOILED', 1, 'salah cetak nama Wulandari Putri', "
+                    + "NULL, 'petugas1', 2)");
             exec(c, "INSERT INTO cards (serial, state, state_since, received_at) VALUES ('KTP-9', 'DESTROYED', 4, 4)");
             exec(c, "INSERT INTO destructions VALUES ('x1', 'BA-1', '2026-11-20', 'Kupang', 'BURNING', "
                     + "'{\"office\":\"Kecamatan Oebobo\",\"region\":\"Kota Kupang\",\"officer\":{\"name\":"
@@ -80,6 +86,11 @@ class CardResealTest {
                             org.assertj.core.groups.Tuple.tuple("Bambang Pamungkas", "jari aus karena kerja"));
             assertThat(cards.flaggedBatches()).extracting(BatchFlag::witnessedBy).containsExactly("Joko Widodo Saksi");
             assertThat(cards.notHandedOver(0).byHolder().get(0).key()).isEqualTo("OFFICER:Bambang Pamungkas");
+            assertThat(new BlankLedger(store).entries(LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 20)))
+                    .extracting(BlankLedger.Entry::reason, BlankLedger.Entry::reference)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(null, "SPB-7"),
+                            org.assertj.core.groups.Tuple.tuple("salah cetak nama Wulandari Putri", null));
+            assertThat(new BlankLedger(store).balance()).isEqualTo(9);
             DestructionRecord ba = new DestructionRegister(store).find("BA-1").orElseThrow();
             assertThat(ba.officer().nip()).isEqualTo("198001012005011001");
             assertThat(ba.witnesses()).singleElement().satisfies(w -> assertThat(w.office()).isEqualTo("Satpol PP"));

@@ -81,11 +81,12 @@ class MigrationsTest {
                                 "card_batch_flags|1|{\"receivedBy\":\"petugas1\",\"witnessedBy\":\"Joko Widodo\"}",
                                 "cards|KTP-1|Bambang Pamungkas",
                                 "card_moves|e1|{\"holder\":\"Bambang Pamungkas\",\"reason\":\"jari aus\"}",
+                                "blank_ledger|1|{\"reason\":\"salah cetak a.n. Sri\",\"reference\":null}",
                                 "destructions|x1|{\"witnesses\":[{\"name\":\"Rina Satpol\"}]}");
                 assertThat(query(c, "SELECT serial || '|' || state || '|' || coalesce(holder, '-') FROM cards"))
                         .containsExactly("KTP-1|ASSIGNED|-");
             }
-            assertThat(query(c, "SELECT count(*) FROM card_reseal")).containsExactly(from >= 5 ? "5" : "0");
+            assertThat(query(c, "SELECT count(*) FROM card_reseal")).containsExactly(from >= 5 ? "6" : "0");
             assertThat(query(c, "PRAGMA integrity_check")).containsExactly("ok");
             assertThat(query(c, "PRAGMA foreign_key_check")).isEmpty();
             assertThat(schema(c)).isEqualTo(freshSchema());
@@ -133,6 +134,8 @@ class MigrationsTest {
                 + "VALUES ('KTP-1', 'B1', 'ASSIGNED', 1, 'OFFICER', 'Bambang Pamungkas', 1)");
         exec(c, "INSERT INTO card_moves VALUES (1, 'KTP-1', 'IN_STOCK', 'ASSIGNED', 'Bambang Pamungkas', 'petugas1', "
                 + "'jari aus', 1, 'e1')");
+        exec(c, "INSERT INTO blank_ledger VALUES (1, '2026-11-25', 'SPOILED', 1, 'salah cetak a.n. Sri', NULL, "
+                + "'petugas1', 1)");
         exec(c, "INSERT INTO destructions VALUES ('x1', 'BA-1', '2026-11-25', 'Kupang', 'BURNING', "
                 + "'{\"witnesses\":[{\"name\":\"Rina Satpol\"}]}', 'petugas1', 1)");
     }

@@ -1,5 +1,5 @@
 -- Personal names in the card tables (who received and witnessed a batch, the officer holding a
--- card, the reasons of moves, the officer and witnesses of a destruction) were stored in clear
+-- card, the reasons of moves and of spoiled blanks, the officer and witnesses of a destruction) were stored in clear
 -- by V5. From V7 they are sealed (AES-256-GCM under the data key, AAD = row key + purpose) like
 -- record summaries. SQL has no key, so this script moves each clear value into card_reseal and
 -- drops the clear column; the store seals the staged values at the next unlock (CardReseal) and
@@ -8,7 +8,7 @@
 CREATE TABLE card_reseal (
     seq      INTEGER PRIMARY KEY,
     target   TEXT    NOT NULL CHECK (target IN
-             ('card_batches', 'card_batch_flags', 'cards', 'card_moves', 'destructions')),
+             ('card_batches', 'card_batch_flags', 'cards', 'card_moves', 'blank_ledger', 'destructions')),
     row_key  TEXT    NOT NULL,
     doc      TEXT    NOT NULL
 );
@@ -36,6 +36,12 @@ SELECT 'card_moves', event_id, json_object('holder', holder, 'reason', reason) F
 ALTER TABLE card_moves DROP COLUMN holder;
 ALTER TABLE card_moves DROP COLUMN reason;
 ALTER TABLE card_moves ADD COLUMN detail BLOB;
+
+INSERT INTO card_reseal (target, row_key, doc)
+SELECT 'blank_ledger', CAST(seq AS TEXT), json_object('reason', reason, 'reference', reference) FROM blank_ledger;
+ALTER TABLE blank_ledger DROP COLUMN reason;
+ALTER TABLE blank_ledger DROP COLUMN reference;
+ALTER TABLE blank_ledger ADD COLUMN note BLOB;
 
 INSERT INTO card_reseal (target, row_key, doc)
 SELECT 'destructions', id, document FROM destructions;
