@@ -321,7 +321,18 @@ class CardDeskUiTest {
         robot.clickOn("#ledgerNote").write("cetak hari ini");
         robot.clickOn("#ledgerRecord");
         Flow.waitFor(30, () -> flow.text("#ledgerForecast").startsWith("PERHATIAN"));
+        robot.interact(() -> robot.lookup("#ledgerKind").queryAs(javafx.scene.control.ChoiceBox.class)
+                .setValue(id.rekam.core.cards.LedgerKind.SPOILED));
+        robot.clickOn("#ledgerQuantity").write("1");
+        robot.clickOn("#ledgerNote").write("pita printer putus");
+        robot.clickOn("#ledgerRecord");
+        Flow.waitFor(30, () -> flow.text("#ledgerMessage").contains("Sisa blanko: 39"));
+        Flow.waitFor(30, () -> robot.lookup("#ledgerEntries").queryAs(ListView.class).getItems().size() == 3);
+        assertThat(robot.lookup("#ledgerEntries").queryAs(ListView.class).getItems()).containsExactly(
+                "Diterima 100 — SPB-2026/11/07 (oleh op1)", "Dipakai cetak 60 — cetak hari ini (oleh op1)",
+                "Rusak 1 — pita printer putus (oleh op1)");
+        assertThat(flow.text("#ledgerForecast")).startsWith("PERHATIAN");
         flow.screenshot("cards-07-ledger");
-        assertThat(new id.rekam.core.cards.BlankLedger(store).balance()).isEqualTo(40);
+        assertThat(new id.rekam.core.cards.BlankLedger(store).balance()).isEqualTo(39);
     }
 }
