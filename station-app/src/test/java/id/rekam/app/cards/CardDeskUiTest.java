@@ -121,7 +121,7 @@ class CardDeskUiTest {
     }
 
     private EnrollmentRecord enrollWith(byte[] template) {
-        EnrollmentRecord r = new DemoRecords(11, "32.76.01.1001", TestStation.STATION_ID).next();
+        EnrollmentRecord r = new DemoRecords(11, "32.76.01.1006", TestStation.STATION_ID).next();
         List<FingerprintCapture> fingers = new ArrayList<>();
         for (FingerprintCapture f : r.fingerprints()) {
             fingers.add(f.position() == FingerPosition.RIGHT_INDEX
@@ -303,7 +303,7 @@ class CardDeskUiTest {
         robot.doubleClickOn("#overdueDays").write("0");
         robot.clickOn("#overdueShow");
         Flow.waitFor(30, () -> overdue.getText().contains("Per kelurahan/desa"));
-        assertThat(overdue.getText()).contains("32.76.01.1001: 1", "Loket loket-1: 1  KTP-UI-0001",
+        assertThat(overdue.getText()).contains("Depok (32.76.01.1006): 1", "Loket loket-1: 1  KTP-UI-0001",
                 "Kelurahan tidak diketahui: 3",
                 "Stok kantor (belum diserahkan ke petugas/loket): 3  KTP-UI-0002, KTP-UI-0101, KTP-UI-0102");
         flow.screenshot("cards-06-batch");
