@@ -189,7 +189,8 @@ class BadServerTest {
         script.patch = r -> ack(entry.sha256()).setHeader("X-Rekam-Packet-Status", "probably");
         SyncFailure f = failingPass();
         assertThat(f.kind()).isEqualTo(SyncFailure.Kind.PROTOCOL);
-        assertThat(state()).isEqualTo(OutboxState.UPLOADING);
+        // A one-chunk upload records nothing before the server's acknowledgement: still QUEUED.
+        assertThat(state()).isEqualTo(OutboxState.QUEUED);
         neverAcknowledged();
     }
 
@@ -236,7 +237,8 @@ class BadServerTest {
                 .setBody("<html>Login</html>");
         SyncFailure f = failingPass();
         assertThat(f.kind()).isEqualTo(SyncFailure.Kind.CAPTIVE_PORTAL);
-        assertThat(state()).isEqualTo(OutboxState.UPLOADING);
+        // A one-chunk upload records nothing before the server's acknowledgement: still QUEUED.
+        assertThat(state()).isEqualTo(OutboxState.QUEUED);
         neverAcknowledged();
     }
 

@@ -64,8 +64,8 @@ public final class SignatureAuthInterceptor implements Interceptor {
         }
         Station station = stations.find(stationId)
                 .orElseThrow(() -> unauthorized("unknown-station", "no station " + stationId));
-        byte[] body = r.body();
-        byte[] canonical = CanonicalRequest.bytes(r.method(), r.pathAndQuery(), stationId, timestamp, nonce, body);
+        byte[] canonical = CanonicalRequest.bytes(r.method(), r.pathAndQuery(), stationId, timestamp, nonce,
+                java.util.HexFormat.of().formatHex(r.bodySha256()));
         if (!Ed25519Keys.verify(station.publicKey(), canonical, signature) && !(isTusPatch(r)
                 && Ed25519Keys.verify(station.publicKey(), CanonicalRequest.bytes(r.method(), r.pathAndQuery(),
                 stationId, timestamp, nonce, CanonicalRequest.UNSIGNED_PAYLOAD), signature))) {
