@@ -136,7 +136,16 @@ public final class PacketUploader {
         }
         byte[] body = envelope.body();
         bytesSent.addAndGet(body.length);
-        UploadState after = api.patch(uploadPath, 0, body, sha256);
+        UploadState after;
+        try {
+            after = api.patch(uploadPath, 0, body, sha256);
+        } catch (PacketRefused r) {
+            if (!"upload-not-found".equals(r.code())) {
+                throw r;
+            }
+            // The server lost the announcement (restart after a power cut): still QUEUED, the next pass announces again.
+            throw new SyncFailure(SyncFailure.Kind.SERVER_ERROR, "server forgot the upload of " + id);
+        }
         if (after.offsetMismatch() || after.offset() != body.length) {
             if (!after.offsetMismatch()) {
                 throw new SyncFailure(SyncFailure.Kind.PROTOCOL, "server reports offset " + after.offset()

@@ -195,6 +195,26 @@ class BadServerTest {
     }
 
     @Test
+    void uploadForgottenBetweenAnnounceAndPatchIsAnnouncedAgainNotParked() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger announces = new java.util.concurrent.atomic.AtomicInteger();
+        script.announce = r -> {
+            announces.incrementAndGet();
+            return json(201, view("awaiting-upload"));
+        };
+        script.patch = r -> json(404, JSON.createObjectNode().put("code", "upload-not-found").put("message", "no"));
+        SyncFailure f = failingPass();
+        assertThat(f.kind()).isEqualTo(SyncFailure.Kind.SERVER_ERROR);
+        assertThat(state()).isEqualTo(OutboxState.QUEUED);
+        neverAcknowledged();
+        script.patch = r -> ack(entry.sha256());
+        try (SyncService sync = service(mock.url("/").uri(), null)) {
+            sync.runOnce();
+        }
+        assertThat(announces.get()).isEqualTo(2);
+        assertThat(state()).isEqualTo(OutboxState.ACKNOWLEDGED);
+    }
+
+    @Test
     void unknownFeedTypeIsSkippedAndNeverCountsAsAVerdict() throws Exception {
         // Protocol §6: a client skips unknown feed types and still advances the cursor.
         script.announce = r -> json(201, view("awaiting-upload"));
