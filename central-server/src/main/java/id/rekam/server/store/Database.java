@@ -112,8 +112,13 @@ public final class Database implements AutoCloseable {
         return tx(c -> update(c, sql, args));
     }
 
+    /** One SELECT in autocommit mode: atomic on its own, without a BEGIN/COMMIT pair around it. */
     public synchronized <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
-        return tx(c -> query(c, sql, mapper, args));
+        try {
+            return query(connection, sql, mapper, args);
+        } catch (SQLException e) {
+            throw new StoreException("database error", e);
+        }
     }
 
     public synchronized <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... args) {
