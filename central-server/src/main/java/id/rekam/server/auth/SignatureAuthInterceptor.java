@@ -66,8 +66,8 @@ public final class SignatureAuthInterceptor implements Interceptor {
                 .orElseThrow(() -> unauthorized("unknown-station", "no station " + stationId));
         byte[] canonical = CanonicalRequest.bytes(r.method(), r.pathAndQuery(), stationId, timestamp, nonce,
                 java.util.HexFormat.of().formatHex(r.bodySha256()));
-        if (!Ed25519Keys.verify(station.publicKey(), canonical, signature) && !(isTusPatch(r)
-                && Ed25519Keys.verify(station.publicKey(), CanonicalRequest.bytes(r.method(), r.pathAndQuery(),
+        if (!Ed25519Keys.verify(station.publicKeyBase64(), canonical, signature) && !(isTusPatch(r)
+                && Ed25519Keys.verify(station.publicKeyBase64(), CanonicalRequest.bytes(r.method(), r.pathAndQuery(),
                 stationId, timestamp, nonce, CanonicalRequest.UNSIGNED_PAYLOAD), signature))) {
             throw unauthorized("bad-signature", "request signature does not verify");
         }

@@ -85,7 +85,7 @@ public final class PacketService {
 
     public AnnounceResult announce(Station station, Announcement a) {
         validate(a);
-        if (!Ed25519Keys.verify(station.publicKey(), PacketCodec.signingInput(a.packetId(), a.sha256()), a.signature())) {
+        if (!Ed25519Keys.verify(station.publicKeyBase64(), PacketCodec.signingInput(a.packetId(), a.sha256()), a.signature())) {
             throw new ApiException(422, "bad-packet-signature",
                     "signature does not verify for rekam-packet-v1:" + a.packetId() + ":" + a.sha256());
         }
