@@ -216,6 +216,32 @@ class PacketLifecycleTest extends ServerTestBase {
     }
 
     @Test
+    void renameUndoneByACrashIsRepeatedAtTheNextStartAndThePacketDecided() throws Exception {
+        // The directory is not synced per packet: a crash may leave the acknowledged body under its upload name.
+        ServerConfig.Builder config = ServerConfig.builder(dataDir).acceptUnparseableTemplates(true);
+        start(config);
+        TestStation station = TestStation.enrolled(server, OFFICE);
+        Packet p = packets.toPacket(Records.demo(64, station.stationId));
+        station.deliver(p, 1 << 20);
+        station.awaitVerdicts();
+        String uploadId = server.admin().packets().get(0).uploadId();
+        server.stop();
+        java.nio.file.Files.move(dataDir.resolve("packets").resolve(p.id() + ".pkt"),
+                dataDir.resolve("uploads").resolve(uploadId + ".part"));
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("server.db"));
+             java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE packets SET state='received', verdict_json=NULL, decided_at=NULL");
+            st.executeUpdate("DELETE FROM feedback");
+        }
+        start(config);
+        station.attach(server);
+        assertThat(station.feed()).extracting(n -> n.get("type").asText()).containsExactly("accepted");
+        assertThat(dataDir.resolve("uploads").resolve(uploadId + ".part")).doesNotExist();
+        assertThat(PacketCodec.sha256Hex(java.nio.file.Files.readAllBytes(
+                dataDir.resolve("packets").resolve(p.id() + ".pkt")))).isEqualTo(p.sha256());
+    }
+
+    @Test
     void fingerprintIndexSurvivesRestart() throws Exception {
         ServerConfig.Builder config = ServerConfig.builder(dataDir);
         start(config);
