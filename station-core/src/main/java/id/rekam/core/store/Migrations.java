@@ -29,7 +29,8 @@ public final class Migrations {
             "V4__packets_by_record.sql",
             "V5__cards.sql",
             "V6__sync_state.sql",
-            "V7__seal_card_names.sql");
+            "V7__seal_card_names.sql",
+            "V8__event_attention.sql");
 
     public static final int LATEST = SCRIPTS.size();
 
