@@ -35,6 +35,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -61,10 +62,11 @@ public final class CentralServer implements AutoCloseable {
     private final FaultInjector faults;
     private final FingerprintIndex index;
     private final String tlsPin;
+    private final PacketService packets;
 
     private CentralServer(ServerConfig config, HttpServer http, ExecutorService workers,
                           ScheduledExecutorService scheduler, Database db, AdminService admin, FaultInjector faults,
-                          FingerprintIndex index, String tlsPin) {
+                          FingerprintIndex index, String tlsPin, PacketService packets) {
         this.config = config;
         this.http = http;
         this.workers = workers;
@@ -74,11 +76,13 @@ public final class CentralServer implements AutoCloseable {
         this.faults = faults;
         this.index = index;
         this.tlsPin = tlsPin;
+        this.packets = packets;
     }
 
     public static CentralServer start(ServerConfig config) throws IOException {
         Files.createDirectories(config.dataDir());
         Database db = new Database(config.dataDir().resolve("server.db"));
+        PacketService[] packetsRef = new PacketService[1];
         try {
             StationRegistry stations = new StationRegistry(db, config.clock());
             PacketRepository repo = new PacketRepository(db);
@@ -88,7 +92,9 @@ public final class CentralServer implements AutoCloseable {
             dedup.loadIndex();
             PacketService packets = new PacketService(repo, new UploadFiles(config.dataDir()), dedup, stations,
                     config.clock(), config.maxPacketSize());
+            packetsRef[0] = packets;
             packets.recover();
+            packets.decisions().start();
             FeedbackFeed feed = new FeedbackFeed(db);
             EventStore events = new EventStore(db, config.clock());
             FaultInjector faults = new FaultInjector();
@@ -166,16 +172,33 @@ public final class CentralServer implements AutoCloseable {
                     }
                 }, 200, 200, TimeUnit.MILLISECONDS);
             }
-            CentralServer server = new CentralServer(config, http, workers, scheduler, db, admin, faults, index, pin);
+            CentralServer server = new CentralServer(config, http, workers, scheduler, db, admin, faults, index, pin,
+                    packets);
             LOG.info("central server listening on {} ({} templates indexed)", server.baseUri(), index.size());
             return server;
         } catch (GeneralSecurityException e) {
+            stopDecisions(packetsRef[0]);
             db.close();
             throw new IOException("cannot set up TLS from " + config.tlsKeystore(), e);
         } catch (IOException | RuntimeException e) {
+            stopDecisions(packetsRef[0]);
             db.close();
             throw e;
         }
+    }
+
+    private static void stopDecisions(PacketService packets) {
+        if (packets != null) {
+            packets.decisions().stop();
+        }
+    }
+
+    /**
+     * Waits until every packet acknowledged so far has its verdict (the decisions run in the
+     * background, protocol §4.5). @return false on timeout
+     */
+    public boolean awaitDecisions(Duration timeout) throws InterruptedException {
+        return packets.decisions().awaitIdle(timeout);
     }
 
     public int port() {
@@ -222,6 +245,7 @@ public final class CentralServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        packets.decisions().stop();
         db.close();
         LOG.info("central server stopped");
     }

@@ -116,7 +116,7 @@ class EnrollmentAndAuthTest extends ServerTestBase {
         HttpRequest once = station.signed("GET", "/v1/feedback", new byte[0]);
         assertThat(station.send(once).statusCode()).isEqualTo(200);
         restart(config);
-        station.base = server.baseUri();
+        station.attach(server);
         HttpRequest replay = HttpRequest.newBuilder(server.baseUri().resolve("/v1/feedback"))
                 .headers(once.headers().map().entrySet().stream()
                         .flatMap(e -> e.getValue().stream().flatMap(v -> java.util.stream.Stream.of(e.getKey(), v)))

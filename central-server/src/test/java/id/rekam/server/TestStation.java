@@ -38,6 +38,8 @@ final class TestStation {
     final KeyPair keys;
     URI base;
     String stationId;
+    /** The server this station talks to: reads of verdicts wait for its background decisions. */
+    CentralServer server;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -52,6 +54,7 @@ final class TestStation {
 
     static TestStation enrolled(CentralServer server, String office) throws Exception {
         TestStation s = new TestStation(server.baseUri());
+        s.server = server;
         String code = server.admin().createEnrollmentCode(office).code();
         HttpResponse<String> r = s.enroll(code);
         if (r.statusCode() != 201) {
@@ -133,7 +136,23 @@ final class TestStation {
         return send(signed(method, pathAndQuery, body, extraHeaders));
     }
 
+    /** Points this station at a (restarted) server. */
+    void attach(CentralServer restarted) {
+        base = restarted.baseUri();
+        server = restarted;
+    }
+
+    /** Verdicts are decided in the background (protocol §4.5): wait for them before reading. */
+    void awaitVerdicts() throws InterruptedException {
+        if (server != null && !server.awaitDecisions(Duration.ofSeconds(20))) {
+            throw new IllegalStateException("server still deciding after 20 s");
+        }
+    }
+
     HttpResponse<String> getJson(String pathAndQuery) throws IOException, InterruptedException {
+        if (pathAndQuery.startsWith("/v1/packets/") || pathAndQuery.startsWith("/v1/feedback")) {
+            awaitVerdicts();
+        }
         return send("GET", pathAndQuery, new byte[0]);
     }
 

@@ -120,7 +120,7 @@ class TusUploadTest extends ServerTestBase {
         assertThat(station.patch(upload, 0, Arrays.copyOfRange(body, 0, half)).statusCode()).isEqualTo(204);
 
         restart(config);
-        station.base = server.baseUri();
+        station.attach(server);
         HttpResponse<String> head = station.head(upload);
         assertThat(head.statusCode()).isEqualTo(200);
         long offset = Long.parseLong(head.headers().firstValue("Upload-Offset").orElseThrow());
@@ -150,7 +150,7 @@ class TusUploadTest extends ServerTestBase {
         java.nio.file.Path part = dataDir.resolve("uploads").resolve(upload.substring("/v1/uploads/".length()) + ".part");
         java.nio.file.Files.write(part, new byte[]{9, 9, 9}, java.nio.file.StandardOpenOption.APPEND);
         start(config);
-        station.base = server.baseUri();
+        station.attach(server);
         HttpResponse<String> last = station.patch(upload, 1000, Arrays.copyOfRange(body, 1000, body.length));
         assertThat(last.headers().firstValue("X-Rekam-Packet-Status")).hasValue("received");
         assertThat(station.feed().get(0).get("type").asText()).isEqualTo("accepted");

@@ -8,17 +8,21 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Sends pending small events before any packet (they are tiny and often unblock work at the
  * office). The event id is the idempotency key, so a batch re-sent after a lost answer is safe.
- * An event the server refuses (conflict, malformed) is logged and left pending; it does not stop
- * the pass.
+ * An event the server refuses for good ({@code rejected}, {@code conflict}) is parked in
+ * NEEDS_ATTENTION with the server's answer — counted with the packets that need a technician,
+ * who may requeue it — and does not stop the pass or come back on every pass.
  */
 public final class EventPusher {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventPusher.class);
     static final int BATCH = 100;
+    /** Answers that no re-send can change (docs/sync-protocol.md, events). */
+    static final Set<String> REFUSED = Set.of("rejected", "conflict");
 
     private final StationStore store;
     private volatile int refused;
@@ -29,7 +33,7 @@ public final class EventPusher {
         this.api = api;
     }
 
-    /** Events the server refused in the last push (they stay pending). */
+    /** Events the server refused (and that were parked) in the last push. */
     public int refused() {
         return refused;
     }
@@ -37,30 +41,37 @@ public final class EventPusher {
     /** @return events the server stored in this call */
     public int push() throws SyncFailure {
         int sent = 0;
+        int parked = 0;
         while (true) {
             List<OutboxEvent> batch = store.events().pending(BATCH);
             if (batch.isEmpty()) {
+                refused = parked;
                 return sent;
             }
             Map<String, String> results = api.events(batch);
-            int stored = 0;
+            int settled = 0;
             for (OutboxEvent e : batch) {
                 String status = results.get(e.id());
                 if ("stored".equals(status)) {
                     store.events().markSent(e.id(), VerdictApplier.ACTOR);
-                    stored++;
+                    sent++;
+                    settled++;
+                } else if (REFUSED.contains(status)) {
+                    LOG.warn("event {} ({}) refused by the server ({}); parked for a technician", e.id(), e.type(),
+                            status);
+                    store.events().markNeedsAttention(e.id(), "server refused the event: " + status,
+                            VerdictApplier.ACTOR);
+                    parked++;
+                    settled++;
                 } else {
-                    LOG.error("event {} ({}) not stored by the server: {}", e.id(), e.type(), status);
+                    LOG.error("event {} ({}) got no usable answer from the server: {}", e.id(), e.type(), status);
                 }
             }
-            sent += stored;
-            if (stored < batch.size()) {
-                // A refused event (conflict, malformed) is final on the server's side; it stays
-                // pending for a technician and must not hold back the packets behind it.
-                refused = batch.size() - stored;
+            if (settled < batch.size()) {
+                // Left pending: the next pass sends it again, after the packets.
+                refused = parked;
                 return sent;
             }
-            refused = 0;
         }
     }
 }

@@ -6,6 +6,8 @@ import id.rekam.sync.api.FeedItem;
 import id.rekam.sync.api.FeedPage;
 import id.rekam.sync.api.ServerState;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -42,6 +44,9 @@ public final class FeedPuller {
         String cursor = store.outbox().feedCursor().orElse("0");
         while (true) {
             FeedPage page = api.feedback(cursor, PAGE);
+            // Consecutive "accepted" entries are applied in one store transaction (one commit
+            // per page instead of one per packet); anything else in between keeps its order.
+            List<String> accepted = new ArrayList<>();
             for (FeedItem item : page.items()) {
                 Optional<ServerState> state = ServerState.fromWireIfKnown(item.type());
                 if (state.isEmpty() || item.packetId() == null) {
@@ -51,9 +56,16 @@ public final class FeedPuller {
                     skipped++;
                     continue;
                 }
-                verdicts.apply(item.packetId(), state.get(), item.fields());
                 applied++;
+                if (state.get() == ServerState.ACCEPTED) {
+                    accepted.add(item.packetId());
+                    continue;
+                }
+                verdicts.applyAccepted(accepted);
+                accepted.clear();
+                verdicts.apply(item.packetId(), state.get(), item.fields());
             }
+            verdicts.applyAccepted(accepted);
             if (!page.nextCursor().equals(cursor)) {
                 cursor = page.nextCursor();
                 store.outbox().recordFeedCursor(cursor);

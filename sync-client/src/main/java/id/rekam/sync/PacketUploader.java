@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -63,7 +64,9 @@ public final class PacketUploader {
         Outbox outbox = store.outbox();
         String id = entry.packetId();
         PacketEnvelope envelope = outbox.readPacket(id);
-        if (!PacketCodec.sha256Hex(envelope.body()).equals(envelope.sha256())) {
+        // Hashed once here; the manifest decode, the Upload-Checksum and the request signature reuse it.
+        byte[] sha256 = PacketCodec.sha256(envelope.body());
+        if (!HexFormat.of().formatHex(sha256).equals(envelope.sha256())) {
             outbox.markNeedsAttention(id, "local packet body does not match its stored SHA-256", ACTOR);
             return Outcome.PARKED;
         }
@@ -78,11 +81,15 @@ public final class PacketUploader {
                             + view.sha256());
                 }
                 uploadPath = view.uploadUrl();
-                outbox.startUpload(id, URI.create(uploadPath), ACTOR);
                 if (view.state() != ServerState.AWAITING_UPLOAD) {
+                    outbox.startUpload(id, URI.create(uploadPath), ACTOR);
                     return afterDecided(id, view);
                 }
                 offset = view.uploadOffset();
+                if (entry.state() == OutboxState.QUEUED && offset == 0 && envelope.body().length <= chunkSize) {
+                    return uploadWhole(id, envelope, sha256, uploadPath);
+                }
+                outbox.startUpload(id, URI.create(uploadPath), ACTOR);
             } else {
                 uploadPath = entry.uploadUrl().toString();
                 UploadState head;
@@ -113,6 +120,53 @@ public final class PacketUploader {
             LOG.warn("packet {} parked: {}", id, r.code());
             return Outcome.PARKED;
         }
+    }
+
+    /**
+     * A packet that fits in one chunk, from offset 0: one PATCH, and the store is written once,
+     * after the server's acknowledgement (QUEUED → UPLOADING → ACKNOWLEDGED in one transaction).
+     * There is no offset worth keeping in between: a chunk is stored all or nothing, and after
+     * a failure the entry is still QUEUED, so the next pass announces again and learns from the
+     * server whether the body arrived.
+     */
+    private Outcome uploadWhole(String id, PacketEnvelope envelope, byte[] sha256, String uploadPath)
+            throws SyncFailure, PacketRefused {
+        if (stopping.getAsBoolean()) {
+            throw new SyncFailure(SyncFailure.Kind.OFFLINE, "stopping");
+        }
+        byte[] body = envelope.body();
+        bytesSent.addAndGet(body.length);
+        UploadState after;
+        try {
+            after = api.patch(uploadPath, 0, body, sha256);
+        } catch (PacketRefused r) {
+            if (!"upload-not-found".equals(r.code())) {
+                throw r;
+            }
+            // The server lost the announcement (restart after a power cut): still QUEUED, the next pass announces again.
+            throw new SyncFailure(SyncFailure.Kind.SERVER_ERROR, "server forgot the upload of " + id);
+        }
+        if (after.offsetMismatch() || after.offset() != body.length) {
+            if (!after.offsetMismatch()) {
+                throw new SyncFailure(SyncFailure.Kind.PROTOCOL, "server reports offset " + after.offset()
+                        + " after a chunk that ends at " + body.length);
+            }
+            // Someone else moved this upload (a request of ours the server took after all): go the long way.
+            store.outbox().startUpload(id, URI.create(uploadPath), ACTOR);
+            checkOffset(id, after.offset(), body.length);
+            if (after.completion().isPresent()) {
+                return completed(id, envelope, after);
+            }
+            return upload(id, envelope, uploadPath, after.offset());
+        }
+        String status = after.completion().orElse(null);
+        if (status != null && !"rejected".equals(status) && envelope.sha256().equals(after.sha256())) {
+            store.outbox().acknowledgeUpload(id, URI.create(uploadPath), ACTOR);
+            return Outcome.ACKNOWLEDGED;
+        }
+        // Rejected, or an answer we do not believe: record the upload, then judge it as always.
+        store.outbox().startUpload(id, URI.create(uploadPath), ACTOR);
+        return completed(id, envelope, after);
     }
 
     private Outcome upload(String id, PacketEnvelope envelope, String uploadPath, long offset)
@@ -199,7 +253,7 @@ public final class PacketUploader {
 
     private PacketManifest manifest(PacketEnvelope envelope) throws PacketRefused {
         try {
-            return codec.decode(envelope.body()).manifest();
+            return codec.decode(envelope.body(), envelope.sha256()).manifest();
         } catch (PacketFormatException e) {
             throw new PacketRefused("local-packet-unreadable", e.getMessage());
         }

@@ -1,5 +1,6 @@
 package id.rekam.sync;
 
+import id.rekam.core.outbox.EventState;
 import id.rekam.core.outbox.OutboxState;
 import id.rekam.core.store.StationStore;
 import id.rekam.sync.api.CentralApi;
@@ -205,7 +206,8 @@ public final class SyncService implements AutoCloseable {
         Map<OutboxState, Long> n = store.outbox().countByState();
         return new SyncStatus(n.get(OutboxState.QUEUED), n.get(OutboxState.UPLOADING), n.get(OutboxState.ACKNOWLEDGED),
                 n.get(OutboxState.CONFIRMED), n.get(OutboxState.DUPLICATE), n.get(OutboxState.REJECTED),
-                n.get(OutboxState.NEEDS_ATTENTION), lastContact, nextRetry, lastFailure, loop != null && !stopping);
+                n.get(OutboxState.NEEDS_ATTENTION) + store.events().countByState().get(EventState.NEEDS_ATTENTION),
+                lastContact, nextRetry, lastFailure, loop != null && !stopping);
     }
 
     private void publish() {

@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param confirmed       accepted by the server
  * @param duplicates      the server already holds the person
  * @param rejected        refused by the server
- * @param needsAttention  parked for a technician
+ * @param needsAttention  parked for a technician: packets and events the server refused
  * @param lastContact     last time the server answered as itself
  * @param nextRetry       when the next attempt is due after a failure; null when not waiting
  * @param lastFailure     human-readable reason of the last failure (station language); null when fine

@@ -9,6 +9,7 @@ import id.rekam.sync.api.ServerState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -72,6 +73,22 @@ public final class VerdictApplier {
             default -> throw new IllegalStateException("unhandled " + verdict);
         }
         return true;
+    }
+
+    /**
+     * "accepted" for several packets, in one store transaction: the same result as
+     * {@link #apply} for each, for the entries the station is waiting on; others are left
+     * (final already, or QUEUED/parked — the uploader's announce learns the verdict).
+     */
+    public void applyAccepted(List<String> packetIds) {
+        if (packetIds.isEmpty()) {
+            return;
+        }
+        List<String> confirmed = store.outbox().markConfirmed(packetIds, ACTOR);
+        if (confirmed.size() < packetIds.size()) {
+            LOG.debug("{} of {} accepted verdicts needed no change", packetIds.size() - confirmed.size(),
+                    packetIds.size());
+        }
     }
 
     /** "packet X, station Y (office Z), NIK 3276******0001, received T" — no personal data beyond the masked NIK. */

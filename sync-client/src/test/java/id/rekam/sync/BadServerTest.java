@@ -189,8 +189,29 @@ class BadServerTest {
         script.patch = r -> ack(entry.sha256()).setHeader("X-Rekam-Packet-Status", "probably");
         SyncFailure f = failingPass();
         assertThat(f.kind()).isEqualTo(SyncFailure.Kind.PROTOCOL);
-        assertThat(state()).isEqualTo(OutboxState.UPLOADING);
+        // A one-chunk upload records nothing before the server's acknowledgement: still QUEUED.
+        assertThat(state()).isEqualTo(OutboxState.QUEUED);
         neverAcknowledged();
+    }
+
+    @Test
+    void uploadForgottenBetweenAnnounceAndPatchIsAnnouncedAgainNotParked() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger announces = new java.util.concurrent.atomic.AtomicInteger();
+        script.announce = r -> {
+            announces.incrementAndGet();
+            return json(201, view("awaiting-upload"));
+        };
+        script.patch = r -> json(404, JSON.createObjectNode().put("code", "upload-not-found").put("message", "no"));
+        SyncFailure f = failingPass();
+        assertThat(f.kind()).isEqualTo(SyncFailure.Kind.SERVER_ERROR);
+        assertThat(state()).isEqualTo(OutboxState.QUEUED);
+        neverAcknowledged();
+        script.patch = r -> ack(entry.sha256());
+        try (SyncService sync = service(mock.url("/").uri(), null)) {
+            sync.runOnce();
+        }
+        assertThat(announces.get()).isEqualTo(2);
+        assertThat(state()).isEqualTo(OutboxState.ACKNOWLEDGED);
     }
 
     @Test
@@ -236,7 +257,8 @@ class BadServerTest {
                 .setBody("<html>Login</html>");
         SyncFailure f = failingPass();
         assertThat(f.kind()).isEqualTo(SyncFailure.Kind.CAPTIVE_PORTAL);
-        assertThat(state()).isEqualTo(OutboxState.UPLOADING);
+        // A one-chunk upload records nothing before the server's acknowledgement: still QUEUED.
+        assertThat(state()).isEqualTo(OutboxState.QUEUED);
         neverAcknowledged();
     }
 

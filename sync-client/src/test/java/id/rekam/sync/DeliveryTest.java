@@ -42,7 +42,7 @@ class DeliveryTest {
         SyncConfig config = SyncTestKit.fastConfig(kit.server.baseUri()).withRetention(Duration.ZERO)
                 .withChunkSize(64 * 1024);
         try (SyncService sync = new SyncService(kit.store, config)) {
-            DrainPass.Result r = sync.runOnce();
+            DrainPass.Result r = kit.pass(sync);
             assertThat(r.delivered()).isEqualTo(6);
             assertThat(r.verdicts()).isEqualTo(6);
             assertThat(r.purged()).isEqualTo(6);
@@ -72,9 +72,9 @@ class DeliveryTest {
         kit = SyncTestKit.start(dir);
         List<String> ids = kit.capture(2, 2, true);
         try (SyncService sync = new SyncService(kit.store, SyncTestKit.fastConfig(kit.server.baseUri()))) {
-            sync.runOnce();
+            kit.pass(sync);
             assertThat(kit.server.admin().markPrintReady(ids.get(0))).isTrue();
-            DrainPass.Result second = sync.runOnce();
+            DrainPass.Result second = kit.pass(sync);
             assertThat(second.verdicts()).isEqualTo(1);
             assertThat(second.purged()).isZero();
         }
@@ -96,12 +96,12 @@ class DeliveryTest {
                 again.photo(), again.fingerprints(), again.signature(), again.stationId(), again.operatorId(),
                 again.createdAt());
         try (SyncService sync = new SyncService(kit.store, SyncTestKit.fastConfig(kit.server.baseUri()))) {
-            sync.runOnce();
+            kit.pass(sync);
             assertThat(sync.status().confirmed()).isEqualTo(1);
             String second = kit.store.saveEnrollment(same).packetId();
             kit.store.outbox().approve(List.of(second), "spv");
             kit.store.outbox().enqueue(List.of(second), "spv");
-            sync.runOnce();
+            kit.pass(sync);
             assertThat(sync.status().duplicates()).isEqualTo(1);
             secondId = second;
         }
@@ -129,7 +129,7 @@ class DeliveryTest {
             assertThatThrownBy(sync::runOnce).isInstanceOf(SyncFailure.class);
             assertThat(sync.status().failure()).get().asString().contains("Tidak tersambung");
             long bytesBefore = sync.bytesSent();
-            sync.runOnce();
+            kit.pass(sync);
             assertThat(kit.store.outbox().entry(packetId).orElseThrow().state()).isEqualTo(OutboxState.CONFIRMED);
             // The resumed pass sent only what the server lacked, not the whole packet again.
             assertThat(sync.bytesSent() - bytesBefore).isLessThanOrEqualTo(size);
@@ -143,15 +143,32 @@ class DeliveryTest {
         String good = kit.store.events().append("card.handed-over", "{\"card\":\"K-1\"}", "op1");
         String bad = kit.store.events().append("Not A Valid Type", "{}", "op1");
         try (SyncService sync = new SyncService(kit.store, SyncTestKit.fastConfig(kit.server.baseUri()))) {
-            DrainPass.Result r = sync.runOnce();
+            DrainPass.Result r = kit.pass(sync);
             assertThat(r.events()).isEqualTo(1);
             // The refused event does not hold back the packet.
             assertThat(r.delivered()).isEqualTo(1);
             assertThat(sync.status().confirmed()).isEqualTo(1);
         }
-        assertThat(kit.store.events().pending(10)).extracting(e -> e.id()).containsExactly(bad);
+        // Refused for good: parked with the server's answer, counted as needing attention, not re-sent.
+        assertThat(kit.store.events().pending(10)).isEmpty();
+        assertThat(kit.store.events().needingAttention(10)).singleElement().satisfies(e -> {
+            assertThat(e.id()).isEqualTo(bad);
+            assertThat(e.reason()).contains("rejected");
+        });
         assertThat(kit.store.events().countByState().get(id.rekam.core.outbox.EventState.SENT)).isEqualTo(1);
         assertThat(good).isNotEqualTo(bad);
+        try (SyncService sync = new SyncService(kit.store, SyncTestKit.fastConfig(kit.server.baseUri()))) {
+            assertThat(sync.status().needsAttention()).isEqualTo(1);
+            assertThat(sync.runOnce().events()).isZero();
+            // A technician's retry puts it back in the queue; the server refuses it again, so it is parked again.
+            kit.store.events().requeue(bad, "after checking the card register", "tech1");
+            assertThat(kit.store.events().pending(10)).extracting(e -> e.id()).containsExactly(bad);
+            assertThat(sync.runOnce().events()).isZero();
+            assertThat(kit.store.events().needingAttention(10)).hasSize(1);
+        }
+        assertThat(kit.store.auditTrail(0, 10_000)).filteredOn(e -> bad.equals(e.subject()))
+                .extracting(AuditEntry::action).containsSubsequence("EVENT_CREATED", "EVENT_PARKED",
+                        "EVENT_REQUEUED", "EVENT_PARKED");
     }
 
     @Test

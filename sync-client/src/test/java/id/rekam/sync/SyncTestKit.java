@@ -111,6 +111,21 @@ final class SyncTestKit implements AutoCloseable {
         return b;
     }
 
+    /**
+     * A pass as these tests mean it: deliver, and since the server decides in the background
+     * (protocol §4.5: the verdict follows in the feed), a second pass to read the verdicts once
+     * the server has made them. The two results are summed.
+     */
+    DrainPass.Result pass(SyncService sync) throws Exception {
+        DrainPass.Result a = sync.runOnce();
+        if (!server.awaitDecisions(Duration.ofSeconds(30))) {
+            throw new IllegalStateException("server still deciding after 30 s");
+        }
+        DrainPass.Result b = sync.runOnce();
+        return new DrainPass.Result(a.events() + b.events(), a.delivered() + b.delivered(), a.parked() + b.parked(),
+                a.verdicts() + b.verdicts(), a.purged() + b.purged());
+    }
+
     static SyncConfig fastConfig(URI server) {
         return SyncConfig.defaults(server).withBackoff(Duration.ofMillis(20), Duration.ofMillis(400))
                 .withPollInterval(Duration.ofMillis(100)).withRequestTimeout(Duration.ofSeconds(15));

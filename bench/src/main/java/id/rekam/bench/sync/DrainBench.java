@@ -67,6 +67,7 @@ public final class DrainBench {
     static final char[] PASS = "bench-passphrase".toCharArray();
     /** Uploads in flight, for both the baseline and the drain ({@code -Drekam.bench.concurrency}). */
     static final int CONCURRENCY = Integer.getInteger("rekam.bench.concurrency", 2);
+    static final int WARMUP = 200;
 
     public static void main(String[] args) throws Exception {
         // The JDK HTTP server reads this once per JVM, when its first server starts: here the
@@ -80,38 +81,37 @@ public final class DrainBench {
 
         Path station = work.resolve("station-template");
         long t0 = System.nanoTime();
-        long payload;
-        List<byte[]> bodies = new ArrayList<>();
-        try (StationStore store = StationStore.initialise(station, PASS, STATION, options)) {
-            store.operators().createFirstSupervisor("spv", "bench-spv-password".toCharArray());
-            DemoRecords demo = new DemoRecords(1, VILLAGE, STATION);
-            Random random = new Random(1);
-            List<String> ids = new ArrayList<>();
-            for (int i = 0; i < packets; i++) {
-                ids.add(store.saveEnrollment(hundredKb(demo.next(), random)).packetId());
-            }
-            store.outbox().approve(ids, "spv");
-            store.outbox().enqueue(ids, "spv");
-            for (String id : ids) {
-                bodies.add(store.outbox().readPacket(id).body());
-            }
-            payload = bodies.stream().mapToLong(b -> b.length).sum();
-        }
+        List<byte[]> bodies = prepare(station, packets, 1, options);
+        long payload = bodies.stream().mapToLong(b -> b.length).sum();
         System.err.printf("prepared %d packets, %.1f MB, in %d s%n", packets, payload / 1e6,
                 (System.nanoTime() - t0) / 1_000_000_000);
+        // Warm-up, not measured: the baseline gets 200 bodies, the drain a 200-packet drain of its
+        // own (other citizens, other server), so neither side is timed while the JIT compiles it.
+        Path warmStation = work.resolve("warmup-template");
+        prepare(warmStation, WARMUP, 2, options);
+        drain(work.resolve("warmup"), warmStation, options, 0);
+        rawUpload(bodies.subList(0, Math.min(WARMUP, bodies.size())), null);
+        rawUpload(bodies.subList(0, Math.min(WARMUP, bodies.size())), work.resolve("sink-warmup"));
 
-        rawUpload(bodies.subList(0, Math.min(200, bodies.size()))); // JIT warm-up, not measured
         double cpu0 = cpuSeconds();
-        double raw = rawUpload(bodies);
+        double raw = rawUpload(bodies, null);
         double rawCpu = cpuSeconds() - cpu0;
         System.err.printf("raw upload: %.1f s%n", raw);
         cpu0 = cpuSeconds();
+        double rawSynced = rawUpload(bodies, work.resolve("sink"));
+        double rawSyncedCpu = cpuSeconds() - cpu0;
+        System.err.printf("raw upload, fsynced sink: %.1f s%n", rawSynced);
+        cpu0 = cpuSeconds();
         Drain clean = drain(work.resolve("clean"), station, options, 0);
         double drainCpu = cpuSeconds() - cpu0;
-        System.err.printf("CPU seconds of this process: raw upload %.1f, drain %.1f%n", rawCpu, drainCpu);
+        System.err.printf("CPU seconds of this process: raw upload %.1f, fsynced %.1f, drain %.1f%n", rawCpu,
+                rawSyncedCpu, drainCpu);
         System.err.printf("drain: %s%n", clean);
+        System.err.printf("drain CPU seconds by thread group: %s%n", clean.cpu);
         if (Boolean.getBoolean("rekam.bench.skipDrops")) { // quick profiling runs only
-            System.err.printf("raw %.1f s, drain %.1f s: %.2fx%n", raw, clean.toAcknowledged, raw / clean.toAcknowledged);
+            System.err.printf("raw %.1f s, fsynced %.1f s, drain %.1f s (confirmed %.1f s): %.2fx, %.2fx%n", raw,
+                    rawSynced, clean.toAcknowledged, clean.toConfirmed, raw / clean.toAcknowledged,
+                    rawSynced / clean.toAcknowledged);
             return;
         }
         Drain lossy = drain(work.resolve("lossy"), station, options, 10);
@@ -127,19 +127,48 @@ public final class DrainBench {
         md.append("| measurement | value | goal |\n|---|---|---|\n");
         md.append(String.format(Locale.ROOT, "| raw OkHttp POST of the same bodies to a discarding sink | %.1f s (%.1f MB/s) | baseline |%n",
                 raw, rawMbps));
+        md.append(String.format(Locale.ROOT, "| second baseline: the same POSTs to a sink that writes each body to a file and fsyncs it | %.1f s (%.1f MB/s) | |%n",
+                rawSynced, payload / 1e6 / rawSynced));
         md.append(String.format(Locale.ROOT, "| drain to central server, all ACKNOWLEDGED (durably stored) | %.1f s (%.1f MB/s) | |%n",
                 clean.toAcknowledged, drainMbps));
         md.append(String.format(Locale.ROOT, "| drain, all CONFIRMED (feed verdicts applied) | %.1f s | |%n", clean.toConfirmed));
-        md.append(String.format(Locale.ROOT, "| **throughput drain / raw** | **%.2f×** | ≥ 0.85× |%n", drainMbps / rawMbps));
+        md.append(String.format(Locale.ROOT, "| **throughput drain / raw** (to ACKNOWLEDGED) | **%.2f×** | ≥ 0.85× |%n", drainMbps / rawMbps));
+        md.append(String.format(Locale.ROOT, "| throughput drain / raw, to all CONFIRMED | %.2f× | |%n", raw / clean.toConfirmed));
+        md.append(String.format(Locale.ROOT, "| throughput drain / fsynced sink (second baseline), to ACKNOWLEDGED | %.2f× | |%n",
+                rawSynced / clean.toAcknowledged));
+        md.append(String.format(Locale.ROOT, "| process CPU per packet: raw / fsynced sink / drain (until all CONFIRMED) | %.1f / %.1f / %.1f ms | |%n",
+                rawCpu * 1e3 / packets, rawSyncedCpu * 1e3 / packets, drainCpu * 1e3 / packets));
         md.append(String.format(Locale.ROOT, "| drain with 10%% of connections reset mid-request (%d of %d reset), all CONFIRMED | %.1f s (%.2f× the clean drain) | |%n",
                 lossy.dropped, lossy.connections, lossy.toConfirmed, lossy.toConfirmed / clean.toConfirmed));
         md.append(String.format(Locale.ROOT, "| **bytes sent per byte of payload, with drops** (all client bytes incl. headers, announce, feed) | **%.3f** | ≤ 1.15 |%n",
                 (double) lossy.clientBytes / payload));
         md.append(String.format(Locale.ROOT, "| PATCH body bytes handed to connections per byte of payload (incl. those cut off) | %.3f | |%n",
                 (double) lossy.patchBytes / payload));
+        md.append("\nDrain CPU per packet by thread group (clean drain, from /proc/self/task):\n\n| threads | ms per packet |\n|---|---|\n");
+        clean.cpu.forEach((g, sec) -> md.append(String.format(Locale.ROOT, "| %s | %.2f |%n", g, sec * 1e3 / packets)));
         System.out.println();
         System.out.println(md);
         Files.writeString(work.resolve("results.md"), md.toString());
+    }
+
+    /** A station store with {@code n} ~100 KB packets approved and queued; returns their bodies. */
+    static List<byte[]> prepare(Path station, int n, long seed, StoreOptions options) {
+        List<byte[]> bodies = new ArrayList<>();
+        try (StationStore store = StationStore.initialise(station, PASS, STATION, options)) {
+            store.operators().createFirstSupervisor("spv", "bench-spv-password".toCharArray());
+            DemoRecords demo = new DemoRecords(seed, VILLAGE, STATION);
+            Random random = new Random(seed);
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                ids.add(store.saveEnrollment(hundredKb(demo.next(), random)).packetId());
+            }
+            store.outbox().approve(ids, "spv");
+            store.outbox().enqueue(ids, "spv");
+            for (String id : ids) {
+                bodies.add(store.outbox().readPacket(id).body());
+            }
+        }
+        return bodies;
     }
 
     /** A DemoRecords citizen with image sizes giving a ~100 KB packet (the task's size). */
@@ -168,14 +197,31 @@ public final class DrainBench {
         return b;
     }
 
-    /** The ideal: the same bytes, from memory, to a sink that only reads them. Seconds. */
-    static double rawUpload(List<byte[]> bodies) throws Exception {
+    /**
+     * The ideal: the same bytes, from memory, to a sink that only reads them (or, with
+     * {@code syncedDir}, writes each to a file and fsyncs it). Seconds.
+     */
+    static double rawUpload(List<byte[]> bodies, Path syncedDir) throws Exception {
         HttpServer sink = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         ExecutorService sinkThreads = Executors.newFixedThreadPool(8);
         sink.setExecutor(sinkThreads);
+        if (syncedDir != null) {
+            Files.createDirectories(syncedDir);
+        }
+        AtomicInteger files = new AtomicInteger();
         sink.createContext("/", ex -> {
             try (InputStream in = ex.getRequestBody()) {
-                in.transferTo(java.io.OutputStream.nullOutputStream());
+                if (syncedDir == null) {
+                    in.transferTo(java.io.OutputStream.nullOutputStream());
+                } else {
+                    // Second baseline: the body is on disk (data forced) before the answer, as in the drain.
+                    Path f = syncedDir.resolve(files.incrementAndGet() + ".body");
+                    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(f,
+                            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
+                        ch.write(java.nio.ByteBuffer.wrap(in.readAllBytes()));
+                        ch.force(true);
+                    }
+                }
             }
             ex.sendResponseHeaders(204, -1);
             ex.close();
@@ -214,7 +260,7 @@ public final class DrainBench {
     }
 
     record Drain(double toAcknowledged, double toConfirmed, long clientBytes, long patchBytes, long connections,
-                 long dropped) {
+                 long dropped, Map<String, Double> cpu) {
     }
 
     /** A fresh server, a copy of the queued station, drained until every packet is confirmed. */
@@ -240,6 +286,7 @@ public final class DrainBench {
                 http.addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
                         .header("Connection", "close").build()));
             }
+            ThreadCpu threadCpu = ThreadCpu.start();
             long t0 = System.nanoTime();
             // A pass uploads everything and then reads the feed, so "all stored" is watched from
             // the side while the pass runs.
@@ -287,7 +334,8 @@ public final class DrainBench {
                 double acknowledged = ackNanos.get() < 0 ? confirmed : ackNanos.get() / 1e9;
                 long client = proxy != null ? proxy.clientBytes.get() : -1;
                 Drain d = new Drain(acknowledged, confirmed, client, sync.bytesSent(),
-                        proxy != null ? proxy.connections.get() : -1, proxy != null ? proxy.dropped.get() : 0);
+                        proxy != null ? proxy.connections.get() : -1, proxy != null ? proxy.dropped.get() : 0,
+                        threadCpu.since());
                 if (proxy != null) {
                     proxy.close();
                 }

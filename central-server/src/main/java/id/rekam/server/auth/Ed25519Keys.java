@@ -51,6 +51,45 @@ public final class Ed25519Keys {
      * call on the build machine, three calls per uploaded packet (announce, packet signature,
      * PATCH), and was the largest CPU cost of a drain. Same algorithm, same keys, same result.
      */
+    /**
+     * As {@link #verify(PublicKey, byte[], String)}, for a station key as stored (base64 of the
+     * raw 32 bytes). The decoded curve point is kept per key: decoding it (a square root) and
+     * building a JDK key object on every request was a measurable part of each verification.
+     */
+    public static boolean verify(String base64RawKey, byte[] message, String base64Signature) {
+        org.bouncycastle.math.ec.rfc8032.Ed25519.PublicPoint point = POINTS.get(base64RawKey);
+        if (point == null) {
+            byte[] raw;
+            try {
+                raw = Base64.getDecoder().decode(base64RawKey);
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+            if (raw.length != org.bouncycastle.math.ec.rfc8032.Ed25519.PUBLIC_KEY_SIZE) {
+                return false;
+            }
+            point = org.bouncycastle.math.ec.rfc8032.Ed25519.validatePublicKeyPartialExport(raw, 0);
+            if (point == null) {
+                return false;
+            }
+            if (POINTS.size() >= MAX_CACHED_KEYS) {
+                POINTS.clear(); // a reference server has a few stations; never grow without bound
+            }
+            POINTS.put(base64RawKey, point);
+        }
+        try {
+            byte[] sig = Base64.getDecoder().decode(base64Signature);
+            return sig.length == org.bouncycastle.math.ec.rfc8032.Ed25519.SIGNATURE_SIZE
+                    && org.bouncycastle.math.ec.rfc8032.Ed25519.verify(sig, 0, point, message, 0, message.length);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static final int MAX_CACHED_KEYS = 10_000;
+    private static final java.util.concurrent.ConcurrentHashMap<String,
+            org.bouncycastle.math.ec.rfc8032.Ed25519.PublicPoint> POINTS = new java.util.concurrent.ConcurrentHashMap<>();
+
     public static boolean verify(PublicKey key, byte[] message, String base64Signature) {
         try {
             byte[] sig = Base64.getDecoder().decode(base64Signature);

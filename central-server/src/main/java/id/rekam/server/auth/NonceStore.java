@@ -25,8 +25,11 @@ public final class NonceStore {
     /** @return false when this station already used this nonce inside the window */
     public boolean firstUse(String stationId, String nonce, long timestampSeconds) {
         purgeNowAndThen();
-        return db.update("INSERT OR IGNORE INTO nonces(station_id, nonce, ts) VALUES (?,?,?)",
-                stationId, nonce, timestampSeconds) == 1;
+        // Not synced on its own: the request it guards syncs its change (and with it this row,
+        // same WAL) before it answers; a request that changes nothing cannot be replayed to effect.
+        return db.txWithoutSync(c -> Database.update(c,
+                "INSERT OR IGNORE INTO nonces(station_id, nonce, ts) VALUES (?,?,?)",
+                stationId, nonce, timestampSeconds)) == 1;
     }
 
     private void purgeNowAndThen() {

@@ -64,10 +64,10 @@ public final class SignatureAuthInterceptor implements Interceptor {
         }
         Station station = stations.find(stationId)
                 .orElseThrow(() -> unauthorized("unknown-station", "no station " + stationId));
-        byte[] body = r.body();
-        byte[] canonical = CanonicalRequest.bytes(r.method(), r.pathAndQuery(), stationId, timestamp, nonce, body);
-        if (!Ed25519Keys.verify(station.publicKey(), canonical, signature) && !(isTusPatch(r)
-                && Ed25519Keys.verify(station.publicKey(), CanonicalRequest.bytes(r.method(), r.pathAndQuery(),
+        byte[] canonical = CanonicalRequest.bytes(r.method(), r.pathAndQuery(), stationId, timestamp, nonce,
+                java.util.HexFormat.of().formatHex(r.bodySha256()));
+        if (!Ed25519Keys.verify(station.publicKeyBase64(), canonical, signature) && !(isTusPatch(r)
+                && Ed25519Keys.verify(station.publicKeyBase64(), CanonicalRequest.bytes(r.method(), r.pathAndQuery(),
                 stationId, timestamp, nonce, CanonicalRequest.UNSIGNED_PAYLOAD), signature))) {
             throw unauthorized("bad-signature", "request signature does not verify");
         }

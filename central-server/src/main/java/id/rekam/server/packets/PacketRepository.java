@@ -48,11 +48,18 @@ public final class PacketRepository {
                 PacketRepository::map, state.wire());
     }
 
+    /**
+     * Not synced on its own ({@link Database#txWithoutSync}): an announcement promises nothing
+     * durable. The first chunk or the completion commits synced, and with it this row (same
+     * WAL); if a power cut takes the row before that, the station's next request finds no
+     * upload ({@code 404}) and announces again.
+     */
     public void insertAnnounced(PacketRecord p) {
-        db.update("INSERT INTO packets(packet_id, station_id, kind, size, sha256, signature, parts_json, state, "
-                        + "upload_id, upload_offset, announced_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        db.txWithoutSync(c -> Database.update(c, "INSERT INTO packets(packet_id, station_id, kind, size, sha256, "
+                        + "signature, parts_json, state, upload_id, upload_offset, announced_at) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 p.packetId(), p.stationId(), p.kind(), p.size(), p.sha256(), p.signature(), p.partsJson(),
-                p.state().wire(), p.uploadId(), p.uploadOffset(), p.announcedAt().toEpochMilli());
+                p.state().wire(), p.uploadId(), p.uploadOffset(), p.announcedAt().toEpochMilli()));
     }
 
     public void updateOffset(String packetId, long offset) {

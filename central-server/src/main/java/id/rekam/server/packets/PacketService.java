@@ -21,6 +21,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,35 +31,53 @@ import java.util.regex.Pattern;
 
 /**
  * Announce, chunk append and completion of packets. Completion verifies the body against
- * what was announced and signed, stores it durably, and only then decides on it; a crash
- * between the two leaves the packet {@code received}, and {@link #recover()} decides it at
- * the next start.
+ * what was announced and signed, stores it durably and records it {@code received} — that is
+ * the acknowledgement. The verdict (dedup) is the {@link DecisionWorker}'s job, off the request
+ * path; it reaches the station through the feed (protocol §4.5). A crash after the
+ * acknowledgement leaves the packet {@code received}, and the worker decides it after the
+ * restart.
  */
 public final class PacketService {
 
     private static final Logger LOG = LoggerFactory.getLogger(PacketService.class);
     private static final Pattern PACKET_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final int STRIPES = 64;
 
     private final PacketRepository repo;
     private final UploadFiles files;
     private final DedupService dedup;
-    private final StationRegistry stations;
     private final Clock clock;
     private final long maxSize;
     private final PacketCodec codec = new PacketCodec();
     private final SecureRandom random = new SecureRandom();
-    /** One upload step or decision at a time: keeps offsets and dedup decisions serial. */
-    private final Object lock = new Object();
+    private final DecisionWorker decisions;
+    /**
+     * Upload steps of one packet run one at a time (offset check, append, completion); steps
+     * of different packets overlap, so one upload's fsync does not hold up the others. The
+     * database connection serialises the SQL itself.
+     */
+    private final Object[] stripes = new Object[STRIPES];
 
     public PacketService(PacketRepository repo, UploadFiles files, DedupService dedup, StationRegistry stations,
                          Clock clock, long maxSize) {
         this.repo = repo;
         this.files = files;
         this.dedup = dedup;
-        this.stations = stations;
         this.clock = clock;
         this.maxSize = maxSize;
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new Object();
+        }
+        this.decisions = new DecisionWorker(repo, files, dedup, stations, clock);
+    }
+
+    private Object lockOf(String packetId) {
+        return stripes[Math.floorMod(packetId.hashCode(), STRIPES)];
+    }
+
+    public DecisionWorker decisions() {
+        return decisions;
     }
 
     public record AnnounceResult(PacketRecord packet, boolean created) {
@@ -66,11 +85,11 @@ public final class PacketService {
 
     public AnnounceResult announce(Station station, Announcement a) {
         validate(a);
-        if (!Ed25519Keys.verify(station.publicKey(), PacketCodec.signingInput(a.packetId(), a.sha256()), a.signature())) {
+        if (!Ed25519Keys.verify(station.publicKeyBase64(), PacketCodec.signingInput(a.packetId(), a.sha256()), a.signature())) {
             throw new ApiException(422, "bad-packet-signature",
                     "signature does not verify for rekam-packet-v1:" + a.packetId() + ":" + a.sha256());
         }
-        synchronized (lock) {
+        synchronized (lockOf(a.packetId())) {
             Optional<PacketRecord> existing = repo.find(a.packetId());
             if (existing.isPresent()) {
                 PacketRecord p = existing.get();
@@ -87,11 +106,10 @@ public final class PacketService {
                     Base64.getUrlEncoder().withoutPadding().encodeToString(id), 0, null, null, null, null,
                     clock.instant(), null, null, null);
             repo.insertAnnounced(p);
-            LOG.info("packet {} announced by {} ({} bytes)", p.packetId(), station.stationId(), p.size());
+            LOG.debug("packet {} announced by {} ({} bytes)", p.packetId(), station.stationId(), p.size());
             return new AnnounceResult(p, true);
         }
     }
-
     private void validate(Announcement a) {
         if (a.packetId() == null || !PACKET_ID.matcher(a.packetId()).matches()) {
             throw new ApiException(400, "bad-request", "packetId must match " + PACKET_ID.pattern());
@@ -127,10 +145,11 @@ public final class PacketService {
      * Appends a verified chunk at {@code offset}, durably, and completes the packet when the
      * last byte arrived.
      *
+     * @param chunkSha256 SHA-256 of {@code chunk}, computed while it was read
      * @return the packet after this step
      */
-    public PacketRecord append(PacketRecord p, long offset, byte[] chunk) {
-        synchronized (lock) {
+    public PacketRecord append(PacketRecord p, long offset, byte[] chunk, byte[] chunkSha256) {
+        synchronized (lockOf(p.packetId())) {
             PacketRecord current = repo.find(p.packetId()).orElseThrow();
             if (current.effectiveOffset() != offset) {
                 throw new ApiException(409, "offset-mismatch", "upload is at offset " + current.effectiveOffset())
@@ -142,33 +161,43 @@ public final class PacketService {
             if (chunk.length == 0) {
                 // All bytes are here but completion failed earlier (e.g. disk trouble): try it again.
                 if (current.state() == PacketState.AWAITING_UPLOAD && current.uploadOffset() == current.size()) {
-                    complete(current);
+                    complete(current, null, null);
                     return repo.find(p.packetId()).orElseThrow();
                 }
                 return current;
             }
             files.append(current.uploadId(), offset, chunk);
             long next = offset + chunk.length;
-            repo.updateOffset(current.packetId(), next);
             if (next == current.size()) {
-                complete(current);
+                // A body sent in one chunk is that chunk: no need to read it back or hash it again.
+                boolean whole = offset == 0;
+                complete(current, whole ? chunk : null, whole ? HexFormat.of().formatHex(chunkSha256) : null);
+            } else {
+                repo.updateOffset(current.packetId(), next);
             }
             return repo.find(p.packetId()).orElseThrow();
         }
     }
 
-    private void complete(PacketRecord p) {
+    /**
+     * Verifies the complete body and records it received, with the final offset, in one
+     * transaction: the acknowledgement. {@code body}/{@code sha} are null when the body must
+     * be read back from disk (several chunks, or a retry).
+     */
+    private void complete(PacketRecord p, byte[] body, String sha) {
         // The body is already in its final place if the server died between promote and commit.
         boolean partial = files.hasPartial(p.uploadId());
-        byte[] body = partial ? files.readPartial(p.uploadId(), p.size()) : files.readPacket(p.packetId());
-        String sha = PacketCodec.sha256Hex(body);
+        if (body == null) {
+            body = partial ? files.readPartial(p.uploadId(), p.size()) : files.readPacket(p.packetId());
+            sha = PacketCodec.sha256Hex(body);
+        }
         if (!sha.equals(p.sha256())) {
             rejectUnstored(p, "body-sha256-mismatch", "uploaded body has SHA-256 " + sha + ", announced " + p.sha256());
             return;
         }
         Packet packet;
         try {
-            packet = codec.decode(body);
+            packet = codec.decode(body, sha);
         } catch (PacketFormatException e) {
             rejectUnstored(p, "malformed-packet", e.getMessage());
             return;
@@ -187,10 +216,9 @@ public final class PacketService {
             PacketRepository.markReceived(c, p.packetId(), nik, now);
             return null;
         });
-        LOG.info("packet {} from {} stored", p.packetId(), p.stationId());
-        decide(p.packetId(), packet);
+        LOG.debug("packet {} from {} stored", p.packetId(), p.stationId());
+        decisions.submit(p.packetId(), packet);
     }
-
     private String manifestMismatch(PacketRecord p, PacketManifest m) {
         if (!p.packetId().equals(m.packetId())) {
             return "body is packet " + m.packetId() + ", announced " + p.packetId();
@@ -229,47 +257,32 @@ public final class PacketService {
         LOG.warn("packet {} from {} rejected: {}", p.packetId(), p.stationId(), code);
     }
 
-    private void decide(String packetId, Packet packet) {
-        PacketRecord p = repo.find(packetId).orElseThrow();
-        Station from = stations.find(p.stationId()).orElseThrow();
-        Verdict v = dedup.decide(packet, from);
-        Instant now = clock.instant();
-        repo.db().tx(c -> {
-            PacketRepository.decide(c, packetId, v.state(), v.reasonCode(), v.reasonMessage(),
-                    Json.writeString(v.feedFields()), now);
-            if (v.state() == PacketState.ACCEPTED) {
-                dedup.storeTemplates(c, packetId, v.templates());
-            }
-            FeedbackFeed.append(c, p.stationId(), packetId, v.state().wire(), v.feedFields(), now);
-            return null;
-        });
-        if (v.state() == PacketState.ACCEPTED) {
-            dedup.indexTemplates(packetId, v.templates());
-        }
-        LOG.info("packet {} decided: {}", packetId, v.state().wire());
-    }
-
-    /** Decides packets stored before a crash but not yet decided. */
+    /**
+     * After a start: completes uploads whose last chunk was stored but not recorded, and
+     * hands every packet still {@code received} (acknowledged, not yet decided) to the
+     * decision worker.
+     */
     public void recover() {
-        synchronized (lock) {
-            for (PacketRecord p : repo.inState(PacketState.AWAITING_UPLOAD)) {
-                if (p.uploadOffset() == p.size()) {
-                    complete(p);
+        for (PacketRecord p : repo.inState(PacketState.AWAITING_UPLOAD)) {
+            if (p.uploadOffset() == p.size()) {
+                synchronized (lockOf(p.packetId())) {
+                    complete(p, null, null);
                 }
             }
-            for (PacketRecord p : repo.inState(PacketState.RECEIVED)) {
-                try {
-                    decide(p.packetId(), codec.decode(files.readPacket(p.packetId())));
-                } catch (PacketFormatException e) {
-                    throw new IllegalStateException("stored packet " + p.packetId() + " no longer decodes", e);
-                }
+        }
+        for (PacketRecord p : repo.list()) {
+            if (p.receivedAt() != null) {
+                files.finishPromote(p.uploadId(), p.packetId());
             }
+        }
+        for (PacketRecord p : repo.inState(PacketState.RECEIVED)) {
+            decisions.submit(p.packetId(), null);
         }
     }
 
     /** Accepted → print-ready, with a feed entry. @return false if the packet is not accepted */
     public boolean markPrintReady(String packetId) {
-        synchronized (lock) {
+        synchronized (lockOf(packetId)) {
             Optional<PacketRecord> p = repo.find(packetId);
             if (p.isEmpty() || p.get().state() != PacketState.ACCEPTED) {
                 return false;

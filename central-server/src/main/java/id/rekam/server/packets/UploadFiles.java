@@ -67,17 +67,26 @@ public final class UploadFiles {
         }
     }
 
-    /** Moves a complete body to its final place, durably (the directory entry is synced too). */
+    /**
+     * Moves a complete, already synced body to its final place. The directory is not synced:
+     * the caller records the packet received only after the body's bytes are on disk, and if
+     * a crash undoes the rename, {@link #finishPromote} at the next start repeats it (the body
+     * is then still under its upload name). A directory fsync per packet cost as much as the
+     * body's own.
+     */
     public void promote(String uploadId, String packetId) {
         try {
-            Path target = packets.resolve(packetId + ".pkt");
-            Files.move(uploads.resolve(uploadId + ".part"), target, StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
-            try (FileChannel dir = FileChannel.open(packets, StandardOpenOption.READ)) {
-                dir.force(true);
-            }
+            Files.move(uploads.resolve(uploadId + ".part"), packets.resolve(packetId + ".pkt"),
+                    StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new StoreException("cannot store packet " + packetId, e);
+        }
+    }
+
+    /** Repeats a {@link #promote} a crash may have undone; nothing to do if it stuck. */
+    public void finishPromote(String uploadId, String packetId) {
+        if (hasPartial(uploadId) && !Files.exists(packets.resolve(packetId + ".pkt"))) {
+            promote(uploadId, packetId);
         }
     }
 

@@ -88,12 +88,37 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * A transaction committed to the write-ahead log without an fsync of its own
+     * ({@code synchronous=NORMAL} for this commit only). It survives a crash of the process at
+     * once, and a power cut as soon as any later commit of this connection is synced, because
+     * a WAL sync covers every frame before it. For writes whose only job is to guard a request
+     * that makes its own, synced change (nonces): they become durable no later than that change.
+     */
+    public synchronized <T> T txWithoutSync(SqlWork<T> work) {
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA synchronous=NORMAL");
+            try {
+                return tx(work);
+            } finally {
+                s.execute("PRAGMA synchronous=FULL");
+            }
+        } catch (SQLException e) {
+            throw new StoreException("database error", e);
+        }
+    }
+
     public synchronized int update(String sql, Object... args) {
         return tx(c -> update(c, sql, args));
     }
 
+    /** One SELECT in autocommit mode: atomic on its own, without a BEGIN/COMMIT pair around it. */
     public synchronized <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
-        return tx(c -> query(c, sql, mapper, args));
+        try {
+            return query(connection, sql, mapper, args);
+        } catch (SQLException e) {
+            throw new StoreException("database error", e);
+        }
     }
 
     public synchronized <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... args) {

@@ -88,11 +88,12 @@ public final class TusHandler {
                     .withHeader("Upload-Offset", Long.toString(p.effectiveOffset()));
         }
         byte[] chunk = r.body();
+        byte[] chunkSha256 = r.bodySha256();
         String checksum = r.header("Upload-Checksum").orElse(null);
         if (checksum != null) {
-            verifyChecksum(checksum, chunk);
+            verifyChecksum(checksum, chunk, chunkSha256);
         }
-        PacketRecord after = packets.append(p, offset, chunk);
+        PacketRecord after = packets.append(p, offset, chunk, chunkSha256);
         return withStatus(Response.empty(204), after)
                 .header("Upload-Offset", Long.toString(after.effectiveOffset()));
     }
@@ -118,7 +119,7 @@ public final class TusHandler {
         return response.header("X-Rekam-Packet-Sha256", p.sha256());
     }
 
-    private static void verifyChecksum(String header, byte[] chunk) {
+    private static void verifyChecksum(String header, byte[] chunk, byte[] chunkSha256) {
         String[] parts = header.trim().split(" ");
         if (parts.length != 2) {
             throw new ApiException(400, "bad-checksum-header", "Upload-Checksum is '<algorithm> <base64>'");
@@ -136,7 +137,7 @@ public final class TusHandler {
             throw new ApiException(400, "bad-checksum-header", "checksum is not base64");
         }
         try {
-            byte[] actual = MessageDigest.getInstance(algorithm).digest(chunk);
+            byte[] actual = algorithm.equals("SHA-256") ? chunkSha256 : MessageDigest.getInstance(algorithm).digest(chunk);
             if (!MessageDigest.isEqual(expected, actual)) {
                 throw new ApiException(TusProtocol.CHECKSUM_MISMATCH, "checksum-mismatch",
                         "chunk does not match its Upload-Checksum; it was not stored");

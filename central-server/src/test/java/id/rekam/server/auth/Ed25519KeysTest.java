@@ -37,5 +37,17 @@ class Ed25519KeysTest {
         assertThat(Ed25519Keys.verify(other.getPublic(), message, b64)).isFalse();
         assertThat(Ed25519Keys.verify(kp.getPublic(), message, "not base64!")).isFalse();
         assertThat(Ed25519Keys.verify(kp.getPublic(), message, Base64.getEncoder().encodeToString(new byte[63]))).isFalse();
+
+        // The cached-point variant over the stored key text judges exactly the same, also on a second call.
+        String raw = Ed25519Keys.encode(kp.getPublic());
+        for (int call = 0; call < 2; call++) {
+            assertThat(Ed25519Keys.verify(raw, message, b64)).isTrue();
+            assertThat(Ed25519Keys.verify(raw, tamperedMessage, b64)).isFalse();
+            assertThat(Ed25519Keys.verify(raw, message, Base64.getEncoder().encodeToString(tamperedSig))).isFalse();
+            assertThat(Ed25519Keys.verify(Ed25519Keys.encode(other.getPublic()), message, b64)).isFalse();
+            assertThat(Ed25519Keys.verify(raw, message, "not base64!")).isFalse();
+        }
+        assertThat(Ed25519Keys.verify("not a key", message, b64)).isFalse();
+        assertThat(Ed25519Keys.verify(Base64.getEncoder().encodeToString(new byte[31]), message, b64)).isFalse();
     }
 }

@@ -102,19 +102,45 @@ public final class BatchController {
             overdueReport.setText(text.getString("batch.countNumber"));
             return;
         }
-        ctx.async(() -> desk.registry().notHandedOver(days), r -> {
+        ctx.async(() -> {
+            NotHandedOverReport report = desk.registry().notHandedOver(days);
+            // Kelurahan by name as well as code: the office knows its villages by name.
+            java.util.Map<String, String> names = new java.util.HashMap<>();
+            for (NotHandedOverReport.Group g : report.byVillage()) {
+                ctx.services().regions().find(g.key()).ifPresent(region -> names.put(g.key(), region.name()));
+            }
+            villageNames = names;
+            return report;
+        }, r -> {
+            if (r.total() == 0) {
+                overdueReport.setText(MessageFormat.format(text.getString("report.none"), r.days()));
+                return;
+            }
             StringBuilder b = new StringBuilder(MessageFormat.format(text.getString("report.header"), r.days(), r.total()));
             b.append('\n').append(text.getString("report.byVillage")).append('\n');
             for (NotHandedOverReport.Group g : r.byVillage()) {
-                b.append("  ").append(g.key()).append(": ").append(g.count()).append('\n');
+                String name = villageNames.get(g.key());
+                b.append("  ").append(NotHandedOverReport.UNKNOWN.equals(g.key()) ? text.getString("report.villageUnknown")
+                        : name == null ? g.key() : name + " (" + g.key() + ")").append(": ").append(g.count()).append('\n');
             }
             b.append(text.getString("report.byHolder")).append('\n');
             for (NotHandedOverReport.Group g : r.byHolder()) {
-                b.append("  ").append(g.key()).append(": ").append(g.count()).append("  ")
+                b.append("  ").append(holderLabel(g.key())).append(": ").append(g.count()).append("  ")
                         .append(String.join(", ", g.serials())).append('\n');
             }
             overdueReport.setText(b.toString());
         }, e -> overdueReport.setText(desk.explain(e)));
+    }
+
+    private volatile java.util.Map<String, String> villageNames = java.util.Map.of();
+
+    /** "OFFICER:Budi" as the operator reads it: "Petugas Budi"; the office stock by name. */
+    private String holderLabel(String key) {
+        if (NotHandedOverReport.STOCK.equals(key)) {
+            return text.getString("report.stock");
+        }
+        int colon = key.indexOf(':');
+        return text.getString("holder." + key.substring(0, colon)) + " " + key.substring(colon + 1);
     }
 
     static void show(Label label, boolean ok, String message) {

@@ -10,9 +10,12 @@ import id.rekam.core.cards.Witness;
 import id.rekam.core.domain.Nik;
 import id.rekam.reports.BeritaAcaraPemusnahan;
 import javafx.fxml.FXML;
+import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 
 import java.awt.print.PrinterException;
@@ -55,8 +58,12 @@ public final class DestructionController {
     @FXML private TextField witnessOffice;
     @FXML private ListView<String> witnessList;
     @FXML private Label destructionMessage;
+    @FXML private ScrollPane page;
+    @FXML private ListView<DestructionRecord> history;
+    @FXML private Button reprint;
+    @FXML private Label reprintMessage;
 
-    /** The last PDF written (for tests and the "open" action of a shell). */
+    /** The berita acara last rendered, in memory only (what was sent to the printer). */
     private byte[] lastPdf;
 
     public DestructionController(AppContext ctx, CardDesk desk, ResourceBundle text) {
@@ -81,6 +88,17 @@ public final class DestructionController {
             }
         });
         date.setText(LocalDate.now(desk.store().zone()).format(DATE));
+        history.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(DestructionRecord r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(empty || r == null ? null : MessageFormat.format(text.getString("destruction.historyItem"),
+                        r.number(), r.date().format(DATE), r.place(), r.total()));
+            }
+        });
+        reprint.disableProperty().bind(history.getSelectionModel().selectedItemProperty().isNull());
+        // Lets whoever holds the view (a shell's "show document" action, the UI tests) reach lastPdf().
+        page.getProperties().put(DestructionController.class, this);
         refresh();
     }
 
@@ -103,12 +121,20 @@ public final class DestructionController {
 
     @FXML
     void addWitness() {
-        witnesses.add(new Witness(witnessName.getText().strip(), witnessPosition.getText().strip(),
-                witnessOffice.getText().strip()));
-        witnessList.getItems().add(witnessName.getText().strip() + " — " + witnessOffice.getText().strip());
+        String name = witnessName.getText().strip();
+        String body = witnessOffice.getText().strip();
+        if (name.isEmpty() || body.isEmpty()) {
+            BatchController.show(destructionMessage, false, text.getString("destruction.witnessIncomplete"));
+            return;
+        }
+        witnesses.add(new Witness(name, witnessPosition.getText().strip(), body));
+        witnessList.getItems().add(name + " — " + body);
         witnessName.clear();
         witnessPosition.clear();
         witnessOffice.clear();
+        // An earlier "no witness" error no longer holds.
+        BatchController.show(destructionMessage, true,
+                MessageFormat.format(text.getString("destruction.witnessAdded"), witnesses.size()));
     }
 
     @FXML
@@ -129,14 +155,8 @@ public final class DestructionController {
             // Never written to the data dir: it names the witnesses. The store keeps the record,
             // so the same document can be rendered again from its number at any time.
             byte[] pdf = new BeritaAcaraPemusnahan().render(r);
-            boolean printed;
-            try {
-                printed = new ReceiptPrinter().print(pdf);
-            } catch (IOException | PrinterException e) {
-                // The destruction is committed; a printer problem only means printing again later.
-                printed = false;
-            }
-            return new Object[] {r, pdf, printed};
+            // The destruction is committed; a printer problem only means printing again later.
+            return new Object[] {r, pdf, print(pdf)};
         }, res -> {
             DestructionRecord r = (DestructionRecord) res[0];
             lastPdf = (byte[]) res[1];
@@ -145,11 +165,49 @@ public final class DestructionController {
                             : "destruction.noPrinter")));
             witnesses.clear();
             witnessList.getItems().clear();
+            // A document number is used once; the other fields usually stay the same next time.
+            number.clear();
             refresh();
         }, e -> BatchController.show(destructionMessage, false, desk.explain(e)));
     }
 
-    /** The berita acara of the last destruction, in memory only. */
+    /**
+     * Renders the berita acara of the selected past destruction again, in memory only, and sends
+     * it to the printer; the store audits the reprint.
+     */
+    @FXML
+    void reprint() {
+        DestructionRecord selected = history.getSelectionModel().getSelectedItem();
+        if (selected == null) {
+            return;
+        }
+        String operator = ctx.session().operator().id();
+        ctx.async(() -> {
+            DestructionRecord r = desk.destruction().reprint(selected.number(), operator);
+            byte[] pdf = new BeritaAcaraPemusnahan().render(r);
+            return new Object[] {r, pdf, print(pdf)};
+        }, res -> {
+            DestructionRecord r = (DestructionRecord) res[0];
+            lastPdf = (byte[]) res[1];
+            boolean printed = (Boolean) res[2];
+            BatchController.show(reprintMessage, printed, MessageFormat.format(text.getString(printed
+                    ? "destruction.reprinted" : "destruction.reprintNoPrinter"), r.number()));
+            if (!printed) {
+                // Not an error: the document exists, only the printer is missing.
+                reprintMessage.getStyleClass().setAll("label", "card-warning");
+            }
+        }, e -> BatchController.show(reprintMessage, false, desk.explain(e)));
+    }
+
+    private static boolean print(byte[] pdf) {
+        try {
+            return new ReceiptPrinter().print(pdf);
+        } catch (IOException | PrinterException e) {
+            return false;
+        }
+    }
+
+    /** The berita acara last rendered (destruction or reprint), in memory only. */
     public byte[] lastPdf() {
         return lastPdf;
     }
@@ -158,5 +216,7 @@ public final class DestructionController {
         ctx.async(() -> desk.destruction().pending(), items -> pending.getItems().setAll(items.stream()
                 .map(i -> i.serial() + " — " + text.getString("category." + i.category().name())).toList()),
                 e -> BatchController.show(destructionMessage, false, desk.explain(e)));
+        ctx.async(() -> desk.destruction().all(), past -> history.getItems().setAll(past),
+                e -> BatchController.show(reprintMessage, false, desk.explain(e)));
     }
 }

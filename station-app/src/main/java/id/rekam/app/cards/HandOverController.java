@@ -98,9 +98,25 @@ public final class HandOverController {
                     text.getString("state." + card.state().name()),
                     owner == null || owner.fullName() == null ? "-" : owner.fullName(),
                     owner == null ? "-" : owner.nik().masked()));
+            if (card.state() != id.rekam.core.cards.CardState.ASSIGNED || card.recordId() == null) {
+                // Say why now rather than after the owner has placed a finger.
+                scanFinger.setDisable(true);
+                BatchController.show(message, false, java.text.MessageFormat.format(text.getString(
+                        card.recordId() == null && card.state() == id.rekam.core.cards.CardState.ASSIGNED
+                                ? "handover.noRecord" : "handover.notAssigned"),
+                        card.serial(), text.getString("state." + card.state().name())));
+                return;
+            }
             scanFinger.setDisable(false);
+            message.getStyleClass().removeAll("card-ok", "card-error");
             message.setText(text.getString("handover.ready"));
-        }, this::fail);
+        }, e -> {
+            card = null;
+            cardInfo.setText("");
+            scanFinger.setDisable(true);
+            showSupervisor(false);
+            fail(e);
+        });
     }
 
     @FXML

@@ -1,6 +1,7 @@
 package id.rekam.app.cards;
 
 import id.rekam.app.ui.AppContext;
+import id.rekam.core.cards.BlankLedger;
 import id.rekam.core.cards.DayBalance;
 import id.rekam.core.cards.LedgerKind;
 import id.rekam.core.cards.StockForecast;
@@ -30,6 +31,7 @@ public final class LedgerController {
     @FXML private Label ledgerMessage;
     @FXML private Label forecast;
     @FXML private ListView<String> days;
+    @FXML private ListView<String> entries;
 
     public LedgerController(AppContext ctx, CardDesk desk, ResourceBundle text) {
         this.ctx = ctx;
@@ -84,7 +86,7 @@ public final class LedgerController {
         ctx.async(() -> {
             StockForecast f = desk.ledger().forecast(WARN_DAYS);
             List<DayBalance> d = desk.ledger().daily(f.asOf().minusDays(6), f.asOf());
-            return new Object[] {f, d};
+            return new Object[] {f, d, desk.ledger().entries(f.asOf(), f.asOf())};
         }, r -> {
             StockForecast f = (StockForecast) r[0];
             @SuppressWarnings("unchecked")
@@ -94,7 +96,12 @@ public final class LedgerController {
                     f.warn() ? "ledger.warn" : "ledger.forecast"), f.balance(),
                     String.format(ctx.config().locale(), "%.1f", f.averageDailyUse()), days));
             this.days.getItems().setAll(d.stream().map(x -> MessageFormat.format(text.getString("ledger.day"),
-                    x.day().toString(), x.received(), x.used(), x.spoiled(), x.returned(), x.closing())).toList());
+                    x.day().format(DestructionController.DATE), x.received(), x.used(), x.spoiled(), x.returned(), x.closing())).toList());
+            @SuppressWarnings("unchecked")
+            List<BlankLedger.Entry> today = (List<BlankLedger.Entry>) r[2];
+            entries.getItems().setAll(today.stream().map(x -> MessageFormat.format(text.getString("ledger.entry"),
+                    text.getString("ledger.kind." + x.kind().name()), x.quantity(),
+                    x.reason() != null ? x.reason() : x.reference() != null ? x.reference() : "-", x.actor())).toList());
         }, e -> BatchController.show(forecast, false, desk.explain(e)));
     }
 

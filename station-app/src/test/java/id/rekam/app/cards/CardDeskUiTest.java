@@ -121,7 +121,7 @@ class CardDeskUiTest {
     }
 
     private EnrollmentRecord enrollWith(byte[] template) {
-        EnrollmentRecord r = new DemoRecords(11, "32.76.01.1001", TestStation.STATION_ID).next();
+        EnrollmentRecord r = new DemoRecords(11, "32.76.01.1006", TestStation.STATION_ID).next();
         List<FingerprintCapture> fingers = new ArrayList<>();
         for (FingerprintCapture f : r.fingerprints()) {
             fingers.add(f.position() == FingerPosition.RIGHT_INDEX
@@ -134,8 +134,10 @@ class CardDeskUiTest {
         return e;
     }
 
-    private void findAndSign(FxRobot robot, Flow flow) {
-        robot.clickOn("#handoverQuery").write(owner.demographics().nik().value());
+    private void findAndSign(FxRobot robot, Flow flow, String query) {
+        robot.clickOn("#handoverQuery");
+        flow.ctrl(javafx.scene.input.KeyCode.A);
+        robot.write(query);
         robot.clickOn("#handoverFind");
         Flow.waitFor(30, () -> flow.text("#handoverCard").contains("KTP-UI-0001"));
         assertThat(flow.text("#handoverCard")).contains(owner.demographics().fullName())
@@ -147,7 +149,7 @@ class CardDeskUiTest {
     @Test
     void matchingFingerHandsTheCardOver(FxRobot robot) {
         Flow flow = new Flow(robot);
-        findAndSign(robot, flow);
+        findAndSign(robot, flow, owner.demographics().nik().value());
         scanner.nextFinger("probe.png");
         robot.clickOn("#handoverScan");
         Flow.waitFor(60, () -> flow.text("#handoverMessage").startsWith("Kartu KTP-UI-0001 diserahkan"));
@@ -162,7 +164,19 @@ class CardDeskUiTest {
     @Test
     void nonMatchingFingerIsRefusedThenASupervisorRecordsTheException(FxRobot robot) {
         Flow flow = new Flow(robot);
-        findAndSign(robot, flow);
+        // Bad look-ups first: an unknown serial, and a card still in the office stock.
+        robot.clickOn("#handoverQuery").write("KTP-UI-9999");
+        robot.clickOn("#handoverFind");
+        Flow.waitFor(30, () -> flow.text("#handoverMessage").contains("KTP-UI-9999 tidak dikenal"));
+        assertThat(robot.lookup("#handoverScan").queryButton().isDisabled()).isTrue();
+        robot.clickOn("#handoverQuery");
+        flow.ctrl(javafx.scene.input.KeyCode.A);
+        robot.write("KTP-UI-0002");
+        robot.clickOn("#handoverFind");
+        Flow.waitFor(30, () -> flow.text("#handoverMessage").contains("hanya kartu yang sudah ada di petugas/loket"));
+        assertThat(robot.lookup("#handoverScan").queryButton().isDisabled()).isTrue();
+        // The card's QR code, as the scanner types it.
+        findAndSign(robot, flow, "rekam-card:KTP-UI-0001");
         scanner.nextFinger("nonmatching.png");
         robot.clickOn("#handoverScan");
         Flow.waitFor(60, () -> flow.text("#handoverMessage").contains("tidak cocok"));
@@ -206,10 +220,16 @@ class CardDeskUiTest {
         robot.clickOn("#destroyNow");
         Flow.waitFor(30, () -> flow.text("#destructionMessage").contains("saksi masih kosong"));
 
+        // A witness without a body is not added.
         robot.clickOn("#witnessName").write("Rudi Hartono");
+        robot.clickOn("#addWitness");
+        Flow.waitFor(30, () -> flow.text("#destructionMessage").contains("Isi nama dan instansi saksi"));
+        assertThat(robot.lookup("#witnessList").queryAs(ListView.class).getItems()).isEmpty();
+
         robot.clickOn("#witnessPosition").write("Kepala Seksi");
         robot.clickOn("#witnessOffice").write("Satpol PP Kota Depok");
         robot.clickOn("#addWitness");
+        Flow.waitFor(30, () -> flow.text("#destructionMessage").contains("Saksi ditambahkan"));
         flow.screenshot("cards-04-destruction");
         robot.clickOn("#destroyNow");
         Flow.waitFor(60, () -> flow.text("#destructionMessage").startsWith("1 kartu dimusnahkan"));
@@ -220,14 +240,40 @@ class CardDeskUiTest {
         try (var files = Files.walk(dir)) {
             assertThat(files.filter(f -> f.toString().endsWith(".pdf")).toList()).isEmpty();
         }
-        byte[] pdf = new id.rekam.reports.BeritaAcaraPemusnahan().render(
-                new id.rekam.core.cards.DestructionRegister(store).find("470/7/DUKCAPIL/2026").orElseThrow());
+        // The PDF the screen rendered and sent to the printer.
+        DestructionController screen = (DestructionController) robot.lookup("#destructionScroll").query()
+                .getProperties().get(DestructionController.class);
+        byte[] pdf = screen.lastPdf();
+        assertThat(pdf).isNotNull();
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
             assertThat(text).contains("BERITA ACARA PEMUSNAHAN", "470/7/DUKCAPIL/2026", "Rudi Hartono",
-                    "Satpol PP Kota Depok", "KTP-UI-0002", "Depok,");
+                    "Satpol PP Kota Depok", "Hendra Wijaya", "KTP-UI-0002", "KTP-el rusak", "Depok,", "Jumlah");
         }
+        assertThat(pdf).isEqualTo(new id.rekam.reports.BeritaAcaraPemusnahan().render(
+                new id.rekam.core.cards.DestructionRegister(store).find("470/7/DUKCAPIL/2026").orElseThrow()));
         assertThat(new CardRegistry(store).require("KTP-UI-0002").state()).isEqualTo(CardState.DESTROYED);
+
+        // Reprint: pick the past destruction, print again; audited, still nothing on disk.
+        ListView<?> history = robot.lookup("#baHistory").queryAs(ListView.class);
+        Flow.waitFor(30, () -> history.getItems().size() == 1);
+        robot.interact(() -> robot.lookup("#destructionScroll").queryAs(javafx.scene.control.ScrollPane.class)
+                .setVvalue(1.0));
+        assertThat(robot.lookup("#baReprint").queryAs(javafx.scene.control.Button.class).isDisabled()).isTrue();
+        robot.interact(() -> history.getSelectionModel().select(0));
+        robot.clickOn("#baReprint");
+        Flow.waitFor(60, () -> flow.text("#reprintMessage").startsWith("Berita acara 470/7/DUKCAPIL/2026 di"));
+        flow.screenshot("cards-08-destruction-reprint");
+        // The reprint is the same document, byte for byte.
+        assertThat(screen.lastPdf()).isNotSameAs(pdf).isEqualTo(pdf);
+        assertThat(store.auditTrail(1, 10_000)).filteredOn(e -> e.action().equals("CARD_BERITA_ACARA_REPRINTED"))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.actor()).isEqualTo("op1");
+                    assertThat(e.details()).contains("470/7/DUKCAPIL/2026");
+                });
+        try (var files = Files.walk(dir)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".pdf")).toList()).isEmpty();
+        }
     }
 
     @Test
@@ -250,9 +296,16 @@ class CardDeskUiTest {
         robot.write("B-UI-3");
         robot.clickOn("#batchReceive");
         Flow.waitFor(30, () -> flow.text("#batchMessage").startsWith("2 kartu dari kiriman B-UI-3"));
+        javafx.scene.control.TextArea overdue = robot.lookup("#overdueReport").queryAs(javafx.scene.control.TextArea.class);
         robot.clickOn("#overdueShow");
-        Flow.waitFor(30, () -> robot.lookup("#overdueReport").queryAs(javafx.scene.control.TextArea.class).getText()
-                .contains("Per kelurahan/desa"));
+        // Nothing has waited 14 days yet: said in words, not as an empty table.
+        Flow.waitFor(30, () -> overdue.getText().startsWith("Tidak ada kartu yang tertahan lebih dari 14 hari"));
+        robot.doubleClickOn("#overdueDays").write("0");
+        robot.clickOn("#overdueShow");
+        Flow.waitFor(30, () -> overdue.getText().contains("Per kelurahan/desa"));
+        assertThat(overdue.getText()).contains("Depok (32.76.01.1006): 1", "Loket loket-1: 1  KTP-UI-0001",
+                "Kelurahan tidak diketahui: 3",
+                "Stok kantor (belum diserahkan ke petugas/loket): 3  KTP-UI-0002, KTP-UI-0101, KTP-UI-0102");
         flow.screenshot("cards-06-batch");
 
         robot.interact(() -> tabs.getSelectionModel().select(2));
@@ -268,7 +321,18 @@ class CardDeskUiTest {
         robot.clickOn("#ledgerNote").write("cetak hari ini");
         robot.clickOn("#ledgerRecord");
         Flow.waitFor(30, () -> flow.text("#ledgerForecast").startsWith("PERHATIAN"));
+        robot.interact(() -> robot.lookup("#ledgerKind").queryAs(javafx.scene.control.ChoiceBox.class)
+                .setValue(id.rekam.core.cards.LedgerKind.SPOILED));
+        robot.clickOn("#ledgerQuantity").write("1");
+        robot.clickOn("#ledgerNote").write("pita printer putus");
+        robot.clickOn("#ledgerRecord");
+        Flow.waitFor(30, () -> flow.text("#ledgerMessage").contains("Sisa blanko: 39"));
+        Flow.waitFor(30, () -> robot.lookup("#ledgerEntries").queryAs(ListView.class).getItems().size() == 3);
+        assertThat(robot.lookup("#ledgerEntries").queryAs(ListView.class).getItems()).containsExactly(
+                "Diterima 100 — SPB-2026/11/07 (oleh op1)", "Dipakai cetak 60 — cetak hari ini (oleh op1)",
+                "Rusak 1 — pita printer putus (oleh op1)");
+        assertThat(flow.text("#ledgerForecast")).startsWith("PERHATIAN");
         flow.screenshot("cards-07-ledger");
-        assertThat(new id.rekam.core.cards.BlankLedger(store).balance()).isEqualTo(40);
+        assertThat(new id.rekam.core.cards.BlankLedger(store).balance()).isEqualTo(39);
     }
 }

@@ -14,6 +14,8 @@ public final class AuditActions {
     public static final String PAYLOAD_PURGED = "PAYLOAD_PURGED";
     public static final String EVENT_CREATED = "EVENT_CREATED";
     public static final String EVENT_SENT = "EVENT_SENT";
+    public static final String EVENT_PARKED = "EVENT_PARKED";
+    public static final String EVENT_REQUEUED = "EVENT_REQUEUED";
     public static final String DRAFT_DELETED = "DRAFT_DELETED";
     public static final String OPERATOR_CREATED = "OPERATOR_CREATED";
     public static final String LOGIN_OK = "LOGIN_OK";

@@ -1,5 +1,6 @@
 package id.rekam.core.cards;
 
+import id.rekam.core.store.CardSeals;
 import id.rekam.core.store.StationStore;
 
 import java.sql.PreparedStatement;
@@ -27,6 +28,10 @@ public final class BlankLedger {
 
     public BlankLedger(StationStore store) {
         this.store = store;
+    }
+
+    /** Sealed free text of a movement ({@link CardSeals#LEDGER_NOTE}): a spoil reason may name a person. */
+    record Note(String reason, String reference) {
     }
 
     record LedgerEvent(LocalDate day, LedgerKind kind, int quantity, String reason, String reference, long balance) {
@@ -65,27 +70,60 @@ public final class BlankLedger {
                 throw new CardException("ledger.insufficient", quantity, balance - kind.sign() * (long) quantity);
             }
             LocalDate day = LocalDate.ofInstant(tx.clock().instant(), store.zone());
+            long seq;
+            try (PreparedStatement p = tx.connection().prepareStatement(
+                    "SELECT coalesce(max(seq), 0) + 1 FROM blank_ledger"); ResultSet rs = p.executeQuery()) {
+                rs.next();
+                seq = rs.getLong(1);
+            }
             try (PreparedStatement p = tx.connection().prepareStatement("INSERT INTO blank_ledger "
-                    + "(day, kind, quantity, reason, reference, actor, at) VALUES (?,?,?,?,?,?,?)")) {
-                p.setString(1, day.toString());
-                p.setString(2, kind.name());
-                p.setInt(3, quantity);
-                p.setString(4, reason);
-                p.setString(5, reference);
+                    + "(seq, day, kind, quantity, note, actor, at) VALUES (?,?,?,?,?,?,?)")) {
+                p.setLong(1, seq);
+                p.setString(2, day.toString());
+                p.setString(3, kind.name());
+                p.setInt(4, quantity);
+                p.setBytes(5, tx.seal(CardJson.bytes(new Note(reason, reference)), Long.toString(seq),
+                        CardSeals.LEDGER_NOTE));
                 p.setString(6, who);
                 p.setLong(7, tx.clock().millis());
                 p.executeUpdate();
             }
             tx.event(EVENT, CardJson.write(new LedgerEvent(day, kind, quantity, reason, reference, balance)), who);
+            // Free text stays in the sealed row; the audit trail is stored in clear.
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("kind", kind.name());
             details.put("quantity", quantity);
             details.put("balance", balance);
-            if (reason != null) {
-                details.put("reason", reason);
-            }
-            tx.audit(who, AUDIT, reference == null ? kind.name() : reference, details);
+            details.put("seq", seq);
+            tx.audit(who, AUDIT, kind.name(), details);
             return balance;
+        });
+    }
+
+    /** One movement as recorded, with its reason and reference opened. */
+    public record Entry(long seq, LocalDate day, LedgerKind kind, int quantity, String reason, String reference,
+                        String actor) {
+    }
+
+    /** The movements of {@code from} to {@code to} inclusive, in order. */
+    public List<Entry> entries(LocalDate from, LocalDate to) {
+        return store.read(tx -> {
+            List<Entry> out = new ArrayList<>();
+            try (PreparedStatement p = tx.connection().prepareStatement("SELECT seq, day, kind, quantity, note, actor "
+                    + "FROM blank_ledger WHERE day >= ? AND day <= ? ORDER BY seq")) {
+                p.setString(1, from.toString());
+                p.setString(2, to.toString());
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        long seq = rs.getLong(1);
+                        Note n = CardJson.read(tx.open(rs.getBytes(5), Long.toString(seq), CardSeals.LEDGER_NOTE),
+                                Note.class);
+                        out.add(new Entry(seq, LocalDate.parse(rs.getString(2)), LedgerKind.valueOf(rs.getString(3)),
+                                rs.getInt(4), n.reason(), n.reference(), rs.getString(6)));
+                    }
+                }
+            }
+            return out;
         });
     }
 

@@ -1,10 +1,12 @@
 package id.rekam.core.cards;
 
 import id.rekam.core.domain.Nik;
+import id.rekam.core.store.CardSeals;
 import id.rekam.core.store.RecordSummary;
 import id.rekam.core.store.StationStore;
 import id.rekam.core.store.StoreTransaction;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -41,6 +43,14 @@ public final class CardRegistry {
     }
 
     record OwnerDoc(String nik, String fullName) {
+    }
+
+    /** Sealed names of a batch receipt or a flag ({@link CardSeals#BATCH_PEOPLE}, {@link CardSeals#FLAG_PEOPLE}). */
+    record People(String receivedBy, String witnessedBy) {
+    }
+
+    /** Sealed part of a custody row ({@link CardSeals#MOVE_DETAIL}): the holder's name and the free-text reason. */
+    record MoveDetail(String holder, String reason) {
     }
 
     record MovedEvent(String serial, String batchId, CardState from, CardState to, HolderKind holderKind,
@@ -101,16 +111,16 @@ public final class CardRegistry {
             }
             long now = tx.clock().millis();
             try (PreparedStatement p = tx.connection().prepareStatement("INSERT INTO card_batches "
-                    + "(id, declared_count, received_by, witnessed_by, received_at) VALUES (?,?,?,?,?)")) {
+                    + "(id, declared_count, people, received_at) VALUES (?,?,?,?)")) {
                 p.setString(1, batchId);
                 p.setInt(2, receipt.declaredCount());
-                p.setString(3, receivedBy);
-                p.setString(4, witnessedBy);
-                p.setLong(5, now);
+                p.setBytes(3, tx.seal(CardJson.bytes(new People(receivedBy, witnessedBy)), batchId,
+                        CardSeals.BATCH_PEOPLE));
+                p.setLong(4, now);
                 p.executeUpdate();
             }
-            tx.audit(receivedBy, AUDIT_BATCH_RECEIVED, batchId,
-                    Map.of("count", serials.size(), "witnessedBy", witnessedBy));
+            // The witness is named only in the sealed row: the audit trail is stored in clear.
+            tx.audit(receivedBy, AUDIT_BATCH_RECEIVED, batchId, Map.of("count", serials.size()));
             List<Card> out = new ArrayList<>();
             for (Arrival a : arrivals) {
                 insertCard(tx, batchId, a, now);
@@ -158,15 +168,21 @@ public final class CardRegistry {
                                            String receivedBy, String witnessedBy) {
         BatchFlag flag = store.inTransaction(tx -> {
             Instant at = tx.clock().instant();
-            try (PreparedStatement p = tx.connection().prepareStatement("INSERT INTO card_batch_flags (batch_id, "
-                    + "declared_count, listed_count, duplicates, received_by, witnessed_by, flagged_at) "
-                    + "VALUES (?,?,?,?,?,?,?)")) {
-                p.setString(1, batchId);
-                p.setInt(2, declared);
-                p.setInt(3, listed);
-                p.setString(4, String.join(",", duplicates));
-                p.setString(5, receivedBy);
-                p.setString(6, witnessedBy);
+            long seq;
+            try (PreparedStatement p = tx.connection().prepareStatement(
+                    "SELECT coalesce(max(seq), 0) + 1 FROM card_batch_flags"); ResultSet rs = p.executeQuery()) {
+                rs.next();
+                seq = rs.getLong(1);
+            }
+            try (PreparedStatement p = tx.connection().prepareStatement("INSERT INTO card_batch_flags (seq, batch_id, "
+                    + "declared_count, listed_count, duplicates, people, flagged_at) VALUES (?,?,?,?,?,?,?)")) {
+                p.setLong(1, seq);
+                p.setString(2, batchId);
+                p.setInt(3, declared);
+                p.setInt(4, listed);
+                p.setString(5, String.join(",", duplicates));
+                p.setBytes(6, tx.seal(CardJson.bytes(new People(receivedBy, witnessedBy)), Long.toString(seq),
+                        CardSeals.FLAG_PEOPLE));
                 p.setLong(7, at.toEpochMilli());
                 p.executeUpdate();
             }
@@ -183,13 +199,15 @@ public final class CardRegistry {
         return store.read(tx -> {
             List<BatchFlag> out = new ArrayList<>();
             try (PreparedStatement p = tx.connection().prepareStatement("SELECT batch_id, declared_count, listed_count, "
-                    + "duplicates, received_by, witnessed_by, flagged_at FROM card_batch_flags ORDER BY seq");
+                    + "duplicates, people, flagged_at, seq FROM card_batch_flags ORDER BY seq");
                  ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
                     String d = rs.getString(4);
+                    People people = CardJson.read(tx.open(rs.getBytes(5), Long.toString(rs.getLong(7)),
+                            CardSeals.FLAG_PEOPLE), People.class);
                     out.add(new BatchFlag(rs.getString(1), rs.getInt(2), rs.getInt(3),
-                            d.isEmpty() ? List.of() : Arrays.asList(d.split(",")), rs.getString(5), rs.getString(6),
-                            Instant.ofEpochMilli(rs.getLong(7))));
+                            d.isEmpty() ? List.of() : Arrays.asList(d.split(",")), people.receivedBy(),
+                            people.witnessedBy(), Instant.ofEpochMilli(rs.getLong(6))));
                 }
             }
             return out;
@@ -238,7 +256,8 @@ public final class CardRegistry {
             p.setString(1, to.name());
             p.setLong(2, now);
             p.setString(3, kind == null ? null : kind.name());
-            p.setString(4, holder);
+            p.setBytes(4, holder == null ? null
+                    : tx.seal(holder.getBytes(StandardCharsets.UTF_8), card.serial(), CardSeals.HOLDER));
             p.setString(5, card.serial());
             p.setString(6, card.state().name());
             if (p.executeUpdate() != 1) {
@@ -256,25 +275,24 @@ public final class CardRegistry {
         String eventId = tx.event(EVENT_MOVED, CardJson.write(new MovedEvent(card.serial(), card.batchId(), from,
                 card.state(), card.holderKind(), card.holder(), card.recordId(), reason, at)), actor);
         try (PreparedStatement p = tx.connection().prepareStatement("INSERT INTO card_moves "
-                + "(serial, from_state, to_state, holder, actor, reason, at, event_id) VALUES (?,?,?,?,?,?,?,?)")) {
+                + "(serial, from_state, to_state, actor, at, event_id, detail) VALUES (?,?,?,?,?,?,?)")) {
             p.setString(1, card.serial());
             p.setString(2, from == null ? null : from.name());
             p.setString(3, card.state().name());
-            p.setString(4, card.holder());
-            p.setString(5, actor);
-            p.setString(6, reason);
-            p.setLong(7, at.toEpochMilli());
-            p.setString(8, eventId);
+            p.setString(4, actor);
+            p.setLong(5, at.toEpochMilli());
+            p.setString(6, eventId);
+            p.setBytes(7, tx.seal(CardJson.bytes(new MoveDetail(card.holder(), reason)), eventId,
+                    CardSeals.MOVE_DETAIL));
             p.executeUpdate();
         }
+        // The audit trail is stored in clear: the holder's name and the free-text reason (an
+        // officer, a supervisor's exception) stay in the sealed custody row the event id points to.
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("from", from == null ? "-" : from.name());
         details.put("to", card.state().name());
-        details.put("holder", card.holder() == null ? "-" : card.holder());
+        details.put("holderKind", card.holderKind() == null ? "-" : card.holderKind().name());
         details.put("event", eventId);
-        if (reason != null) {
-            details.put("reason", reason);
-        }
         tx.audit(actor, AUDIT_MOVED, card.serial(), details);
     }
 
@@ -322,7 +340,7 @@ public final class CardRegistry {
                 p.setBytes(1, tx.nikIndex(nik));
                 try (ResultSet rs = p.executeQuery()) {
                     while (rs.next()) {
-                        out.add(card(rs));
+                        out.add(card(tx, rs));
                     }
                 }
             }
@@ -354,14 +372,17 @@ public final class CardRegistry {
         return store.read(tx -> {
             List<CardMove> out = new ArrayList<>();
             try (PreparedStatement p = tx.connection().prepareStatement("SELECT seq, serial, from_state, to_state, "
-                    + "holder, actor, reason, at, event_id FROM card_moves WHERE serial = ? ORDER BY seq")) {
+                    + "detail, actor, at, event_id FROM card_moves WHERE serial = ? ORDER BY seq")) {
                 p.setString(1, s);
                 try (ResultSet rs = p.executeQuery()) {
                     while (rs.next()) {
                         String from = rs.getString(3);
+                        String eventId = rs.getString(8);
+                        MoveDetail d = CardJson.read(tx.open(rs.getBytes(5), eventId, CardSeals.MOVE_DETAIL),
+                                MoveDetail.class);
                         out.add(new CardMove(rs.getLong(1), rs.getString(2), from == null ? null : CardState.valueOf(from),
-                                CardState.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
-                                Instant.ofEpochMilli(rs.getLong(8)), rs.getString(9)));
+                                CardState.valueOf(rs.getString(4)), d.holder(), rs.getString(6), d.reason(),
+                                Instant.ofEpochMilli(rs.getLong(7)), eventId));
                     }
                 }
             }
@@ -402,7 +423,7 @@ public final class CardRegistry {
                 p.setLong(1, cutoff);
                 try (ResultSet rs = p.executeQuery()) {
                     while (rs.next()) {
-                        overdue.add(card(rs));
+                        overdue.add(card(tx, rs));
                     }
                 }
             }
@@ -422,15 +443,18 @@ public final class CardRegistry {
         try (PreparedStatement p = tx.connection().prepareStatement(CARD_SQL + "WHERE serial = ?")) {
             p.setString(1, serial);
             try (ResultSet rs = p.executeQuery()) {
-                return rs.next() ? Optional.of(card(rs)) : Optional.empty();
+                return rs.next() ? Optional.of(card(tx, rs)) : Optional.empty();
             }
         }
     }
 
-    private static Card card(ResultSet rs) throws SQLException {
+    private static Card card(StoreTransaction tx, ResultSet rs) throws SQLException {
+        String serial = rs.getString(1);
         String kind = rs.getString(5);
-        return new Card(rs.getString(1), rs.getString(2), CardState.valueOf(rs.getString(3)),
-                Instant.ofEpochMilli(rs.getLong(4)), kind == null ? null : HolderKind.valueOf(kind), rs.getString(6),
+        byte[] holder = rs.getBytes(6);
+        return new Card(serial, rs.getString(2), CardState.valueOf(rs.getString(3)),
+                Instant.ofEpochMilli(rs.getLong(4)), kind == null ? null : HolderKind.valueOf(kind),
+                holder == null ? null : new String(tx.open(holder, serial, CardSeals.HOLDER), StandardCharsets.UTF_8),
                 rs.getString(7), rs.getString(8), Instant.ofEpochMilli(rs.getLong(9)));
     }
 

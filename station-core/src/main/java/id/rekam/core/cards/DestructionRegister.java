@@ -1,6 +1,7 @@
 package id.rekam.core.cards;
 
 import id.rekam.core.domain.Nik;
+import id.rekam.core.store.CardSeals;
 import id.rekam.core.store.StationStore;
 import id.rekam.core.store.StoreTransaction;
 
@@ -28,6 +29,7 @@ public final class DestructionRegister {
     static final String EVENT_DESTROYED = "card.destruction";
     static final String AUDIT_REGISTERED = "CARD_DESTRUCTION_REGISTERED";
     static final String AUDIT_DESTROYED = "CARD_DESTRUCTION";
+    static final String AUDIT_REPRINTED = "CARD_BERITA_ACARA_REPRINTED";
 
     private final StationStore store;
 
@@ -154,7 +156,7 @@ public final class DestructionRegister {
                 p.setString(3, plan.date().toString());
                 p.setString(4, place);
                 p.setString(5, plan.method());
-                p.setString(6, CardJson.write(doc));
+                p.setBytes(6, tx.seal(CardJson.bytes(doc), id, CardSeals.DESTRUCTION_DOCUMENT));
                 p.setString(7, who);
                 p.setLong(8, now.toEpochMilli());
                 p.executeUpdate();
@@ -195,34 +197,74 @@ public final class DestructionRegister {
 
     /** A past destruction, to print its berita acara again. */
     public Optional<DestructionRecord> find(String number) {
+        return store.read(tx -> find(tx, number));
+    }
+
+    /** Every past destruction, newest first (the reprint list). */
+    public List<DestructionRecord> all() {
         return store.read(tx -> {
-            try (PreparedStatement p = tx.connection().prepareStatement("SELECT id, number, held_on, place, method, "
-                    + "document, created_at, created_by FROM destructions WHERE number = ?")) {
-                p.setString(1, number);
-                try (ResultSet rs = p.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    String id = rs.getString(1);
-                    Document doc = CardJson.read(rs.getString(6).getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                            Document.class);
-                    List<DestructionRecord.Item> items = new ArrayList<>();
-                    try (PreparedStatement q = tx.connection().prepareStatement("SELECT serial, category FROM "
-                            + "destruction_items WHERE destruction_id = ? ORDER BY registered_at, serial")) {
-                        q.setString(1, id);
-                        try (ResultSet r2 = q.executeQuery()) {
-                            while (r2.next()) {
-                                items.add(new DestructionRecord.Item(r2.getString(1),
-                                        DestructionCategory.valueOf(r2.getString(2))));
-                            }
-                        }
-                    }
-                    return Optional.of(new DestructionRecord(id, rs.getString(2), LocalDate.parse(rs.getString(3)),
-                            rs.getString(4), rs.getString(5), doc.office(), doc.region(), doc.officer(),
-                            doc.witnesses(), counts(items), items, Instant.ofEpochMilli(rs.getLong(7)),
-                            rs.getString(8)));
+            List<String> numbers = new ArrayList<>();
+            try (PreparedStatement p = tx.connection().prepareStatement(
+                    "SELECT number FROM destructions ORDER BY held_on DESC, created_at DESC");
+                 ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    numbers.add(rs.getString(1));
                 }
             }
+            List<DestructionRecord> out = new ArrayList<>();
+            for (String n : numbers) {
+                out.add(find(tx, n).orElseThrow());
+            }
+            return out;
         });
+    }
+
+    /**
+     * A past destruction to print its berita acara once more; the reprint is audited (who, which
+     * document, when), so every paper copy in circulation is accounted for.
+     *
+     * @throws CardException no destruction with that number
+     */
+    public DestructionRecord reprint(String number, String actor) {
+        String who = Serials.requireText(actor, "actor");
+        String n = Serials.requireText(number, "number");
+        return store.inTransaction(tx -> {
+            DestructionRecord r = find(tx, n).orElseThrow(() -> new CardException("destruction.unknown", n));
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("number", r.number());
+            details.put("cards", r.total());
+            tx.audit(who, AUDIT_REPRINTED, r.id(), details);
+            return r;
+        });
+    }
+
+    private static Optional<DestructionRecord> find(StoreTransaction tx, String number) throws SQLException {
+        try (PreparedStatement p = tx.connection().prepareStatement("SELECT id, number, held_on, place, method, "
+                + "document, created_at, created_by FROM destructions WHERE number = ?")) {
+            p.setString(1, number);
+            try (ResultSet rs = p.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                String id = rs.getString(1);
+                Document doc = CardJson.read(tx.open(rs.getBytes(6), id, CardSeals.DESTRUCTION_DOCUMENT),
+                        Document.class);
+                List<DestructionRecord.Item> items = new ArrayList<>();
+                try (PreparedStatement q = tx.connection().prepareStatement("SELECT serial, category FROM "
+                        + "destruction_items WHERE destruction_id = ? ORDER BY registered_at, serial")) {
+                    q.setString(1, id);
+                    try (ResultSet r2 = q.executeQuery()) {
+                        while (r2.next()) {
+                            items.add(new DestructionRecord.Item(r2.getString(1),
+                                    DestructionCategory.valueOf(r2.getString(2))));
+                        }
+                    }
+                }
+                return Optional.of(new DestructionRecord(id, rs.getString(2), LocalDate.parse(rs.getString(3)),
+                        rs.getString(4), rs.getString(5), doc.office(), doc.region(), doc.officer(),
+                        doc.witnesses(), counts(items), items, Instant.ofEpochMilli(rs.getLong(7)),
+                        rs.getString(8)));
+            }
+        }
     }
 }

@@ -29,7 +29,8 @@ import java.util.UUID;
 public final class HandOverService {
 
     static final String EVIDENCE = "handover-evidence";
-    static final String EVENT_HANDED_OVER = "card.handedOver";
+    // Lower case with dots and hyphens: the only event types the central server accepts.
+    static final String EVENT_HANDED_OVER = "card.handed-over";
     static final String AUDIT_MATCH = "CARD_HANDOVER_MATCH";
     static final String AUDIT_REFUSED = "CARD_HANDOVER_REFUSED";
     static final String AUDIT_HANDED_OVER = "CARD_HANDED_OVER";

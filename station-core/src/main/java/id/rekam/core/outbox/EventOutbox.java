@@ -15,5 +15,21 @@ public interface EventOutbox {
     /** PENDING → SENT. Marking an already-sent event again is a no-op (idempotent). */
     void markSent(String eventId, String actor);
 
+    /**
+     * PENDING → NEEDS_ATTENTION: the server refused the event for good (conflict, malformed).
+     * Audited with the reason; parking an event already parked changes nothing.
+     */
+    void markNeedsAttention(String eventId, String reason, String actor);
+
+    /** Parked events, oldest first, each with the reason it was parked. */
+    List<ParkedEvent> needingAttention(int limit);
+
+    /** Technician's explicit retry: NEEDS_ATTENTION → PENDING, audited. */
+    void requeue(String eventId, String reason, String technician);
+
     Map<EventState, Long> countByState();
+
+    /** A parked event: what it is and why the server refused it. */
+    record ParkedEvent(String id, String type, java.time.Instant createdAt, String reason) {
+    }
 }

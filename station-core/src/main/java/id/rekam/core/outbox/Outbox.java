@@ -52,7 +52,21 @@ public interface Outbox {
 
     void markAcknowledged(String packetId, String actor);
 
+    /**
+     * The server acknowledged a packet uploaded in one request: QUEUED → UPLOADING (with the
+     * upload's URL) → ACKNOWLEDGED, or UPLOADING → ACKNOWLEDGED, both transitions audited, in
+     * one transaction. Nothing needs storing in between when there is no offset to resume from.
+     */
+    void acknowledgeUpload(String packetId, URI uploadUrl, String actor);
+
     void markConfirmed(String packetId, String actor);
+
+    /**
+     * Accepted verdicts of a feed page, in one transaction: each UPLOADING or ACKNOWLEDGED
+     * entry becomes CONFIRMED (an UPLOADING one is acknowledged first); entries in any other
+     * state, or unknown, are left as they are. Returns the ids that were confirmed.
+     */
+    List<String> markConfirmed(Collection<String> packetIds, String actor);
 
     /** The server already holds this person: {@code otherRecord} says which record (no personal data). */
     void markDuplicate(String packetId, String otherRecord, String actor);

@@ -63,6 +63,14 @@ public final class PacketCodec {
 
     /** Parses and checks a body: magic, lengths and every part's SHA-256. */
     public Packet decode(byte[] body) throws PacketFormatException {
+        return decode(body, null);
+    }
+
+    /**
+     * As {@link #decode(byte[])}, for a caller that has just computed the SHA-256 of exactly
+     * these bytes (hex), so the body is not hashed a second time; null hashes it here.
+     */
+    public Packet decode(byte[] body, String bodySha256Hex) throws PacketFormatException {
         if (body.length < MAGIC.length + 4 || !Arrays.equals(Arrays.copyOf(body, MAGIC.length), MAGIC)) {
             throw new PacketFormatException("not a rekam packet (bad magic)");
         }
@@ -100,11 +108,15 @@ public final class PacketCodec {
         if (buf.hasRemaining()) {
             throw new PacketFormatException(buf.remaining() + " trailing bytes after the last part");
         }
-        return new Packet(manifest, List.copyOf(parts), body, sha256Hex(body));
+        return new Packet(manifest, List.copyOf(parts), body, bodySha256Hex != null ? bodySha256Hex : sha256Hex(body));
     }
 
     public static String sha256Hex(byte[] bytes) {
-        return HexFormat.of().formatHex(SHA256.get().digest(bytes));
+        return HexFormat.of().formatHex(sha256(bytes));
+    }
+
+    public static byte[] sha256(byte[] bytes) {
+        return SHA256.get().digest(bytes);
     }
 
     /** getInstance is a provider lookup per call; a digest resets itself after digest(). */

@@ -79,6 +79,19 @@ final class Backups {
         return target;
     }
 
+    /** Deletes every backup except {@code keep}; used once older backups hold data that must not survive. */
+    void deleteAllBut(Path keep) {
+        for (Path old : list()) {
+            if (!old.equals(keep)) {
+                try {
+                    Files.deleteIfExists(old);
+                } catch (IOException e) {
+                    throw new IllegalStateException("cannot delete old backup " + old, e);
+                }
+            }
+        }
+    }
+
     private void prune() {
         List<Path> all = list();
         for (Path old : all.subList(Math.min(keep, all.size()), all.size())) {

@@ -28,7 +28,9 @@ public final class Migrations {
             "V3__drafts_events_uploads.sql",
             "V4__packets_by_record.sql",
             "V5__cards.sql",
-            "V6__sync_state.sql");
+            "V6__sync_state.sql",
+            "V7__seal_card_names.sql",
+            "V8__event_attention.sql");
 
     public static final int LATEST = SCRIPTS.size();
 

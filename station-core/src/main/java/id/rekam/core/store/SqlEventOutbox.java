@@ -114,6 +114,74 @@ final class SqlEventOutbox implements EventOutbox {
     }
 
     @Override
+    public void markNeedsAttention(String eventId, String reason, String actor) {
+        move(eventId, EventState.PENDING, EventState.NEEDS_ATTENTION, SqlOutbox.maskNiks(reason),
+                AuditActions.EVENT_PARKED, actor);
+    }
+
+    @Override
+    public void requeue(String eventId, String reason, String technician) {
+        move(eventId, EventState.NEEDS_ATTENTION, EventState.PENDING, SqlOutbox.maskNiks(reason),
+                AuditActions.EVENT_REQUEUED, technician);
+    }
+
+    private void move(String eventId, EventState from, EventState to, String reason, String action, String actor) {
+        db.inTransaction(c -> {
+            EventState now;
+            try (PreparedStatement p = c.prepareStatement("SELECT state FROM events WHERE id = ?")) {
+                p.setString(1, eventId);
+                try (ResultSet rs = p.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new StoreException("store.notFound", eventId);
+                    }
+                    now = EventState.valueOf(rs.getString(1));
+                }
+            }
+            if (now == to) {
+                return null;
+            }
+            if (now != from) {
+                throw new IllegalStateException("event " + eventId + " is " + now + ", not " + from);
+            }
+            try (PreparedStatement p = c.prepareStatement(
+                    "UPDATE events SET state = ?, state_since = ?, reason = ? WHERE id = ? AND state = ?")) {
+                p.setString(1, to.name());
+                p.setLong(2, clock.millis());
+                p.setString(3, reason);
+                p.setString(4, eventId);
+                p.setString(5, from.name());
+                p.executeUpdate();
+            }
+            Map<String, Object> details = new java.util.LinkedHashMap<>();
+            details.put("from", from.name());
+            details.put("to", to.name());
+            if (reason != null) {
+                details.put("reason", reason);
+            }
+            audit.append(c, actor, action, eventId, details);
+            return null;
+        });
+    }
+
+    @Override
+    public List<ParkedEvent> needingAttention(int limit) {
+        return db.read(c -> {
+            List<ParkedEvent> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT id, type, created_at, reason FROM events "
+                    + "WHERE state = 'NEEDS_ATTENTION' ORDER BY seq LIMIT ?")) {
+                p.setInt(1, limit);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new ParkedEvent(rs.getString(1), rs.getString(2),
+                                Instant.ofEpochMilli(rs.getLong(3)), rs.getString(4)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
     public Map<EventState, Long> countByState() {
         return db.read(c -> {
             Map<EventState, Long> out = new EnumMap<>(EventState.class);

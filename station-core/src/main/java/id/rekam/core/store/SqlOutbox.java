@@ -310,8 +310,50 @@ final class SqlOutbox implements Outbox {
     }
 
     @Override
+    public void acknowledgeUpload(String packetId, URI uploadUrl, String actor) {
+        db.inTransaction(c -> {
+            OutboxState from = state(c, packetId);
+            if (from == OutboxState.QUEUED) {
+                transition(c, packetId, OutboxState.UPLOADING, actor, Map.of("uploadUrl", uploadUrl.toString()), null);
+                try (PreparedStatement p = c.prepareStatement(
+                        "UPDATE outbox SET upload_url = ?, upload_offset = 0 WHERE packet_id = ?")) {
+                    p.setString(1, uploadUrl.toString());
+                    p.setString(2, packetId);
+                    p.executeUpdate();
+                }
+            }
+            transition(c, packetId, OutboxState.ACKNOWLEDGED, actor, null, null);
+            return null;
+        });
+    }
+
+    @Override
     public void markConfirmed(String packetId, String actor) {
         single(packetId, OutboxState.CONFIRMED, actor, null);
+    }
+
+    @Override
+    public List<String> markConfirmed(Collection<String> packetIds, String actor) {
+        return db.inTransaction(c -> {
+            List<String> done = new ArrayList<>();
+            for (String id : packetIds) {
+                OutboxState s;
+                try {
+                    s = state(c, id);
+                } catch (StoreException unknown) {
+                    continue;
+                }
+                if (s == OutboxState.UPLOADING) {
+                    transition(c, id, OutboxState.ACKNOWLEDGED, actor, null, null);
+                    s = OutboxState.ACKNOWLEDGED;
+                }
+                if (s == OutboxState.ACKNOWLEDGED) {
+                    transition(c, id, OutboxState.CONFIRMED, actor, null, null);
+                    done.add(id);
+                }
+            }
+            return done;
+        });
     }
 
     @Override

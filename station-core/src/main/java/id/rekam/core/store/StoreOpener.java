@@ -110,6 +110,7 @@ final class StoreOpener {
                 throw new WrongPassphraseException(failures);
             }
             StationStore store = new StationStore(dataDir, db, keys, options, stationId);
+            sealStagedCardNames(store, db, backups, options);
             afterUnlock(store, db, backups, options);
             return store;
         } catch (SQLException | RuntimeException e) {
@@ -162,6 +163,34 @@ final class StoreOpener {
             rs.next();
             return rs.getInt(1);
         }
+    }
+
+    /**
+     * Seals the card names V7 staged in clear (first unlock after the upgrade). The clear values
+     * must then vanish from every file: secure_delete zeroes the deleted rows, a truncating
+     * checkpoint empties the WAL, and the backups taken before (which hold the V5 clear columns)
+     * are replaced by one taken now, an equivalent restore point.
+     */
+    private static void sealStagedCardNames(StationStore store, Database db, Backups backups, StoreOptions options)
+            throws SQLException {
+        int sealed = db.inTransaction(c -> {
+            int n = CardSeals.resealStaged(c, store.keys().data());
+            if (n > 0) {
+                store.auditLog().append(c, "-", CardSeals.AUDIT_RESEALED, null, Map.of("values", n));
+            }
+            return n;
+        });
+        if (sealed == 0) {
+            return;
+        }
+        Connection c = db.connection();
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+        List<Path> before = backups.list();
+        Path fresh = backups.write(c, options.clock().instant());
+        backups.deleteAllBut(fresh);
+        LOG.info("sealed {} card names staged by the V7 migration; replaced {} older backups", sealed, before.size());
     }
 
     /** Moves failed unlocks into the authenticated chain, then takes the day's backup. */

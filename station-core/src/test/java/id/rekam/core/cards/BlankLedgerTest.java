@@ -54,8 +54,15 @@ class BlankLedgerTest {
         assertThat(days.get(2)).isEqualTo(new DayBalance(d0.plusDays(1), 0, 40, 0, 100, 328));
         assertThat(ledger.balance()).isEqualTo(318);
         assertThat(store.events().pending(100)).filteredOn(e -> e.type().equals(BlankLedger.EVENT)).hasSize(6);
+        // The reason is kept (sealed) with the movement; the clear audit trail has only kind and numbers.
+        assertThat(ledger.entries(d0, d0)).extracting(BlankLedger.Entry::kind, BlankLedger.Entry::quantity,
+                BlankLedger.Entry::reason, BlankLedger.Entry::reference).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(LedgerKind.RECEIVED, 500, null, "SPB-2026/11/01"),
+                org.assertj.core.groups.Tuple.tuple(LedgerKind.USED, 30, null, "cetak 25-11"),
+                org.assertj.core.groups.Tuple.tuple(LedgerKind.SPOILED, 2, "kartu macet di printer", null));
         assertThat(store.auditTrail(1, 10_000)).filteredOn(e -> e.action().equals(BlankLedger.AUDIT)).hasSize(6)
-                .anySatisfy(e -> assertThat(e.details()).contains("kartu macet di printer", "SPOILED"));
+                .anySatisfy(e -> assertThat(e.details()).contains("SPOILED", "\"quantity\":2"))
+                .allSatisfy(e -> assertThat(e.details()).doesNotContain("kartu macet", "SPB-2026"));
     }
 
     @Test

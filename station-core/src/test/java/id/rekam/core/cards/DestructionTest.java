@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,6 +89,41 @@ class DestructionTest {
         });
         assertThat(store.events().pending(1000)).extracting(OutboxEvent::type).contains(DestructionRegister.EVENT_DESTROYED);
         assertThat(store.verify().ok()).isTrue();
+    }
+
+    @Test
+    void aPastBeritaAcaraIsListedAndItsReprintIsAuditedWithoutWritingAnythingElse() {
+        cards.receiveBatch(CardFixtures.batch("B-1", 2, "KTP-P0001", "KTP-P0002"));
+        register.register("KTP-P0001", DestructionCategory.DAMAGED, null, "spv");
+        DestructionRecord first = register.destroy(plan("470/1/2026", witnesses()), "spv");
+        f.clock.advance(java.time.Duration.ofDays(1));
+        register.register("KTP-P0002", DestructionCategory.DEFECTIVE_BLANK, null, "spv");
+        register.destroy(new DestructionPlan("470/2/2026", LocalDate.of(2026, 12, 14), "Halaman Kantor Camat",
+                DestructionPlan.BURNING, "Kecamatan Oebobo", "Kota Kupang", new Official("Drs. Yohanes Ndun", "Camat", ""),
+                witnesses()), "spv");
+        assertThat(register.all()).extracting(DestructionRecord::number).containsExactly("470/2/2026", "470/1/2026");
+
+        List<Long> before = f.footprint();
+        DestructionRecord again = register.reprint("470/1/2026", "op1");
+        assertThat(again).isEqualTo(first);
+        List<Long> after = f.footprint();
+        // Only the audit trail grew, by exactly the reprint entry.
+        assertThat(after.subList(0, after.size() - 1)).isEqualTo(before.subList(0, before.size() - 1));
+        assertThat(after.get(after.size() - 1)).isEqualTo(before.get(before.size() - 1) + 1);
+        assertThat(store.auditTrail(1, 10_000)).filteredOn(e -> e.action().equals(DestructionRegister.AUDIT_REPRINTED))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.actor()).isEqualTo("op1");
+                    assertThat(e.subject()).isEqualTo(first.id());
+                    assertThat(e.details()).contains("470/1/2026").doesNotContain("Ndun");
+                });
+
+        assertThatThrownBy(() -> register.reprint("470/9/2026", "op1")).isInstanceOfSatisfying(CardException.class,
+                e -> {
+                    assertThat(e.messageKey()).isEqualTo("destruction.unknown");
+                    assertThat(e.getMessage()).contains("470/9/2026", "tidak ditemukan");
+                    assertThat(e.localizedMessage(Locale.ENGLISH)).contains("No destruction record numbered 470/9/2026");
+                });
+        assertThat(f.footprint()).isEqualTo(after);
     }
 
     @Test

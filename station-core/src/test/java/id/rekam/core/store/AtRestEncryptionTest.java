@@ -5,7 +5,27 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
+import id.rekam.core.auth.Role;
+import id.rekam.core.cards.BatchCard;
+import id.rekam.core.cards.BatchDiscrepancyException;
+import id.rekam.core.cards.BatchReceipt;
+import id.rekam.core.cards.BlankLedger;
+import id.rekam.core.cards.CardRegistry;
+import id.rekam.core.cards.CardState;
+import id.rekam.core.cards.DestructionCategory;
+import id.rekam.core.cards.DestructionPlan;
+import id.rekam.core.cards.DestructionRegister;
+import id.rekam.core.cards.FingerprintVerifier;
+import id.rekam.core.cards.HandOverRequest;
+import id.rekam.core.cards.HandOverService;
+import id.rekam.core.cards.HolderKind;
+import id.rekam.core.cards.Official;
+import id.rekam.core.cards.SecondFactor;
+import id.rekam.core.cards.SupervisorOverride;
+import id.rekam.core.cards.Witness;
 import id.rekam.core.demo.DemoRecords;
+import id.rekam.core.domain.FingerPosition;
+import id.rekam.core.domain.Nik;
 import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.domain.FingerprintCapture;
 import org.junit.jupiter.api.Test;
@@ -26,11 +46,14 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Acceptance: after 100 enrollments, no file the station wrote (database, WAL, SHM, config,
+ * Acceptance: after 100 enrollments and a card lifecycle (batches, a flagged batch, assignment
+ * to an officer, hand-overs by fingerprint and by supervisor exception with photo and signature,
+ * a witnessed destruction), no file the station wrote (database, WAL, SHM, config,
  * log, backups) contains any citizen's name, NIK digits, or the bytes of a photo, template,
- * finger image or signature.
+ * finger image or signature, nor the names of officers and witnesses, nor a family card number.
  *
  * <p>Why not simply search for the 3-byte JPEG marker FF D8 FF: tens of megabytes of
  * ciphertext contain it by chance (about once per 16 MB). Each photo in DemoRecords starts
@@ -78,6 +101,7 @@ class AtRestEncryptionTest {
             store.outbox().approve(ids.subList(0, 50), "spv");
             store.outbox().enqueueAllApproved("sync");
             store.events().append("handover", "{\"recordId\":\"" + ids.get(0) + "\"}", "spv");
+            cardLifecycle(store, demo, needles);
             store.backupNow();
             // Scan while open: the WAL and shared-memory files exist only now.
             assertThat(dir.resolve(StationStore.DB_FILE + "-wal")).exists();
@@ -108,6 +132,104 @@ class AtRestEncryptionTest {
         assertThat(hits).hasSizeGreaterThanOrEqualTo(2);
         Files.writeString(dir.resolve("leak.bin"), "x" + r.demographics().nik().value());
         assertThat(findNeedles(dir, needlesOf(r))).hasSize(1);
+    }
+
+    /**
+     * Everything issue 6 stores about people: batch witnesses, the officer holding cards, the
+     * recipient's photo, signature and live finger, a supervisor's reason and the family card
+     * number, the NIK of an unknown card brought in, the destruction officer (name, NIP) and witnesses.
+     */
+    private static void cardLifecycle(StationStore store, DemoRecords demo, List<byte[]> needles) throws Exception {
+        store.operators().createAccount("spv", "op1", Role.OPERATOR, "operator-1!".toCharArray());
+        byte[] enrolled = template("matching.png");
+        byte[] probe = template("probe.png");
+        EnrollmentRecord withPrint = withRightIndex(demo.next(), enrolled);
+        store.saveEnrollment(withPrint);
+        EnrollmentRecord second = demo.next();
+        store.saveEnrollment(second);
+        EnrollmentRecord third = demo.next();
+        store.saveEnrollment(third);
+        Nik lostCardOwner = demo.next().demographics().nik();
+        for (EnrollmentRecord r : List.of(withPrint, second, third)) {
+            needles.addAll(needlesOf(r));
+        }
+        needles.add(Arrays.copyOf(probe, 24));
+        needles.add(lostCardOwner.value().getBytes(StandardCharsets.US_ASCII));
+
+        byte[] photo = randomWithHeader(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0}, 4_000, 61);
+        byte[] signature = randomWithHeader(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}, 2_000, 62);
+        byte[] photo2 = randomWithHeader(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0}, 4_000, 63);
+        needles.add(Arrays.copyOf(photo, 24));
+        needles.add(Arrays.copyOf(signature, 24));
+        needles.add(Arrays.copyOf(photo2, 24));
+        String batchWitness = "Sri Mulyani Saksi Batch";
+        String flagWitness = "Agus Salim Saksi Selisih";
+        String officer = "Teguh Prakoso Petugas";
+        String reason = "jari aus Pak Harjo petani";
+        String familyCard = "3276010101010042";
+        String spoilReason = "salah cetak atas nama Kurniawati Lestari";
+        String camat = "Drs. Haryanto Camat";
+        String nip = "197501012000031002";
+        List<String> witnesses = List.of("Wahyu Satpol Saksi", "Dewi Inspektorat Saksi");
+        for (String n : List.of(batchWitness, flagWitness, officer, reason, familyCard, spoilReason, camat, nip,
+                witnesses.get(0), witnesses.get(1))) {
+            needles.add(n.getBytes(StandardCharsets.UTF_8));
+        }
+
+        CardRegistry cards = new CardRegistry(store);
+        cards.receiveBatch(new BatchReceipt("B-AR-1", 3, List.of(
+                BatchCard.of("KTP-AR001", withPrint.demographics().nik().value()),
+                BatchCard.of("KTP-AR002", second.demographics().nik().value()),
+                BatchCard.of("KTP-AR003", third.demographics().nik().value())), "spv", batchWitness));
+        assertThatThrownBy(() -> cards.receiveBatch(new BatchReceipt("B-AR-2", 5,
+                List.of(BatchCard.of("KTP-AR009", null)), "spv", flagWitness)))
+                .isInstanceOf(BatchDiscrepancyException.class);
+        for (String serial : List.of("KTP-AR001", "KTP-AR002", "KTP-AR003")) {
+            cards.assign(serial, HolderKind.OFFICER, officer, "spv");
+        }
+        HandOverService handOver = new HandOverService(store);
+        handOver.handOver(new HandOverRequest("KTP-AR001", "op1", probe, photo, signature));
+        handOver.handOverWithException(new HandOverRequest("KTP-AR002", "op1", template("nonmatching.png"), photo2,
+                signature), new SupervisorOverride("spv", "rahasia-spv".toCharArray(), reason,
+                SecondFactor.familyCard(familyCard)));
+        BlankLedger ledger = new BlankLedger(store);
+        ledger.receive(50, "SPB-2026/11/25", "spv");
+        ledger.spoil(1, spoilReason, "op1");
+        DestructionRegister destruction = new DestructionRegister(store);
+        destruction.register("KTP-AR003", DestructionCategory.DAMAGED, null, "spv");
+        destruction.register("KTP-OLD01", DestructionCategory.REPORTED_LOST, lostCardOwner, "spv");
+        destruction.destroy(new DestructionPlan("BA-AR-1", java.time.LocalDate.of(2026, 11, 25), "Halaman Kantor",
+                DestructionPlan.BURNING, "Kecamatan Uji", "Kota Uji", new Official(camat, "Camat", nip),
+                List.of(new Witness(witnesses.get(0), "Anggota", "Satpol PP"),
+                        new Witness(witnesses.get(1), "Auditor", "Inspektorat"))), "spv");
+        // The names are really there to be found, only sealed.
+        assertThat(cards.require("KTP-AR003").state()).isEqualTo(CardState.DESTROYED);
+        assertThat(destruction.find("BA-AR-1").orElseThrow().officer().nip()).isEqualTo(nip);
+        assertThat(cards.history("KTP-AR002")).anyMatch(m -> officer.equals(m.holder()));
+    }
+
+    private static byte[] template(String sample) throws IOException {
+        try (java.io.InputStream in = AtRestEncryptionTest.class.getResourceAsStream("/fingerprints/" + sample)) {
+            return FingerprintVerifier.templateFromImage(in.readAllBytes(), 500);
+        }
+    }
+
+    private static EnrollmentRecord withRightIndex(EnrollmentRecord r, byte[] template) {
+        List<FingerprintCapture> fingers = new ArrayList<>();
+        for (FingerprintCapture f : r.fingerprints()) {
+            fingers.add(f.position() == FingerPosition.RIGHT_INDEX
+                    ? FingerprintCapture.print(f.position(), template, f.image(), "PNG", 80, f.provenance())
+                    : f);
+        }
+        return new EnrollmentRecord(r.id(), r.demographics(), r.photo(), fingers, r.signature(), r.stationId(),
+                r.operatorId(), r.createdAt());
+    }
+
+    private static byte[] randomWithHeader(byte[] header, int length, long seed) {
+        byte[] b = new byte[length];
+        new java.util.Random(seed).nextBytes(b);
+        System.arraycopy(header, 0, b, 0, header.length);
+        return b;
     }
 
     static List<byte[]> needlesOf(EnrollmentRecord r) {

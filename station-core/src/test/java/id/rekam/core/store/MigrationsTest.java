@@ -54,6 +54,9 @@ class MigrationsTest {
             if (from >= 3) {
                 exec(c, "INSERT INTO drafts (id, sealed, updated_at) VALUES ('d0', x'00', 1)");
             }
+            if (from >= 5) {
+                insertV5CardData(c);
+            }
             Migrations.migrateToLatest(c);
             assertThat(Migrations.currentVersion(c)).isEqualTo(Migrations.LATEST);
             assertThat(query(c, "SELECT version FROM schema_version ORDER BY version"))
@@ -70,6 +73,20 @@ class MigrationsTest {
             // The new tables work.
             exec(c, "INSERT INTO drafts (id, sealed, updated_at) VALUES ('d', x'00', 1)");
             exec(c, "INSERT INTO events (id, type, payload, created_at, state, state_since) VALUES ('e','t',x'00',1,'PENDING',1)");
+            if (from >= 5) {
+                // V7 moved every clear name into card_reseal (sealed at the next unlock, CardResealTest).
+                assertThat(query(c, "SELECT target || '|' || row_key || '|' || doc FROM card_reseal ORDER BY seq"))
+                        .containsExactly(
+                                "card_batches|B1|{\"receivedBy\":\"petugas1\",\"witnessedBy\":\"Siti Aminah\"}",
+                                "card_batch_flags|1|{\"receivedBy\":\"petugas1\",\"witnessedBy\":\"Joko Widodo\"}",
+                                "cards|KTP-1|Bambang Pamungkas",
+                                "card_moves|e1|{\"holder\":\"Bambang Pamungkas\",\"reason\":\"jari aus\"}",
+                                "blank_ledger|1|{\"reason\":\"salah cetak a.n. Sri\",\"reference\":null}",
+                                "destructions|x1|{\"witnesses\":[{\"name\":\"Rina Satpol\"}]}");
+                assertThat(query(c, "SELECT serial || '|' || state || '|' || coalesce(holder, '-') FROM cards"))
+                        .containsExactly("KTP-1|ASSIGNED|-");
+            }
+            assertThat(query(c, "SELECT count(*) FROM card_reseal")).containsExactly(from >= 5 ? "6" : "0");
             assertThat(query(c, "PRAGMA integrity_check")).containsExactly("ok");
             assertThat(query(c, "PRAGMA foreign_key_check")).isEmpty();
             assertThat(schema(c)).isEqualTo(freshSchema());
@@ -107,6 +124,20 @@ class MigrationsTest {
                 + "VALUES ('r1', 'r1', 'enrollment', 'ab', x'03', 2, x'CAFE', 1)");
         exec(c, "INSERT INTO outbox (packet_id, state, state_since) VALUES ('r1', 'QUEUED', 1)");
         exec(c, "INSERT INTO audit_log VALUES (1, '2026-01-01T00:00:00Z', '-', 'X', NULL, '{}', x'00', x'01')");
+    }
+
+    /** Card rows as V5/V6 wrote them: names of people in clear. */
+    private static void insertV5CardData(Connection c) throws SQLException {
+        exec(c, "INSERT INTO card_batches VALUES ('B1', 1, 'petugas1', 'Siti Aminah', 1)");
+        exec(c, "INSERT INTO card_batch_flags VALUES (1, 'B2', 3, 2, '', 'petugas1', 'Joko Widodo', 1)");
+        exec(c, "INSERT INTO cards (serial, batch_id, state, state_since, holder_kind, holder, received_at) "
+                + "VALUES ('KTP-1', 'B1', 'ASSIGNED', 1, 'OFFICER', 'Bambang Pamungkas', 1)");
+        exec(c, "INSERT INTO card_moves VALUES (1, 'KTP-1', 'IN_STOCK', 'ASSIGNED', 'Bambang Pamungkas', 'petugas1', "
+                + "'jari aus', 1, 'e1')");
+        exec(c, "INSERT INTO blank_ledger VALUES (1, '2026-11-25', 'SPOILED', 1, 'salah cetak a.n. Sri', NULL, "
+                + "'petugas1', 1)");
+        exec(c, "INSERT INTO destructions VALUES ('x1', 'BA-1', '2026-11-25', 'Kupang', 'BURNING', "
+                + "'{\"witnesses\":[{\"name\":\"Rina Satpol\"}]}', 'petugas1', 1)");
     }
 
     private List<String> freshSchema() throws SQLException {

@@ -9,6 +9,7 @@ import id.rekam.core.outbox.OutboxEvent;
 import id.rekam.core.outbox.PacketEnvelope;
 import id.rekam.core.packet.PacketManifest;
 import id.rekam.sync.SyncFailure;
+import id.rekam.sync.http.BodyDigest;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -119,9 +120,16 @@ public final class CentralApi {
 
     /** One tus PATCH of {@code chunk} at {@code offset}, with its SHA-256 checksum. */
     public UploadState patch(String uploadPath, long offset, byte[] chunk) throws SyncFailure, PacketRefused {
+        return patch(uploadPath, offset, chunk, sha256(chunk));
+    }
+
+    /** As {@link #patch(String, long, byte[])}, with the chunk's SHA-256 the caller already has. */
+    public UploadState patch(String uploadPath, long offset, byte[] chunk, byte[] chunkSha256)
+            throws SyncFailure, PacketRefused {
         Request req = new Request.Builder().url(url(uploadPath))
                 .header("Upload-Offset", Long.toString(offset))
-                .header("Upload-Checksum", "sha256 " + Base64.getEncoder().encodeToString(sha256(chunk)))
+                .header("Upload-Checksum", "sha256 " + Base64.getEncoder().encodeToString(chunkSha256))
+                .tag(BodyDigest.class, new BodyDigest(chunkSha256))
                 .patch(RequestBody.create(chunk, OFFSET_STREAM)).build();
         try (Response r = call(req)) {
             if (r.code() == 204) {

@@ -35,7 +35,8 @@ import java.util.concurrent.CountDownLatch;
  * (it would show in the process list).
  */
 @Command(name = "rekam-sync", mixinStandardHelpOptions = true,
-        subcommands = {SyncCli.Status.class, SyncCli.Run.class, SyncCli.PushNow.class, SyncCli.Verify.class},
+        subcommands = {SyncCli.Status.class, SyncCli.Run.class, SyncCli.PushNow.class, SyncCli.Verify.class,
+                SyncCli.Requeue.class},
         description = "Delivery of the station's packets to the central server.")
 public final class SyncCli {
 
@@ -133,6 +134,37 @@ public final class SyncCli {
                 for (OutboxEntry e : store.outbox().inState(OutboxState.NEEDS_ATTENTION, 50)) {
                     out.printf("NEEDS_ATTENTION %s: %s%n", e.packetId(), e.reason());
                 }
+                for (var e : store.events().needingAttention(50)) {
+                    out.printf("NEEDS_ATTENTION event %s (%s): %s%n", e.id(), e.type(), e.reason());
+                }
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "requeue", description = "Technician's retry of a parked packet or event (no network).")
+    static final class Requeue implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        SyncCli cli;
+
+        @CommandLine.Parameters(index = "0", description = "packet id or event id shown by 'status'")
+        String id;
+
+        @Option(names = "--technician", required = true, description = "who decides the retry (audited)")
+        String technician;
+
+        @Option(names = "--reason", defaultValue = "retry requested by technician", description = "why (audited)")
+        String reason;
+
+        @Override
+        public Integer call() throws Exception {
+            try (StationStore store = cli.openStore()) {
+                if (store.outbox().entry(id).isPresent()) {
+                    store.outbox().requeue(id, reason, technician);
+                } else {
+                    store.events().requeue(id, reason, technician);
+                }
+                cli.out().printf("requeued %s%n", id);
                 return 0;
             }
         }

@@ -43,12 +43,13 @@ public final class SigningInterceptor implements Interceptor {
         if (r.method().equals("OPTIONS")) {
             return chain.proceed(r);
         }
-        byte[] body = bodyBytes(r.body());
+        BodyDigest known = r.tag(BodyDigest.class);
+        String bodyHash = known != null ? HexFormat.of().formatHex(known.sha256()) : sha256Hex(bodyBytes(r.body()));
         String query = r.url().encodedQuery();
         String pathAndQuery = r.url().encodedPath() + (query == null ? "" : "?" + query);
         String timestamp = Long.toString(clock.nowSeconds());
         String nonce = nonce();
-        byte[] canonical = canonical(r.method(), pathAndQuery, stationId, timestamp, nonce, body);
+        byte[] canonical = canonical(r.method(), pathAndQuery, stationId, timestamp, nonce, bodyHash);
         String signature = Base64.getEncoder().encodeToString(signer.apply(canonical));
         return chain.proceed(r.newBuilder()
                 .header("X-Rekam-Station", stationId)
@@ -60,7 +61,12 @@ public final class SigningInterceptor implements Interceptor {
 
     public static byte[] canonical(String method, String pathAndQuery, String stationId, String timestamp,
                                    String nonce, byte[] body) {
-        return String.join("\n", VERSION_LINE, method, pathAndQuery, stationId, timestamp, nonce, sha256Hex(body))
+        return canonical(method, pathAndQuery, stationId, timestamp, nonce, sha256Hex(body));
+    }
+
+    static byte[] canonical(String method, String pathAndQuery, String stationId, String timestamp,
+                            String nonce, String bodySha256Hex) {
+        return String.join("\n", VERSION_LINE, method, pathAndQuery, stationId, timestamp, nonce, bodySha256Hex)
                 .getBytes(StandardCharsets.UTF_8);
     }
 
