@@ -8,7 +8,7 @@ bin=$1
 dir=$2
 for jar in "$dir"/*.jar; do
     if ! "$bin/jdeps" --print-module-deps --ignore-missing-deps --multi-release 17 "$jar" 2>/dev/null; then
-        "$bin/jar" --describe-module --release 17 --file "$jar" 2>/dev/null \
+        "$bin/jar" --describe-module --file "$jar" 2>/dev/null \
             | awk '$1 == "requires" { print $2 }' || true
     fi
 done | tr ',' '\n' | grep -E '^(java|jdk)\.' | LC_ALL=C sort -u | paste -sd, -
