@@ -27,7 +27,7 @@ class TusUploadTest extends ServerTestBase {
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(204);
         assertThat(r.headers().firstValue("Tus-Version")).hasValue("1.0.0");
-        assertThat(r.headers().firstValue("Tus-Extension")).hasValue("creation,checksum");
+        assertThat(r.headers().firstValue("Tus-Extension")).hasValue("creation,creation-with-upload,checksum");
         assertThat(r.headers().firstValue("Tus-Max-Size")).hasValue(Long.toString(64L * 1024 * 1024));
         assertThat(r.headers().firstValue("Tus-Checksum-Algorithm")).hasValue("sha1,sha256");
         assertThat(r.headers().firstValue("Tus-Resumable")).isEmpty();
@@ -154,6 +154,79 @@ class TusUploadTest extends ServerTestBase {
         HttpResponse<String> last = station.patch(upload, 1000, Arrays.copyOfRange(body, 1000, body.length));
         assertThat(last.headers().firstValue("X-Rekam-Packet-Status")).hasValue("received");
         assertThat(station.feed().get(0).get("type").asText()).isEqualTo("accepted");
+    }
+
+    /** Announce, creation and the whole body in one request; repeats and conflicts as for announce. */
+    @Test
+    void creationWithUploadCarryingTheAnnouncementDeliversInOneRequest() throws Exception {
+        start(ServerConfig.builder(dataDir).acceptUnparseableTemplates(true));
+        TestStation station = TestStation.enrolled(server, OFFICE);
+        Packet p = packets.toPacket(Records.demo(15, station.stationId));
+        byte[] body = p.body();
+
+        HttpResponse<String> r = createWithUpload(station, p, station.announcement(p), body);
+        assertThat(r.statusCode()).isEqualTo(201);
+        String upload = r.headers().firstValue("Location").orElseThrow();
+        assertThat(upload).startsWith("/v1/uploads/");
+        assertThat(r.headers().firstValue("Upload-Offset")).hasValue(Integer.toString(body.length));
+        assertThat(r.headers().firstValue("X-Rekam-Packet-Status")).hasValue("received");
+        assertThat(r.headers().firstValue("X-Rekam-Packet-Sha256")).hasValue(p.sha256());
+        assertThat(station.feed().get(0).get("type").asText()).isEqualTo("accepted");
+
+        // The same request again (its answer was lost): the same upload, already delivered.
+        HttpResponse<String> again = createWithUpload(station, p, station.announcement(p), body);
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(again.headers().firstValue("Location")).hasValue(upload);
+        assertThat(again.headers().firstValue("X-Rekam-Packet-Status")).hasValue("received");
+        assertThat(station.feed()).hasSize(1);
+
+        // Same id, other content: the announce's conflict.
+        byte[] other = body.clone();
+        other[other.length - 1] ^= 1;
+        String otherSha = java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(other));
+        assertError(createWithUpload(station, p, station.announcement(p.id(), "enrollment", other.length, otherSha, p),
+                other), 409, "packet-conflict");
+
+        // A damaged body is dropped (460) but the announcement holds; a resend completes it.
+        Packet q = packets.toPacket(Records.demo(16, station.stationId));
+        HttpResponse<String> damaged = send(station, q, station.announcement(q), q.body(),
+                "sha256 " + b64("SHA-256", other));
+        assertError(damaged, 460, "checksum-mismatch");
+        JsonNode view = TestStation.JSON.readTree(station.getJson("/v1/packets/" + q.id()).body());
+        assertThat(view.get("state").asText()).isEqualTo("awaiting-upload");
+        assertThat(view.get("uploadOffset").asLong()).isZero();
+        HttpResponse<String> resent = createWithUpload(station, q, station.announcement(q), q.body());
+        assertThat(resent.headers().firstValue("X-Rekam-Packet-Status")).hasValue("received");
+
+        // The announcement must describe this upload.
+        Packet s = packets.toPacket(Records.demo(17, station.stationId));
+        assertError(send(station, s, station.announcement(q), s.body(), null), 400, "announcement-mismatch");
+        // An announced upload part-way through ignores a creation body and tells where to go on.
+        Packet t = packets.toPacket(Records.demo(18, station.stationId));
+        String tUpload = TestStation.JSON.readTree(station.announce(t).body()).get("uploadUrl").asText();
+        assertThat(station.patch(tUpload, 0, Arrays.copyOfRange(t.body(), 0, 1000)).statusCode()).isEqualTo(204);
+        HttpResponse<String> late = createWithUpload(station, t, station.announcement(t), t.body());
+        assertThat(late.statusCode()).isEqualTo(201);
+        assertThat(late.headers().firstValue("Upload-Offset")).hasValue("1000");
+        assertThat(late.headers().firstValue("X-Rekam-Packet-Status")).isEmpty();
+    }
+
+    private static HttpResponse<String> createWithUpload(TestStation station, Packet p, byte[] announcement,
+                                                         byte[] body) throws Exception {
+        return send(station, p, announcement, body, "sha256 " + b64("SHA-256", body));
+    }
+
+    private static HttpResponse<String> send(TestStation station, Packet p, byte[] announcement, byte[] body,
+                                             String checksum) throws Exception {
+        String meta = "packetId " + Base64.getEncoder().encodeToString(p.id().getBytes()) + ",announcement "
+                + Base64.getEncoder().encodeToString(announcement);
+        List<String> headers = new java.util.ArrayList<>(List.of("Tus-Resumable", "1.0.0",
+                "Upload-Length", Integer.toString(body.length), "Upload-Metadata", meta,
+                "Content-Type", "application/offset+octet-stream"));
+        if (checksum != null) {
+            headers.addAll(List.of("Upload-Checksum", checksum));
+        }
+        return station.send("POST", "/v1/uploads", body, headers.toArray(String[]::new));
     }
 
     /** A standard tus client's hook cannot hash the chunk; PATCH (only) may sign UNSIGNED-PAYLOAD. */

@@ -22,7 +22,8 @@ import java.util.HexFormat;
 import java.util.function.BooleanSupplier;
 
 /**
- * Delivers one packet: announce (once), then tus HEAD to learn the server's offset and PATCH
+ * Delivers one packet. One that fits in a chunk goes in a single tus creation-with-upload
+ * request carrying the announcement; a larger one is announced (once), then tus HEAD to learn the server's offset and PATCH
  * chunks from there, persisting the offset after each chunk the server confirmed. The packet
  * becomes ACKNOWLEDGED only when the server says the complete body is stored and echoes our
  * hash. Network trouble throws {@link SyncFailure} and leaves the entry where it was; a
@@ -44,6 +45,8 @@ public final class PacketUploader {
     private final PacketCodec codec = new PacketCodec();
     /** Set on shutdown: stop between chunks. */
     private final BooleanSupplier stopping;
+    /** Cleared when the server turns creation-with-upload down (an older server). */
+    private volatile boolean creationWithUpload = true;
     /** Bytes put on the wire (PATCH bodies), for the benchmark's overhead figure. */
     private final java.util.concurrent.atomic.AtomicLong bytesSent = new java.util.concurrent.atomic.AtomicLong();
 
@@ -71,6 +74,17 @@ public final class PacketUploader {
             return Outcome.PARKED;
         }
         try {
+            if (entry.state() == OutboxState.QUEUED && envelope.body().length <= chunkSize && creationWithUpload) {
+                try {
+                    return deliverWhole(id, envelope, sha256);
+                } catch (PacketRefused r) {
+                    if (!"creation-with-upload-unsupported".equals(r.code())) {
+                        throw r;
+                    }
+                    // A server from before creation-with-upload: announce, then PATCH, from now on.
+                    creationWithUpload = false;
+                }
+            }
             String uploadPath;
             long offset;
             if (entry.state() == OutboxState.QUEUED || entry.uploadUrl() == null) {
@@ -120,6 +134,37 @@ public final class PacketUploader {
             LOG.warn("packet {} parked: {}", id, r.code());
             return Outcome.PARKED;
         }
+    }
+
+    /**
+     * A packet that fits in one chunk: announce, creation and body in one request. The store
+     * is written once, after the server's answer (QUEUED → ACKNOWLEDGED in one transaction when
+     * the server says it stored the body). After a failure the entry is still QUEUED, and the
+     * next pass sends the same request: the server knows the packet by id and hash, and
+     * answers with what it already holds.
+     */
+    private Outcome deliverWhole(String id, PacketEnvelope envelope, byte[] sha256) throws SyncFailure, PacketRefused {
+        if (stopping.getAsBoolean()) {
+            throw new SyncFailure(SyncFailure.Kind.OFFLINE, "stopping");
+        }
+        int length = envelope.body().length;
+        bytesSent.addAndGet(length);
+        CentralApi.Created created = api.createWithUpload(envelope, manifest(envelope), sha256);
+        UploadState after = created.state();
+        String uploadPath = created.uploadPath();
+        checkOffset(id, after.offset(), length);
+        String status = after.completion().orElse(null);
+        if (after.offset() == length && status != null && !"rejected".equals(status)
+                && envelope.sha256().equals(after.sha256())) {
+            store.outbox().acknowledgeUpload(id, URI.create(uploadPath), ACTOR);
+            return Outcome.ACKNOWLEDGED;
+        }
+        store.outbox().startUpload(id, URI.create(uploadPath), ACTOR);
+        if (status != null) {
+            return completed(id, envelope, after);
+        }
+        // The body was not taken (the upload had moved on, or its completion failed): resume with PATCH.
+        return upload(id, envelope, uploadPath, after.offset());
     }
 
     /**

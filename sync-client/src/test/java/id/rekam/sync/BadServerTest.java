@@ -50,6 +50,9 @@ class BadServerTest {
                 .put("service", "rekam-central").put("nonce", r.getRequestUrl().queryParameter("nonce")));
         Function<RecordedRequest, MockResponse> announce = r -> new MockResponse().setResponseCode(500);
         Function<RecordedRequest, MockResponse> patch = r -> new MockResponse().setResponseCode(500);
+        /** As a server from before creation-with-upload answers, unless a test replaces it. */
+        Function<RecordedRequest, MockResponse> create = r -> json(400, JSON.createObjectNode()
+                .put("code", "creation-with-upload-unsupported").put("message", "send the body with PATCH"));
         Function<RecordedRequest, MockResponse> feedback = r -> json(200, JSON.createObjectNode()
                 .<ObjectNode>set("items", JSON.createArrayNode()).put("nextCursor", "0").put("hasMore", false));
 
@@ -64,6 +67,9 @@ class BadServerTest {
             }
             if (path.equals("/v1/packets")) {
                 return announce.apply(r);
+            }
+            if (path.equals("/v1/uploads") && r.getMethod().equals("POST")) {
+                return create.apply(r);
             }
             if (path.startsWith("/v1/uploads/") && r.getMethod().equals("PATCH")) {
                 return patch.apply(r);
@@ -171,6 +177,30 @@ class BadServerTest {
         OutboxEntry e = kit.store.outbox().entry(packetId).orElseThrow();
         assertThat(e.state()).isEqualTo(OutboxState.NEEDS_ATTENTION);
         assertThat(e.reason()).contains("acknowledged SHA-256 " + "0".repeat(64)).contains(entry.sha256());
+        neverAcknowledged();
+    }
+
+    @Test
+    void wrongHashInTheCreationAcknowledgementParksThePacket() throws Exception {
+        script.create = r -> new MockResponse().setResponseCode(201).setHeader("Tus-Resumable", "1.0.0")
+                .setHeader("X-Rekam-Server-Time", Long.toString(System.currentTimeMillis() / 1000))
+                .setHeader("Location", "/v1/uploads/u1")
+                .setHeader("Upload-Offset", Long.toString(entry.bodyLength()))
+                .setHeader("X-Rekam-Packet-Status", "received").setHeader("X-Rekam-Packet-Sha256", "0".repeat(64));
+        java.util.concurrent.atomic.AtomicInteger others = new java.util.concurrent.atomic.AtomicInteger();
+        script.announce = r -> {
+            others.incrementAndGet();
+            return new MockResponse().setResponseCode(500);
+        };
+        script.patch = script.announce;
+        mock.start();
+        try (SyncService sync = service(mock.url("/").uri(), null)) {
+            assertThat(sync.runOnce().parked()).isEqualTo(1);
+        }
+        assertThat(others.get()).as("no announce, no PATCH besides the creation").isZero();
+        OutboxEntry e = kit.store.outbox().entry(packetId).orElseThrow();
+        assertThat(e.state()).isEqualTo(OutboxState.NEEDS_ATTENTION);
+        assertThat(e.reason()).contains("acknowledged SHA-256 " + "0".repeat(64));
         neverAcknowledged();
     }
 

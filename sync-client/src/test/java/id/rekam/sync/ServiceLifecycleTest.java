@@ -24,7 +24,8 @@ class ServiceLifecycleTest {
     void stopCancelsTheRequestInFlightAndLeavesAConsistentState() throws Exception {
         try (SyncTestKit kit = SyncTestKit.start(dir)) {
             String id = kit.capture(1, 31, true).get(0);
-            kit.server.faults().add(Fault.stall(30_000).on("PATCH", "/v1/uploads/"));
+            // The one request of this one-chunk packet (announce + creation + body) stalls on the server.
+            kit.server.faults().add(Fault.stall(30_000).on("POST", "/v1/uploads").times(1));
             List<SyncStatus> seen = new CopyOnWriteArrayList<>();
             SyncService sync = new SyncService(kit.store, SyncTestKit.fastConfig(kit.server.baseUri()));
             sync.addListener(new SyncListener() {
@@ -35,11 +36,12 @@ class ServiceLifecycleTest {
             });
             sync.start();
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            // Announced on the server: the one PATCH of this one-chunk packet follows at once.
-            while (kit.server.admin().packets().isEmpty() && System.nanoTime() < deadline) {
+            // The fault is used up when the request reached the server and began to stall.
+            while (!kit.server.faults().list().isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            Thread.sleep(300); // the PATCH is now stalled on the server
+            assertThat(kit.server.faults().list()).as("the upload request reached the server").isEmpty();
+            Thread.sleep(300);
             long t0 = System.nanoTime();
             sync.close();
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));

@@ -2,8 +2,10 @@ package id.rekam.server.tus;
 
 import id.rekam.server.auth.SignatureAuthInterceptor;
 import id.rekam.server.http.ApiException;
+import id.rekam.server.http.Json;
 import id.rekam.server.http.Request;
 import id.rekam.server.http.Response;
+import id.rekam.server.packets.Announcement;
 import id.rekam.server.packets.PacketRecord;
 import id.rekam.server.packets.PacketService;
 import id.rekam.server.packets.PacketState;
@@ -17,7 +19,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * tus 1.0.0 core + creation + checksum on {@code /v1/uploads}. Every upload belongs to an
+ * tus 1.0.0 core + creation + creation-with-upload + checksum on {@code /v1/uploads}. Every upload belongs to an
  * announced packet; a chunk is all-or-nothing (it is signed and checksummed as a whole) and
  * on disk before the 204 leaves.
  */
@@ -42,29 +44,68 @@ public final class TusHandler {
                 .header("Tus-Checksum-Algorithm", TusProtocol.CHECKSUM_ALGORITHMS);
     }
 
-    /** Creation: binds a tus upload to an announced packet named in Upload-Metadata. */
+    /**
+     * Creation: binds a tus upload to a packet named in Upload-Metadata. With an
+     * {@code announcement} key (the JSON body of {@code POST /v1/packets}, base64) the packet
+     * is announced here, and with a body (creation-with-upload) its first chunk is stored
+     * too: a packet that fits in one request is delivered in one round trip.
+     */
     public Response create(Request r) throws java.io.IOException {
         Station station = r.attribute(SignatureAuthInterceptor.STATION);
         if (r.header("Upload-Defer-Length").isPresent()) {
             throw new ApiException(400, "defer-length-unsupported", "Upload-Length must be given at creation");
         }
         long length = parseNonNegative(r, "Upload-Length");
-        if (r.body().length > 0) {
-            throw new ApiException(400, "creation-with-upload-unsupported", "send the body with PATCH");
+        byte[] body = r.body();
+        if (body.length > 0) {
+            checkOffsetContentType(r);
         }
-        String packetId = metadata(r.header("Upload-Metadata").orElse("")).get("packetId");
+        Map<String, String> meta = metadata(r.header("Upload-Metadata").orElse(""));
+        String packetId = meta.get("packetId");
         if (packetId == null) {
             throw new ApiException(400, "missing-packet-id", "Upload-Metadata must carry packetId");
         }
-        PacketRecord p = packets.find(packetId).filter(x -> x.stationId().equals(station.stationId()))
-                .orElseThrow(() -> new ApiException(422, "packet-not-announced",
-                        "announce packet " + packetId + " with POST /v1/packets first"));
+        PacketRecord p;
+        String announcement = meta.get("announcement");
+        if (announcement != null) {
+            Announcement a = Json.read(announcement.getBytes(StandardCharsets.UTF_8), Announcement.class);
+            if (!packetId.equals(a.packetId()) || a.size() == null || a.size() != length) {
+                throw new ApiException(400, "announcement-mismatch",
+                        "announcement must name the packetId and Upload-Length of this upload");
+            }
+            p = packets.announce(station, a).packet();
+        } else {
+            p = packets.find(packetId).filter(x -> x.stationId().equals(station.stationId()))
+                    .orElseThrow(() -> new ApiException(422, "packet-not-announced",
+                            "announce packet " + packetId + " with POST /v1/packets first"));
+        }
         if (p.size() != length) {
             throw new ApiException(422, "upload-length-mismatch", "packet was announced with " + p.size() + " bytes");
+        }
+        // The body counts only where the upload really is at 0; otherwise the offset tells the client where to go on.
+        if (body.length > 0 && p.state() == PacketState.AWAITING_UPLOAD && p.effectiveOffset() == 0) {
+            byte[] sha = r.bodySha256();
+            r.header("Upload-Checksum").ifPresent(c -> verifyChecksum(c, body, sha));
+            try {
+                p = packets.append(p, 0, body, sha);
+            } catch (ApiException e) {
+                if (!"offset-mismatch".equals(e.code())) {
+                    throw e;
+                }
+                p = packets.find(packetId).orElseThrow(); // a concurrent request stored it first
+            }
         }
         return withStatus(Response.empty(201), p)
                 .header("Location", p.uploadPath())
                 .header("Upload-Offset", Long.toString(p.effectiveOffset()));
+    }
+
+    private static void checkOffsetContentType(Request r) {
+        String mediaType = r.header("Content-Type").map(v -> v.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT))
+                .orElse("");
+        if (!TusProtocol.OFFSET_CONTENT_TYPE.equals(mediaType)) {
+            throw new ApiException(415, "bad-content-type", "a body needs Content-Type " + TusProtocol.OFFSET_CONTENT_TYPE);
+        }
     }
 
     public Response head(Request r) {
@@ -76,11 +117,7 @@ public final class TusHandler {
     }
 
     public Response patch(Request r) throws java.io.IOException {
-        String mediaType = r.header("Content-Type").map(v -> v.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT))
-                .orElse("");
-        if (!TusProtocol.OFFSET_CONTENT_TYPE.equals(mediaType)) {
-            throw new ApiException(415, "bad-content-type", "PATCH needs Content-Type " + TusProtocol.OFFSET_CONTENT_TYPE);
-        }
+        checkOffsetContentType(r);
         long offset = parseNonNegative(r, "Upload-Offset");
         PacketRecord p = upload(r);
         if (p.effectiveOffset() != offset) {

@@ -4,7 +4,7 @@ package id.rekam.server.tus;
 public final class TusProtocol {
 
     public static final String VERSION = "1.0.0";
-    public static final String EXTENSIONS = "creation,checksum";
+    public static final String EXTENSIONS = "creation,creation-with-upload,checksum";
     public static final String CHECKSUM_ALGORITHMS = "sha1,sha256";
     public static final String OFFSET_CONTENT_TYPE = "application/offset+octet-stream";
     public static final String BASE = "/v1/uploads";

@@ -20,6 +20,7 @@ import okhttp3.Response;
 import javax.net.ssl.SSLException;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -70,6 +71,55 @@ public final class CentralApi {
     }
 
     public PacketView announce(PacketEnvelope envelope, PacketManifest manifest) throws SyncFailure, PacketRefused {
+        Request req = new Request.Builder().url(url("/v1/packets"))
+                .post(RequestBody.create(bytes(announcement(envelope, manifest)), JSON)).build();
+        try (Response r = call(req)) {
+            if (r.code() == 200 || r.code() == 201) {
+                PacketView v = view(json(r, r.code()));
+                if (!v.packetId().equals(envelope.packetId())) {
+                    throw new SyncFailure(SyncFailure.Kind.PROTOCOL, "announce answered for packet " + v.packetId());
+                }
+                return v;
+            }
+            throw refusedOrProtocol(r);
+        }
+    }
+
+    /** Where a creation put the upload, and what became of the body it carried. */
+    public record Created(String uploadPath, UploadState state) {
+    }
+
+    /**
+     * Announce, tus creation and the whole body in one request (creation-with-upload, §4.2):
+     * {@code POST /v1/uploads} with the announcement in {@code Upload-Metadata}.
+     */
+    public Created createWithUpload(PacketEnvelope envelope, PacketManifest manifest, byte[] sha256)
+            throws SyncFailure, PacketRefused {
+        Base64.Encoder b64 = Base64.getEncoder();
+        String metadata = "packetId " + b64.encodeToString(envelope.packetId().getBytes(StandardCharsets.UTF_8))
+                + ",announcement " + b64.encodeToString(bytes(announcement(envelope, manifest)));
+        Request req = new Request.Builder().url(url("/v1/uploads"))
+                .header("Upload-Length", Integer.toString(envelope.body().length))
+                .header("Upload-Metadata", metadata)
+                .header("Upload-Checksum", "sha256 " + b64.encodeToString(sha256))
+                .tag(BodyDigest.class, new BodyDigest(sha256))
+                .post(RequestBody.create(envelope.body(), OFFSET_STREAM)).build();
+        try (Response r = call(req)) {
+            if (r.code() == 201) {
+                String location = r.header("Location");
+                if (location == null || !location.startsWith("/v1/uploads/")) {
+                    throw new SyncFailure(SyncFailure.Kind.PROTOCOL, "creation answered without a /v1/uploads/ Location");
+                }
+                return new Created(location, uploadState(r, false));
+            }
+            if (r.code() == 460) {
+                throw new SyncFailure(SyncFailure.Kind.OFFLINE, "body arrived damaged (checksum mismatch)");
+            }
+            throw refusedOrProtocol(r);
+        }
+    }
+
+    private ObjectNode announcement(PacketEnvelope envelope, PacketManifest manifest) {
         ObjectNode a = mapper.createObjectNode();
         a.put("packetId", envelope.packetId());
         a.put("kind", envelope.kind());
@@ -84,18 +134,7 @@ public final class CentralApi {
             p.put("length", e.length());
             p.put("sha256", e.sha256());
         }
-        Request req = new Request.Builder().url(url("/v1/packets"))
-                .post(RequestBody.create(bytes(a), JSON)).build();
-        try (Response r = call(req)) {
-            if (r.code() == 200 || r.code() == 201) {
-                PacketView v = view(json(r, r.code()));
-                if (!v.packetId().equals(envelope.packetId())) {
-                    throw new SyncFailure(SyncFailure.Kind.PROTOCOL, "announce answered for packet " + v.packetId());
-                }
-                return v;
-            }
-            throw refusedOrProtocol(r);
-        }
+        return a;
     }
 
     /** {@code GET /v1/packets/{id}}; empty-handed (404) is a {@link PacketRefused} "packet-not-found". */
