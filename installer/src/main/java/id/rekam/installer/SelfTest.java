@@ -5,6 +5,7 @@ import id.rekam.installer.selftest.CheckResult;
 import id.rekam.installer.selftest.ConfigCheck;
 import id.rekam.installer.selftest.DevicesCheck;
 import id.rekam.installer.selftest.JavaFxCheck;
+import id.rekam.installer.selftest.ModulesCheck;
 import id.rekam.installer.selftest.RuntimeCheck;
 import id.rekam.installer.selftest.StoreCheck;
 
@@ -25,7 +26,7 @@ public final class SelfTest {
     }
 
     public static SelfTest standard() {
-        return new SelfTest(List.of(new RuntimeCheck(), new JavaFxCheck(), new ConfigCheck(LauncherSettings.current()),
+        return new SelfTest(List.of(new RuntimeCheck(), new ModulesCheck(), new JavaFxCheck(), new ConfigCheck(LauncherSettings.current()),
                 new StoreCheck(), new DevicesCheck()));
     }
 

@@ -21,7 +21,7 @@ class SelfTestTest {
         int rc = SelfTest.standard().run(new PrintStream(buf, true, StandardCharsets.UTF_8));
         String report = buf.toString(StandardCharsets.UTF_8);
 
-        assertThat(report).contains("[PASS] runtime", "[PASS] javafx", "[PASS] store", "SELF-TEST PASSED")
+        assertThat(report).contains("[PASS] runtime", "[PASS] runtime modules", "[PASS] javafx", "[PASS] store", "SELF-TEST PASSED")
                 .containsPattern("\\[(PASS|WARN)\\] devices");
         assertThat(rc).isZero();
     }
