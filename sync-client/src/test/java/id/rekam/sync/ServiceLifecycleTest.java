@@ -34,12 +34,12 @@ class ServiceLifecycleTest {
                 }
             });
             sync.start();
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (kit.store.outbox().entry(id).orElseThrow().state() != OutboxState.UPLOADING
-                    && System.nanoTime() < deadline) {
+            // Wait until the PATCH is stalled on the server: the one-shot fault is used up when it arrives.
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!kit.server.faults().list().isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            Thread.sleep(300); // the PATCH is now stalled on the server
+            assertThat(kit.server.faults().list()).as("PATCH reached the server and stalls").isEmpty();
             long t0 = System.nanoTime();
             sync.close();
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
@@ -93,7 +93,7 @@ class ServiceLifecycleTest {
             kit.server = null;
             try (SyncService sync = new SyncService(kit.store, SyncTestKit.fastConfig(base))) {
                 sync.start();
-                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
                 while (sync.status().nextRetry() == null && System.nanoTime() < deadline) {
                     Thread.sleep(20);
                 }
