@@ -37,6 +37,7 @@ public final class Ui {
     /** Default bound for any wait. Passing tests never come close; it only caps a failure. */
     public static final int TIMEOUT_S = 30;
     private static final long POLL_MS = 25;
+    private static final long SLOW_MS = 2_000;
 
     private Ui() {
     }
@@ -82,11 +83,17 @@ public final class Ui {
      * An exception counts as "not yet"; the last one is the cause of the timeout error.
      */
     public static void until(String what, int seconds, Callable<Boolean> condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
         Exception last = null;
         while (true) {
             try {
                 if (Boolean.TRUE.equals(condition.call())) {
+                    long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                    if (ms >= SLOW_MS) {
+                        // Where a test spends its time (surefire keeps stdout in target/surefire-reports).
+                        System.out.println("ui-wait " + ms + " ms for " + what);
+                    }
                     return;
                 }
             } catch (Exception e) {
