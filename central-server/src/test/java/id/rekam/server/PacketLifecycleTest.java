@@ -282,7 +282,7 @@ class PacketLifecycleTest extends ServerTestBase {
         TestStation station = TestStation.enrolled(server, OFFICE);
         Packet p = packets.toPacket(Records.demo(61, station.stationId));
         station.deliver(p, 1 << 20);
-        long deadline = System.currentTimeMillis() + 10_000;
+        long deadline = System.currentTimeMillis() + 30_000;
         List<JsonNode> feed = station.feed();
         while (feed.size() < 2 && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);

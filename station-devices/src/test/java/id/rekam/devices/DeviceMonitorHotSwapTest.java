@@ -93,7 +93,7 @@ class DeviceMonitorHotSwapTest {
 
         ProcessHandle socat = port.socatProcess().orElseThrow();
         socat.destroyForcibly();
-        socat.onExit().get(2, TimeUnit.SECONDS);
+        socat.onExit().get(30, TimeUnit.SECONDS);
         assertThat(next()).extracting(DeviceStatus::state, DeviceStatus::device)
                 .containsExactly(DeviceState.DISCONNECTED, connected.device());
 
@@ -112,7 +112,7 @@ class DeviceMonitorHotSwapTest {
             DeviceStatus change = events.poll(300, TimeUnit.MILLISECONDS);
             assertThat(change).as("no change while in use").isNull();
             port.placeFinger();
-            FingerImage image = scanner.captureFinger(Duration.ofSeconds(2));
+            FingerImage image = scanner.captureFinger(Duration.ofSeconds(30));
             assertThat(image.device()).isEqualTo(ref);
         }
     }
@@ -126,9 +126,10 @@ class DeviceMonitorHotSwapTest {
         }
     }
 
+    /** The next status change; the bound only caps a failure (a loaded CI machine probes slowly). */
     private DeviceStatus next() throws InterruptedException {
-        DeviceStatus s = events.poll(5, TimeUnit.SECONDS);
-        assertThat(s).as("a device status within 5 s").isNotNull();
+        DeviceStatus s = events.poll(30, TimeUnit.SECONDS);
+        assertThat(s).as("a device status within 30 s").isNotNull();
         return s;
     }
 

@@ -35,13 +35,12 @@ class ServiceLifecycleTest {
                 }
             });
             sync.start();
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            // The fault is used up when the request reached the server and began to stall.
+            // Wait until the upload request is stalled on the server: the one-shot fault is used up when it arrives.
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (!kit.server.faults().list().isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            assertThat(kit.server.faults().list()).as("the upload request reached the server").isEmpty();
-            Thread.sleep(300);
+            assertThat(kit.server.faults().list()).as("the upload request reached the server and stalls").isEmpty();
             long t0 = System.nanoTime();
             sync.close();
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
@@ -96,7 +95,7 @@ class ServiceLifecycleTest {
             kit.server = null;
             try (SyncService sync = new SyncService(kit.store, SyncTestKit.fastConfig(base))) {
                 sync.start();
-                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
                 while (sync.status().nextRetry() == null && System.nanoTime() < deadline) {
                     Thread.sleep(20);
                 }

@@ -1,14 +1,15 @@
 package id.rekam.app.provisioning;
 
 import id.rekam.app.AppConfig;
-import id.rekam.app.StationApp;
 import id.rekam.app.service.Region;
 import id.rekam.app.sync.SyncSettings;
 import id.rekam.app.testing.Flow;
 import id.rekam.app.testing.TestStation;
+import id.rekam.app.testing.Ui;
 import id.rekam.server.CentralServer;
 import id.rekam.server.ServerConfig;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.util.Properties;
@@ -38,8 +38,7 @@ class ProvisioningWizardTest {
     void start(Stage stage) throws Exception {
         server = CentralServer.start(ServerConfig.builder(dir.resolve("server")).build());
         station = new TestStation(dir.resolve("station"), AppConfig.ApprovalMode.END_OF_DAY, false);
-        stage.setScene(StationApp.createScene(station.ctx));
-        stage.show();
+        station.show(stage);
     }
 
     @AfterEach
@@ -51,16 +50,17 @@ class ProvisioningWizardTest {
     void technicianRegistersAFreshStationThenMovesIt(FxRobot robot) {
         Flow flow = new Flow(robot);
         Flow.waitFor(() -> flow.visible("#setupStation"));
-        robot.clickOn("#setupStation");
-        Flow.waitFor(() -> flow.visible("#provSubmit") && !combo(robot, "#provProvince").getItems().isEmpty());
-        Flow.waitFor(() -> !((javafx.scene.layout.VBox) robot.lookup("#provDevices").query()).getChildren().isEmpty());
+        flow.click("#setupStation");
+        Flow.waitFor(() -> flow.visible("#provSubmit") && provincesLoaded(robot));
+        javafx.scene.layout.VBox devices = flow.await("#provDevices", javafx.scene.layout.VBox.class);
+        Flow.waitFor(() -> Ui.onFx(() -> !devices.getChildren().isEmpty()));
         choose(robot, "#provProvince", "32");
         choose(robot, "#provRegency", "32.76");
         choose(robot, "#provDistrict", "32.76.01");
-        assertThat(robot.lookup("#provStationId").queryTextInputControl().getText()).isEqualTo("ST-327601-0001");
-        robot.clickOn("#provDeskName").write("Meja 1");
-        robot.clickOn("#provServerUrl").write(server.baseUri().toString());
-        robot.clickOn("#provCode").write("SALAH-KODE-0000-0000");
+        assertThat(stationId(flow)).isEqualTo("ST-327601-0001");
+        flow.click("#provDeskName").write("Meja 1");
+        flow.click("#provServerUrl").write(server.baseUri().toString());
+        flow.click("#provCode").write("SALAH-KODE-0000-0000");
         // The account card is below the fold of a 800 px window: fill it without scrolling.
         robot.interact(() -> {
             robot.lookup("#provPassphrase").queryTextInputControl().setText("frasa-sandi-kantor-baru");
@@ -68,13 +68,13 @@ class ProvisioningWizardTest {
             robot.lookup("#provSupervisorId").queryTextInputControl().setText("spv1");
             robot.lookup("#provSupervisorPassword").queryTextInputControl().setText("sandi-spv-pertama");
         });
-        robot.clickOn("#provSubmit");
+        flow.click("#provSubmit");
         Flow.waitFor(60, () -> flow.text("#provMessage").contains("tidak dikenal"));
 
         String code = server.admin().createEnrollmentCode("32.76.01").code();
-        robot.doubleClickOn("#provCode").eraseText(30).write(code);
+        robot.doubleClickOn(flow.await("#provCode", javafx.scene.Node.class)).eraseText(30).write(code);
         flow.screenshot("43-provisioning");
-        robot.clickOn("#provSubmit");
+        flow.click("#provSubmit");
         Flow.waitFor(60, () -> flow.visible("#operatorId"));
         assertThat(server.admin().stations()).singleElement()
                 .satisfies(s -> assertThat(s.stationId()).isEqualTo("ST-327601-0001"));
@@ -82,28 +82,37 @@ class ProvisioningWizardTest {
         assertThat(SyncSettings.from(settings)).isPresent();
         assertThat(settings.getProperty(StationSettings.DISTRICT)).isEqualTo("32.76.01");
 
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#operatorId").write("spv1").type(KeyCode.ENTER).write("sandi-spv-pertama").type(KeyCode.ENTER);
-        Flow.waitFor(30, () -> flow.visible("#stationSettings"));
-        robot.clickOn("#stationSettings");
-        Flow.waitFor(() -> flow.visible("#provSubmit") && !combo(robot, "#provProvince").getItems().isEmpty());
+        flow.click("#operatorId").write("spv1").type(KeyCode.ENTER).write("sandi-spv-pertama").type(KeyCode.ENTER);
+        Flow.waitFor(() -> flow.visible("#stationSettings"));
+        flow.click("#stationSettings");
+        Flow.waitFor(() -> flow.visible("#provSubmit") && provincesLoaded(robot));
         choose(robot, "#provProvince", "32");
         choose(robot, "#provRegency", "32.76");
         choose(robot, "#provDistrict", "32.76.02");
-        assertThat(robot.lookup("#provStationId").queryTextInputControl().getText()).isEqualTo("ST-327601-0001");
-        robot.clickOn("#provSubmit");
+        assertThat(stationId(flow)).isEqualTo("ST-327601-0001");
+        flow.click("#provSubmit");
         Flow.waitFor(30, () -> flow.text("#provMessage").contains("dipindahkan"));
         flow.screenshot("44-provisioning-reassign");
         assertThat(StationSettings.read(station.dataDir).getProperty(StationSettings.DISTRICT)).isEqualTo("32.76.02");
     }
 
-    @SuppressWarnings("unchecked")
-    static ComboBox<Region> combo(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(ComboBox.class);
+    static boolean provincesLoaded(FxRobot robot) {
+        return Ui.onFx(() -> !combo(robot, "#provProvince").getItems().isEmpty());
     }
 
+    static String stationId(Flow flow) {
+        TextInputControl field = flow.await("#provStationId", TextInputControl.class);
+        return Ui.onFx(field::getText);
+    }
+
+    @SuppressWarnings("unchecked")
+    static ComboBox<Region> combo(FxRobot robot, String id) {
+        return Ui.onFx(() -> robot.lookup(id).queryAs(ComboBox.class));
+    }
+
+    /** Selects the region once the picker has loaded it (each level loads after its parent is chosen). */
     static void choose(FxRobot robot, String id, String code) {
-        Flow.waitFor(() -> combo(robot, id).getItems().stream().anyMatch(r -> r.code().equals(code)));
+        Flow.waitFor(() -> Ui.onFx(() -> combo(robot, id).getItems().stream().anyMatch(r -> r.code().equals(code))));
         robot.interact(() -> combo(robot, id).getSelectionModel().select(
                 combo(robot, id).getItems().stream().filter(r -> r.code().equals(code)).findFirst().orElseThrow()));
     }

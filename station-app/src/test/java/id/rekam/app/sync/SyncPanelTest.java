@@ -1,12 +1,12 @@
 package id.rekam.app.sync;
 
 import id.rekam.app.AppConfig;
-import id.rekam.app.StationApp;
 import id.rekam.app.demo.DemoSeeder;
 import id.rekam.app.service.RecordStatus;
 import id.rekam.app.service.RecordSummary;
 import id.rekam.app.testing.Flow;
 import id.rekam.app.testing.TestStation;
+import id.rekam.app.testing.Ui;
 import id.rekam.core.store.StationStore;
 import id.rekam.server.CentralServer;
 import id.rekam.server.ServerConfig;
@@ -23,13 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -82,8 +82,7 @@ class SyncPanelTest {
                 .withRequestTimeout(Duration.ofSeconds(10));
         station = new TestStation(data, AppConfig.ApprovalMode.END_OF_DAY, true, false,
                 new StationSync(() -> Optional.of(config), Locale.forLanguageTag("id")));
-        stage.setScene(StationApp.createScene(station.ctx));
-        stage.show();
+        station.show(stage);
     }
 
     @AfterEach
@@ -96,13 +95,10 @@ class SyncPanelTest {
     @Test
     void panelShowsTheReasonWhileDownThenCountsMoveAsTheServerAccepts(FxRobot robot) throws Exception {
         Flow flow = new Flow(robot);
-        robot.clickOn("#passphrase").type(KeyCode.ENTER);
-        Flow.waitFor(60, () -> flow.visible("#operatorId"));
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#operatorId").write(DemoSeeder.OPERATOR).type(KeyCode.ENTER)
-                .write(DemoSeeder.OPERATOR_PASSWORD).type(KeyCode.ENTER);
+        flow.unlockDemo();
+        flow.logIn(DemoSeeder.OPERATOR, DemoSeeder.OPERATOR_PASSWORD);
         Flow.waitFor(() -> flow.visible("#syncStatus") && !flow.text("#syncStatus").isBlank());
-        robot.clickOn("#syncStatus");
+        flow.click("#syncStatus");
         Flow.waitFor(() -> flow.visible("#syncPushNow"));
 
         // Server down: the 8 approved demo records wait, and the panel says why in Bahasa Indonesia.
@@ -117,7 +113,7 @@ class SyncPanelTest {
         flow.screenshot("40-sync-offline");
 
         server = CentralServer.start(serverConfig());
-        robot.clickOn("#syncPushNow");
+        flow.click("#syncPushNow");
         Flow.waitFor(30, () -> flow.text("#syncConfirmed").equals("8"));
         assertThat(flow.text("#syncWaiting")).isEqualTo("0");
         assertThat(flow.text("#syncUploading")).isEqualTo("0");
@@ -127,25 +123,27 @@ class SyncPanelTest {
         flow.screenshot("41-sync-confirmed");
 
         // The records list gives each record's server verdict; print-ready follows confirmation.
-        robot.clickOn("#homeButton");
+        flow.click("#homeButton");
         Flow.waitFor(() -> flow.visible("#records"));
-        Flow.waitFor(20, () -> {
-            robot.clickOn("#homeButton");
+        // The list is loaded once per visit: revisit it until the server's print-ready verdicts are in.
+        Flow.waitFor(60, () -> {
+            flow.click("#homeButton");
             Flow.waitFor(() -> flow.visible("#records"));
             robot.type(KeyCode.F3);
-            Flow.waitFor(() -> robot.lookup("#recordTable").tryQuery().isPresent()
-                    && robot.lookup("#recordTable").queryAs(TableView.class).getItems().size() == 12);
-            return table(robot).getItems().stream().filter(r -> r.status() == RecordStatus.PRINT_READY).count() == 8;
+            TableView<RecordSummary> table = table(flow);
+            Flow.waitFor(() -> Ui.onFx(() -> table.getItems().size() == 12));
+            return Ui.onFx(() -> table.getItems().stream().filter(r -> r.status() == RecordStatus.PRINT_READY)
+                    .count() == 8);
         });
-        TableView<RecordSummary> table = table(robot);
-        assertThat(table.getItems()).filteredOn(r -> r.status() != RecordStatus.WAITING_APPROVAL)
+        List<RecordSummary> rows = Ui.onFx(() -> List.copyOf(table(flow).getItems()));
+        assertThat(rows).filteredOn(r -> r.status() != RecordStatus.WAITING_APPROVAL)
                 .allMatch(r -> EnumSet.of(RecordStatus.PRINT_READY).contains(r.status()));
-        assertThat(table.getItems()).filteredOn(r -> r.status() == RecordStatus.WAITING_APPROVAL).hasSize(4);
+        assertThat(rows).filteredOn(r -> r.status() == RecordStatus.WAITING_APPROVAL).hasSize(4);
         flow.screenshot("42-records-server-status");
     }
 
     @SuppressWarnings("unchecked")
-    static TableView<RecordSummary> table(FxRobot robot) {
-        return robot.lookup("#recordTable").queryAs(TableView.class);
+    static TableView<RecordSummary> table(Flow flow) {
+        return flow.await("#recordTable", TableView.class);
     }
 }

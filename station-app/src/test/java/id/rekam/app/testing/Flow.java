@@ -4,13 +4,12 @@ import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.stage.Window;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /** Steps a person does at the desk, driven through TestFX (keyboard first). */
 public final class Flow {
@@ -19,29 +18,31 @@ public final class Flow {
     public static final String SUPERVISOR = "spv1";
     public static final String PASSWORD = "sandi-spv-1";
 
-    private static volatile FxRobot current;
     private final FxRobot robot;
 
     public Flow(FxRobot robot) {
         this.robot = robot;
-        current = robot;
     }
 
+    /** Waits up to {@link Ui#TIMEOUT_S}; see {@link Ui#until}. */
     public static void waitFor(Callable<Boolean> condition) {
-        waitFor(10, condition);
+        waitFor(Ui.TIMEOUT_S, condition);
     }
 
-    /** Waits up to {@code seconds}; on timeout the screen is saved under target/ for the report. */
+    /**
+     * Waits until the condition holds, at least {@link Ui#TIMEOUT_S} and longer if asked: a
+     * wait's bound is never what a test asserts, and a loaded CI machine can be slow. An
+     * exception from the condition (a node not on screen yet) counts as "not yet"; on timeout
+     * the error names the test line, the ids on screen and a screenshot under target/.
+     */
     public static void waitFor(int seconds, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            Path shot = Path.of("target", "failure-" + System.currentTimeMillis() + ".png");
-            if (current != null) {
-                Screenshots.write(current.listWindows().get(0).getScene(), shot);
-            }
-            throw new AssertionError("condition not met within " + seconds + " s; screen in " + shot, e);
-        }
+        Ui.until("the condition at " + caller(), Math.max(seconds, Ui.TIMEOUT_S), condition);
+    }
+
+    private static String caller() {
+        return StackWalker.getInstance().walk(frames -> frames
+                .filter(f -> !f.getClassName().equals(Flow.class.getName()))
+                .findFirst().map(f -> f.getFileName() + ":" + f.getLineNumber()).orElse("?"));
     }
 
     /** Saves the window as docs/screenshots/NAME.png when the build asks for screenshots. */
@@ -51,42 +52,60 @@ public final class Flow {
         // encoding takes a core, i.e. the test harness, not the station, would freeze the UI.
         if (dir != null && !Boolean.getBoolean("rekam.bench")) {
             WaitForAsyncUtils.waitForFxEvents();
-            Screenshots.write(robot.listWindows().get(0).getScene(), Path.of(dir, name + ".png"));
+            Window window = Ui.mainWindow().orElseThrow(() -> new AssertionError("no window to screenshot"));
+            Screenshots.write(window.getScene(), Path.of(dir, name + ".png"));
         }
     }
 
-    /** True when a node matching {@code query} is on screen: it and all its ancestors visible. */
+    /** Whether the node is on screen now: visible with all its parents, laid out, in a showing window. */
     public boolean visible(String query) {
-        return robot.lookup(query).queryAll().stream().anyMatch(Flow::shown);
+        return Ui.shown(robot, query).isPresent();
     }
 
-    private static boolean shown(Node n) {
-        // The station keeps the next wizard hidden in the window ahead of time; its fields are not "visible".
-        for (Node p = n; p != null; p = p.getParent()) {
-            if (!p.isVisible()) {
-                return false;
-            }
-        }
-        return n.getScene() != null;
-    }
-
+    /** The text of a label or button, read on the FX thread; fails naming the query when it is not there. */
     public String text(String query) {
-        return robot.lookup(query).queryAs(Labeled.class).getText();
+        return Ui.onFx(() -> {
+            Labeled labeled = robot.lookup(query).tryQuery().filter(Labeled.class::isInstance).map(Labeled.class::cast)
+                    .orElseThrow(() -> new IllegalStateException("no label " + query + " on screen"));
+            return labeled.getText();
+        });
+    }
+
+    /** Waits until the node is shown, then clicks it; returns the robot (to write or type next). */
+    public FxRobot click(String query) {
+        return Ui.click(robot, query);
+    }
+
+    /** Waits until the node is shown and returns it. */
+    public <T extends Node> T await(String query, Class<T> type) {
+        return Ui.await(robot, query, type);
     }
 
     public void unlockAndCreateSupervisor(String passphrase) {
-        robot.clickOn("#passphrase").write(passphrase).type(KeyCode.ENTER);
-        waitFor(30, () -> visible("#operatorId"));
+        click("#passphrase").write(passphrase).type(KeyCode.ENTER);
+        waitFor(60, () -> visible("#operatorId"));
         screenshot("02-login-first-supervisor");
-        robot.clickOn("#operatorId").write(SUPERVISOR).type(KeyCode.ENTER);
+        click("#operatorId").write(SUPERVISOR).type(KeyCode.ENTER);
         robot.write(PASSWORD).type(KeyCode.ENTER);
         robot.write(PASSWORD).type(KeyCode.ENTER);
         waitFor(() -> visible("#newEnrollment"));
     }
 
+    /** On a demo station (its passphrase prefilled): unlock, and wait for the login screen. */
+    public void unlockDemo() {
+        click("#passphrase").type(KeyCode.ENTER);
+        waitFor(60, () -> visible("#operatorId"));
+    }
+
+    /** Logs in from the login screen and waits for the home screen. */
+    public void logIn(String operatorId, String password) {
+        click("#operatorId").write(operatorId).type(KeyCode.ENTER).write(password).type(KeyCode.ENTER);
+        waitFor(() -> visible("#newEnrollment"));
+    }
+
     /** Fills the biodata with the keyboard only (type, Enter, type-ahead in the pickers); Enter then moves on. */
     public void typeBiodata(String nik, String name, String birthDate) {
-        robot.clickOn("#nik").write(nik).type(KeyCode.ENTER);
+        click("#nik").write(nik).type(KeyCode.ENTER);
         robot.write(name).type(KeyCode.ENTER);
         robot.write("DEPOK").type(KeyCode.ENTER);
         robot.write(birthDate).type(KeyCode.ENTER);
@@ -103,7 +122,7 @@ public final class Flow {
     }
 
     public void sign() {
-        robot.moveTo("#signaturePad").moveBy(-200, 0).press(MouseButton.PRIMARY);
+        robot.moveTo(Ui.await(robot, "#signaturePad")).moveBy(-200, 0).press(MouseButton.PRIMARY);
         for (int i = 0; i < 12; i++) {
             robot.moveBy(25, i % 2 == 0 ? -30 : 30);
         }

@@ -22,7 +22,7 @@ public final class Screenshots {
 
     public static void write(Scene scene, Path file) {
         try {
-            WritableImage img = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(10, TimeUnit.SECONDS);
+            WritableImage img = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(30, TimeUnit.SECONDS);
             Files.createDirectories(file.toAbsolutePath().getParent());
             ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", file.toFile());
         } catch (IOException e) {

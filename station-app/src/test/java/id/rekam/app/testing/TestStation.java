@@ -15,6 +15,8 @@ import id.rekam.core.nik.NikValidator;
 import id.rekam.core.region.RegionCatalog;
 import id.rekam.core.store.StoreOptions;
 
+import javafx.stage.Stage;
+
 import java.awt.Color;
 import java.nio.file.Path;
 import java.util.List;
@@ -72,6 +74,13 @@ public final class TestStation {
                     services.matcher(), status, sync);
         }
         ctx = new AppContext(config, services, StationApp.bundle(config));
+    }
+
+    /** Puts the station's UI (on its unlock screen) in the stage and shows it. */
+    public TestStation show(Stage stage) {
+        stage.setScene(StationApp.createScene(ctx));
+        stage.show();
+        return this;
     }
 
     public static StoreOptions fastStore() {

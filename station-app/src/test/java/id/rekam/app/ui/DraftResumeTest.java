@@ -5,6 +5,7 @@ import id.rekam.app.StationApp;
 import id.rekam.app.core.CoreOpenStore;
 import id.rekam.app.testing.Flow;
 import id.rekam.app.testing.TestStation;
+import id.rekam.app.testing.Ui;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -31,9 +32,7 @@ class DraftResumeTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        first = new TestStation(dir, AppConfig.ApprovalMode.END_OF_DAY, false);
-        stage.setScene(StationApp.createScene(first.ctx));
-        stage.show();
+        first = new TestStation(dir, AppConfig.ApprovalMode.END_OF_DAY, false).show(stage);
     }
 
     @Test
@@ -42,23 +41,25 @@ class DraftResumeTest {
         flow.unlockAndCreateSupervisor(TestStation.PASSPHRASE);
         robot.type(KeyCode.F2);
         Flow.waitFor(() -> flow.visible("#nik"));
-        robot.clickOn("#nik").write(Flow.NIK).type(KeyCode.ENTER).write("Sri Wahyuni");
+        flow.click("#nik").write(Flow.NIK).type(KeyCode.ENTER).write("Sri Wahyuni");
         var store = ((CoreOpenStore) first.ctx.session().store()).store();
         Flow.waitFor(() -> store.loadDraft("enrollment-form").map(d -> d.contains("Sri Wahyuni")).orElse(false));
 
         // Killed: nothing is closed or saved on the way out. A new process opens the same data.
         TestStation second = new TestStation(dir, AppConfig.ApprovalMode.END_OF_DAY, false);
         robot.interact(() -> stage.setScene(StationApp.createScene(second.ctx)));
-        robot.clickOn("#passphrase").write(TestStation.PASSPHRASE).type(KeyCode.ENTER);
+        flow.click("#passphrase").write(TestStation.PASSPHRASE).type(KeyCode.ENTER);
         Flow.waitFor(30, () -> flow.visible("#operatorId"));
-        robot.clickOn("#operatorId").write(Flow.SUPERVISOR).type(KeyCode.ENTER).write(Flow.PASSWORD)
+        flow.click("#operatorId").write(Flow.SUPERVISOR).type(KeyCode.ENTER).write(Flow.PASSWORD)
                 .type(KeyCode.ENTER);
         Flow.waitFor(() -> flow.visible("#resumeDraft"));
-        assertThat(flow.text("#draftText" )).contains("Sri Wahyuni");
+        assertThat(flow.text("#draftText")).contains("Sri Wahyuni");
         flow.screenshot("03b-home-resume-draft");
-        robot.clickOn("#resumeDraft");
+        flow.click("#resumeDraft");
         Flow.waitFor(() -> flow.visible("#nik"));
-        assertThat(robot.lookup("#nik").queryAs(TextField.class).getText()).isEqualTo(Flow.NIK);
-        assertThat(robot.lookup("#fullName").queryAs(TextField.class).getText()).isEqualTo("Sri Wahyuni");
+        TextField nik = flow.await("#nik", TextField.class);
+        TextField name = flow.await("#fullName", TextField.class);
+        assertThat(Ui.<String>onFx(nik::getText)).isEqualTo(Flow.NIK);
+        assertThat(Ui.<String>onFx(name::getText)).isEqualTo("Sri Wahyuni");
     }
 }

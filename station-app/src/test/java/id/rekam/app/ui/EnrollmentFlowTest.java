@@ -1,7 +1,6 @@
 package id.rekam.app.ui;
 
 import id.rekam.app.AppConfig;
-import id.rekam.app.StationApp;
 import id.rekam.app.core.CoreOpenStore;
 import id.rekam.app.fx.FxStallWatchdog;
 import id.rekam.app.testing.Flow;
@@ -39,9 +38,7 @@ class EnrollmentFlowTest {
 
     @Start
     void start(Stage stage) {
-        station = new TestStation(dir, AppConfig.ApprovalMode.END_OF_DAY, false);
-        stage.setScene(StationApp.createScene(station.ctx));
-        stage.show();
+        station = new TestStation(dir, AppConfig.ApprovalMode.END_OF_DAY, false).show(stage);
     }
 
     @Test
@@ -60,7 +57,7 @@ class EnrollmentFlowTest {
         Flow.waitFor(() -> flow.visible("#capturePhoto"));
         flow.screenshot("05-photo-live");
         assertThat(flow.text("#bgText")).contains("1990").contains("BIRU");
-        Flow.waitFor(() -> robot.lookup("#fps").queryLabeled().getText().endsWith("fps"));
+        Flow.waitFor(() -> flow.text("#fps").endsWith("fps"));
         Thread.sleep(2_000);
         double fps = Double.parseDouble(flow.text("#fps").replace(" fps", ""));
         robot.type(KeyCode.SPACE);
@@ -86,9 +83,9 @@ class EnrollmentFlowTest {
         }
         assertThat(flow.text("#currentFinger")).contains("Kelingking kiri");
         @SuppressWarnings("unchecked")
-        ComboBox<FingerException> reason = robot.lookup("#exceptionReason").queryAs(ComboBox.class);
+        ComboBox<FingerException> reason = flow.await("#exceptionReason", ComboBox.class);
         robot.interact(() -> reason.setValue(FingerException.BANDAGED));
-        robot.clickOn("#recordException");
+        flow.click("#recordException");
         Flow.waitFor(() -> flow.text("#fingerInstruction").startsWith("Sepuluh jari selesai"));
         flow.screenshot("08-fingers-done");
         flow.ctrl(KeyCode.ENTER);
@@ -119,7 +116,7 @@ class EnrollmentFlowTest {
             assertThat(stalls.max()).isLessThanOrEqualTo(FxStallWatchdog.GOAL_MS);
         }
 
-        robot.clickOn("#homeButton");
+        flow.click("#homeButton");
         Flow.waitFor(() -> flow.text("#waitingApproval").equals("1"));
         assertThat(flow.text("#capturedToday")).isEqualTo("1");
 

@@ -1,7 +1,6 @@
 package id.rekam.app.ui;
 
 import id.rekam.app.AppConfig;
-import id.rekam.app.StationApp;
 import id.rekam.app.core.CoreOpenStore;
 import id.rekam.app.demo.DemoSeeder;
 import id.rekam.app.testing.Flow;
@@ -32,25 +31,20 @@ class PerRecordApprovalTest {
 
     @Start
     void start(Stage stage) {
-        station = new TestStation(dir, AppConfig.ApprovalMode.PER_RECORD, true, true);
-        stage.setScene(StationApp.createScene(station.ctx));
-        stage.show();
+        station = new TestStation(dir, AppConfig.ApprovalMode.PER_RECORD, true, true).show(stage);
     }
 
     @Test
     void supervisorApprovesTheOperatorsRecordAtTheDesk(FxRobot robot) {
         Flow flow = new Flow(robot);
-        robot.clickOn("#passphrase").type(KeyCode.ENTER);
-        Flow.waitFor(60, () -> flow.visible("#operatorId"));
-        robot.clickOn("#operatorId").write(DemoSeeder.OPERATOR).type(KeyCode.ENTER)
-                .write(DemoSeeder.OPERATOR_PASSWORD).type(KeyCode.ENTER);
-        Flow.waitFor(() -> flow.visible("#newEnrollment"));
+        flow.unlockDemo();
+        flow.logIn(DemoSeeder.OPERATOR, DemoSeeder.OPERATOR_PASSWORD);
         robot.type(KeyCode.F2);
         Flow.waitFor(() -> flow.visible("#nik"));
         flow.typeBiodata(Flow.NIK, "Rina Handayani", "17-08-1990");
         robot.type(KeyCode.ENTER);
         Flow.waitFor(() -> flow.visible("#capturePhoto"));
-        Flow.waitFor(() -> robot.lookup("#fps").queryLabeled().getText().endsWith("fps"));
+        Flow.waitFor(() -> flow.text("#fps").endsWith("fps"));
         robot.type(KeyCode.SPACE);
         Flow.waitFor(() -> flow.text("#photoVerdict").equals("Foto memenuhi syarat."));
         flow.ctrl(KeyCode.ENTER);
@@ -68,9 +62,9 @@ class PerRecordApprovalTest {
         Flow.waitFor(() -> flow.visible("#approveBox"));
         assertThat(flow.text("#commitDone")).contains("Menunggu persetujuan");
 
-        robot.clickOn("#approverId").write(DemoSeeder.SUPERVISOR);
-        robot.clickOn("#approverPin").write(DemoSeeder.SUPERVISOR_PASSWORD);
-        robot.clickOn("#approveNow");
+        flow.click("#approverId").write(DemoSeeder.SUPERVISOR);
+        flow.click("#approverPin").write(DemoSeeder.SUPERVISOR_PASSWORD);
+        flow.click("#approveNow");
         Flow.waitFor(() -> !flow.visible("#approveBox"));
         assertThat(flow.text("#commitDone")).contains("Menunggu sinkron");
         var store = ((CoreOpenStore) station.ctx.session().store()).store();

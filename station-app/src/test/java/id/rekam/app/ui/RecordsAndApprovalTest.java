@@ -1,10 +1,10 @@
 package id.rekam.app.ui;
 
 import id.rekam.app.AppConfig;
-import id.rekam.app.StationApp;
 import id.rekam.app.demo.DemoSeeder;
 import id.rekam.app.testing.Flow;
 import id.rekam.app.testing.TestStation;
+import id.rekam.app.testing.Ui;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -33,37 +33,33 @@ class RecordsAndApprovalTest {
 
     @Start
     void start(Stage stage) {
-        station = new TestStation(dir, AppConfig.ApprovalMode.END_OF_DAY, true, true);
-        stage.setScene(StationApp.createScene(station.ctx));
-        stage.show();
+        station = new TestStation(dir, AppConfig.ApprovalMode.END_OF_DAY, true, true).show(stage);
     }
 
     @Test
     void operatorSearchesOpensAndGetsTheBatchApproved(FxRobot robot) {
         Flow flow = new Flow(robot);
-        robot.clickOn("#passphrase").type(KeyCode.ENTER);
-        Flow.waitFor(60, () -> flow.visible("#operatorId"));
+        flow.unlockDemo();
         flow.screenshot("12-login-demo");
-        robot.clickOn("#operatorId").write(DemoSeeder.OPERATOR).type(KeyCode.ENTER)
-                .write(DemoSeeder.OPERATOR_PASSWORD).type(KeyCode.ENTER);
+        flow.logIn(DemoSeeder.OPERATOR, DemoSeeder.OPERATOR_PASSWORD);
         Flow.waitFor(() -> flow.text("#waitingApproval").equals("4"));
         assertThat(flow.text("#waitingSync")).isEqualTo("8");
 
         robot.type(KeyCode.F3);
-        Flow.waitFor(() -> robot.lookup("#recordTable").queryAs(TableView.class).getItems().size() == 12);
-        flow.screenshot("13-records");
         @SuppressWarnings("unchecked")
-        TableView<id.rekam.app.service.RecordSummary> table = robot.lookup("#recordTable").queryAs(TableView.class);
-        String name = table.getItems().get(0).fullName();
+        TableView<id.rekam.app.service.RecordSummary> table = flow.await("#recordTable", TableView.class);
+        Flow.waitFor(() -> Ui.onFx(() -> table.getItems().size() == 12));
+        flow.screenshot("13-records");
+        String name = Ui.onFx(() -> table.getItems().get(0).fullName());
         String firstWord = name.split(" ")[0];
-        robot.clickOn("#recordQuery").write(firstWord.toLowerCase());
-        Flow.waitFor(() -> table.getItems().size() < 12
-                && table.getItems().stream().allMatch(r -> r.fullName().contains(firstWord)));
+        flow.click("#recordQuery").write(firstWord.toLowerCase());
+        Flow.waitFor(() -> Ui.onFx(() -> table.getItems().size() < 12
+                && table.getItems().stream().allMatch(r -> r.fullName().contains(firstWord))));
         robot.type(KeyCode.ENTER).type(KeyCode.ENTER);
         Flow.waitFor(() -> flow.visible("#detailTitle") && flow.text("#detailTitle").contains(firstWord));
         flow.screenshot("14-record-detail");
         // Reprint: regenerated from the store and sent to the printer (none here), never saved.
-        robot.clickOn("#reprintReceipt");
+        flow.click("#reprintReceipt");
         Flow.waitFor(() -> !flow.text("#reprintText").isEmpty());
         assertThat(flow.text("#reprintText")).isIn("Tanda terima dikirim ke printer.", "Tidak ada printer terpasang.");
         try (var files = java.nio.file.Files.walk(dir)) {
@@ -74,22 +70,23 @@ class RecordsAndApprovalTest {
         }
 
         robot.type(KeyCode.F4);
-        robot.clickOn("#homeButton");
+        flow.click("#homeButton");
         Flow.waitFor(() -> flow.visible("#approval"));
         robot.type(KeyCode.F4);
-        Flow.waitFor(() -> robot.lookup("#approvalList").queryAs(ListView.class).getItems().size() == 4);
-        robot.clickOn("#approvalSelectAll");
-        robot.clickOn("#approvalSupervisorId").write(DemoSeeder.SUPERVISOR);
-        robot.clickOn("#approvalSupervisorPin").write("salah-sandi");
-        robot.clickOn("#approveSelected");
+        ListView<?> approvals = flow.await("#approvalList", ListView.class);
+        Flow.waitFor(() -> Ui.onFx(() -> approvals.getItems().size() == 4));
+        flow.click("#approvalSelectAll");
+        flow.click("#approvalSupervisorId").write(DemoSeeder.SUPERVISOR);
+        flow.click("#approvalSupervisorPin").write("salah-sandi");
+        flow.click("#approveSelected");
         Flow.waitFor(() -> flow.text("#approvalMessage").contains("salah"));
-        robot.clickOn("#approvalSelectAll");
-        robot.clickOn("#approvalSupervisorPin").write(DemoSeeder.SUPERVISOR_PASSWORD);
+        flow.click("#approvalSelectAll");
+        flow.click("#approvalSupervisorPin").write(DemoSeeder.SUPERVISOR_PASSWORD);
         flow.screenshot("15-approval");
-        robot.clickOn("#approveSelected");
+        flow.click("#approveSelected");
         Flow.waitFor(() -> flow.text("#approvalMessage").startsWith("4 rekaman disetujui"));
-        Flow.waitFor(() -> robot.lookup("#approvalList").queryAs(ListView.class).getItems().isEmpty());
-        robot.clickOn("#homeButton");
+        Flow.waitFor(() -> Ui.onFx(() -> approvals.getItems().isEmpty()));
+        flow.click("#homeButton");
         Flow.waitFor(() -> flow.text("#waitingApproval").equals("0"));
         assertThat(flow.text("#waitingSync")).isEqualTo("12");
     }
@@ -97,11 +94,8 @@ class RecordsAndApprovalTest {
     @Test
     void nikThatDisagreesWithTheFormNeedsConfirmation(FxRobot robot) {
         Flow flow = new Flow(robot);
-        robot.clickOn("#passphrase").type(KeyCode.ENTER);
-        Flow.waitFor(60, () -> flow.visible("#operatorId"));
-        robot.clickOn("#operatorId").write(DemoSeeder.OPERATOR).type(KeyCode.ENTER)
-                .write(DemoSeeder.OPERATOR_PASSWORD).type(KeyCode.ENTER);
-        Flow.waitFor(() -> flow.visible("#newEnrollment"));
+        flow.unlockDemo();
+        flow.logIn(DemoSeeder.OPERATOR, DemoSeeder.OPERATOR_PASSWORD);
         robot.type(KeyCode.F2);
         Flow.waitFor(() -> flow.visible("#nik"));
         // The NIK says 17-08-1990 and male; the form says 18-08-1990.
@@ -111,7 +105,7 @@ class RecordsAndApprovalTest {
         assertThat(flow.text("#nikMsg")).isNotBlank();
         assertThat(flow.visible("#capturePhoto")).isFalse();
         flow.screenshot("04b-biodata-nik-warning");
-        robot.clickOn("#nikConfirm");
+        flow.click("#nikConfirm");
         flow.ctrl(KeyCode.ENTER);
         Flow.waitFor(() -> flow.visible("#capturePhoto"));
     }

@@ -109,7 +109,7 @@ class CameraProvidersTest {
                     }
                 });
                 assertThat(Duration.ofNanos(System.nanoTime() - start)).as("start returns at once").isLessThan(Duration.ofMillis(100));
-                assertThat(five.await(3, TimeUnit.SECONDS)).isTrue();
+                assertThat(five.await(30, TimeUnit.SECONDS)).isTrue();
                 camera.stop();
                 assertThat(frames.get(0).device().simulated()).isTrue();
                 assertThat(frames.get(0).sequence()).isZero();

@@ -36,9 +36,9 @@ class WebcamDeviceCameraTest {
                     error.complete(e);
                 }
             });
-            assertThat(firstFrame.await(2, TimeUnit.SECONDS)).isTrue();
+            assertThat(firstFrame.await(30, TimeUnit.SECONDS)).isTrue();
             device.close(); // what an unplugged camera looks like to the grabbing thread
-            DeviceException e = error.get(2, TimeUnit.SECONDS);
+            DeviceException e = error.get(30, TimeUnit.SECONDS);
             assertThat(e.getMessage()).isEqualTo("Camera stopped: WebcamException: SIMULATED camera 1 is not open");
             assertThat(camera.isStreaming()).isFalse();
         }
@@ -51,7 +51,7 @@ class WebcamDeviceCameraTest {
              WebcamDeviceCamera camera = new WebcamDeviceCamera(device, REF, driver, 30, Clock.systemUTC())) {
             CountDownLatch frames = new CountDownLatch(3);
             camera.start(f -> frames.countDown());
-            assertThat(frames.await(2, TimeUnit.SECONDS)).isTrue();
+            assertThat(frames.await(30, TimeUnit.SECONDS)).isTrue();
             long start = System.nanoTime();
             camera.stop();
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));

@@ -65,7 +65,7 @@ class R30xPseudoTerminalTest {
             assertThat(scanner.sysParams().packetSize()).isEqualTo(128);
             port.placeFinger();
             long start = System.nanoTime();
-            FingerImage image = scanner.captureFinger(Duration.ofSeconds(2));
+            FingerImage image = scanner.captureFinger(Duration.ofSeconds(30));
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             System.out.println("PTY capture (GenImg + UpImage 36,864 bytes in 288 packets): " + millis + " ms");
             assertThat(image.pixels()).isEqualTo(R30xImages.unpack(R30xImages.pack(new GrayImage(R30xImages.WIDTH, R30xImages.HEIGHT, images.image(0), R30xImages.DPI))).pixels());
@@ -142,9 +142,15 @@ class R30xPseudoTerminalTest {
                     return e;
                 }
             });
-            Thread.sleep(300);
+            // Kill once the capture is polling for a finger, however slowly it got going.
+            int before = port.emulator().commandsReceived();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (port.emulator().commandsReceived() < before + 2 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(port.emulator().commandsReceived()).as("capture polling").isGreaterThanOrEqualTo(before + 2);
             port.socatProcess().orElseThrow().destroyForcibly();
-            Throwable error = outcome.get(5, TimeUnit.SECONDS);
+            Throwable error = outcome.get(30, TimeUnit.SECONDS);
             assertThat(error).isInstanceOfAny(R30xException.Closed.class, R30xException.Timeout.class);
             System.out.println("after socat was killed: " + error.getMessage());
         }
