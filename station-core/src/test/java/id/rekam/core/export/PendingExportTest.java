@@ -99,6 +99,8 @@ class PendingExportTest {
         }
         assertThat(store.outbox().countByState().get(OutboxState.CAPTURED)).isEqualTo(1);
         assertThat(store.outbox().countByState().get(OutboxState.CONFIRMED)).isEqualTo(1);
+        assertThat(store.counters().waitingForSync()).as("exported records still wait for the server's word")
+                .isEqualTo(3);
         List<AuditEntry> audit = store.auditTrail(1, 10_000);
         assertThat(audit).filteredOn(e -> e.action().equals(AuditActions.OUTBOX_TRANSITION)
                 && e.details().contains("\"to\":\"EXPORTED\"") && e.details().contains(r.bundleId())).hasSize(3);
