@@ -37,6 +37,11 @@ chmod 0644 "$pkg/opt/rekam/lib/app/THIRD-PARTY.md" "$pkg/usr/share/doc/rekam/cha
 # launcher gets none: it is a command-line tool.
 mkdir -p "$pkg/usr/share/applications"
 mv "$pkg/opt/rekam/lib/rekam-rekam.desktop" "$pkg/usr/share/applications/rekam.desktop"
+# jpackage writes an empty MimeType= (lintian: desktop-mime-but-no-exec-code); search words
+# help an operator find the app in the menu (desktop-entry-lacks-keywords-entry).
+sed -i -e '/^MimeType=$/d' "$pkg/usr/share/applications/rekam.desktop"
+printf 'Keywords=KTP;e-KTP;KTP-el;perekaman;kecamatan;\nComment[id]=Stasiun perekaman KTP-el (luring dulu)\n' \
+    >> "$pkg/usr/share/applications/rekam.desktop"
 rm -f "$pkg/opt/rekam/lib/rekam-rekam-sync.desktop"
 chmod 0644 "$pkg/usr/share/applications/rekam.desktop"
 
