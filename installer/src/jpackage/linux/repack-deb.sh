@@ -32,6 +32,19 @@ gzip -9n < "$(dirname "$0")/changelog.Debian" > "$pkg/usr/share/doc/rekam/change
 chmod 0644 "$pkg/opt/rekam/lib/app/THIRD-PARTY.md" "$pkg/usr/share/doc/rekam/changelog.Debian.gz" \
     "$pkg/usr/share/doc/rekam/copyright" "$pkg/usr/share/lintian/overrides/rekam"
 
+# Menu entry owned by the package (dpkg installs and removes it; desktop-file-utils' trigger
+# refreshes the menu) instead of jpackage's xdg-desktop-menu calls. The headless rekam-sync
+# launcher gets none: it is a command-line tool.
+mkdir -p "$pkg/usr/share/applications"
+mv "$pkg/opt/rekam/lib/rekam-rekam.desktop" "$pkg/usr/share/applications/rekam.desktop"
+# jpackage writes an empty MimeType= (lintian: desktop-mime-but-no-exec-code); search words
+# help an operator find the app in the menu (desktop-entry-lacks-keywords-entry).
+sed -i -e '/^MimeType=$/d' "$pkg/usr/share/applications/rekam.desktop"
+printf 'Keywords=KTP;e-KTP;KTP-el;perekaman;kecamatan;\nComment[id]=Stasiun perekaman KTP-el (luring dulu)\n' \
+    >> "$pkg/usr/share/applications/rekam.desktop"
+rm -f "$pkg/opt/rekam/lib/rekam-rekam-sync.desktop"
+chmod 0644 "$pkg/usr/share/applications/rekam.desktop"
+
 mkdir -p "$pkg/usr/bin"
 for launcher in "$pkg"/opt/rekam/bin/*; do
     name=$(basename "$launcher")
@@ -42,6 +55,8 @@ done
 (cd "$pkg" && find . -path ./DEBIAN -prune -o -type f -print | sed 's#^\./##' | LC_ALL=C sort \
     | xargs md5sum) > "$pkg/DEBIAN/md5sums"
 chmod 0644 "$pkg/DEBIAN/conffiles" "$pkg/DEBIAN/md5sums"
+# jpackage adds xdg-utils for its menu calls, which the package no longer makes.
+sed -i -e '/^Depends:/s/ xdg-utils,//' -e '/^Depends:/s/, xdg-utils$//' "$pkg/DEBIAN/control"
 size=$(du -sk --exclude=DEBIAN "$pkg" | cut -f1)
 sed -i "s/^Installed-Size:.*/Installed-Size: $size/" "$pkg/DEBIAN/control"
 

@@ -37,7 +37,7 @@ class DebPackageIT {
         assertThat(dpkgDeb("-f", deb.toString(), "Architecture")).isEqualTo("amd64");
         assertThat(dpkgDeb("-f", deb.toString(), "Version")).matches("\\d+\\.\\d+\\.\\d+-1");
         String depends = dpkgDeb("-f", deb.toString(), "Depends");
-        assertThat(depends.split(",\\s*")).contains("libv4l-0", "libgtk-3-0", "adduser");
+        assertThat(depends.split(",\\s*")).contains("libv4l-0", "libgtk-3-0", "adduser").doesNotContain("xdg-utils");
         assertThat(dpkgDeb("-f", deb.toString(), "Description")).contains("/var/lib/rekam");
     }
 
@@ -49,11 +49,12 @@ class DebPackageIT {
                 .anyMatch(l -> l.endsWith("./opt/rekam/lib/runtime/release"))
                 .anyMatch(l -> l.matches(".*\\./opt/rekam/lib/app/javafx-graphics-[\\d.]+-linux\\.jar"))
                 .anyMatch(l -> l.matches(".*\\./opt/rekam/lib/app/sqlite-jdbc-.*\\.jar"))
-                .anyMatch(l -> l.contains("./opt/rekam/lib/rekam-rekam.desktop"))
+                .anyMatch(l -> l.startsWith("-rw-r--r-- root/root") && l.endsWith("./usr/share/applications/rekam.desktop"))
                 .anyMatch(l -> l.startsWith("-rw-r--r-- root/root") && l.endsWith("./lib/udev/rules.d/60-rekam-scanner.rules"))
                 .anyMatch(l -> l.startsWith("-rw-r--r-- root/root") && l.endsWith("./lib/systemd/system/rekam-sync.service"))
                 .anyMatch(l -> l.contains("./usr/bin/rekam -> /opt/rekam/bin/rekam"))
                 .anyMatch(l -> l.contains("./usr/bin/rekam-sync -> /opt/rekam/bin/rekam-sync"));
+        assertThat(contents).as("the headless CLI has no menu entry").noneMatch(l -> l.contains("rekam-sync.desktop"));
         // Data is never part of the package: an upgrade or removal cannot overwrite it.
         assertThat(contents).noneMatch(l -> l.contains("./var/lib/rekam"));
     }
@@ -66,7 +67,7 @@ class DebPackageIT {
         String postinst = Files.readString(control.resolve("postinst"));
         String postrm = Files.readString(control.resolve("postrm"));
         assertThat(postinst).contains("mkdir -p /var/lib/rekam", "chmod 2770 /var/lib/rekam")
-                .doesNotContain("systemctl enable").doesNotContain("DESKTOP_COMMANDS_INSTALL");
+                .doesNotContain("systemctl enable").doesNotContain("DESKTOP_COMMANDS_INSTALL").doesNotContain("xdg-desktop-menu");
         assertThat(postrm).containsPattern("purge\\)\\s+rm -rf /var/lib/rekam");
         assertThat(postrm.substring(postrm.indexOf("remove)"))).doesNotContain("rm -rf");
         assertThat(Files.readString(control.resolve("conffiles")).lines()).containsExactly("/etc/default/rekam-sync");

@@ -31,7 +31,7 @@ public class StationApp extends Application {
         LOG.info("start-up: services wired in {} ms, UI built in {} ms", (t1 - t0) / 1_000_000,
                 (System.nanoTime() - t1) / 1_000_000);
         shell = (ShellController) scene.getUserData();
-        stage.setTitle(ctx.text("app.window", config.officeName()) + (config.demo() ? " — DEMO" : ""));
+        bindTitle(stage, ctx);
         stage.setScene(scene);
         stage.setMinWidth(1100);
         stage.setMinHeight(720);
@@ -58,6 +58,13 @@ public class StationApp extends Application {
                     LOG.info("CDS training: first screen and warm-up done{}, exiting", e == null ? "" : " (timed out)");
                     javafx.application.Platform.exit();
                 }));
+    }
+
+    /** The window title names the office; it follows a move to another office at once. */
+    public static void bindTitle(Stage stage, AppContext ctx) {
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> ctx.text("app.window", ctx.session().officeName()) + (ctx.config().demo() ? " — DEMO" : ""),
+                ctx.session().officeNameProperty()));
     }
 
     public static ResourceBundle bundle(AppConfig config) {

@@ -209,7 +209,7 @@ public final class ReviewController implements Step {
         wizard.committed();
         commitButton.setDisable(true);
         Receipts receipts = new Receipts(ctx.session().store().records(), ctx.bundle(),
-                ctx.config().officeName(), ZoneId.systemDefault());
+                ctx.session().officeName(), ZoneId.systemDefault());
         EnrollmentRecord r = record;
         String statusText = ctx.text("recordStatus." + status.name());
         doneText.setText(ctx.text("review.done", r.demographics().fullName(), statusText));

@@ -125,6 +125,7 @@ final class CoreRecords implements RecordService {
             case DUPLICATE -> RecordStatus.DUPLICATE;
             case REJECTED -> RecordStatus.REJECTED;
             case NEEDS_ATTENTION -> RecordStatus.NEEDS_ATTENTION;
+            case EXPORTED -> RecordStatus.EXPORTED;
         };
     }
 }

@@ -89,7 +89,7 @@ public final class BiodataController implements Step {
         Choices.maritalStatus(maritalStatus, b);
         Choices.citizenship(citizenship, b);
         Choices.occupation(occupation);
-        regions = new RegionPickers(ctx.services().regions(), ctx.config().districtCode(), province, regency,
+        regions = new RegionPickers(ctx.services().regions(), ctx.session().districtCode(), province, regency,
                 district, village, outsideDistrict, this::changed);
         for (Field f : Field.values()) {
             Control c = controls.get(f);

@@ -140,18 +140,22 @@ public final class Provisioning {
     /**
      * Moves the station to another kecamatan. Refused while any record has no final verdict
      * from the server: those records were taken for the old office and must be delivered (or
-     * exported by a technician) first. The audit trail keeps every move.
+     * exported by a technician, {@link id.rekam.core.export.PendingExport}) first. The audit
+     * trail keeps every move.
+     *
+     * @return the new office's name, for everything on screen that shows it
      */
-    public void reassign(StationStore store, String newDistrict) throws ProvisioningException {
+    public String reassign(StationStore store, String newDistrict) throws ProvisioningException {
         Region kec = kecamatan(newDistrict);
         long pending = pendingRecords(store);
         if (pending > 0) {
             throw new ProvisioningException(ProvisioningException.Problem.PENDING_RECORDS, Long.toString(pending));
         }
         String from = StationSettings.effective(dataDir).getProperty(StationSettings.DISTRICT, "");
-        StationSettings.write(dataDir, Map.of(StationSettings.DISTRICT, kec.code(),
-                StationSettings.OFFICE, officeName(kec.code())));
+        String office = officeName(kec.code());
+        StationSettings.write(dataDir, Map.of(StationSettings.DISTRICT, kec.code(), StationSettings.OFFICE, office));
         store.audit(technician, AUDIT_REASSIGNED, store.stationId(), Map.of("from", from, "to", kec.code()));
+        return office;
     }
 
     /** The request's kecamatan, once its station id is checked against it. */

@@ -6,17 +6,26 @@ import id.rekam.app.service.OpenStore;
 import id.rekam.app.service.Region;
 import id.rekam.app.ui.AppContext;
 import id.rekam.app.ui.Screen;
+import id.rekam.core.export.ExportException;
+import id.rekam.core.export.PendingExport;
 import id.rekam.core.region.RegionCatalog;
 import id.rekam.core.store.StationStore;
 import id.rekam.core.store.StoreOptions;
+import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
 
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 
@@ -46,6 +55,14 @@ public final class ProvisioningController {
     @FXML private VBox deviceList;
     @FXML private Label message;
     @FXML private Button submit;
+    @FXML private VBox exportBox;
+    @FXML private Label exportPending;
+    @FXML private TextField exportDir;
+    @FXML private PasswordField exportPassphrase;
+    @FXML private PasswordField exportPassphraseAgain;
+    @FXML private Button exportButton;
+    @FXML private ProgressBar exportProgress;
+    @FXML private Label exportMessage;
     private boolean reassign;
 
     public ProvisioningController(AppContext ctx) {
@@ -60,6 +77,11 @@ public final class ProvisioningController {
         for (VBox b : List.of(serverBox, accountBox)) {
             b.setVisible(!reassign);
             b.setManaged(!reassign);
+        }
+        exportBox.setVisible(reassign);
+        exportBox.setManaged(reassign);
+        if (reassign) {
+            showPending();
         }
         stationId.setDisable(reassign);
         if (reassign && ctx.session().store() instanceof CoreOpenStore open) {
@@ -114,12 +136,11 @@ public final class ProvisioningController {
             OpenStore open = ctx.session().store();
             ctx.async(() -> {
                 try {
-                    provisioning().reassign(((CoreOpenStore) open).store(), d.code());
-                    return null;
+                    return (Object) provisioning().reassign(((CoreOpenStore) open).store(), d.code());
                 } catch (ProvisioningException e) {
                     return e;
                 }
-            }, this::reassigned, this::fail);
+            }, result -> reassigned(result, d.code()), this::fail);
         } else {
             char[] secret = passphrase.getText().toCharArray();
             char[] password = supervisorPassword.getText().toCharArray();
@@ -135,6 +156,87 @@ public final class ProvisioningController {
                 }
             }, this::provisioned, this::fail);
         }
+    }
+
+    private StationStore openStore() {
+        return ((CoreOpenStore) ctx.session().store()).store();
+    }
+
+    private void showPending() {
+        StationStore store = openStore();
+        ctx.async(() -> new PendingExport(store, Clock.systemUTC()).pending(), p -> exportPending.setText(
+                ctx.text("provisioning.export.pending", p.packets(), p.events(), p.unapproved())), this::exportFailed);
+    }
+
+    @FXML
+    private void chooseExportDir() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(ctx.text("provisioning.export.dir"));
+        File f = chooser.showDialog(exportDir.getScene().getWindow());
+        if (f != null) {
+            exportDir.setText(f.getAbsolutePath());
+        }
+    }
+
+    /**
+     * Writes every pending packet and event, encrypted, to the chosen folder; the records move
+     * to EXPORTED, after which the move to another office is allowed. Off the FX thread, with
+     * progress: an office with days of records writes hundreds of megabytes to a slow stick.
+     */
+    @FXML
+    private void exportPending() {
+        Path target = exportDir.getText().isBlank() ? null : Path.of(exportDir.getText().trim());
+        if (target == null || !Files.isDirectory(target)) {
+            showExport(ctx.text("provisioning.export.noDir"), true);
+            return;
+        }
+        if (!exportPassphrase.getText().equals(exportPassphraseAgain.getText())) {
+            showExport(ctx.text("provisioning.passphraseMismatch"), true);
+            return;
+        }
+        char[] secret = exportPassphrase.getText().toCharArray();
+        StationStore store = openStore();
+        String technician = technician();
+        exportButton.setDisable(true);
+        exportProgress.setProgress(0);
+        ctx.async(() -> {
+            try {
+                return (Object) new PendingExport(store, Clock.systemUTC()).export(target, secret, technician,
+                        (done, total) -> Platform.runLater(() -> {
+                            exportProgress.setProgress(total == 0 ? 1 : (double) done / total);
+                            exportMessage.setText(ctx.text("provisioning.export.working", done, total));
+                        }));
+            } catch (ExportException e) {
+                return e;
+            } finally {
+                Arrays.fill(secret, '\0');
+            }
+        }, this::exported, this::exportFailed);
+    }
+
+    private void exported(Object result) {
+        exportButton.setDisable(false);
+        if (result instanceof ExportException e) {
+            showExport(ctx.text("provisioning.export.error." + e.problem().name()), true);
+            return;
+        }
+        PendingExport.Result r = (PendingExport.Result) result;
+        exportPassphrase.clear();
+        exportPassphraseAgain.clear();
+        exportProgress.setProgress(1);
+        showExport(r.bundle() == null ? ctx.text("provisioning.export.nothing")
+                : ctx.text("provisioning.export.done", r.packets(), r.events(), r.bundle().toString()), false);
+        showPending();
+    }
+
+    private void exportFailed(Throwable e) {
+        exportButton.setDisable(false);
+        showExport(ctx.text("provisioning.export.failed", String.valueOf(e.getMessage())), true);
+    }
+
+    private void showExport(String text, boolean error) {
+        exportMessage.setText(text);
+        exportMessage.getStyleClass().setAll("label", error ? "field-error" : "muted");
     }
 
     private Provisioning provisioning() {
@@ -159,13 +261,17 @@ public final class ProvisioningController {
         ctx.navigator().show(Screen.LOGIN);
     }
 
-    private void reassigned(ProvisioningException e) {
+    private void reassigned(Object result, String districtCode) {
         submit.setDisable(false);
-        if (e != null) {
+        if (result instanceof ProvisioningException e) {
             show(ctx.text("provisioning.error." + e.problem().name(), e.getMessage().replaceAll("\\D+", "")), true);
-        } else {
-            show(ctx.text("provisioning.reassigned", district.getValue().name()), false);
+            return;
         }
+        String office = (String) result;
+        // Top bar, window title, receipts and address pickers read these: the move shows now.
+        ctx.session().districtCodeProperty().set(districtCode);
+        ctx.session().officeNameProperty().set(office);
+        show(ctx.text("provisioning.reassigned", office), false);
     }
 
     private void fail(Throwable e) {

@@ -19,5 +19,7 @@ public enum RecordStatus {
     /** The server rejected the packet. */
     REJECTED,
     /** Parked for a technician. */
-    NEEDS_ATTENTION
+    NEEDS_ATTENTION,
+    /** In an encrypted export bundle a technician took to the central office; delivered again if the network returns. */
+    EXPORTED
 }

@@ -26,6 +26,8 @@ public final class AppContext implements AutoCloseable {
         this.config = config;
         this.services = services;
         this.bundle = bundle;
+        session.officeNameProperty().set(config.officeName());
+        session.districtCodeProperty().set(config.districtCode());
         this.background = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "rekam-worker");
             t.setDaemon(true);

@@ -74,7 +74,7 @@ public final class RecordDetailController {
             return;
         }
         Receipts receipts = new Receipts(ctx.session().store().records(), ctx.bundle(),
-                ctx.config().officeName(), ZoneId.systemDefault());
+                ctx.session().officeName(), ZoneId.systemDefault());
         ctx.async(() -> {
             byte[] pdf = receipts.reprint(id).orElseThrow(() -> new IllegalStateException(ctx.text("detail.notFound")));
             try {

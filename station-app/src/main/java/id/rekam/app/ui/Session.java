@@ -4,12 +4,39 @@ import id.rekam.app.service.OpenStore;
 import id.rekam.app.service.Operator;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 
-/** Who is at the desk and which store is open. Lives on the FX thread. */
+/**
+ * Who is at the desk, which store is open and which office the station serves now. The office
+ * starts as the configuration says and changes when a technician moves the station: everything
+ * that shows or prints it reads it here, so a move shows at once, without a restart. Lives on
+ * the FX thread.
+ */
 public final class Session {
 
     private final ObjectProperty<OpenStore> store = new SimpleObjectProperty<>();
     private final ObjectProperty<Operator> operator = new SimpleObjectProperty<>();
+    private final StringProperty officeName = new SimpleStringProperty("");
+    private final StringProperty districtCode = new SimpleStringProperty("");
+
+    /** "Kecamatan X, Kota Y": the top bar, the window title and receipts show it. */
+    public StringProperty officeNameProperty() {
+        return officeName;
+    }
+
+    /** The office's kecamatan ({@code PP.KK.CC}); the address pickers start there. */
+    public StringProperty districtCodeProperty() {
+        return districtCode;
+    }
+
+    public String officeName() {
+        return officeName.get();
+    }
+
+    public String districtCode() {
+        return districtCode.get();
+    }
 
     public ObjectProperty<OpenStore> storeProperty() {
         return store;

@@ -56,7 +56,7 @@ public final class ShellController {
         boolean demo = ctx.config().demo();
         demoBanner.setVisible(demo);
         demoBanner.setManaged(demo);
-        officeLabel.setText(ctx.config().officeName());
+        officeLabel.textProperty().bind(ctx.session().officeNameProperty());
         stationLabel.setText(ctx.text("status.station", ctx.config().stationId()));
         ctx.session().operatorProperty().addListener((o, a, b) -> showOperator(b));
         showOperator(null);

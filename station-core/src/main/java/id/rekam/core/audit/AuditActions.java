@@ -21,6 +21,8 @@ public final class AuditActions {
     public static final String LOGIN_OK = "LOGIN_OK";
     public static final String LOGIN_FAILED = "LOGIN_FAILED";
     public static final String ACCOUNT_LOCKED = "ACCOUNT_LOCKED";
+    /** A technician wrote pending packets and events into an encrypted export bundle. */
+    public static final String RECORDS_EXPORTED = "RECORDS_EXPORTED";
 
     private AuditActions() {
     }

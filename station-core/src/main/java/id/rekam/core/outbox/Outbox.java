@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 public interface Outbox {
 
-    /** QUEUED and UPLOADING entries, oldest capture first. */
+    /** QUEUED, UPLOADING and EXPORTED entries, oldest capture first. */
     List<OutboxEntry> deliverable(int limit);
 
     Optional<OutboxEntry> entry(String packetId);
@@ -79,6 +79,17 @@ public interface Outbox {
     void requeue(String packetId, String reason, String technician);
 
     Map<OutboxState, Long> countByState();
+
+    /**
+     * A technician wrote these packets into export bundle {@code bundleId}: each still in an
+     * {@link OutboxState#isExportable()} state moves to EXPORTED with an audit entry naming the
+     * bundle, all in one transaction; one the sync client finished meanwhile keeps its verdict.
+     * Their upload URL is forgotten, so a later upload starts with a fresh announce (the server
+     * answers it with what it already holds).
+     *
+     * @return how many moved to EXPORTED
+     */
+    int markExported(Collection<String> packetIds, String bundleId, String technician);
 
     /**
      * Drops the payload (photo, finger images, signature, demographics part) of packets

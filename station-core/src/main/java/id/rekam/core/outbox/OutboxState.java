@@ -7,7 +7,11 @@ import java.util.Set;
  * Life of one packet on the station. The happy path is
  * CAPTURED → APPROVED → QUEUED → UPLOADING → ACKNOWLEDGED → CONFIRMED; REJECTED and DUPLICATE
  * are the server's final verdicts, NEEDS_ATTENTION parks a packet for a technician, who may
- * put it back in the queue explicitly. Nothing else: no skipping, no silent going back.
+ * put it back in the queue explicitly. EXPORTED: a technician copied the packet into an
+ * encrypted export bundle (e.g. before the station moves to another office); it stays
+ * deliverable, because the server treats the same id with the same hash as the same packet,
+ * so a later upload or the bundle's import — whichever comes second — changes nothing.
+ * Nothing else: no skipping, no silent going back.
  */
 public enum OutboxState {
     CAPTURED,
@@ -18,16 +22,19 @@ public enum OutboxState {
     CONFIRMED,
     REJECTED,
     DUPLICATE,
-    NEEDS_ATTENTION;
+    NEEDS_ATTENTION,
+    EXPORTED;
 
     public Set<OutboxState> successors() {
         return switch (this) {
             case CAPTURED -> EnumSet.of(APPROVED, NEEDS_ATTENTION);
-            case APPROVED -> EnumSet.of(QUEUED, NEEDS_ATTENTION);
-            case QUEUED -> EnumSet.of(UPLOADING, NEEDS_ATTENTION);
-            case UPLOADING -> EnumSet.of(ACKNOWLEDGED, DUPLICATE, REJECTED, NEEDS_ATTENTION);
-            case ACKNOWLEDGED -> EnumSet.of(CONFIRMED, DUPLICATE, REJECTED, NEEDS_ATTENTION);
-            case NEEDS_ATTENTION -> EnumSet.of(QUEUED);
+            case APPROVED -> EnumSet.of(QUEUED, NEEDS_ATTENTION, EXPORTED);
+            case QUEUED -> EnumSet.of(UPLOADING, NEEDS_ATTENTION, EXPORTED);
+            case UPLOADING -> EnumSet.of(ACKNOWLEDGED, DUPLICATE, REJECTED, NEEDS_ATTENTION, EXPORTED);
+            case ACKNOWLEDGED -> EnumSet.of(CONFIRMED, DUPLICATE, REJECTED, NEEDS_ATTENTION, EXPORTED);
+            case NEEDS_ATTENTION -> EnumSet.of(QUEUED, EXPORTED);
+            // Back on the wire if the network returns; verdicts reach it through that upload.
+            case EXPORTED -> EnumSet.of(UPLOADING, NEEDS_ATTENTION);
             case CONFIRMED, REJECTED, DUPLICATE -> EnumSet.noneOf(OutboxState.class);
         };
     }
@@ -42,6 +49,14 @@ public enum OutboxState {
 
     /** States the sync client works on. */
     public boolean isDeliverable() {
-        return this == QUEUED || this == UPLOADING;
+        return this == QUEUED || this == UPLOADING || this == EXPORTED;
+    }
+
+    /**
+     * States a technician may export: approved by a supervisor, no final verdict yet. CAPTURED
+     * records are not exportable — the central server must never receive unapproved records.
+     */
+    public boolean isExportable() {
+        return canMoveTo(EXPORTED);
     }
 }

@@ -220,7 +220,8 @@ final class RecordRepository {
             }
             Map<OutboxState, Long> n = SqlOutbox.counts(c);
             return new Counters(captured, n.get(OutboxState.CAPTURED),
-                    n.get(OutboxState.APPROVED) + n.get(OutboxState.QUEUED) + n.get(OutboxState.UPLOADING),
+                    n.get(OutboxState.APPROVED) + n.get(OutboxState.QUEUED) + n.get(OutboxState.UPLOADING)
+                            + n.get(OutboxState.EXPORTED),
                     n.get(OutboxState.NEEDS_ATTENTION));
         });
     }

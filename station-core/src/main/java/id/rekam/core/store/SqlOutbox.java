@@ -73,7 +73,7 @@ final class SqlOutbox implements Outbox {
         return db.read(c -> {
             List<OutboxEntry> out = new ArrayList<>();
             try (PreparedStatement p = c.prepareStatement(ENTRY_SQL
-                    + "WHERE o.state IN ('QUEUED', 'UPLOADING') ORDER BY o.seq LIMIT ?")) {
+                    + "WHERE o.state IN ('QUEUED', 'UPLOADING', 'EXPORTED') ORDER BY o.seq LIMIT ?")) {
                 p.setInt(1, limit);
                 try (ResultSet rs = p.executeQuery()) {
                     while (rs.next()) {
@@ -266,7 +266,7 @@ final class SqlOutbox implements Outbox {
     public void startUpload(String packetId, URI uploadUrl, String actor) {
         db.inTransaction(c -> {
             OutboxState from = state(c, packetId);
-            if (from == OutboxState.QUEUED) {
+            if (from == OutboxState.QUEUED || from == OutboxState.EXPORTED) {
                 transition(c, packetId, OutboxState.UPLOADING, actor, Map.of("uploadUrl", uploadUrl.toString()), null);
             } else if (from == OutboxState.UPLOADING) {
                 audit.append(c, actor, AuditActions.UPLOAD_STARTED, packetId,
@@ -384,6 +384,26 @@ final class SqlOutbox implements Outbox {
     @Override
     public void requeue(String packetId, String reason, String technician) {
         single(packetId, OutboxState.QUEUED, technician, reason);
+    }
+
+    @Override
+    public int markExported(Collection<String> packetIds, String bundleId, String technician) {
+        return db.inTransaction(c -> {
+            int n = 0;
+            for (String id : packetIds) {
+                if (!state(c, id).isExportable()) {
+                    continue;
+                }
+                n++;
+                transition(c, id, OutboxState.EXPORTED, technician, Map.of("bundle", bundleId), null);
+                try (PreparedStatement p = c.prepareStatement(
+                        "UPDATE outbox SET upload_url = NULL, upload_offset = 0 WHERE packet_id = ?")) {
+                    p.setString(1, id);
+                    p.executeUpdate();
+                }
+            }
+            return n;
+        });
     }
 
     @Override

@@ -177,6 +177,25 @@ public final class StationStore implements AutoCloseable {
 
     private static final byte[] REQUEST_PREFIX = "rekam-req-v1\n".getBytes(StandardCharsets.UTF_8);
 
+    /**
+     * Signs an export bundle's manifest ({@code id.rekam.core.export}) with the station key. The
+     * signed message is {@code "rekam-export-v1\n" + manifest}: a prefix neither a packet nor a
+     * request signature can start with, so none of the three can stand in for another.
+     */
+    public byte[] signExportManifest(byte[] manifest) {
+        byte[] message = new byte[EXPORT_PREFIX.length + manifest.length];
+        System.arraycopy(EXPORT_PREFIX, 0, message, 0, EXPORT_PREFIX.length);
+        System.arraycopy(manifest, 0, message, EXPORT_PREFIX.length, manifest.length);
+        return keys.sign(message);
+    }
+
+    public static final byte[] EXPORT_PREFIX = "rekam-export-v1\n".getBytes(StandardCharsets.UTF_8);
+
+    /** Key-derivation cost of this store's passphrase; export bundles use the same. */
+    public id.rekam.core.crypto.KdfParams kdfParams() {
+        return options.kdf();
+    }
+
     public Outbox outbox() {
         return outbox;
     }

@@ -35,7 +35,8 @@ class OutboxStateTest {
             assertThat(s.canMoveTo(REJECTED)).isEqualTo(afterUpload);
             assertThat(s.canMoveTo(DUPLICATE)).isEqualTo(afterUpload);
         }
-        assertThat(NEEDS_ATTENTION.successors()).containsExactly(QUEUED);
+        // Only a technician moves a parked packet: back into the queue, or into an export bundle.
+        assertThat(NEEDS_ATTENTION.successors()).containsExactlyInAnyOrder(QUEUED, EXPORTED);
     }
 
     @Property
@@ -44,7 +45,22 @@ class OutboxStateTest {
     }
 
     @Property
-    void deliverableMeansQueuedOrUploading(@ForAll OutboxState s) {
-        assertThat(s.isDeliverable()).isEqualTo(s == QUEUED || s == UPLOADING);
+    void deliverableMeansQueuedUploadingOrExported(@ForAll OutboxState s) {
+        assertThat(s.isDeliverable()).isEqualTo(s == QUEUED || s == UPLOADING || s == EXPORTED);
+    }
+
+    @Property
+    void onlyApprovedRecordsWithoutAFinalVerdictAreExportable(@ForAll OutboxState s) {
+        boolean expected = EnumSet.of(APPROVED, QUEUED, UPLOADING, ACKNOWLEDGED, NEEDS_ATTENTION).contains(s);
+        assertThat(s.isExportable()).isEqualTo(expected);
+        assertThat(s.canMoveTo(EXPORTED)).isEqualTo(expected);
+    }
+
+    @Test
+    void anExportedPacketGoesBackOnTheWireOrToATechnicianOnly() {
+        // No verdict lands on EXPORTED directly: the next upload's announce learns it (UPLOADING first).
+        assertThat(EXPORTED.successors()).containsExactlyInAnyOrder(UPLOADING, NEEDS_ATTENTION);
+        assertThat(EXPORTED.isFinal()).isFalse();
+        assertThat(CAPTURED.canMoveTo(EXPORTED)).as("unapproved records never leave the station").isFalse();
     }
 }

@@ -1,0 +1,71 @@
+package id.rekam.server;
+
+import id.rekam.server.dedup.DedupService;
+import id.rekam.server.dedup.FingerprintIndex;
+import id.rekam.server.events.EventStore;
+import id.rekam.server.imports.BundleImporter;
+import id.rekam.server.packets.PacketRepository;
+import id.rekam.server.packets.PacketService;
+import id.rekam.server.packets.UploadFiles;
+import id.rekam.server.stations.StationRegistry;
+import id.rekam.server.store.Database;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code central-server import-bundle <dir> --passphrase-file F --data-dir D}: ingests a
+ * station's export bundle (docs/design/packaging.md, "Moving a station"). The passphrase comes
+ * from a file, never the command line (it would sit in the shell history and the process list).
+ * Run it with the server stopped, or restart the server afterwards: a running server's in-memory
+ * fingerprint index learns the imported templates only when it starts.
+ */
+@Command(name = "import-bundle", mixinStandardHelpOptions = true,
+        description = "ingest a station's encrypted export bundle (verifies signatures and hashes; exactly once)")
+final class ImportBundleCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "BUNDLE_DIR", description = "the bundle directory (rekam-export-<station>-<time>)")
+    Path bundle;
+
+    @Option(names = "--passphrase-file", required = true,
+            description = "file whose first line is the export passphrase the technician chose")
+    Path passphraseFile;
+
+    @Option(names = "--data-dir", required = true, description = "the server's data directory")
+    Path dataDir;
+
+    @Option(names = "--accept-unparseable-templates",
+            description = "as for serving: skip fingerprint dedup for templates SourceAFIS cannot read (demo records)")
+    boolean acceptUnparseable;
+
+    @Override
+    public Integer call() throws IOException {
+        char[] passphrase = Files.readAllLines(passphraseFile, StandardCharsets.UTF_8).stream().findFirst()
+                .orElse("").toCharArray();
+        ServerConfig config = ServerConfig.builder(dataDir).acceptUnparseableTemplates(acceptUnparseable).build();
+        try (Database db = new Database(dataDir.resolve("server.db"))) {
+            StationRegistry stations = new StationRegistry(db, config.clock());
+            PacketRepository repo = new PacketRepository(db);
+            DedupService dedup = new DedupService(db, new FingerprintIndex(), stations, new DedupService.Settings(
+                    config.matchThreshold(), config.minMatchingFingers(), config.acceptUnparseableTemplates()));
+            dedup.loadIndex();
+            PacketService packets = new PacketService(repo, new UploadFiles(dataDir), dedup, stations, config.clock(),
+                    config.maxPacketSize());
+            BundleImporter.Result r = new BundleImporter(stations, packets, new EventStore(db, config.clock()))
+                    .importBundle(bundle, passphrase);
+            System.out.printf("bundle %s from %s: %d packets imported, %d already present, %d events (%d refused)%n",
+                    r.bundleId(), r.stationId(), r.imported(), r.alreadyPresent(), r.events(), r.eventsRefused());
+            r.decided().forEach((id, state) -> System.out.printf("  %-38s %s%n", id, state));
+            return r.eventsRefused() == 0 ? 0 : 2;
+        } catch (BundleImporter.ImportRefused e) {
+            System.err.println("import refused (" + e.code() + "): " + e.getMessage());
+            return 1;
+        }
+    }
+}
