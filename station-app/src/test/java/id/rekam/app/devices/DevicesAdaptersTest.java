@@ -25,8 +25,10 @@ class DevicesAdaptersTest {
         try (EmulatedScannerPort port = EmulatedScannerPort.startInMemory("app-test", R30xEmulatorSettings.defaults(),
                 new SyntheticFingerSource(42))) {
             port.autoPlaceFingerAfter(Duration.ofMillis(100));
+            // The in-memory emulator shares this JVM's CPU with the test (SourceAFIS, the next synthetic
+            // print): on a loaded CI machine a reply can come later than a real sensor's 1 s. 10 s only caps a hang.
             DeviceConfig config = port.addTo(DeviceConfig.of(Map.of("demo", "true", "camera.driver", "none",
-                    "owner.office", "Kec. Pancoran Mas")));
+                    "owner.office", "Kec. Pancoran Mas", "scanner.timeout.ms", "10000")));
             try (Devices devices = Devices.load(config, DeviceRegistry.inMemory(config.ownerOffice()))) {
                 devices.monitor().pollOnce();
                 DevicesScanner scanner = new DevicesScanner(devices);
