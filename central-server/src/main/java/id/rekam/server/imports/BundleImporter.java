@@ -100,7 +100,8 @@ public final class BundleImporter {
                 PacketRecord p = a.packet();
                 if (p.state() == PacketState.AWAITING_UPLOAD) {
                     long from = p.effectiveOffset();
-                    p = packets.append(p, from, Arrays.copyOfRange(body, (int) from, body.length));
+                    byte[] rest = Arrays.copyOfRange(body, (int) from, body.length);
+                    p = packets.append(p, from, rest, sha256(rest));
                     imported++;
                 } else {
                     present++;
@@ -148,5 +149,13 @@ public final class BundleImporter {
             case TAMPERED -> "tampered";
             case WEAK_PASSPHRASE, TARGET_NOT_WRITABLE -> "export-failed";
         };
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 }
