@@ -57,11 +57,28 @@ final class ImportBundleCommand implements Callable<Integer> {
             dedup.loadIndex();
             PacketService packets = new PacketService(repo, new UploadFiles(dataDir), dedup, stations, config.clock(),
                     config.maxPacketSize());
-            BundleImporter.Result r = new BundleImporter(stations, packets, new EventStore(db, config.clock()))
-                    .importBundle(bundle, passphrase);
+            // The verdicts (NIK and fingerprint duplicates) run on the decision worker, as in the
+            // server; the command waits for them so that what it prints is the packets' verdict.
+            packets.decisions().start();
+            BundleImporter.Result r;
+            try {
+                r = new BundleImporter(stations, packets, new EventStore(db, config.clock()))
+                        .importBundle(bundle, passphrase);
+                if (!packets.decisions().awaitIdle(java.time.Duration.ofMinutes(10))) {
+                    System.err.println("imported, but the duplicate check did not finish in 10 minutes; "
+                            + "the server decides the rest at its next start");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                System.err.println("interrupted; the server decides the imported packets at its next start");
+                return 3;
+            } finally {
+                packets.decisions().stop();
+            }
             System.out.printf("bundle %s from %s: %d packets imported, %d already present, %d events (%d refused)%n",
                     r.bundleId(), r.stationId(), r.imported(), r.alreadyPresent(), r.events(), r.eventsRefused());
-            r.decided().forEach((id, state) -> System.out.printf("  %-38s %s%n", id, state));
+            r.decided().keySet().forEach(id -> System.out.printf("  %-38s %s%n", id,
+                    repo.find(id).map(p -> p.state().wire()).orElse("?")));
             return r.eventsRefused() == 0 ? 0 : 2;
         } catch (BundleImporter.ImportRefused e) {
             System.err.println("import refused (" + e.code() + "): " + e.getMessage());

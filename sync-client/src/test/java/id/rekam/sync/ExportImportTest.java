@@ -65,7 +65,7 @@ class ExportImportTest {
         kit = SyncTestKit.start(dir);
         List<String> delivered = kit.capture(2, 11, true);
         try (SyncService sync = new SyncService(kit.store, SyncTestKit.fastConfig(kit.server.baseUri()))) {
-            sync.runOnce();
+            kit.pass(sync);
         }
         // The network goes: these stay pending, plus one event.
         List<String> pending = kit.capture(4, 12, true);
@@ -92,7 +92,7 @@ class ExportImportTest {
 
         // The network returns: the exported packets go out again, the server knows them already.
         try (SyncService sync = new SyncService(kit.store, SyncTestKit.fastConfig(kit.server.baseUri()))) {
-            sync.runOnce();
+            kit.pass(sync);
         }
         assertOnServerOnce(delivered, pending);
         assertThat(serverEvents()).isEqualTo(1);
@@ -111,7 +111,7 @@ class ExportImportTest {
         PendingExport.Result export = new PendingExport(kit.store, Clock.systemUTC())
                 .export(stick, EXPORT_PASS.toCharArray(), "tek1", (d, t) -> { });
         try (SyncService sync = new SyncService(kit.store, SyncTestKit.fastConfig(kit.server.baseUri()))) {
-            sync.runOnce();
+            kit.pass(sync);
         }
         Path passFile = dir.resolve("pass.txt");
         Files.writeString(passFile, EXPORT_PASS);
