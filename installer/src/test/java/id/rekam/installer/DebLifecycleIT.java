@@ -42,7 +42,8 @@ class DebLifecycleIT {
     private static final int OLD_SCHEMA = Migrations.LATEST - 1;
     /** Exact inverses of migrations, to bring a fresh store back to {@link #OLD_SCHEMA}. */
     private static final Map<Integer, List<String>> DOWNGRADES = Map.of(
-            6, List.of("DROP TABLE sync_state"));
+            6, List.of("DROP TABLE sync_state"),
+            8, List.of("ALTER TABLE events DROP COLUMN reason"));
 
     private static Path deb;
     private static Path work;
