@@ -101,7 +101,7 @@ public final class BundleImporter {
                 if (p.state() == PacketState.AWAITING_UPLOAD) {
                     long from = p.effectiveOffset();
                     byte[] rest = Arrays.copyOfRange(body, (int) from, body.length);
-                    p = packets.append(p, from, rest, sha256(rest));
+                    p = packets.append(p, from, rest, PacketCodec.sha256(rest));
                     imported++;
                 } else {
                     present++;
@@ -149,13 +149,5 @@ public final class BundleImporter {
             case TAMPERED -> "tampered";
             case WEAK_PASSPHRASE, TARGET_NOT_WRITABLE -> "export-failed";
         };
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }
