@@ -8,6 +8,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 
 import java.text.MessageFormat;
+import java.util.Collections;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.stream.Collectors;
@@ -38,8 +39,22 @@ public final class Facts {
                 new String[] {b.getString("field.CITIZENSHIP"), d.citizenship().name()});
     }
 
-    /** Two label/value columns. */
+    /** How many rows {@link #rows} gives: the review lays out that many empty rows ahead of time. */
+    public static final int ROW_COUNT = 14;
+
+    /**
+     * Two label/value columns. When the grid already holds a row for each (the review builds
+     * them empty ahead of its first display), only the texts change: 28 new labels styled and
+     * skinned at once were most of the review's first-display freeze.
+     */
     public static void fill(GridPane grid, List<String[]> rows) {
+        if (grid.getChildren().size() == rows.size() * 2) {
+            for (int i = 0; i < rows.size(); i++) {
+                ((Label) grid.getChildren().get(2 * i)).setText(rows.get(i)[0]);
+                ((Label) grid.getChildren().get(2 * i + 1)).setText(rows.get(i)[1]);
+            }
+            return;
+        }
         grid.getChildren().clear();
         grid.getColumnConstraints().clear();
         for (double pct : new double[] {19, 31, 19, 31}) {
@@ -59,6 +74,11 @@ public final class Facts {
             grid.add(k, col, row);
             grid.add(v, col + 1, row);
         }
+    }
+
+    /** Empty rows, to be filled later by {@link #fill}. */
+    public static void prepare(GridPane grid, int rowCount) {
+        fill(grid, Collections.nCopies(rowCount, new String[] {"", ""}));
     }
 
     /** "9 sidik jari, 1 pengecualian: Kelingking kiri (diperban)". */

@@ -78,6 +78,7 @@ public final class ReviewController implements Step {
 
     @FXML
     private void initialize() {
+        Facts.prepare(facts, Facts.ROW_COUNT);
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.isShortcutDown() && e.getCode() == KeyCode.S && !commitButton.isDisabled()) {
                 commit();

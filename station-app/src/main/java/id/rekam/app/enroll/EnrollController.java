@@ -5,6 +5,7 @@ import id.rekam.app.ui.Fxml;
 import id.rekam.app.ui.Lifecycle;
 import javafx.animation.PauseTransition;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -63,12 +64,20 @@ public final class EnrollController implements Lifecycle {
             step(StepId.BIODATA.ordinal());
         } else {
             // Built ahead of time on a worker (Navigator.prepare): every step, so no step's first
-            // visit loads FXML on the FX thread.
+            // visit loads FXML on the FX thread. All of them go into the stack (only the current
+            // one visible), so the hidden styler styles every step before F2, not just the first:
+            // a step styled at its first visit froze the FX thread for ~0.1 s (TextField skins).
             for (int i = 0; i < controllers.length; i++) {
                 step(i);
             }
         }
-        stepContent.getChildren().setAll(views[StepId.BIODATA.ordinal()]);
+        for (Parent view : views) {
+            if (view != null) {
+                view.setVisible(false);
+                stepContent.getChildren().add(view);
+            }
+        }
+        views[StepId.BIODATA.ordinal()].setVisible(true);
     }
 
     /** In the window now: the first step is shown (focus, devices are its onShow's business). */
@@ -137,11 +146,19 @@ public final class EnrollController implements Lifecycle {
         }
         Step next = step(id.ordinal());
         current = id.ordinal();
-        if (stepContent.getChildren().size() != 1 || stepContent.getChildren().get(0) != views[current]) {
-            stepContent.getChildren().setAll(views[current]);
-        }
+        show(views[current]);
         next.onShow();
         refreshSteps();
+    }
+
+    /** The step views stay in the stack once styled; switching steps is a visibility flip. */
+    private void show(Parent view) {
+        if (!stepContent.getChildren().contains(view)) {
+            stepContent.getChildren().add(view);
+        }
+        for (Node child : stepContent.getChildren()) {
+            child.setVisible(child == view);
+        }
     }
 
     public void next() {

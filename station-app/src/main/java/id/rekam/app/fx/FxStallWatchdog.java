@@ -26,6 +26,12 @@ public final class FxStallWatchdog implements AutoCloseable {
     /** The station's goal: no stall longer than this. */
     public static final long GOAL_MS = 100;
 
+    /**
+     * Stalls logged (with where the FX thread was): those over the goal, or over
+     * {@code -Drekam.fx.stallLogMs} to study the ones just under it.
+     */
+    static final long LOG_OVER_MS = Long.getLong("rekam.fx.stallLogMs", GOAL_MS);
+
     /** A probe this late starts stack sampling of the FX thread. */
     static final long SAMPLE_AFTER_MS = 30;
 
@@ -119,7 +125,7 @@ public final class FxStallWatchdog implements AutoCloseable {
         }
     }
 
-    /** Stalls over the goal: when (ms since start), how long, the moment and where the FX thread was. */
+    /** Stalls logged (over the goal by default): when (ms since start), how long, the moment and where the FX thread was. */
     public List<String> stallLog() {
         synchronized (lock) {
             return List.copyOf(stallLog);
@@ -148,7 +154,7 @@ public final class FxStallWatchdog implements AutoCloseable {
 
     private void record(long micros, long cpu, long postedNanos, List<StackTraceElement[]> stacks) {
         String stall = null;
-        if (micros > GOAL_MS * 1_000) {
+        if (micros > LOG_OVER_MS * 1_000) {
             List<StackTraceElement[]> copy;
             synchronized (stacks) {
                 copy = List.copyOf(stacks);
@@ -213,7 +219,6 @@ public final class FxStallWatchdog implements AutoCloseable {
                 .map(e -> e.getKey() + "×" + e.getValue()).toList().toString();
     }
 
-    /** Latency statistics in milliseconds. */
     /**
      * Latency statistics in milliseconds; {@code maxUiCpu}: the most CPU the FX and render threads
      * used while one probe waited (-1 if the JVM cannot tell).

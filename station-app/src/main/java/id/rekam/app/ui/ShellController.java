@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
@@ -58,6 +59,10 @@ public final class ShellController {
         demoBanner.setManaged(demo);
         officeLabel.textProperty().bind(ctx.session().officeNameProperty());
         stationLabel.setText(ctx.text("status.station", ctx.config().stationId()));
+        // On a narrow window the network message is the status item that gets cut short.
+        Tooltip networkTip = new Tooltip();
+        networkTip.textProperty().bind(networkLabel.textProperty());
+        networkLabel.setTooltip(networkTip);
         ctx.session().operatorProperty().addListener((o, a, b) -> showOperator(b));
         showOperator(null);
         ctx.services().sync().addListener(syncListener);
