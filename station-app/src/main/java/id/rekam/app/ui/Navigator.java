@@ -1,5 +1,6 @@
 package id.rekam.app.ui;
 
+import id.rekam.app.StartupClock;
 import id.rekam.app.fx.HiddenStyler;
 import javafx.application.Platform;
 import javafx.scene.Parent;
@@ -79,6 +80,9 @@ public final class Navigator {
         }
         current = loaded.controller();
         currentScreen = screen;
+        if (screen == Screen.LOGIN) {
+            StartupClock.markLoginScreen();
+        }
         if (current instanceof Lifecycle l) {
             l.onShown();
         }
