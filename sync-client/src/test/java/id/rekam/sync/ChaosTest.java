@@ -2,6 +2,7 @@ package id.rekam.sync;
 
 import id.rekam.core.outbox.OutboxEntry;
 import id.rekam.core.outbox.OutboxState;
+import id.rekam.netfaults.FaultyProxy;
 import id.rekam.server.packets.PacketRecord;
 import id.rekam.server.packets.PacketState;
 import org.junit.jupiter.api.Test;
@@ -79,9 +80,10 @@ class ChaosTest {
                 assertThat(remote.state()).isEqualTo(PacketState.ACCEPTED);
             }
             // The faults really happened, each kind of them.
-            assertThat(proxy.resets.get()).isPositive();
-            assertThat(proxy.injected503.get() + proxy.injected429.get()).isPositive();
-            assertThat(proxy.portals.get()).isPositive();
+            assertThat(proxy.resets()).isPositive();
+            assertThat(proxy.stalls()).isPositive();
+            assertThat(proxy.injected503() + proxy.injected429()).isPositive();
+            assertThat(proxy.portals()).isPositive();
             assertThat(failures).contains("OFFLINE", "CAPTIVE_PORTAL");
             assertThat(kit.store.verify().ok()).isTrue();
         }
