@@ -108,40 +108,24 @@ public final class FaultyProxy implements AutoCloseable {
         this.mix = m;
     }
 
-    /** Client connections accepted. */
-    public long connections() {
-        return connections.get();
+    /**
+     * What the proxy did so far.
+     *
+     * @param resets        connections drawn to be reset mid-request (not healthy ones cut at their lifetime)
+     * @param upstreamBytes bytes the clients sent towards the server (what the link carried, incl. those cut off)
+     */
+    public record Counts(long connections, long resets, long stalls, long injected503, long injected429, long portals,
+                         long upstreamBytes) {
+        @Override
+        public String toString() {
+            return "connections=" + connections + " resets=" + resets + " stalls=" + stalls + " 503=" + injected503
+                    + " 429=" + injected429 + " portal=" + portals + " upstreamBytes=" + upstreamBytes;
+        }
     }
 
-    /** Connections drawn to be reset mid-request (not counting healthy ones cut at their lifetime). */
-    public long resets() {
-        return resets.get();
-    }
-
-    public long stalls() {
-        return stalls.get();
-    }
-
-    public long injected503() {
-        return injected503.get();
-    }
-
-    public long injected429() {
-        return injected429.get();
-    }
-
-    public long portals() {
-        return portals.get();
-    }
-
-    /** Bytes the clients sent towards the server (what the link carried, incl. those cut off). */
-    public long upstreamBytes() {
-        return upstreamBytes.get();
-    }
-
-    public String summary() {
-        return "connections=" + connections + " resets=" + resets + " stalls=" + stalls + " 503=" + injected503
-                + " 429=" + injected429 + " portal=" + portals + " upstreamBytes=" + upstreamBytes;
+    public Counts counts() {
+        return new Counts(connections.get(), resets.get(), stalls.get(), injected503.get(), injected429.get(),
+                portals.get(), upstreamBytes.get());
     }
 
     private void acceptLoop() {
@@ -258,10 +242,11 @@ public final class FaultyProxy implements AutoCloseable {
                 if (n < 0) {
                     break;
                 }
-                out.write(buf, 0, n);
                 if (countUp) {
+                    // Counted before the write: once the server has the bytes, a reader of counts() sees them.
                     upstreamBytes.addAndGet(n);
                 }
+                out.write(buf, 0, n);
                 left -= n;
                 if (left <= 0) {
                     reset(a);

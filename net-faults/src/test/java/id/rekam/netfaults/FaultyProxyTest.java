@@ -78,9 +78,9 @@ class FaultyProxyTest {
 
             assertThat(answer).startsWith("HTTP/1.1 200").endsWith("upstream-ok");
             assertThat(bodyBytesServed.get()).isEqualTo(BODY.length);
-            assertThat(proxy.upstreamBytes()).isEqualTo(request().length);
-            assertThat(proxy.connections()).isEqualTo(1);
-            assertThat(proxy.resets()).isZero();
+            assertThat(proxy.counts().upstreamBytes()).isEqualTo(request().length);
+            assertThat(proxy.counts().connections()).isEqualTo(1);
+            assertThat(proxy.counts().resets()).isZero();
         }
     }
 
@@ -95,8 +95,8 @@ class FaultyProxyTest {
             }
 
             assertThat(answer).doesNotContain("HTTP/1.1");
-            assertThat(proxy.resets()).isEqualTo(1);
-            assertThat(proxy.upstreamBytes()).isBetween(1L, 500L);
+            assertThat(proxy.counts().resets()).isEqualTo(1);
+            assertThat(proxy.counts().upstreamBytes()).isBetween(1L, 500L);
             assertThat(served).hasValue(0);
         }
     }
@@ -110,7 +110,7 @@ class FaultyProxyTest {
 
             assertThat((System.nanoTime() - t0) / 1_000_000).isGreaterThanOrEqualTo(300);
             assertThat(answer).endsWith("upstream-ok");
-            assertThat(proxy.stalls()).isEqualTo(1);
+            assertThat(proxy.counts().stalls()).isEqualTo(1);
         }
     }
 
@@ -123,8 +123,8 @@ class FaultyProxyTest {
             assertThat(exchange(proxy.uri())).startsWith("HTTP/1.1 429 ").contains("Retry-After: 1\r\n")
                     .endsWith("{\"code\":\"rate-limited\"}");
 
-            assertThat(proxy.injected503()).isEqualTo(1);
-            assertThat(proxy.injected429()).isEqualTo(1);
+            assertThat(proxy.counts().injected503()).isEqualTo(1);
+            assertThat(proxy.counts().injected429()).isEqualTo(1);
             assertThat(served).hasValue(0);
         }
     }
@@ -137,7 +137,7 @@ class FaultyProxyTest {
 
             assertThat(answer).startsWith("HTTP/1.1 200 OK").contains("Content-Type: text/html")
                     .endsWith(FaultyProxy.PORTAL);
-            assertThat(proxy.portals()).isEqualTo(1);
+            assertThat(proxy.counts().portals()).isEqualTo(1);
             assertThat(served).hasValue(0);
         }
     }
@@ -151,8 +151,8 @@ class FaultyProxyTest {
                 // expected way for the cut to show
             }
 
-            assertThat(proxy.upstreamBytes()).isBetween(1_000L, 2_000L);
-            assertThat(proxy.resets()).isZero();
+            assertThat(proxy.counts().upstreamBytes()).isBetween(1_000L, 2_000L);
+            assertThat(proxy.counts().resets()).isZero();
             assertThat(served).hasValue(0);
         }
     }

@@ -334,9 +334,9 @@ public final class DrainBench {
                 double confirmed = (System.nanoTime() - t0) / 1e9;
                 watch.join(1_000);
                 double acknowledged = ackNanos.get() < 0 ? confirmed : ackNanos.get() / 1e9;
-                long client = proxy != null ? proxy.upstreamBytes() : -1;
-                Drain d = new Drain(acknowledged, confirmed, client, sync.bytesSent(),
-                        proxy != null ? proxy.connections() : -1, proxy != null ? proxy.resets() : 0,
+                FaultyProxy.Counts faults = proxy != null ? proxy.counts() : null;
+                Drain d = new Drain(acknowledged, confirmed, faults != null ? faults.upstreamBytes() : -1,
+                        sync.bytesSent(), faults != null ? faults.connections() : -1, faults != null ? faults.resets() : 0,
                         threadCpu.since());
                 if (proxy != null) {
                     proxy.close();
