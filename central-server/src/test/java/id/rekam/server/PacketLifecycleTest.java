@@ -228,17 +228,25 @@ class PacketLifecycleTest extends ServerTestBase {
         server.stop();
         java.nio.file.Files.move(dataDir.resolve("packets").resolve(p.id() + ".pkt"),
                 dataDir.resolve("uploads").resolve(uploadId + ".part"));
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("server.db"));
-             java.sql.Statement st = c.createStatement()) {
-            st.executeUpdate("UPDATE packets SET state='received', verdict_json=NULL, decided_at=NULL");
-            st.executeUpdate("DELETE FROM feedback");
-        }
+        undecideEveryPacket();
         start(config);
         station.attach(server);
         assertThat(station.feed()).extracting(n -> n.get("type").asText()).containsExactly("accepted");
         assertThat(dataDir.resolve("uploads").resolve(uploadId + ".part")).doesNotExist();
         assertThat(PacketCodec.sha256Hex(java.nio.file.Files.readAllBytes(
                 dataDir.resolve("packets").resolve(p.id() + ".pkt")))).isEqualTo(p.sha256());
+    }
+
+    /**
+     * With the server stopped, puts its database back to the moment after "received" was committed
+     * and before the verdict, as a crash between the two would leave it.
+     */
+    private void undecideEveryPacket() throws java.sql.SQLException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("server.db"));
+             java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE packets SET state='received', verdict_json=NULL, decided_at=NULL");
+            st.executeUpdate("DELETE FROM feedback");
+        }
     }
 
     @Test
@@ -264,12 +272,7 @@ class PacketLifecycleTest extends ServerTestBase {
         Packet p = packets.toPacket(Records.demo(63, station.stationId));
         station.deliver(p, 1 << 20);
         server.stop();
-        // Put the database back to the moment after "received" was committed and before the verdict.
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("server.db"));
-             java.sql.Statement st = c.createStatement()) {
-            st.executeUpdate("UPDATE packets SET state='received', verdict_json=NULL, decided_at=NULL");
-            st.executeUpdate("DELETE FROM feedback");
-        }
+        undecideEveryPacket();
         start(config);
         station.attach(server);
         assertThat(station.feed()).extracting(n -> n.get("type").asText()).containsExactly("accepted");

@@ -224,14 +224,11 @@ public final class BeritaAcaraPemusnahan {
         p.down(BODY);
         p.text(p.bold, BODY, x, p.y(), t("ba.witnesses"));
         p.down(8);
-        witnessHeader(p, x, cols);
+        String[] header = {t("ba.col.no"), t("ba.col.witness"), t("ba.col.signature")};
+        runningHeader(p, x, cols, header);
         int i = 1;
         for (Witness wi : r.witnesses()) {
-            if (p.y() - rowH < PdfPages.BOTTOM) {
-                p.newPage();
-                witnessHeader(p, x, cols);
-            }
-            float top = p.y();
+            float top = rowTop(p, rowH, x, cols, header);
             p.text(p.regular, 10.5f, x + 10, top - 15, i + ".");
             p.text(p.bold, 10.5f, x + cols[0] + 6, top - 15, wi.name());
             String detail = (blank(wi.position()) ? "" : wi.position() + ", ") + wi.office();
@@ -243,26 +240,42 @@ public final class BeritaAcaraPemusnahan {
             }
             float sx = x + cols[0] + cols[1] + (i % 2 == 1 ? 8 : 90);
             p.text(p.regular, 10.5f, sx, top - rowH + 10, i + ". ..............................");
-            p.line(x, top - rowH, x + w, top - rowH, 0.6f);
-            p.line(x, top, x, top - rowH, 0.6f);
-            p.line(x + cols[0], top, x + cols[0], top - rowH, 0.6f);
-            p.line(x + cols[0] + cols[1], top, x + cols[0] + cols[1], top - rowH, 0.6f);
-            p.line(x + w, top, x + w, top - rowH, 0.6f);
-            p.down(rowH);
+            rowRules(p, x, cols, top, rowH, 0.6f);
             i++;
         }
     }
 
-    private void witnessHeader(PdfPages p, float x, float[] cols) {
+    /** The header of a three-column table that runs over pages: shaded, outlined, on top of each page's part. */
+    private void runningHeader(PdfPages p, float x, float[] cols, String... labels) {
         float h = 18;
         float top = p.y();
         float w = cols[0] + cols[1] + cols[2];
         p.fill(x, top - h, w, h, 0.88f);
-        cells(p, x, top, cols, h, p.bold, true, t("ba.col.no"), t("ba.col.witness"), t("ba.col.signature"));
+        cells(p, x, top, cols, h, p.bold, true, labels);
         p.line(x, top, x + w, top, 0.6f);
         p.line(x, top, x, top - h, 0.6f);
         p.line(x + w, top, x + w, top - h, 0.6f);
         p.down(h);
+    }
+
+    /** Where the next row of a running table starts: on a new page, under the header again, when it would not fit. */
+    private float rowTop(PdfPages p, float rowH, float x, float[] cols, String... header) {
+        if (p.y() - rowH < PdfPages.BOTTOM) {
+            p.newPage();
+            runningHeader(p, x, cols, header);
+        }
+        return p.y();
+    }
+
+    /** Closes a running table's row: its bottom rule, the outer and column rules, then moves below it. */
+    private static void rowRules(PdfPages p, float x, float[] cols, float top, float rowH, float bottomWidth) {
+        float w = cols[0] + cols[1] + cols[2];
+        p.line(x, top - rowH, x + w, top - rowH, bottomWidth);
+        p.line(x, top, x, top - rowH, 0.6f);
+        p.line(x + cols[0], top, x + cols[0], top - rowH, 0.6f);
+        p.line(x + cols[0] + cols[1], top, x + cols[0] + cols[1], top - rowH, 0.6f);
+        p.line(x + w, top, x + w, top - rowH, 0.6f);
+        p.down(rowH);
     }
 
     private static void line(PdfPages p, float x, String s, PDFont font) {
@@ -285,14 +298,11 @@ public final class BeritaAcaraPemusnahan {
         float w = p.width() - 20;
         float[] cols = {44, 170, w - 44 - 170};
         float rowH = 16.5f;
-        annexHeader(p, tableX, cols);
+        String[] header = {t("ba.col.no"), t("ba.col.serial"), t("ba.col.category")};
+        runningHeader(p, tableX, cols, header);
         int i = 1;
         for (DestructionRecord.Item item : r.items()) {
-            if (p.y() - rowH < PdfPages.BOTTOM) {
-                p.newPage();
-                annexHeader(p, tableX, cols);
-            }
-            float top = p.y();
+            float top = rowTop(p, rowH, tableX, cols, header);
             float cx = tableX;
             String no = i + ".";
             p.text(p.regular, 10, cx + cols[0] - 8 - p.textWidth(p.regular, 10, no), top - rowH + 5, no);
@@ -300,26 +310,9 @@ public final class BeritaAcaraPemusnahan {
             p.text(p.regular, 10, cx + 6, top - rowH + 5, item.serial());
             cx += cols[1];
             p.text(p.regular, 10, cx + 6, top - rowH + 5, categoryLabel(item.category()));
-            p.line(tableX, top - rowH, tableX + w, top - rowH, 0.4f);
-            p.line(tableX, top, tableX, top - rowH, 0.6f);
-            p.line(tableX + cols[0], top, tableX + cols[0], top - rowH, 0.6f);
-            p.line(tableX + cols[0] + cols[1], top, tableX + cols[0] + cols[1], top - rowH, 0.6f);
-            p.line(tableX + w, top, tableX + w, top - rowH, 0.6f);
-            p.down(rowH);
+            rowRules(p, tableX, cols, top, rowH, 0.4f);
             i++;
         }
-    }
-
-    private void annexHeader(PdfPages p, float x, float[] cols) {
-        float h = 18;
-        float top = p.y();
-        float w = cols[0] + cols[1] + cols[2];
-        p.fill(x, top - h, w, h, 0.88f);
-        cells(p, x, top, cols, h, p.bold, true, t("ba.col.no"), t("ba.col.serial"), t("ba.col.category"));
-        p.line(x, top, x + w, top, 0.6f);
-        p.line(x, top, x, top - h, 0.6f);
-        p.line(x + w, top, x + w, top - h, 0.6f);
-        p.down(h);
     }
 
     private void footers(PDDocument doc, PdfPages p, DestructionRecord r) throws IOException {

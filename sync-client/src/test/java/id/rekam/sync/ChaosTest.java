@@ -2,6 +2,7 @@ package id.rekam.sync;
 
 import id.rekam.core.outbox.OutboxEntry;
 import id.rekam.core.outbox.OutboxState;
+import id.rekam.netfaults.FaultyProxy;
 import id.rekam.server.packets.PacketRecord;
 import id.rekam.server.packets.PacketState;
 import org.junit.jupiter.api.Test;
@@ -56,13 +57,13 @@ class ChaosTest {
                 });
                 sync.start();
                 assertThat(sync.awaitDrained(Duration.ofSeconds(330)))
-                        .as("drained; status %s; proxy %s", sync.status(), proxy.summary()).isTrue();
+                        .as("drained; status %s; proxy %s", sync.status(), proxy.counts()).isTrue();
                 sync.stop();
             }
             long t2 = System.nanoTime();
             System.out.printf("chaos: capture %d ms, drain %d ms%n", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
             long payload = ids.stream().mapToLong(i -> kit.store.outbox().entry(i).orElseThrow().bodyLength()).sum();
-            System.out.println("chaos: " + proxy.summary() + " payloadBytes=" + payload + " failures=" + failures.size()
+            System.out.println("chaos: " + proxy.counts() + " payloadBytes=" + payload + " failures=" + failures.size()
                     + " " + failures.stream().distinct().toList());
 
             Map<String, PacketRecord> onServer = new HashMap<>();
@@ -79,9 +80,11 @@ class ChaosTest {
                 assertThat(remote.state()).isEqualTo(PacketState.ACCEPTED);
             }
             // The faults really happened, each kind of them.
-            assertThat(proxy.resets.get()).isPositive();
-            assertThat(proxy.injected503.get() + proxy.injected429.get()).isPositive();
-            assertThat(proxy.portals.get()).isPositive();
+            FaultyProxy.Counts faults = proxy.counts();
+            assertThat(faults.resets()).isPositive();
+            assertThat(faults.stalls()).isPositive();
+            assertThat(faults.injected503() + faults.injected429()).isPositive();
+            assertThat(faults.portals()).isPositive();
             assertThat(failures).contains("OFFLINE", "CAPTIVE_PORTAL");
             assertThat(kit.store.verify().ok()).isTrue();
         }

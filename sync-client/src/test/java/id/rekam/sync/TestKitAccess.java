@@ -33,6 +33,13 @@ public final class TestKitAccess implements AutoCloseable {
         return kit.server.baseUri();
     }
 
+    /** Waits until the server has decided every packet it stored (it decides off the request path). */
+    public void awaitServerDecisions() throws InterruptedException {
+        if (!kit.server.awaitDecisions(java.time.Duration.ofSeconds(30))) {
+            throw new IllegalStateException("server still deciding after 30 s");
+        }
+    }
+
     public void closeStore() {
         kit.closeStore();
     }

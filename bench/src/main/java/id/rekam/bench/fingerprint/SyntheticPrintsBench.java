@@ -27,11 +27,13 @@ import java.util.stream.IntStream;
  * check against a gallery the size of a kecamatan (35,000 people).
  *
  * <pre>
- * ./mvnw -B -q -pl bench -am package -DskipTests &amp;&amp; java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" id.rekam.bench.fingerprint.SyntheticPrintsBench
+ * ./mvnw -B -q -pl bench -am -Pbench-fingerprints -DskipTests verify
  * </pre>
  *
  * Options (all optional): {@code --fingers 100 --impressions 3 --seed 2026 --gallery 35000
- * --distinct 1000 --probes 10 --doc docs/benchmarks.md --images docs/images/synthetic-prints}.
+ * --distinct 1000 --probes 10 --doc docs/benchmarks.md --images docs/images/synthetic-prints};
+ * the profile sets them from {@code -Drekam.bench.fingers=}, {@code .impressions}, {@code .gallery},
+ * {@code .distinct}, {@code .probes}, {@code .fingerprints.doc}, {@code .fingerprints.images}.
  * The gallery's distinct templates are cached in {@code bench/target/}.
  */
 public final class SyntheticPrintsBench {
@@ -83,7 +85,7 @@ public final class SyntheticPrintsBench {
         line("`id.rekam.devices.fingerprint.synth`, matched by SourceAFIS 3.18.1 through rekam's wrapper).");
         line("");
         line("```");
-        line("./mvnw -B -q -pl bench -am package -DskipTests && java -cp \"bench/target/classes:$(cat bench/target/classpath.txt)\" id.rekam.bench.fingerprint.SyntheticPrintsBench");
+        line("./mvnw -B -q -pl bench -am -Pbench-fingerprints -DskipTests verify");
         line("```");
         line("");
         line(String.format(Locale.ROOT, "Machine: %d cores, JDK %s, system load average %.1f at start (other jobs shared the cores; "

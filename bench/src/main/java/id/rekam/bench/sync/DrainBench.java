@@ -9,6 +9,7 @@ import id.rekam.core.domain.PhotoCapture;
 import id.rekam.core.outbox.OutboxState;
 import id.rekam.core.store.StationStore;
 import id.rekam.core.store.StoreOptions;
+import id.rekam.netfaults.FaultyProxy;
 import id.rekam.server.CentralServer;
 import id.rekam.server.ServerConfig;
 import id.rekam.sync.DrainPass;
@@ -274,7 +275,8 @@ public final class DrainBench {
             StationEnrollment.enroll(plain, server.baseUri(), server.admin().createEnrollmentCode(OFFICE).code(),
                     store, "bench");
             plain.dispatcher().executorService().shutdown();
-            DroppingProxy proxy = dropPercent > 0 ? new DroppingProxy(server.baseUri(), dropPercent, 120_000, 7) : null;
+            FaultyProxy proxy = dropPercent > 0
+                    ? new FaultyProxy(server.baseUri(), 7, FaultyProxy.Mix.resets(dropPercent, 120_000)) : null;
             URI base = proxy != null ? proxy.uri() : server.baseUri();
             SyncConfig config = SyncConfig.defaults(base).withConcurrency(CONCURRENCY)
                     .withBackoff(Duration.ofMillis(10), Duration.ofMillis(200))
@@ -332,9 +334,9 @@ public final class DrainBench {
                 double confirmed = (System.nanoTime() - t0) / 1e9;
                 watch.join(1_000);
                 double acknowledged = ackNanos.get() < 0 ? confirmed : ackNanos.get() / 1e9;
-                long client = proxy != null ? proxy.clientBytes.get() : -1;
-                Drain d = new Drain(acknowledged, confirmed, client, sync.bytesSent(),
-                        proxy != null ? proxy.connections.get() : -1, proxy != null ? proxy.dropped.get() : 0,
+                FaultyProxy.Counts faults = proxy != null ? proxy.counts() : null;
+                Drain d = new Drain(acknowledged, confirmed, faults != null ? faults.upstreamBytes() : -1,
+                        sync.bytesSent(), faults != null ? faults.connections() : -1, faults != null ? faults.resets() : 0,
                         threadCpu.since());
                 if (proxy != null) {
                     proxy.close();

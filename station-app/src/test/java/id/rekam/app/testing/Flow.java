@@ -1,5 +1,6 @@
 package id.rekam.app.testing;
 
+import id.rekam.app.demo.DemoSeeder;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
@@ -101,6 +102,14 @@ public final class Flow {
     public void logIn(String operatorId, String password) {
         click("#operatorId").write(operatorId).type(KeyCode.ENTER).write(password).type(KeyCode.ENTER);
         waitFor(() -> visible("#newEnrollment"));
+    }
+
+    /** On a demo station: unlock, log in as its operator, and open a new enrollment (F2) at the NIK field. */
+    public void demoOperatorOpensNewEnrollment() {
+        unlockDemo();
+        logIn(DemoSeeder.OPERATOR, DemoSeeder.OPERATOR_PASSWORD);
+        robot.type(KeyCode.F2);
+        waitFor(() -> visible("#nik"));
     }
 
     /** Fills the biodata with the keyboard only (type, Enter, type-ahead in the pickers); Enter then moves on. */

@@ -37,10 +37,7 @@ class PerRecordApprovalTest {
     @Test
     void supervisorApprovesTheOperatorsRecordAtTheDesk(FxRobot robot) {
         Flow flow = new Flow(robot);
-        flow.unlockDemo();
-        flow.logIn(DemoSeeder.OPERATOR, DemoSeeder.OPERATOR_PASSWORD);
-        robot.type(KeyCode.F2);
-        Flow.waitFor(() -> flow.visible("#nik"));
+        flow.demoOperatorOpensNewEnrollment();
         flow.typeBiodata(Flow.NIK, "Rina Handayani", "17-08-1990");
         robot.type(KeyCode.ENTER);
         Flow.waitFor(() -> flow.visible("#capturePhoto"));

@@ -94,10 +94,7 @@ class RecordsAndApprovalTest {
     @Test
     void nikThatDisagreesWithTheFormNeedsConfirmation(FxRobot robot) {
         Flow flow = new Flow(robot);
-        flow.unlockDemo();
-        flow.logIn(DemoSeeder.OPERATOR, DemoSeeder.OPERATOR_PASSWORD);
-        robot.type(KeyCode.F2);
-        Flow.waitFor(() -> flow.visible("#nik"));
+        flow.demoOperatorOpensNewEnrollment();
         // The NIK says 17-08-1990 and male; the form says 18-08-1990.
         flow.typeBiodata(Flow.NIK, "Ani Lestari", "18-08-1990");
         robot.type(KeyCode.ENTER);

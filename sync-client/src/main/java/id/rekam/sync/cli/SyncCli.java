@@ -118,35 +118,42 @@ public final class SyncCli {
         s.failure().ifPresent(f -> out.println(m.get("status.lastFailure", f)));
     }
 
-    @Command(name = "status", description = "Counts per delivery state (no network).")
-    static final class Status implements Callable<Integer> {
+    /** A subcommand that works on the opened station store and closes it when done. */
+    abstract static class StoreCommand implements Callable<Integer> {
         @CommandLine.ParentCommand
         SyncCli cli;
 
         @Override
-        public Integer call() throws Exception {
+        public final Integer call() throws Exception {
             try (StationStore store = cli.openStore()) {
-                PrintWriter out = cli.out();
-                var n = store.outbox().countByState();
-                for (OutboxState s : OutboxState.values()) {
-                    out.printf("%-16s %d%n", s, n.get(s));
-                }
-                for (OutboxEntry e : store.outbox().inState(OutboxState.NEEDS_ATTENTION, 50)) {
-                    out.printf("NEEDS_ATTENTION %s: %s%n", e.packetId(), e.reason());
-                }
-                for (var e : store.events().needingAttention(50)) {
-                    out.printf("NEEDS_ATTENTION event %s (%s): %s%n", e.id(), e.type(), e.reason());
-                }
-                return 0;
+                return call(store);
             }
+        }
+
+        abstract int call(StationStore store) throws Exception;
+    }
+
+    @Command(name = "status", description = "Counts per delivery state (no network).")
+    static final class Status extends StoreCommand {
+        @Override
+        int call(StationStore store) {
+            PrintWriter out = cli.out();
+            var n = store.outbox().countByState();
+            for (OutboxState s : OutboxState.values()) {
+                out.printf("%-16s %d%n", s, n.get(s));
+            }
+            for (OutboxEntry e : store.outbox().inState(OutboxState.NEEDS_ATTENTION, 50)) {
+                out.printf("NEEDS_ATTENTION %s: %s%n", e.packetId(), e.reason());
+            }
+            for (var e : store.events().needingAttention(50)) {
+                out.printf("NEEDS_ATTENTION event %s (%s): %s%n", e.id(), e.type(), e.reason());
+            }
+            return 0;
         }
     }
 
     @Command(name = "requeue", description = "Technician's retry of a parked packet or event (no network).")
-    static final class Requeue implements Callable<Integer> {
-        @CommandLine.ParentCommand
-        SyncCli cli;
-
+    static final class Requeue extends StoreCommand {
         @CommandLine.Parameters(index = "0", description = "packet id or event id shown by 'status'")
         String id;
 
@@ -157,16 +164,14 @@ public final class SyncCli {
         String reason;
 
         @Override
-        public Integer call() throws Exception {
-            try (StationStore store = cli.openStore()) {
-                if (store.outbox().entry(id).isPresent()) {
-                    store.outbox().requeue(id, reason, technician);
-                } else {
-                    store.events().requeue(id, reason, technician);
-                }
-                cli.out().printf("requeued %s%n", id);
-                return 0;
+        int call(StationStore store) {
+            if (store.outbox().entry(id).isPresent()) {
+                store.outbox().requeue(id, reason, technician);
+            } else {
+                store.events().requeue(id, reason, technician);
             }
+            cli.out().printf("requeued %s%n", id);
+            return 0;
         }
     }
 
@@ -208,44 +213,35 @@ public final class SyncCli {
     }
 
     @Command(name = "push-now", description = "One delivery pass, then exit (non-zero if it failed).")
-    static final class PushNow implements Callable<Integer> {
-        @CommandLine.ParentCommand
-        SyncCli cli;
-
+    static final class PushNow extends StoreCommand {
         @Override
-        public Integer call() throws Exception {
-            try (StationStore store = cli.openStore(); SyncService service = new SyncService(store, cli.config())) {
-                Messages m = cli.messages();
+        int call(StationStore store) {
+            try (SyncService service = new SyncService(store, cli.config())) {
                 int code = 0;
                 try {
                     service.runOnce();
                 } catch (SyncFailure f) {
                     code = 2;
                 }
-                print(cli.out(), m, service.status());
+                print(cli.out(), cli.messages(), service.status());
                 return code;
             }
         }
     }
 
     @Command(name = "verify", description = "Store integrity, audit chain, and confirmed packets' hashes against the server.")
-    static final class Verify implements Callable<Integer> {
-        @CommandLine.ParentCommand
-        SyncCli cli;
-
+    static final class Verify extends StoreCommand {
         @Override
-        public Integer call() throws Exception {
-            try (StationStore store = cli.openStore()) {
-                PrintWriter out = cli.out();
-                Messages m = cli.messages();
-                StoreHealth health = store.verify();
-                out.println(m.get("verify.storeOk", health.integrity(), health.audit()));
-                boolean ok = health.ok();
-                if (cli.server != null) {
-                    ok &= compare(store, out, m);
-                }
-                return ok ? 0 : 1;
+        int call(StationStore store) throws Exception {
+            PrintWriter out = cli.out();
+            Messages m = cli.messages();
+            StoreHealth health = store.verify();
+            out.println(m.get("verify.storeOk", health.integrity(), health.audit()));
+            boolean ok = health.ok();
+            if (cli.server != null) {
+                ok &= compare(store, out, m);
             }
+            return ok ? 0 : 1;
         }
 
         private boolean compare(StationStore store, PrintWriter out, Messages m) throws Exception {

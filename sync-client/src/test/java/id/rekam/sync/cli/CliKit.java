@@ -33,6 +33,10 @@ final class CliKit implements AutoCloseable {
         return access.serverUri();
     }
 
+    void awaitServerDecisions() throws InterruptedException {
+        access.awaitServerDecisions();
+    }
+
     void closeStore() {
         access.closeStore();
     }

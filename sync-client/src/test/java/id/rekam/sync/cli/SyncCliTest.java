@@ -48,8 +48,13 @@ class SyncCliTest {
                 "--passphrase-file", pass.toString(), "--lang", "en"};
         kit.closeStore();
 
+        // One pass delivers everything; the server decides in the background (protocol §4.5), so the
+        // verdicts arrive with the technician's next pass.
         String push = run(concat(common, "push-now"));
-        assertThat(push).startsWith("0\n").contains("confirmed 3");
+        assertThat(push).startsWith("0\n").contains("Waiting 0, uploading 0,");
+        kit.awaitServerDecisions();
+        String again = run(concat(common, "push-now"));
+        assertThat(again).startsWith("0\n").contains("confirmed 3");
 
         String status = run(concat(common, "status"));
         assertThat(status).startsWith("0\n").containsPattern("CONFIRMED\\s+3");

@@ -1,4 +1,7 @@
-package id.rekam.sync;
+package id.rekam.netfaults;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,22 +19,51 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A TCP proxy on 127.0.0.1 that misbehaves like a bad rural link or a meddling network in
- * front of the server. Each new client connection draws one fate: pass through, reset after a
- * random number of request bytes (mid-body for uploads), stall first, answer 503 / 429 with
- * Retry-After itself, or answer a captive portal's HTML login page. Everything is real sockets;
- * the server behind it never knows.
+ * front of a server. Each new client connection draws one fate from the {@link Mix}: pass
+ * through, reset after a random number of request bytes (mid-body for uploads), stall first,
+ * answer 503 / 429 with Retry-After itself, or answer a captive portal's HTML login page.
+ * Everything is real sockets; the server behind it never knows. Seeded, so a run's sequence of
+ * fates is repeatable. Used by sync-client's chaos tests and by the sync drain bench.
  */
-final class FaultyProxy implements AutoCloseable {
+public final class FaultyProxy implements AutoCloseable {
 
-    /** Probabilities per connection, in percent; the rest passes through untouched. */
-    record Mix(int resetPct, int stallPct, int status503Pct, int status429Pct, int portalPct, int maxResetBytes,
-               int stallMillis, int maxLifetimeBytes) {
-        static Mix none() {
+    private static final Logger log = LoggerFactory.getLogger(FaultyProxy.class);
+
+    /**
+     * Probabilities per connection, in percent; the rest passes through untouched.
+     *
+     * @param maxResetBytes    a reset connection is cut after 1..this many client bytes
+     * @param stallMillis      how long a stalled connection waits before it passes through
+     * @param maxLifetimeBytes even a healthy connection is cut (reset) after between half of
+     *                         this and this many client bytes, so that keep-alive does not let
+     *                         one good connection carry a whole test; {@link Integer#MAX_VALUE}
+     *                         for never
+     */
+    public record Mix(int resetPct, int stallPct, int status503Pct, int status429Pct, int portalPct,
+                      int maxResetBytes, int stallMillis, int maxLifetimeBytes) {
+        public Mix {
+            int sum = resetPct + stallPct + status503Pct + status429Pct + portalPct;
+            if (resetPct < 0 || stallPct < 0 || status503Pct < 0 || status429Pct < 0 || portalPct < 0 || sum > 100) {
+                throw new IllegalArgumentException("percentages must be >= 0 and add up to at most 100: " + sum);
+            }
+            if (maxResetBytes < 1 || stallMillis < 0 || maxLifetimeBytes < 2) {
+                throw new IllegalArgumentException("maxResetBytes >= 1, stallMillis >= 0, maxLifetimeBytes >= 2");
+            }
+        }
+
+        /** Every connection passes through. */
+        public static Mix none() {
             return new Mix(0, 0, 0, 0, 0, 1, 0, Integer.MAX_VALUE);
+        }
+
+        /** Only resets: {@code percent} of connections cut after 1..{@code maxResetBytes} client bytes. */
+        public static Mix resets(int percent, int maxResetBytes) {
+            return new Mix(percent, 0, 0, 0, 0, maxResetBytes, 0, Integer.MAX_VALUE);
         }
     }
 
-    static final String PORTAL = "<!DOCTYPE html><html><head><title>Login Wi-Fi</title></head>"
+    /** What a captive portal answers instead of the server. */
+    public static final String PORTAL = "<!DOCTYPE html><html><head><title>Login Wi-Fi</title></head>"
             + "<body><form action=\"/login\"><input name=\"voucher\"></form></body></html>";
 
     private final ServerSocket listener;
@@ -45,28 +77,55 @@ final class FaultyProxy implements AutoCloseable {
     private volatile Mix mix = Mix.none();
     private volatile boolean closed;
 
-    final AtomicLong connections = new AtomicLong();
-    final AtomicLong resets = new AtomicLong();
-    final AtomicLong stalls = new AtomicLong();
-    final AtomicLong injected503 = new AtomicLong();
-    final AtomicLong injected429 = new AtomicLong();
-    final AtomicLong portals = new AtomicLong();
-    /** Bytes the client sent towards the server (what the link carried). */
-    final AtomicLong upstreamBytes = new AtomicLong();
+    private final AtomicLong connections = new AtomicLong();
+    private final AtomicLong resets = new AtomicLong();
+    private final AtomicLong stalls = new AtomicLong();
+    private final AtomicLong injected503 = new AtomicLong();
+    private final AtomicLong injected429 = new AtomicLong();
+    private final AtomicLong portals = new AtomicLong();
+    private final AtomicLong upstreamBytes = new AtomicLong();
 
-    FaultyProxy(URI server, long seed) throws IOException {
+    /** Listens on an ephemeral loopback port; passes everything through until {@link #mix(Mix)}. */
+    public FaultyProxy(URI server, long seed) throws IOException {
         this.upstream = new InetSocketAddress(server.getHost(), server.getPort());
         this.random = new Random(seed);
-        this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.listener = new ServerSocket(0, 100, InetAddress.getLoopbackAddress());
         threads.submit(this::acceptLoop);
     }
 
-    URI uri() {
+    public FaultyProxy(URI server, long seed, Mix mix) throws IOException {
+        this(server, seed);
+        mix(mix);
+    }
+
+    /** The base URI clients use instead of the server's. */
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + listener.getLocalPort() + "/");
     }
 
-    void mix(Mix m) {
+    /** Applies to connections accepted from now on. */
+    public void mix(Mix m) {
         this.mix = m;
+    }
+
+    /**
+     * What the proxy did so far.
+     *
+     * @param resets        connections drawn to be reset mid-request (not healthy ones cut at their lifetime)
+     * @param upstreamBytes bytes the clients sent towards the server (what the link carried, incl. those cut off)
+     */
+    public record Counts(long connections, long resets, long stalls, long injected503, long injected429, long portals,
+                         long upstreamBytes) {
+        @Override
+        public String toString() {
+            return "connections=" + connections + " resets=" + resets + " stalls=" + stalls + " 503=" + injected503
+                    + " 429=" + injected429 + " portal=" + portals + " upstreamBytes=" + upstreamBytes;
+        }
+    }
+
+    public Counts counts() {
+        return new Counts(connections.get(), resets.get(), stalls.get(), injected503.get(), injected429.get(),
+                portals.get(), upstreamBytes.get());
     }
 
     private void acceptLoop() {
@@ -74,31 +133,26 @@ final class FaultyProxy implements AutoCloseable {
             try {
                 Socket client = listener.accept();
                 connections.incrementAndGet();
+                Mix m = mix;
                 int roll;
                 int budget;
                 long lifetime;
                 synchronized (random) {
                     roll = random.nextInt(100);
-                    budget = 1 + random.nextInt(Math.max(1, mix.maxResetBytes()));
-                    lifetime = mix.maxLifetimeBytes() == Integer.MAX_VALUE ? Long.MAX_VALUE
-                            : mix.maxLifetimeBytes() / 2 + random.nextInt(Math.max(1, mix.maxLifetimeBytes() / 2));
+                    budget = 1 + random.nextInt(m.maxResetBytes());
+                    lifetime = m.maxLifetimeBytes() == Integer.MAX_VALUE ? Long.MAX_VALUE
+                            : m.maxLifetimeBytes() / 2 + random.nextInt(m.maxLifetimeBytes() / 2);
                 }
-                threads.submit(() -> handle(client, roll, budget, lifetime));
+                threads.submit(() -> handle(client, m, roll, budget, lifetime));
             } catch (IOException e) {
-                if (!closed) {
-                    continue;
+                if (closed) {
+                    return;
                 }
-                return;
             }
         }
     }
 
-    /**
-     * {@code lifetime}: even a healthy connection is cut after this many client bytes, wherever
-     * that falls, so that keep-alive does not let one good connection carry the whole test.
-     */
-    private void handle(Socket client, int roll, int budget, long lifetime) {
-        Mix m = mix;
+    private void handle(Socket client, Mix m, int roll, int budget, long lifetime) {
         int t = m.resetPct();
         try {
             if (roll < t) {
@@ -137,7 +191,7 @@ final class FaultyProxy implements AutoCloseable {
     }
 
     /** Reads the request head, then answers on its own and closes, as a middlebox would. */
-    private void answer(Socket client, String status, String type, String body, String extraHeaders) {
+    private static void answer(Socket client, String status, String type, String body, String extraHeaders) {
         try (client) {
             InputStream in = client.getInputStream();
             int matched = 0;
@@ -162,8 +216,12 @@ final class FaultyProxy implements AutoCloseable {
     private void pipe(Socket client, long budget) {
         Socket server = new Socket();
         try {
+            // Small writes (request heads, acks) must not wait for Nagle: the bench times this path.
+            server.setTcpNoDelay(true);
+            client.setTcpNoDelay(true);
             server.connect(upstream, 5_000);
         } catch (IOException e) {
+            log.debug("upstream {} not reachable: {}", upstream, e.toString());
             closeQuietly(client);
             closeQuietly(server);
             return;
@@ -173,23 +231,23 @@ final class FaultyProxy implements AutoCloseable {
     }
 
     private void copy(Socket from, Socket to, long budget, boolean countUp, Socket a, Socket b) {
-        byte[] buf = new byte[16 * 1024];
+        byte[] buf = new byte[64 * 1024];
         long left = budget;
         try {
             InputStream in = from.getInputStream();
             OutputStream out = to.getOutputStream();
             while (true) {
-                int n = in.read(buf, 0, (int) Math.min(buf.length, Math.max(1, left)));
+                // Never read past the budget, so the server gets exactly the bytes before the cut.
+                int n = in.read(buf, 0, (int) Math.min(buf.length, left));
                 if (n < 0) {
                     break;
                 }
-                int pass = (int) Math.min(n, left);
-                out.write(buf, 0, pass);
-                out.flush();
                 if (countUp) {
-                    upstreamBytes.addAndGet(pass);
+                    // Counted before the write: once the server has the bytes, a reader of counts() sees them.
+                    upstreamBytes.addAndGet(n);
                 }
-                left -= pass;
+                out.write(buf, 0, n);
+                left -= n;
                 if (left <= 0) {
                     reset(a);
                     reset(b);
@@ -218,11 +276,6 @@ final class FaultyProxy implements AutoCloseable {
         } catch (IOException ignored) {
             // nothing to do
         }
-    }
-
-    String summary() {
-        return "connections=" + connections + " resets=" + resets + " stalls=" + stalls + " 503=" + injected503
-                + " 429=" + injected429 + " portal=" + portals + " upstreamBytes=" + upstreamBytes;
     }
 
     @Override
