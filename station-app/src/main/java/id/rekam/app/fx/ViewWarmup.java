@@ -46,6 +46,9 @@ public final class ViewWarmup {
             "org.apache.pdfbox.pdmodel.font.Standard14Fonts",
             "com.google.zxing.qrcode.QRCodeWriter");
 
+    /** Enough HMAC rounds for the JIT's top tier to compile the PBKDF2 loop. */
+    static final int KDF_WARMUP_ITERATIONS = 40_000;
+
     private ViewWarmup() {
     }
 
@@ -104,6 +107,11 @@ public final class ViewWarmup {
         } catch (java.io.IOException | RuntimeException e) {
             LOG.debug("warm-up: PNG/JSON not warmed: {}", e.toString());
         }
+        // The supervisor's unlock (600k PBKDF2 iterations) and every operator login (210k) run
+        // HMAC-SHA256 in a loop: run a short derivation now so the JIT has compiled that loop
+        // (with the CPU's SHA instructions) before the passphrase is entered. Cold, the unlock took
+        // 1.6 s of CPU; compiled, ~0.45 s.
+        id.rekam.core.crypto.Pbkdf2.derive("warm-up".toCharArray(), new byte[16], KDF_WARMUP_ITERATIONS, 32);
         LOG.info("warm-up: wizard and views pre-loaded off the FX thread in {} ms", (System.nanoTime() - t0) / 1_000_000);
     }
 }
