@@ -57,7 +57,9 @@ public final class Facts {
         }
         grid.getChildren().clear();
         grid.getColumnConstraints().clear();
-        for (double pct : new double[] {19, 31, 19, 31}) {
+        // Keys wrap rather than end in "…": in the review (next to the biometrics card) and on a
+        // 1024 px screen "Status perkawinan" or "Kewarganegaraan" did not fit a 19 % column.
+        for (double pct : new double[] {22, 28, 22, 28}) {
             ColumnConstraints c = new ColumnConstraints();
             c.setPercentWidth(pct);
             grid.getColumnConstraints().add(c);
@@ -66,6 +68,7 @@ public final class Facts {
         for (int i = 0; i < rows.size(); i++) {
             Label k = new Label(rows.get(i)[0]);
             k.getStyleClass().add("review-key");
+            k.setWrapText(true);
             Label v = new Label(rows.get(i)[1]);
             v.getStyleClass().add("review-value");
             v.setWrapText(true);

@@ -103,6 +103,8 @@ class EnrollmentFlowTest {
         Flow.waitFor(() -> flow.text("#receiptText").startsWith("Tanda terima siap dicetak"));
         flow.screenshot("11-committed");
         watchdog.close();
+        // The review's facts beside the biometrics card: every key and value readable in full.
+        assertThat(id.rekam.app.testing.Ui.cutShortTexts()).as("texts cut short on the review").isEmpty();
         FxStallWatchdog.Stats stalls = watchdog.stats();
         String report = "scripted enrollment: FX runLater latency " + stalls + "; live preview " + fps + " fps";
         System.out.println(report);
