@@ -11,6 +11,7 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +44,18 @@ class SmallScreenFlowTest {
         this.stage = stage;
         new TestStation(dir, AppConfig.ApprovalMode.END_OF_DAY, true, true).show(stage);
         StationApp.fitToScreen(stage, SMALL_SCREEN);
+    }
+
+    /** The FX stage outlives the test class: the next UI test gets the design size back. */
+    @AfterEach
+    void designSizeAgain() {
+        Ui.onFx(() -> {
+            stage.setMinWidth(0);
+            stage.setMinHeight(0);
+            stage.setWidth(1280);
+            stage.setHeight(800);
+            return null;
+        });
     }
 
     @Test
