@@ -33,8 +33,7 @@ public class StationApp extends Application {
         shell = (ShellController) scene.getUserData();
         bindTitle(stage, ctx);
         stage.setScene(scene);
-        stage.setMinWidth(1100);
-        stage.setMinHeight(720);
+        fitToScreen(stage, javafx.stage.Screen.getPrimary().getVisualBounds());
         stage.show();
         StartupClock.markFirstScreen();
         if (getParameters().getRaw().contains(CDS_TRAINING)) {
@@ -60,6 +59,45 @@ public class StationApp extends Application {
                 }));
     }
 
+    /** The layout's design size; every screen also fits {@link #MIN_WIDTH} × {@link #MIN_HEIGHT}. */
+    static final double WIDTH = 1280;
+    static final double HEIGHT = 800;
+    /** A 1024×768 kecamatan PC, less a taskbar and the window's title bar. */
+    public static final double MIN_WIDTH = 1000;
+    public static final double MIN_HEIGHT = 680;
+
+    /**
+     * Sizes the window to the screen's free area: a 1024×768 PC (common at kecamatan desks) got a
+     * 1280×800 window with a 1100 px minimum, i.e. the status bar and the right-hand buttons off
+     * screen. On a small screen the window fills the free area.
+     */
+    public static void fitToScreen(Stage stage, javafx.geometry.Rectangle2D free) {
+        stage.setMinWidth(Math.min(MIN_WIDTH, free.getWidth()));
+        stage.setMinHeight(Math.min(MIN_HEIGHT, free.getHeight()));
+        if (free.getWidth() < WIDTH || free.getHeight() < HEIGHT) {
+            stage.setX(free.getMinX());
+            stage.setY(free.getMinY());
+            stage.setWidth(Math.min(WIDTH, free.getWidth()));
+            stage.setHeight(Math.min(HEIGHT, free.getHeight()));
+        }
+    }
+
+    /** Narrower than this, the shell is {@code :compact} (station.css: less padding, a narrower step list). */
+    static final double COMPACT_BELOW = 1180;
+
+    /**
+     * Sets the {@code :compact} pseudo-class on the scene's root while the scene is narrower than
+     * {@code width}: on a 1024 px screen the design's paddings left the wizard steps no room, and
+     * one pre-built step too wide for the window pushed every screen past its right edge.
+     */
+    static void compactBelow(Scene scene, double width) {
+        javafx.css.PseudoClass compact = javafx.css.PseudoClass.getPseudoClass("compact");
+        javafx.beans.value.ChangeListener<Number> apply = (o, old, w) ->
+                scene.getRoot().pseudoClassStateChanged(compact, w.doubleValue() < width);
+        scene.widthProperty().addListener(apply);
+        apply.changed(scene.widthProperty(), null, scene.getWidth());
+    }
+
     /** The window title names the office; it follows a move to another office at once. */
     public static void bindTitle(Stage stage, AppContext ctx) {
         stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
@@ -76,9 +114,10 @@ public class StationApp extends Application {
     /** Builds the whole station UI into a scene on the unlock screen; the shell controller is the scene's user data. */
     public static Scene createScene(AppContext ctx) {
         Fxml.Loaded<ShellController> shell = Fxml.load(ctx, "/id/rekam/app/fxml/shell.fxml");
-        Scene scene = new Scene(shell.root(), 1280, 800);
+        Scene scene = new Scene(shell.root(), WIDTH, HEIGHT);
         scene.getStylesheets().add(StationApp.class.getResource("/id/rekam/app/css/station.css").toExternalForm());
         scene.setUserData(shell.controller());
+        compactBelow(scene, COMPACT_BELOW);
         ctx.navigator().show(Screen.UNLOCK);
         // While the operator types the passphrase and logs in, pay the wizard's first-use costs —
         // only once the unlock screen is on the glass: started earlier it delayed the first screen.

@@ -6,6 +6,8 @@ import id.rekam.core.domain.FingerprintCapture;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 import java.text.MessageFormat;
 import java.util.Collections;
@@ -39,6 +41,14 @@ public final class Facts {
                 new String[] {b.getString("field.CITIZENSHIP"), d.citizenship().name()});
     }
 
+    /** Keys wider than this wrap ("Alamat (jalan, nomor)"), leaving the width to the values. */
+    private static final double KEY_MAX_WIDTH = 140;
+    /** ... and never narrower than the longest key word ("Kewarganegaraan"), which must not break. */
+    private static final double KEY_MIN_WIDTH = 116;
+    private static final String ONE_PAIR = "rekam.facts.onePair";
+    private static final double ONE_PAIR_BELOW = 490;
+    private static final double TWO_PAIRS_ABOVE = 505;
+
     /** How many rows {@link #rows} gives: the review lays out that many empty rows ahead of time. */
     public static final int ROW_COUNT = 14;
 
@@ -56,23 +66,65 @@ public final class Facts {
             return;
         }
         grid.getChildren().clear();
-        grid.getColumnConstraints().clear();
-        for (double pct : new double[] {19, 31, 19, 31}) {
-            ColumnConstraints c = new ColumnConstraints();
-            c.setPercentWidth(pct);
-            grid.getColumnConstraints().add(c);
-        }
-        int half = (rows.size() + 1) / 2;
         for (int i = 0; i < rows.size(); i++) {
             Label k = new Label(rows.get(i)[0]);
             k.getStyleClass().add("review-key");
+            k.setWrapText(true);
             Label v = new Label(rows.get(i)[1]);
             v.getStyleClass().add("review-value");
             v.setWrapText(true);
+            if (i == 0) {
+                // The NIK: one 16-digit number that misreads when broken over two lines.
+                v.setMinWidth(Region.USE_PREF_SIZE);
+            }
+            grid.getChildren().addAll(k, v);
+        }
+        boolean listening = grid.getProperties().containsKey(ONE_PAIR);
+        arrange(grid, false);
+        // The width decides the arrangement, so the two-pair minimum must not hold the width up
+        // (nor, in the review built ahead, hold every screen wider than a small window).
+        grid.setMinWidth(0);
+        if (!listening) {
+            // Beside the review's biometrics card on a 1024 px screen two key/value pairs per
+            // line left the values a few pixels: there the facts go one pair per line. The gap
+            // between the two bounds keeps a width that suits both from flipping back and forth.
+            grid.widthProperty().addListener((o, old, w) -> {
+                boolean onePair = Boolean.TRUE.equals(grid.getProperties().get(ONE_PAIR));
+                if (!onePair && w.doubleValue() > 0 && w.doubleValue() < ONE_PAIR_BELOW) {
+                    arrange(grid, true);
+                } else if (onePair && w.doubleValue() > TWO_PAIRS_ABOVE) {
+                    arrange(grid, false);
+                }
+            });
+        }
+    }
+
+    /**
+     * Places the key/value labels: one pair per line, or two (the first half of the rows on the
+     * left). Columns are sized by their texts, not by fixed shares: 19 % key columns cut "Status
+     * perkawinan" short and 28 % value columns broke the NIK over two lines. Keys wrap within a
+     * cap; values take the rest.
+     */
+    static void arrange(GridPane grid, boolean onePair) {
+        grid.getProperties().put(ONE_PAIR, onePair);
+        grid.getColumnConstraints().clear();
+        for (int col = 0; col < (onePair ? 2 : 4); col++) {
+            ColumnConstraints c = new ColumnConstraints();
+            if (col % 2 == 0) {
+                c.setMinWidth(KEY_MIN_WIDTH);
+                c.setMaxWidth(KEY_MAX_WIDTH);
+            } else {
+                c.setHgrow(Priority.ALWAYS);
+            }
+            grid.getColumnConstraints().add(c);
+        }
+        int n = grid.getChildren().size() / 2;
+        int half = onePair ? n : (n + 1) / 2;
+        for (int i = 0; i < n; i++) {
             int col = i < half ? 0 : 2;
             int row = i < half ? i : i - half;
-            grid.add(k, col, row);
-            grid.add(v, col + 1, row);
+            GridPane.setConstraints(grid.getChildren().get(2 * i), col, row);
+            GridPane.setConstraints(grid.getChildren().get(2 * i + 1), col + 1, row);
         }
     }
 

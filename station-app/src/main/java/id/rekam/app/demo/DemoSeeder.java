@@ -2,8 +2,11 @@ package id.rekam.app.demo;
 
 import id.rekam.core.auth.Role;
 import id.rekam.core.demo.DemoRecords;
+import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.store.StationStore;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -29,8 +32,15 @@ public final class DemoSeeder {
         store.operators().createFirstSupervisor(SUPERVISOR, SUPERVISOR_PASSWORD.toCharArray());
         store.operators().createAccount(SUPERVISOR, OPERATOR, Role.OPERATOR, OPERATOR_PASSWORD.toCharArray());
         DemoRecords demo = new DemoRecords(2026, villageCode, store.stationId());
+        // Saved in the order they were (fictitiously) captured: the records list shows the
+        // newest saved first, and a list whose times jump back and forth looked unsorted.
+        List<EnrollmentRecord> records = new ArrayList<>();
         for (int i = 0; i < RECORDS; i++) {
-            var saved = store.saveEnrollment(demo.next());
+            records.add(demo.next());
+        }
+        records.sort(Comparator.comparing(EnrollmentRecord::createdAt));
+        for (int i = 0; i < RECORDS; i++) {
+            var saved = store.saveEnrollment(records.get(i));
             // Two thirds approved (waiting for sync), the rest waiting for the supervisor.
             if (i % 3 != 0) {
                 store.outbox().approve(List.of(saved.packetId()), SUPERVISOR);

@@ -56,6 +56,10 @@ public final class HomeController {
                 records();
             } else if (e.getCode() == KeyCode.F4 && !approval.isDisabled()) {
                 approval();
+            } else if (e.getCode() == KeyCode.F5) {
+                cards();
+            } else if (e.getCode() == KeyCode.F6) {
+                sync();
             }
         });
         newEnrollment.sceneProperty().addListener((o, a, s) -> {

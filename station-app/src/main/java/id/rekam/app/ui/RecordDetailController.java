@@ -28,6 +28,8 @@ public final class RecordDetailController {
     @FXML private ImageView photo;
     @FXML private Label fingers;
     @FXML private ImageView signature;
+    @FXML private Label photoUnreadable;
+    @FXML private Label signatureUnreadable;
     @FXML private Label provenance;
     @FXML private Label reprintText;
     private RegistrationId shown;
@@ -55,8 +57,14 @@ public final class RecordDetailController {
                     status.getStyleClass().add("status-" + s.status().name());
                 });
         Facts.fill(facts, Facts.rows(r.demographics(), ctx.bundle()));
-        photo.setImage(new Image(new ByteArrayInputStream(r.photo().jpeg())));
-        signature.setImage(new Image(new ByteArrayInputStream(r.signature().png())));
+        // An image that does not decode says so instead of leaving an empty frame (the demo's
+        // records carry placeholder bytes, not pictures).
+        Image face = new Image(new ByteArrayInputStream(r.photo().jpeg()));
+        photo.setImage(face);
+        photoUnreadable.setVisible(face.isError());
+        Image signed = new Image(new ByteArrayInputStream(r.signature().png()));
+        signature.setImage(signed);
+        signatureUnreadable.setVisible(signed.isError());
         fingers.setText(Facts.fingerSummary(r.fingerprints(), ctx.bundle()));
         var cam = r.photo().provenance().device();
         var scan = r.fingerprints().get(0).provenance().device();

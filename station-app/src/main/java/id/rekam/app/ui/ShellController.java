@@ -148,9 +148,23 @@ public final class ShellController {
         networkLabel.getStyleClass().removeAll("good", "warn");
         networkLabel.getStyleClass().add(good ? "good" : "warn");
         if (s != null) {
-            syncLabel.setText(ctx.text("status.sync", s.waiting() + s.uploading(), s.acknowledged(),
-                    s.needsAttention() + s.rejected()));
+            syncLabel.setText(syncLine(s));
         }
+    }
+
+    /**
+     * "Sinkron: 8 menunggu", with the being-verified and needs-attention counts only when there
+     * are some: the full line with its zeros pushed the network message into "…" at 1280 px.
+     */
+    private String syncLine(SyncStatus s) {
+        StringBuilder line = new StringBuilder(ctx.text("status.sync", s.waiting() + s.uploading()));
+        if (s.acknowledged() > 0) {
+            line.append(' ').append(ctx.text("status.sync.verifying", s.acknowledged()));
+        }
+        if (s.needsAttention() + s.rejected() > 0) {
+            line.append(' ').append(ctx.text("status.sync.attention", s.needsAttention() + s.rejected()));
+        }
+        return line.toString();
     }
 
     @FXML

@@ -49,9 +49,15 @@ public final class TestStation {
 
     /** @param sync delivery to a central server; null = a station without one */
     public TestStation(Path dataDir, AppConfig.ApprovalMode mode, boolean demo, boolean seeded, SyncPort sync) {
+        this(dataDir, mode, demo, seeded, sync, Locale.forLanguageTag("id"));
+    }
+
+    /** @param locale the UI language (Bahasa Indonesia unless a test asks for English) */
+    public TestStation(Path dataDir, AppConfig.ApprovalMode mode, boolean demo, boolean seeded, SyncPort sync,
+                       Locale locale) {
         this.dataDir = dataDir;
         config = new AppConfig(STATION_ID, "Kecamatan Pancoran Mas, Kota Depok", "32.76.01", dataDir,
-                Locale.forLanguageTag("id"), mode, demo, demo ? PASSPHRASE : null);
+                locale, mode, demo, demo ? PASSPHRASE : null);
         DeviceStatusService status = new DeviceStatusService() {
             @Override
             public List<DeviceState> devices() {

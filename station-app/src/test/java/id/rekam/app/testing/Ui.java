@@ -158,6 +158,67 @@ public final class Ui {
         return b.getWidth() > 0 || b.getHeight() > 0;
     }
 
+    /**
+     * Texts on screen that are cut short (drawn with an ellipsis instead of in full), as
+     * "text" per label or button shown in the main window. Cells of lists and tables and
+     * labels that carry a tooltip (which shows the whole text) are left out: they may be cut.
+     */
+    public static List<String> cutShortTexts() {
+        return onFx(() -> {
+            List<String> cut = new ArrayList<>();
+            Window window = mainWindow().orElseThrow(() -> new AssertionError("no window"));
+            Deque<Node> queue = new ArrayDeque<>(List.of(window.getScene().getRoot()));
+            while (!queue.isEmpty()) {
+                Node n = queue.poll();
+                if (!n.isVisible() || n instanceof javafx.scene.control.Cell<?>) {
+                    continue;
+                }
+                if (n instanceof javafx.scene.control.Labeled l && l.getTooltip() == null && isShown(l)
+                        && l.getText() != null && !l.getText().isEmpty()) {
+                    l.getChildrenUnmodifiable().stream().filter(javafx.scene.text.Text.class::isInstance)
+                            .map(t -> ((javafx.scene.text.Text) t).getText()).findFirst()
+                            .filter(drawn -> !drawn.equals(l.getText()) && drawn.contains(l.getEllipsisString()))
+                            .ifPresent(drawn -> cut.add("\"" + l.getText() + "\" drawn as \"" + drawn + "\""));
+                }
+                if (n instanceof Parent p) {
+                    queue.addAll(p.getChildrenUnmodifiable());
+                }
+            }
+            return cut;
+        });
+    }
+
+    /**
+     * Labels and buttons shown in the main window that reach past its right or bottom edge (a
+     * row too wide for a small screen): their texts. Nodes inside a scroll pane are left out —
+     * the operator can scroll to them.
+     */
+    public static List<String> offWindowTexts() {
+        return onFx(() -> {
+            List<String> off = new ArrayList<>();
+            Scene scene = mainWindow().orElseThrow(() -> new AssertionError("no window")).getScene();
+            Deque<Node> queue = new ArrayDeque<>(List.of(scene.getRoot()));
+            while (!queue.isEmpty()) {
+                Node n = queue.poll();
+                if (!n.isVisible() || n instanceof javafx.scene.control.ScrollPane
+                        || n instanceof javafx.scene.control.Cell<?>) {
+                    continue;
+                }
+                if (n instanceof javafx.scene.control.Labeled l && isShown(l)) {
+                    Bounds b = l.localToScene(l.getLayoutBounds());
+                    if (b.getMaxX() > scene.getWidth() + 1 || b.getMaxY() > scene.getHeight() + 1) {
+                        off.add("\"" + l.getText() + "\" at " + Math.round(b.getMaxX()) + "," + Math.round(b.getMaxY())
+                                + " in " + Math.round(scene.getWidth()) + "x" + Math.round(scene.getHeight()));
+                    }
+                }
+                if (n instanceof Parent p) {
+                    queue.addAll(p.getChildrenUnmodifiable());
+                }
+            }
+            return off;
+        });
+    }
+
     /** The main window (the stage, not a popup), if one is showing. */
     public static Optional<Window> mainWindow() {
         return onFx(() -> Window.getWindows().stream().filter(w -> w instanceof Stage && w.isShowing()).findFirst());

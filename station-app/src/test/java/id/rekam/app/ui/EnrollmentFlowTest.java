@@ -25,6 +25,7 @@ import org.testfx.framework.junit5.Start;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -103,6 +104,13 @@ class EnrollmentFlowTest {
         Flow.waitFor(() -> flow.text("#receiptText").startsWith("Tanda terima siap dicetak"));
         flow.screenshot("11-committed");
         watchdog.close();
+        // The review's facts beside the biometrics card: every key and value readable in full.
+        assertThat(id.rekam.app.testing.Ui.cutShortTexts()).as("texts cut short on the review").isEmpty();
+        List<javafx.scene.control.Label> nikLabels = id.rekam.app.testing.Ui.onFx(() -> robot
+                .lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Label l && Flow.NIK.equals(l.getText()))
+                .queryAllAs(javafx.scene.control.Label.class).stream().filter(l -> l.getWidth() > 0).toList());
+        assertThat(nikLabels).as("the NIK in the review").isNotEmpty()
+                .allSatisfy(l -> assertThat(l.getWidth()).as("NIK on one line").isGreaterThanOrEqualTo(l.prefWidth(-1) - 0.5));
         FxStallWatchdog.Stats stalls = watchdog.stats();
         String report = "scripted enrollment: FX runLater latency " + stalls + "; live preview " + fps + " fps";
         System.out.println(report);

@@ -58,6 +58,10 @@ class RecordsAndApprovalTest {
         robot.type(KeyCode.ENTER).type(KeyCode.ENTER);
         Flow.waitFor(() -> flow.visible("#detailTitle") && flow.text("#detailTitle").contains(firstWord));
         flow.screenshot("14-record-detail");
+        // The demo's records carry placeholder bytes, not pictures: the frames say so, not stay blank.
+        assertThat(flow.visible("#detailPhotoUnreadable")).isTrue();
+        assertThat(flow.visible("#detailSignatureUnreadable")).isTrue();
+        assertThat(Ui.cutShortTexts()).as("texts cut short on the record").isEmpty();
         // Reprint: regenerated from the store and sent to the printer (none here), never saved.
         flow.click("#reprintReceipt");
         Flow.waitFor(() -> !flow.text("#reprintText").isEmpty());
