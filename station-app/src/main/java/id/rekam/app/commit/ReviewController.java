@@ -209,6 +209,8 @@ public final class ReviewController implements Step {
     private void committed(RecordStatus status) {
         wizard.committed();
         commitButton.setDisable(true);
+        // Saved once: only the done box and its actions stay, not a dead "save" button.
+        show(commitButton, false);
         Receipts receipts = new Receipts(ctx.session().store().records(), ctx.bundle(),
                 ctx.session().officeName(), ZoneId.systemDefault());
         EnrollmentRecord r = record;
@@ -285,14 +287,14 @@ public final class ReviewController implements Step {
 
     private void failed(Throwable e) {
         busy(null);
-        commitButton.setDisable(false);
         verdict.setText(ctx.text("review.failed", String.valueOf(e.getMessage())));
         show(verdictBox, true);
     }
 
     private void busy(String text) {
         working.setText(text == null ? "" : text);
-        commitButton.setDisable(text != null);
+        // A failure after the record is saved (receipt, approval) must not re-arm Ctrl+S.
+        commitButton.setDisable(text != null || done());
     }
 
     private static void show(javafx.scene.Node n, boolean visible) {

@@ -86,8 +86,10 @@ public final class ShellController {
         homeButton.setVisible(in);
         logoutButton.setVisible(in);
         if (in) {
-            operatorLabel.setText(op.displayName());
-            roleLabel.setText(ctx.text("role." + op.role().name()) + " · " + op.id());
+            // The store keeps no name besides the account id, so name and id are usually the same:
+            // show it once, with the role under it.
+            operatorLabel.setText(op.displayName().isBlank() ? op.id() : op.displayName());
+            roleLabel.setText(ctx.text("role." + op.role().name()));
         }
     }
 

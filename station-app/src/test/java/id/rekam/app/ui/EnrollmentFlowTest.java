@@ -48,6 +48,9 @@ class EnrollmentFlowTest {
         flow.screenshot("01-unlock");
         flow.unlockAndCreateSupervisor(TestStation.PASSPHRASE);
         flow.screenshot("03-home");
+        // The header names the operator once (name, then role), not "spv1" over "Supervisor · spv1".
+        assertThat(flow.text("#operatorLabel")).isEqualTo(Flow.SUPERVISOR);
+        assertThat(flow.text("#roleLabel")).isEqualTo("Supervisor");
         FxStallWatchdog watchdog = new FxStallWatchdog(10, () -> focusOwner(robot)).start();
         robot.type(KeyCode.F2);
         Flow.waitFor(() -> flow.visible("#nik"));
@@ -103,6 +106,10 @@ class EnrollmentFlowTest {
         Flow.waitFor(() -> flow.visible("#commitDone"));
         Flow.waitFor(() -> flow.text("#receiptText").startsWith("Tanda terima siap dicetak"));
         flow.screenshot("11-committed");
+        // Once saved, the save button is gone (not left disabled) and takes no room.
+        assertThat(flow.visible("#commitRecord")).as("save button shown after commit").isFalse();
+        assertThat(id.rekam.app.testing.Ui.onFx(() -> robot.lookup("#commitRecord").query().isManaged()))
+                .as("save button laid out after commit").isFalse();
         watchdog.close();
         // The review's facts beside the biometrics card: every key and value readable in full.
         assertThat(id.rekam.app.testing.Ui.cutShortTexts()).as("texts cut short on the review").isEmpty();
