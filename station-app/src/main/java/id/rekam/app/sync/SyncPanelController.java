@@ -20,6 +20,9 @@ import java.util.function.Consumer;
  */
 public final class SyncPanelController implements Lifecycle {
 
+    /** The same date style as the records list and the receipt (dd-MM-yyyy, as dates are typed at the desk). */
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
+
     private final AppContext ctx;
     private final SyncPort sync;
     private final Consumer<SyncStatus> listener = new FxLatest<>(s -> show(Optional.of(s)));
@@ -79,9 +82,8 @@ public final class SyncPanelController implements Lifecycle {
         });
     }
 
-    private String time(Instant t) {
-        return DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss", ctx.config().locale())
-                .format(t.atZone(ZoneId.systemDefault()));
+    private static String time(Instant t) {
+        return WHEN.format(t.atZone(ZoneId.systemDefault()));
     }
 
     @FXML
