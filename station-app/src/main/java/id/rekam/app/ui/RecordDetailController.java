@@ -38,6 +38,13 @@ public final class RecordDetailController {
         this.ctx = ctx;
     }
 
+    @FXML
+    private void initialize() {
+        // Until a reprint says something, the message takes no room above "read only".
+        reprintText.visibleProperty().bind(reprintText.textProperty().isNotEmpty());
+        reprintText.managedProperty().bind(reprintText.visibleProperty());
+    }
+
     public void open(RegistrationId id) {
         shown = id;
         var records = ctx.session().store().records();

@@ -62,9 +62,13 @@ class RecordsAndApprovalTest {
         assertThat(flow.visible("#detailPhotoUnreadable")).isTrue();
         assertThat(flow.visible("#detailSignatureUnreadable")).isTrue();
         assertThat(Ui.cutShortTexts()).as("texts cut short on the record").isEmpty();
+        // No reprint message yet: it takes no room (no gap above "read only").
+        assertThat(Ui.onFx(() -> robot.lookup("#reprintText").query().isManaged())).as("empty message laid out").isFalse();
         // Reprint: regenerated from the store and sent to the printer (none here), never saved.
         flow.click("#reprintReceipt");
         Flow.waitFor(() -> !flow.text("#reprintText").isEmpty());
+        // Shown once the next layout pass has given it room.
+        Flow.waitFor(() -> flow.visible("#reprintText"));
         assertThat(flow.text("#reprintText")).isIn("Tanda terima dikirim ke printer.", "Tidak ada printer terpasang.");
         try (var files = java.nio.file.Files.walk(dir)) {
             assertThat(files.filter(f -> f.toString().endsWith(".pdf") || f.getFileName().toString().equals("receipts")))
