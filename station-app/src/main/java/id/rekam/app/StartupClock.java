@@ -1,42 +1,59 @@
 package id.rekam.app;
 
+import javafx.animation.AnimationTimer;
+
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Measures cold start: from JVM start to the first screen shown. */
+/**
+ * Measures cold start: from JVM start to the first screen shown, drawn, and to the operator login.
+ * Each moment is printed once as {@code rekam: <moment> N ms after JVM start (process CPU M ms)},
+ * the line {@code StartupBench} and {@code bench/scripts/unlock-probe.sh} read.
+ */
 public final class StartupClock {
 
     private static volatile long firstScreenMillis;
-    private static final java.util.concurrent.CompletableFuture<Void> FIRST_FRAME = new java.util.concurrent.CompletableFuture<>();
+    private static final CompletableFuture<Void> FIRST_FRAME = new CompletableFuture<>();
+    private static final AtomicBoolean LOGIN_SHOWN = new AtomicBoolean();
 
     private StartupClock() {
     }
 
     public static void markFirstScreen() {
         if (firstScreenMillis == 0) {
-            firstScreenMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-            long cpuMillis = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                    ? os.getProcessCpuTime() / 1_000_000 : -1;
-            // CPU time next to wall time: on a loaded machine the wall time says little.
-            System.out.println("rekam: first screen shown " + firstScreenMillis + " ms after JVM start (process CPU "
-                    + cpuMillis + " ms)");
+            firstScreenMillis = report("first screen shown");
         }
     }
 
     /**
-     * The first screen has been rendered (a pulse after it was shown). Work the first screen does
-     * not need (devices, the demo server, the warm-up) starts then, so it does not compete with
-     * drawing it.
+     * Call on the FX thread once the window is shown: the first pulse after that draws it, the
+     * second finds it drawn; then the first frame is marked and {@code then} runs. Work the first
+     * screen does not need (devices, the demo server, the warm-up) goes in {@code then}, so it
+     * does not compete with drawing it.
      */
-    public static void markFirstFrame() {
+    public static void markFirstFrameWhenDrawn(Runnable then) {
+        new AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                if (++pulses >= 2) {
+                    stop();
+                    markFirstFrame();
+                    then.run();
+                }
+            }
+        }.start();
+    }
+
+    private static void markFirstFrame() {
         if (!FIRST_FRAME.isDone()) {
-            long wall = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-            System.out.println("rekam: first frame rendered " + wall + " ms after JVM start (process CPU " + cpuMillis() + " ms)");
+            report("first frame rendered");
             FIRST_FRAME.complete(null);
         }
     }
-
-    private static final java.util.concurrent.atomic.AtomicBoolean LOGIN_SHOWN = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * The operator login screen is shown for the first time (after the supervisor unlocked the
@@ -44,23 +61,26 @@ public final class StartupClock {
      */
     public static void markLoginScreen() {
         if (LOGIN_SHOWN.compareAndSet(false, true)) {
-            long wall = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-            System.out.println("rekam: login screen shown " + wall + " ms after JVM start (process CPU " + cpuMillis() + " ms)");
+            report("login screen shown");
         }
     }
 
-    /** Completes when {@link #markFirstFrame()} is called. */
-    public static java.util.concurrent.CompletableFuture<Void> firstFrame() {
+    /** Completes when the first frame has been drawn. */
+    public static CompletableFuture<Void> firstFrame() {
         return FIRST_FRAME;
-    }
-
-    private static long cpuMillis() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() / 1_000_000 : -1;
     }
 
     /** Milliseconds from JVM start to the first screen, 0 while none was shown. */
     public static Duration firstScreen() {
         return Duration.ofMillis(firstScreenMillis);
+    }
+
+    /** Prints the moment with the wall time since JVM start and, as the robust signal on a loaded machine, the process CPU. */
+    private static long report(String moment) {
+        long wall = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        long cpu = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() / 1_000_000 : -1;
+        System.out.println("rekam: " + moment + " " + wall + " ms after JVM start (process CPU " + cpu + " ms)");
+        return wall;
     }
 }

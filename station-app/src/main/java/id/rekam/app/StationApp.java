@@ -131,21 +131,9 @@ public class StationApp extends Application {
         return scene;
     }
 
-    /** Call on the FX thread once the window is shown: the first pulse after that draws it. */
+    /** Call on the FX thread once the window is shown. */
     private static void afterFirstFrame(AppContext ctx) {
-        new javafx.animation.AnimationTimer() {
-            private int pulses;
-
-            @Override
-            public void handle(long now) {
-                // The first pulse after "shown" renders the screen; the one after finds it drawn.
-                if (++pulses >= 2) {
-                    stop();
-                    StartupClock.markFirstFrame();
-                    ViewWarmup.start(ctx);
-                }
-            }
-        }.start();
+        StartupClock.markFirstFrameWhenDrawn(() -> ViewWarmup.start(ctx));
     }
 
     @Override
