@@ -1,5 +1,6 @@
 package id.rekam.app.receipt;
 
+import id.rekam.app.DeskTimes;
 import id.rekam.core.domain.EnrollmentRecord;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -12,7 +13,6 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 import java.io.IOException;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.ResourceBundle;
 
@@ -23,7 +23,6 @@ import java.util.ResourceBundle;
 public final class ReceiptPdf {
 
     private static final float MARGIN = 40;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
 
     private final ResourceBundle bundle;
     private final ZoneId zone;
@@ -61,7 +60,7 @@ public final class ReceiptPdf {
                         new String[] {t("receipt.regId"), r.id().value()},
                         new String[] {t("receipt.nik"), r.demographics().nik().masked()},
                         new String[] {t("receipt.name"), r.demographics().fullName()},
-                        new String[] {t("receipt.when"), WHEN.format(r.createdAt().atZone(zone))},
+                        new String[] {t("receipt.when"), DeskTimes.format(r.createdAt(), zone)},
                         new String[] {t("receipt.station"), r.stationId()},
                         new String[] {t("receipt.operator"), d.operatorName()},
                         new String[] {t("receipt.status"), d.statusText()});

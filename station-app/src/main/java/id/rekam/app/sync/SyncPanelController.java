@@ -1,5 +1,6 @@
 package id.rekam.app.sync;
 
+import id.rekam.app.DeskTimes;
 import id.rekam.app.service.SyncPort;
 import id.rekam.app.ui.AppContext;
 import id.rekam.app.ui.Lifecycle;
@@ -10,7 +11,6 @@ import javafx.scene.control.Label;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -19,9 +19,6 @@ import java.util.function.Consumer;
  * when the server last answered, when the next try is, why the last one failed; "push now".
  */
 public final class SyncPanelController implements Lifecycle {
-
-    /** The same date style as the records list and the receipt (dd-MM-yyyy, as dates are typed at the desk). */
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
 
     private final AppContext ctx;
     private final SyncPort sync;
@@ -83,7 +80,7 @@ public final class SyncPanelController implements Lifecycle {
     }
 
     private static String time(Instant t) {
-        return WHEN.format(t.atZone(ZoneId.systemDefault()));
+        return DeskTimes.format(t, ZoneId.systemDefault());
     }
 
     @FXML

@@ -1,5 +1,6 @@
 package id.rekam.app.ui;
 
+import id.rekam.app.DeskTimes;
 import id.rekam.app.commit.Facts;
 import id.rekam.app.receipt.ReceiptPrinter;
 import id.rekam.app.receipt.Receipts;
@@ -13,13 +14,11 @@ import javafx.scene.layout.GridPane;
 
 import java.io.ByteArrayInputStream;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /** One record, read-only: biodata, photo, fingers, signature and provenance. */
 public final class RecordDetailController {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
 
     private final AppContext ctx;
     @FXML private Label title;
@@ -76,7 +75,7 @@ public final class RecordDetailController {
         var cam = r.photo().provenance().device();
         var scan = r.fingerprints().get(0).provenance().device();
         provenance.setText(ctx.text("detail.provenance", r.id().value(), r.stationId(), r.operatorId(),
-                WHEN.format(r.createdAt().atZone(ZoneId.systemDefault())),
+                DeskTimes.format(r.createdAt(), ZoneId.systemDefault()),
                 cam.model() + (cam.simulated() ? " (" + ctx.text("device.simulated") + ")" : ""),
                 scan.model() + (scan.simulated() ? " (" + ctx.text("device.simulated") + ")" : "")));
     }

@@ -1,5 +1,6 @@
 package id.rekam.app.ui;
 
+import id.rekam.app.DeskTimes;
 import id.rekam.app.service.RecordSummary;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -13,14 +14,12 @@ import javafx.scene.input.KeyCode;
 import javafx.util.Duration;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** Records on this station: search by NIK or name, status per record, Enter opens one read-only. */
 public final class RecordsController {
 
     static final int LIMIT = 200;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
 
     private final AppContext ctx;
     private final PauseTransition debounce = new PauseTransition(Duration.millis(250));
@@ -40,7 +39,7 @@ public final class RecordsController {
     @FXML
     private void initialize() {
         ZoneId zone = ZoneId.systemDefault();
-        whenCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(WHEN.format(c.getValue().createdAt().atZone(zone))));
+        whenCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(DeskTimes.format(c.getValue().createdAt(), zone)));
         nikCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().nik()));
         nameCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().fullName()));
         idCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().id().value().substring(0, 8)));
