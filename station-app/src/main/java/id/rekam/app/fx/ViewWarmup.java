@@ -109,8 +109,8 @@ public final class ViewWarmup {
         }
         // The supervisor's unlock (600k PBKDF2 iterations) and every operator login (210k) run
         // HMAC-SHA256 in a loop: run a short derivation now so the JIT has compiled that loop
-        // (with the CPU's SHA instructions) before the passphrase is entered. Cold, the unlock took
-        // 1.6 s of CPU; compiled, ~0.45 s.
+        // (with the CPU's SHA instructions) before the passphrase is entered: ~0.25 s off the
+        // unlock (docs/benchmarks.md, "Unlock and login").
         id.rekam.core.crypto.Pbkdf2.derive("warm-up".toCharArray(), new byte[16], KDF_WARMUP_ITERATIONS, 32);
         LOG.info("warm-up: wizard and views pre-loaded off the FX thread in {} ms", (System.nanoTime() - t0) / 1_000_000);
     }
