@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * check, system parameters, GenImg reporting "no finger" until {@link #placeFinger()},
  * UpImage streaming the image in data packets of the configured size, UpChar returning a
  * char buffer, template count. Faults can be injected: garbage before a reply, a bad
- * checksum, silence, and unplugging in the middle of an upload.
+ * checksum, a data packet corrupted in the middle of an upload that then goes on (as a real
+ * module's does, it cannot know), silence, and unplugging in the middle of an upload.
  *
  * <p>Its char buffers are a digest of the image in the module's 512-byte slot, not minutiae;
  * real matching is done with SourceAFIS on the uploaded image.
@@ -49,6 +50,8 @@ public final class R30xEmulator implements AutoCloseable {
     private volatile boolean corruptNextChecksum;
     private volatile boolean silent;
     private volatile int unplugAfterPackets = -1;
+    private volatile int corruptPacket = -1;
+    private volatile Duration packetGap = Duration.ZERO;
     private volatile Runnable unplugAction;
     private volatile boolean running;
     private volatile Thread thread;
@@ -142,6 +145,22 @@ public final class R30xEmulator implements AutoCloseable {
     /** Fault: during the next upload, unplug after this many data packets. */
     public void unplugAfterDataPackets(int packets) {
         unplugAfterPackets = packets;
+    }
+
+    /**
+     * Fault: during the next upload, data packet {@code index} (0-based) goes out with a payload
+     * byte flipped, as line noise would, and the stream goes on to its end.
+     */
+    public void corruptDataPacket(int index) {
+        corruptPacket = index;
+    }
+
+    /**
+     * Fault aid: waits this long after each data packet, as a slow line stretches an upload, so
+     * the rest of a stream keeps arriving well after a host gave up on it. Zero turns it off.
+     */
+    public void paceDataPackets(Duration gap) {
+        packetGap = Objects.requireNonNull(gap, "gap");
     }
 
     /** What "unplug" does; by default it closes the emulator's end of the line. */
@@ -252,6 +271,9 @@ public final class R30xEmulator implements AutoCloseable {
         int size = settings.packetSize();
         int sent = 0;
         for (int off = 0; off < data.length; off += size) {
+            if (!running) {
+                throw new R30xException.Closed(transport.name(), null);
+            }
             if (unplugAfterPackets >= 0 && sent == unplugAfterPackets) {
                 unplugAfterPackets = -1;
                 LOG.info("emulator {}: SIMULATED unplug after {} data packets", transport.name(), sent);
@@ -260,9 +282,28 @@ public final class R30xEmulator implements AutoCloseable {
                 throw new R30xException.Closed(transport.name(), null);
             }
             boolean last = off + size >= data.length;
-            send(new R30xFrame(settings.address(), last ? R30xFrame.PID_END_DATA : R30xFrame.PID_DATA,
-                    Arrays.copyOfRange(data, off, Math.min(data.length, off + size))));
+            byte[] encoded = new R30xFrame(settings.address(), last ? R30xFrame.PID_END_DATA : R30xFrame.PID_DATA,
+                    Arrays.copyOfRange(data, off, Math.min(data.length, off + size))).encode();
+            if (sent == corruptPacket) {
+                corruptPacket = -1;
+                encoded[R30xFrame.HEADER_SIZE] ^= 0x10;
+                LOG.info("emulator {}: SIMULATED line noise in data packet {}; streaming on", transport.name(), sent);
+            }
+            send(encoded);
             sent++;
+            pause(packetGap);
+        }
+    }
+
+    private void pause(Duration gap) throws R30xException {
+        if (gap.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(gap.toMillis(), gap.toNanosPart() % 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new R30xException.Closed(transport.name(), e);
         }
     }
 
@@ -271,7 +312,10 @@ public final class R30xEmulator implements AutoCloseable {
     }
 
     private void send(R30xFrame frame) throws R30xException {
-        byte[] bytes = frame.encode();
+        send(frame.encode());
+    }
+
+    private void send(byte[] bytes) throws R30xException {
         if (corruptNextChecksum) {
             corruptNextChecksum = false;
             bytes[bytes.length - 1] ^= 0x5A;

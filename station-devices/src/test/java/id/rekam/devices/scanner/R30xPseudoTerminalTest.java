@@ -100,6 +100,52 @@ class R30xPseudoTerminalTest {
         }
     }
 
+    /**
+     * Issue 11's resynchronisation over the real driver: a corrupted packet in the middle of an
+     * upload while the module streams on used to fail the next one to three commands with
+     * "acknowledgement expected, got pid 02".
+     */
+    @Test
+    void corruptedPacketMidUploadThenEveryNextCommandSucceeds() throws Exception {
+        try (R30xFingerprintScanner scanner = connect()) {
+            R30xScanner cmd = scanner.commands();
+            port.placeFinger();
+            assertThat(cmd.genImg()).isTrue();
+            port.emulator().paceDataPackets(Duration.ofMillis(2));
+            port.emulator().corruptDataPacket(10);
+            assertThatThrownBy(cmd::upImage).isInstanceOf(R30xException.Checksum.class);
+
+            assertThat(cmd.templateCount()).isZero();
+            assertThat(cmd.readSysParams().packetSize()).isEqualTo(128);
+            port.emulator().paceDataPackets(Duration.ZERO);
+            FingerImage image = scanner.captureFinger(Duration.ofSeconds(30));
+            assertThat(image.pixels()).isEqualTo(expectedPixels(1));
+        }
+    }
+
+    /** A station process that died in the middle of an upload leaves the module streaming into the line. */
+    @Test
+    void staleUploadOnTheLineAtOpenIsDrainedAndTheFirstCommandSucceeds() throws Exception {
+        try (JsscTransport dying = JsscTransport.open(port.hostPath(), 57600)) {
+            R30xScanner before = new R30xScanner(dying, R30xFrame.DEFAULT_ADDRESS, TIMEOUT);
+            port.placeFinger();
+            assertThat(before.genImg()).isTrue();
+            port.emulator().paceDataPackets(Duration.ofMillis(2));
+            dying.write(R30xFrame.command(R30xFrame.DEFAULT_ADDRESS, R30xScanner.UP_IMAGE).encode());
+            assertThat(new R30xFrameReader(dying).read(TIMEOUT).pid()).isEqualTo(R30xFrame.PID_ACK);
+            assertThat(new R30xFrameReader(dying).read(TIMEOUT).pid()).as("streaming").isEqualTo(R30xFrame.PID_DATA);
+        }
+        try (R30xFingerprintScanner scanner = connect()) {
+            assertThat(scanner.sysParams().packetSize()).isEqualTo(128);
+            port.emulator().paceDataPackets(Duration.ZERO);
+            assertThat(scanner.captureFinger(Duration.ofSeconds(30)).pixels()).isEqualTo(expectedPixels(1));
+        }
+    }
+
+    private byte[] expectedPixels(int placement) {
+        return R30xImages.unpack(R30xImages.pack(new GrayImage(R30xImages.WIDTH, R30xImages.HEIGHT, images.image(placement), R30xImages.DPI))).pixels();
+    }
+
     @Test
     void silentModuleTimesOut() throws Exception {
         try (R30xFingerprintScanner scanner = connect()) {
