@@ -190,6 +190,32 @@ public final class JsscTransport implements R30xTransport {
         }
     }
 
+    /** Reads in chunks, not byte by byte: an upload's tail is tens of kilobytes. */
+    @Override
+    public int drainUntilQuiet(Duration quiet, int limit) throws R30xException {
+        discardInput();
+        byte[] scratch = new byte[4096];
+        int dropped = 0;
+        long lastByte = System.nanoTime();
+        while (true) {
+            int n = readNow(scratch, 0, scratch.length);
+            if (n < 0 || (n == 0 && !R30xPorts.present(path))) {
+                throw new R30xException.Closed(path, null);
+            }
+            if (n > 0) {
+                dropped += n;
+                lastByte = System.nanoTime();
+                if (dropped > limit) {
+                    throw new R30xException.Protocol("line does not go quiet: more than " + limit + " bytes");
+                }
+            } else if (System.nanoTime() - lastByte >= quiet.toNanos()) {
+                return dropped;
+            } else {
+                LockSupport.parkNanos(POLL_NANOS);
+            }
+        }
+    }
+
     @Override
     public boolean isOpen() {
         return port.isOpened() && R30xPorts.present(path);

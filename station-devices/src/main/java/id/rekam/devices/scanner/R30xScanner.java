@@ -30,7 +30,8 @@ public final class R30xScanner {
     static final Duration QUIET = Duration.ofMillis(100);
     /** More than a few whole image uploads (with framing) still coming is a babbling line, not a tail. */
     private static final int DRAIN_LIMIT = 4 * R30xImages.PACKED_LENGTH;
-    private static final int RESYNC_ATTEMPTS = 4;
+    /** Each failed attempt has eaten at least one frame of the tail; a module's tail is finite. */
+    private static final int RESYNC_ATTEMPTS = 8;
 
     public static final int GEN_IMG = 0x01;
     public static final int IMG_2_TZ = 0x02;
@@ -185,8 +186,9 @@ public final class R30xScanner {
 
     /**
      * Drains the line until it is quiet and repeats the handshake; tries again while what comes
-     * back is still the tail of something else. The last failure is thrown if the line never
-     * settles, and the next command tries anew.
+     * back is still the tail of something else (a garbled or unexpected frame). A module that
+     * does not answer at all is reported at once: waiting longer would not make it talk. The last
+     * failure is thrown if the line never settles, and the next command tries anew.
      */
     private void resync() throws R30xException {
         R30xException last = null;
@@ -200,7 +202,7 @@ public final class R30xScanner {
                 if (paramsRead) {
                     adoptSysParams(exchange(READ_SYS_PARA));
                 }
-            } catch (R30xException.Timeout | R30xException.Checksum | R30xException.Protocol e) {
+            } catch (R30xException.Checksum | R30xException.Protocol e) {
                 last = e;
                 continue;
             }

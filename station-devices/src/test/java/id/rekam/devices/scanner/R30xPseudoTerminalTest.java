@@ -115,7 +115,10 @@ class R30xPseudoTerminalTest {
             port.emulator().corruptDataPacket(10);
             assertThatThrownBy(cmd::upImage).isInstanceOf(R30xException.Checksum.class);
 
+            long start = System.nanoTime();
             assertThat(cmd.templateCount()).isZero();
+            System.out.println("first command after a corrupted packet (drain of the rest of the upload, handshake, command): "
+                    + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms");
             assertThat(cmd.readSysParams().packetSize()).isEqualTo(128);
             port.emulator().paceDataPackets(Duration.ZERO);
             FingerImage image = scanner.captureFinger(Duration.ofSeconds(30));
