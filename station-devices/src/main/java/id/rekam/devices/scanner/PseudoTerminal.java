@@ -180,6 +180,10 @@ final class PseudoTerminal implements AutoCloseable {
 
         private static Optional<String> probe() {
             try (PseudoTerminal pair = open()) {
+                // Also binds every call both ends will make, so the first exchange does not pay for it.
+                pair.readSome(new byte[1], 0, 1);
+                pair.writeSome(new byte[0], 0);
+                Libc.bytesWaiting(pair.slave);
                 return Optional.empty();
             } catch (IOException e) {
                 return Optional.of(e.getMessage());

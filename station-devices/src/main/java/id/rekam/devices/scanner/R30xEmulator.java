@@ -13,8 +13,10 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -42,6 +44,7 @@ public final class R30xEmulator implements AutoCloseable {
     private final R30xFrameReader reader;
     private final AtomicInteger placements = new AtomicInteger();
     private final AtomicInteger commands = new AtomicInteger();
+    private final CountDownLatch listening = new CountDownLatch(1);
     private final AtomicReference<byte[]> garbage = new AtomicReference<>();
     private volatile boolean fingerPlaced;
     private volatile boolean liftAfterCapture;
@@ -87,13 +90,21 @@ public final class R30xEmulator implements AutoCloseable {
         return settings;
     }
 
-    /** Starts answering on a daemon thread. */
+    /**
+     * Starts answering on a daemon thread; returns once it listens, so a host that talks right
+     * away is not timed against a thread that a busy machine has not scheduled yet.
+     */
     public synchronized R30xEmulator start() {
         if (thread == null) {
             running = true;
             thread = new Thread(this::serve, "rekam-r30x-emulator " + transport.name());
             thread.setDaemon(true);
             thread.start();
+            try {
+                listening.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         return this;
     }
@@ -173,6 +184,7 @@ public final class R30xEmulator implements AutoCloseable {
     }
 
     private void serve() {
+        listening.countDown();
         try {
             while (running) {
                 R30xFrame frame;
