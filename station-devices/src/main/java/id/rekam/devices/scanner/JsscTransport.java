@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A serial port through jssc, opened by path (a USB adapter like {@code /dev/ttyUSB0} or a
@@ -23,14 +22,14 @@ import java.util.concurrent.locks.LockSupport;
  * the tty exclusive (TIOCEXCL), after which any other open fails with EBUSY unless the process
  * is root, i.e. on every real station. jssc still opens, configures, writes and closes.
  */
-public final class JsscTransport implements R30xTransport {
+public final class JsscTransport extends PollingTransport {
 
     private static final Logger LOG = LoggerFactory.getLogger(JsscTransport.class);
     /** The device monitor reopens ports every poll; say once per port that its line settings were refused. */
     private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
 
-    /** Poll interval while waiting for reply bytes: at 57,600 baud about 3 bytes arrive in 0.5 ms. */
-    private static final long POLL_NANOS = 500_000;
+    /** Longest pause between looks while waiting for reply bytes: at 57,600 baud about 3 bytes arrive in 0.5 ms. */
+    private static final Duration MAX_NAP = Duration.ofNanos(500_000);
 
     private final SerialPort port;
     private final String path;
@@ -41,6 +40,7 @@ public final class JsscTransport implements R30xTransport {
     private int readFd;
 
     private JsscTransport(SerialPort port, String path, int readFd) {
+        super(MAX_NAP);
         this.port = port;
         this.path = path;
         this.ownReadEnd = readFd >= 0;
@@ -118,34 +118,9 @@ public final class JsscTransport implements R30xTransport {
         }
     }
 
-    @Override
-    public byte[] read(int count, Duration timeout) throws R30xException {
-        byte[] out = new byte[count];
-        int filled = 0;
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (filled < count) {
-            int n = readNow(out, filled, count - filled);
-            if (n < 0) {
-                throw new R30xException.Closed(path, null);
-            }
-            if (n > 0) {
-                filled += n;
-                continue;
-            }
-            // An unplugged adapter often looks like silence; its device node vanishing tells them apart.
-            if (!R30xPorts.present(path)) {
-                throw new R30xException.Closed(path, null);
-            }
-            if (System.nanoTime() > deadline) {
-                throw new R30xException.Timeout(path, timeout.toMillis());
-            }
-            LockSupport.parkNanos(POLL_NANOS);
-        }
-        return out;
-    }
-
     /** Reads bytes already received (never waits for more): the count, 0 when none yet, -1 when the line is gone. */
-    private int readNow(byte[] into, int offset, int length) throws R30xException {
+    @Override
+    protected int readNow(byte[] into, int offset, int length) throws R30xException {
         synchronized (readLock) {
             if (ownReadEnd) {
                 int available = readFd < 0 ? -1 : Libc.bytesWaiting(readFd);
@@ -173,46 +148,18 @@ public final class JsscTransport implements R30xTransport {
         }
     }
 
+    /** An unplugged adapter often looks like silence; its device node vanishing tells them apart. */
     @Override
-    public void discardInput() throws R30xException {
+    protected boolean stillThere() {
+        return R30xPorts.present(path);
+    }
+
+    @Override
+    protected void purge() throws R30xException {
         try {
             port.purgePort(SerialPort.PURGE_RXCLEAR);
         } catch (SerialPortException e) {
             throw new R30xException.Closed(path, e);
-        }
-        byte[] scratch = new byte[4096];
-        int n;
-        while ((n = readNow(scratch, 0, scratch.length)) > 0) {
-            // dropped: the tail of an answer nobody waits for any more
-        }
-        if (n < 0) {
-            throw new R30xException.Closed(path, null);
-        }
-    }
-
-    /** Reads in chunks, not byte by byte: an upload's tail is tens of kilobytes. */
-    @Override
-    public int drainUntilQuiet(Duration quiet, int limit) throws R30xException {
-        discardInput();
-        byte[] scratch = new byte[4096];
-        int dropped = 0;
-        long lastByte = System.nanoTime();
-        while (true) {
-            int n = readNow(scratch, 0, scratch.length);
-            if (n < 0 || (n == 0 && !R30xPorts.present(path))) {
-                throw new R30xException.Closed(path, null);
-            }
-            if (n > 0) {
-                dropped += n;
-                lastByte = System.nanoTime();
-                if (dropped > limit) {
-                    throw new R30xException.Protocol("line does not go quiet: more than " + limit + " bytes");
-                }
-            } else if (System.nanoTime() - lastByte >= quiet.toNanos()) {
-                return dropped;
-            } else {
-                LockSupport.parkNanos(POLL_NANOS);
-            }
         }
     }
 

@@ -23,8 +23,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class PseudoTerminal implements AutoCloseable {
 
-    /** The master is non-blocking; an empty or full line is waited out in short naps. */
-    private static final long MAX_NAP_NANOS = Duration.ofMillis(2).toNanos();
+    /** The master is non-blocking; an empty or full line is waited out in naps of at most this. */
+    private static final Duration MAX_NAP = Duration.ofMillis(2);
 
     private final String slavePath;
     private final Object lock = new Object();
@@ -93,15 +93,12 @@ final class PseudoTerminal implements AutoCloseable {
         }
     }
 
-    private static void nap(int idleRounds) {
-        LockSupport.parkNanos(Math.min(MAX_NAP_NANOS, 50_000L << Math.min(idleRounds, 10)));
-    }
-
-    private final class MasterTransport implements R30xTransport {
+    private final class MasterTransport extends PollingTransport {
 
         private final String name;
 
         MasterTransport(String name) {
+            super(MAX_NAP);
             this.name = name;
         }
 
@@ -111,55 +108,23 @@ final class PseudoTerminal implements AutoCloseable {
         }
 
         @Override
+        protected int readNow(byte[] into, int offset, int length) {
+            return readSome(into, offset, length);
+        }
+
+        @Override
         public void write(byte[] bytes) throws R30xException {
             int written = 0;
-            int idle = 0;
             while (written < bytes.length) {
                 int n = writeSome(bytes, written);
                 if (n < 0) {
                     throw new R30xException.Closed(name, null);
                 }
                 written += n;
-                idle = n == 0 ? idle + 1 : 0;
                 if (n == 0) {
-                    nap(idle);
+                    // Full: the host is not reading. Closing the pair ends this wait.
+                    LockSupport.parkNanos(MAX_NAP.toNanos());
                 }
-            }
-        }
-
-        @Override
-        public byte[] read(int count, Duration timeout) throws R30xException {
-            byte[] out = new byte[count];
-            int filled = 0;
-            int idle = 0;
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (filled < count) {
-                int n = readSome(out, filled, count - filled);
-                if (n < 0) {
-                    throw new R30xException.Closed(name, null);
-                }
-                filled += n;
-                if (n > 0) {
-                    idle = 0;
-                    continue;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new R30xException.Timeout(name, timeout.toMillis());
-                }
-                nap(++idle);
-            }
-            return out;
-        }
-
-        @Override
-        public void discardInput() throws R30xException {
-            byte[] scratch = new byte[4096];
-            int n;
-            while ((n = readSome(scratch, 0, scratch.length)) > 0) {
-                // dropped
-            }
-            if (n < 0) {
-                throw new R30xException.Closed(name, null);
             }
         }
 
