@@ -60,6 +60,13 @@ class ContentErrorsTest extends ServerTestBase {
         };
     }
 
+    private static UnaryOperator<List<PacketPart>> fingerSlot(int slot, String field, String value) {
+        return replaceJson(EnrollmentPackets.FINGERS, f -> {
+            ((ObjectNode) f.get(slot)).put(field, value);
+            return f;
+        });
+    }
+
     private static UnaryOperator<List<PacketPart>> replaceBytes(String name, byte[] bytes) {
         return parts -> {
             parts.replaceAll(p -> p.name().equals(name) ? new PacketPart(name, p.contentType(), bytes) : p);
@@ -118,20 +125,14 @@ class ContentErrorsTest extends ServerTestBase {
 
     @Test
     void wrongTypeDeepInsideAPartIsNamedByItsPointer() throws Exception {
-        JsonNode reason = rejectionOf(edited(replaceJson(EnrollmentPackets.FINGERS, f -> {
-            ((ObjectNode) f.get(2)).put("quality", "high");
-            return f;
-        })));
+        JsonNode reason = rejectionOf(edited(fingerSlot(2, "quality", "high")));
         assertThat(reason.get("code").asText()).isEqualTo("invalid-part");
         assertThat(reason.get("message").asText()).contains("fingers.json", "/2/quality: ");
     }
 
     @Test
     void fingerSlotsThatDisagreeWithTheTemplatePartsAreNamed() throws Exception {
-        JsonNode twice = rejectionOf(edited(replaceJson(EnrollmentPackets.FINGERS, f -> {
-            ((ObjectNode) f.get(1)).put("position", "RIGHT_THUMB");
-            return f;
-        })));
+        JsonNode twice = rejectionOf(edited(fingerSlot(1, "position", "RIGHT_THUMB")));
         assertThat(twice.get("code").asText()).isEqualTo("invalid-part");
         assertThat(twice.get("message").asText()).isEqualTo("fingers.json lists RIGHT_THUMB twice");
 

@@ -2,29 +2,14 @@ package id.rekam.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.rekam.core.auth.Role;
-import id.rekam.core.cards.BatchCard;
-import id.rekam.core.cards.BatchDiscrepancyException;
-import id.rekam.core.cards.BatchReceipt;
 import id.rekam.core.cards.BlankLedger;
-import id.rekam.core.cards.CardRegistry;
-import id.rekam.core.cards.DestructionCategory;
-import id.rekam.core.cards.DestructionPlan;
-import id.rekam.core.cards.DestructionRegister;
-import id.rekam.core.cards.HandOverRequest;
-import id.rekam.core.cards.HandOverService;
-import id.rekam.core.cards.HolderKind;
-import id.rekam.core.cards.Official;
-import id.rekam.core.cards.SecondFactor;
-import id.rekam.core.cards.SupervisorOverride;
-import id.rekam.core.cards.Witness;
 import id.rekam.core.demo.DemoRecords;
 import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.outbox.OutboxEvent;
+import id.rekam.core.outbox.OutboxState;
 import id.rekam.core.packet.Packet;
 import id.rekam.core.packet.PacketCodec;
 import id.rekam.core.packet.PacketPart;
-import id.rekam.core.outbox.OutboxState;
 import id.rekam.server.schema.JsonSchemas;
 import id.rekam.sync.api.CentralApi;
 import id.rekam.sync.api.PacketRefused;
@@ -41,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -202,24 +186,7 @@ class WireSchemasTest {
     }
 
     private void makeCardEvents() {
-        String ownerNik = new DemoRecords(51, SyncTestKit.VILLAGE, SyncTestKit.STATION).next().demographics().nik().value();
-        kit.store.operators().createAccount("spv", "op1", Role.OPERATOR, "operator-1!".toCharArray());
-        CardRegistry cards = new CardRegistry(kit.store);
-        cards.receiveBatch(new BatchReceipt("B-W-1", 2, List.of(BatchCard.of("KTP-W-0001", ownerNik),
-                BatchCard.of("KTP-W-0002", null)), "spv", "Saksi Penerimaan"));
-        assertThatThrownBy(() -> cards.receiveBatch(new BatchReceipt("B-W-2", 3, List.of(BatchCard.of("KTP-W-0009", null)),
-                "spv", "Saksi Penerimaan"))).isInstanceOf(BatchDiscrepancyException.class);
-        cards.assign("KTP-W-0001", HolderKind.DESK, "loket-1", "spv");
-        new HandOverService(kit.store).handOverWithException(
-                new HandOverRequest("KTP-W-0001", "op1", null, new byte[] {(byte) 0xFF, (byte) 0xD8, 1},
-                        new byte[] {(byte) 0x89, 'P', 'N', 'G'}),
-                new SupervisorOverride("spv", "rahasia-spv".toCharArray(), "jari aus",
-                        SecondFactor.familyCard("3276010101010042")));
-        DestructionRegister destruction = new DestructionRegister(kit.store);
-        destruction.register("KTP-W-0002", DestructionCategory.DEFECTIVE_BLANK, null, "spv");
-        destruction.destroy(new DestructionPlan("BA-W-1", LocalDate.of(2026, 11, 25), "Halaman Kantor",
-                DestructionPlan.BURNING, "Kecamatan Uji", "Kota Uji", new Official("Camat Uji", "Camat", ""),
-                List.of(new Witness("Saksi Satpol", "Anggota", "Satpol PP"))), "spv");
+        kit.cardLifecycle(new DemoRecords(51, SyncTestKit.VILLAGE, SyncTestKit.STATION).next().demographics().nik().value());
         BlankLedger blanks = new BlankLedger(kit.store);
         blanks.receive(50, "SPB-1", "spv");
         blanks.spoil(1, "tinta luntur", "spv");
