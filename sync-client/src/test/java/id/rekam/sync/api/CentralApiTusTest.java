@@ -1,5 +1,9 @@
 package id.rekam.sync.api;
 
+import id.rekam.core.outbox.PacketEnvelope;
+import id.rekam.core.packet.Packet;
+import id.rekam.core.packet.PacketCodec;
+import id.rekam.core.packet.PacketPart;
 import id.rekam.sync.SyncConfig;
 import id.rekam.sync.SyncFailure;
 import id.rekam.sync.http.HttpClients;
@@ -10,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,6 +131,27 @@ class CentralApiTusTest {
             assertThat(r.getBodySize()).isEqualTo(10);
         });
         assertThat(sent).extracting(r -> r.getHeader("X-Rekam-Nonce")).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void damagedCreationWithUploadIsResentAtOnce() throws Exception {
+        Packet p = new PacketCodec().encode("p-1", "enrollment", "ST-327601-0001", "2026-11-25T08:00:00Z",
+                List.of(new PacketPart("record.json", "application/json", "{}".getBytes(StandardCharsets.UTF_8))));
+        PacketEnvelope envelope = new PacketEnvelope(p.id(), "enrollment", p.body(), p.sha256(), new byte[64]);
+        mock.enqueue(answer(460));
+        mock.enqueue(answer(201).setHeader("Location", "/v1/uploads/u1")
+                .setHeader("Upload-Offset", Integer.toString(p.body().length))
+                .setHeader("X-Rekam-Packet-Status", "received").setHeader("X-Rekam-Packet-Sha256", p.sha256()));
+
+        CentralApi.Created created = api.createWithUpload(envelope, p.manifest(), PacketCodec.sha256(p.body()));
+
+        assertThat(created.state().completion()).hasValue("received");
+        List<RecordedRequest> sent = requests();
+        assertThat(sent).hasSize(2).allSatisfy(r -> {
+            assertThat(r.getPath()).isEqualTo("/v1/uploads");
+            assertThat(r.getHeader("Tus-Resumable")).isEqualTo("1.0.0");
+            assertThat(r.getBodySize()).isEqualTo(p.body().length);
+        });
     }
 
     @Test
