@@ -19,8 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * a test. On POSIX systems the device node is opened a second time, non-blocking, through libc
  * ({@link Libc}), and only bytes already there are read, so a hang-up shows as end of file or
  * an I/O error, i.e. {@link R30xException.Closed}. That second open comes first: jssc makes
- * the tty exclusive (TIOCEXCL), after which any other open fails with EBUSY unless the process
- * is root, i.e. on every real station. jssc still opens, configures, writes and closes.
+ * the tty exclusive (TIOCEXCL), after which any other open fails with EBUSY for all but root,
+ * and a station runs as its operator. jssc still opens, configures, writes and closes.
  */
 public final class JsscTransport extends PollingTransport {
 
