@@ -27,7 +27,7 @@ public final class R30xScanner {
      * How long the line must stay silent to count as settled: a streaming module sends a byte
      * every 0.2 ms at 57,600 baud and 1 ms at 9,600, so this is a stream that has ended.
      */
-    static final Duration QUIET = Duration.ofMillis(100);
+    private static final Duration QUIET = Duration.ofMillis(100);
     /** More than a few whole image uploads (with framing) still coming is a babbling line, not a tail. */
     private static final int DRAIN_LIMIT = 4 * R30xImages.PACKED_LENGTH;
     /** Each failed attempt has eaten at least one frame of the tail; a module's tail is finite. */
