@@ -1,11 +1,13 @@
 package id.rekam.devices.scanner;
 
+import com.sun.jna.Native;
 import jssc.SerialPort;
 import jssc.SerialPortException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -67,6 +69,20 @@ public final class JsscTransport extends PollingTransport {
             LOG.warn("{}: no read end of its own; reading through jssc, which hangs if the port is pulled mid-read", path);
         }
         return new JsscTransport(port, path, readFd);
+    }
+
+    /**
+     * For the installed station's self-test: how scanner reads work on this runtime. Reads of a
+     * read end of their own (JNA calling libc) are what keeps a pulled scanner from hanging a
+     * read, so a runtime that cannot load JNA fails here, with a {@link LinkageError}.
+     */
+    public static String describeReads() {
+        Optional<String> unsupported = Libc.unsupported();
+        if (unsupported.isPresent()) {
+            return "scanner reads go through jssc on this system (" + unsupported.get() + ")";
+        }
+        Libc.c().close(-1); // binds libc through JNA; "bad file descriptor" is the expected answer
+        return "scanner reads through a libc read end of their own (JNA " + Native.VERSION + ")";
     }
 
     /** Non-blocking, so the open waits for no modem carrier and reads never wait; -1 when it cannot be had. */
