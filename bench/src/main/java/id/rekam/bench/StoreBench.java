@@ -1,6 +1,6 @@
 package id.rekam.bench;
 
-import id.rekam.core.demo.DemoRecords;
+import id.rekam.fixtures.DemoRecords;
 import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.domain.FingerprintCapture;
 import id.rekam.core.domain.Nik;

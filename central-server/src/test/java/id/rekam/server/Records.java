@@ -3,7 +3,7 @@ package id.rekam.server;
 import com.machinezoo.sourceafis.FingerprintImage;
 import com.machinezoo.sourceafis.FingerprintImageOptions;
 import com.machinezoo.sourceafis.FingerprintTemplate;
-import id.rekam.core.demo.DemoRecords;
+import id.rekam.fixtures.DemoRecords;
 import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.domain.FingerException;
 import id.rekam.core.domain.FingerPosition;

@@ -1,6 +1,6 @@
 package id.rekam.installer;
 
-import id.rekam.core.demo.DemoRecords;
+import id.rekam.fixtures.DemoRecords;
 import id.rekam.core.store.Migrations;
 import id.rekam.core.store.StationStore;
 import org.junit.jupiter.api.AfterAll;

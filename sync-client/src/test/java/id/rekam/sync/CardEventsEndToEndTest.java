@@ -15,7 +15,7 @@ import id.rekam.core.cards.Official;
 import id.rekam.core.cards.SecondFactor;
 import id.rekam.core.cards.SupervisorOverride;
 import id.rekam.core.cards.Witness;
-import id.rekam.core.demo.DemoRecords;
+import id.rekam.fixtures.DemoRecords;
 import id.rekam.core.outbox.EventState;
 import id.rekam.core.outbox.OutboxEvent;
 import org.junit.jupiter.api.AfterEach;

@@ -1,7 +1,7 @@
 package id.rekam.sync;
 
 import id.rekam.core.crypto.KdfParams;
-import id.rekam.core.demo.DemoRecords;
+import id.rekam.fixtures.DemoRecords;
 import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.domain.FingerprintCapture;
 import id.rekam.core.domain.PhotoCapture;

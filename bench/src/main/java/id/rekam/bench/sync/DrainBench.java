@@ -2,7 +2,7 @@ package id.rekam.bench.sync;
 
 import com.sun.net.httpserver.HttpServer;
 import id.rekam.core.crypto.KdfParams;
-import id.rekam.core.demo.DemoRecords;
+import id.rekam.fixtures.DemoRecords;
 import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.domain.FingerprintCapture;
 import id.rekam.core.domain.PhotoCapture;

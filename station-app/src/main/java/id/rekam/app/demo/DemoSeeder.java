@@ -1,7 +1,7 @@
 package id.rekam.app.demo;
 
 import id.rekam.core.auth.Role;
-import id.rekam.core.demo.DemoRecords;
+import id.rekam.fixtures.DemoRecords;
 import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.store.StationStore;
 

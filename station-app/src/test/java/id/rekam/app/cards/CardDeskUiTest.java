@@ -23,7 +23,7 @@ import id.rekam.core.cards.CardRegistry;
 import id.rekam.core.cards.CardState;
 import id.rekam.core.cards.FingerprintVerifier;
 import id.rekam.core.cards.HandOverService;
-import id.rekam.core.demo.DemoRecords;
+import id.rekam.fixtures.DemoRecords;
 import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.domain.FingerException;
 import id.rekam.core.domain.FingerPosition;

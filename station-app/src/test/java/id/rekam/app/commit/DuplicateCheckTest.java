@@ -7,7 +7,7 @@ import id.rekam.app.service.Operator;
 import id.rekam.app.service.RecordStatus;
 import id.rekam.app.testing.EqualityMatcher;
 import id.rekam.app.testing.TestStation;
-import id.rekam.core.demo.DemoRecords;
+import id.rekam.fixtures.DemoRecords;
 import id.rekam.core.domain.Demographics;
 import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.domain.Nik;

@@ -1,6 +1,6 @@
 package id.rekam.core.cards;
 
-import id.rekam.core.demo.DemoRecords;
+import id.rekam.fixtures.DemoRecords;
 import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.domain.FingerException;
 import id.rekam.core.domain.FingerPosition;

@@ -2,7 +2,7 @@ package id.rekam.core.export;
 
 import id.rekam.core.audit.AuditActions;
 import id.rekam.core.audit.AuditEntry;
-import id.rekam.core.demo.DemoRecords;
+import id.rekam.fixtures.DemoRecords;
 import id.rekam.core.outbox.OutboxState;
 import id.rekam.core.packet.PacketCodec;
 import id.rekam.core.store.StationStore;

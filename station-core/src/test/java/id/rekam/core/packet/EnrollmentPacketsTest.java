@@ -1,6 +1,6 @@
 package id.rekam.core.packet;
 
-import id.rekam.core.demo.DemoRecords;
+import id.rekam.fixtures.DemoRecords;
 import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.domain.FingerPosition;
 import org.junit.jupiter.api.Test;

@@ -23,7 +23,7 @@ import id.rekam.core.cards.Official;
 import id.rekam.core.cards.SecondFactor;
 import id.rekam.core.cards.SupervisorOverride;
 import id.rekam.core.cards.Witness;
-import id.rekam.core.demo.DemoRecords;
+import id.rekam.fixtures.DemoRecords;
 import id.rekam.core.domain.FingerPosition;
 import id.rekam.core.domain.Nik;
 import id.rekam.core.domain.EnrollmentRecord;

@@ -1,6 +1,6 @@
 package id.rekam.core.store;
 
-import id.rekam.core.demo.DemoRecords;
+import id.rekam.fixtures.DemoRecords;
 import id.rekam.core.outbox.OutboxEntry;
 import id.rekam.core.outbox.OutboxState;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package id.rekam.core.cli;
+package id.rekam.tools;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

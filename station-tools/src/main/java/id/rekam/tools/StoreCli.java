@@ -1,7 +1,7 @@
-package id.rekam.core.cli;
+package id.rekam.tools;
 
 import id.rekam.core.auth.Role;
-import id.rekam.core.demo.DemoRecords;
+import id.rekam.fixtures.DemoRecords;
 import id.rekam.core.outbox.OutboxState;
 import id.rekam.core.store.Counters;
 import id.rekam.core.store.StationStore;
