@@ -56,13 +56,19 @@ final class SyncTestKit implements AutoCloseable {
 
     /** Server up, store created and enrolled (checked: the server's name equals the store's). */
     static SyncTestKit start(Path root) throws Exception {
-        SyncTestKit kit = new SyncTestKit(root);
-        kit.server = CentralServer.start(serverConfig(kit.serverDir).build());
-        kit.store = StationStore.initialise(kit.stationDir, PASSPHRASE, STATION, storeOptions());
+        SyncTestKit kit = unenrolled(root);
         OkHttpClient http = new OkHttpClient();
         String code = kit.server.admin().createEnrollmentCode(OFFICE).code();
         StationEnrollment.enroll(http, kit.server.baseUri(), code, kit.store, "test station");
         http.dispatcher().executorService().shutdown();
+        return kit;
+    }
+
+    /** Server up and store created; the station is not registered yet. */
+    static SyncTestKit unenrolled(Path root) throws Exception {
+        SyncTestKit kit = new SyncTestKit(root);
+        kit.server = CentralServer.start(serverConfig(kit.serverDir).build());
+        kit.store = StationStore.initialise(kit.stationDir, PASSPHRASE, STATION, storeOptions());
         return kit;
     }
 
