@@ -371,7 +371,8 @@ public final class SyncCli {
         return execute(new PrintWriter(System.out, true, StandardCharsets.UTF_8), args);
     }
 
-    static int execute(PrintWriter out, String... args) {
+    /** Runs one command line, printing to {@code out} (tests, other tools). */
+    public static int execute(PrintWriter out, String... args) {
         CommandLine cl = commandLine();
         cl.setOut(out);
         return cl.execute(args);
