@@ -5,7 +5,6 @@ import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.domain.FingerprintCapture;
 import id.rekam.core.domain.Nik;
 import id.rekam.core.packet.EnrollmentPackets;
-import id.rekam.core.store.BenchBulkLoader;
 import id.rekam.core.store.Database;
 import id.rekam.core.store.RecordSummary;
 import id.rekam.core.store.StationStore;
