@@ -2,10 +2,8 @@ package id.rekam.sync;
 
 import id.rekam.core.crypto.KdfParams;
 import id.rekam.fixtures.DemoRecords;
+import id.rekam.fixtures.EnrollmentBuilder;
 import id.rekam.core.domain.EnrollmentRecord;
-import id.rekam.core.domain.FingerprintCapture;
-import id.rekam.core.domain.PhotoCapture;
-import id.rekam.core.domain.SignatureCapture;
 import id.rekam.core.store.StationStore;
 import id.rekam.core.store.StoreOptions;
 import id.rekam.server.CentralServer;
@@ -98,17 +96,11 @@ final class SyncTestKit implements AutoCloseable {
     }
 
     static EnrollmentRecord shrink(EnrollmentRecord r, Random random) {
-        List<FingerprintCapture> fingers = new ArrayList<>();
-        for (FingerprintCapture f : r.fingerprints()) {
-            fingers.add(f.exception() != null ? f : FingerprintCapture.print(f.position(), f.template(),
-                    bytes(random, 400), f.imageFormat(), f.quality(), f.provenance()));
-        }
+        EnrollmentBuilder b = EnrollmentBuilder.from(r).fingerImages(() -> bytes(random, 400));
         byte[] jpeg = bytes(random, 3_000);
         jpeg[0] = (byte) 0xFF;
         jpeg[1] = (byte) 0xD8;
-        return new EnrollmentRecord(r.id(), r.demographics(), new PhotoCapture(jpeg, r.photo().provenance()), fingers,
-                new SignatureCapture(bytes(random, 500), "[]", r.signature().provenance()), r.stationId(),
-                r.operatorId(), r.createdAt());
+        return b.photoJpeg(jpeg).signaturePng(bytes(random, 500)).build();
     }
 
     private static byte[] bytes(Random random, int n) {
