@@ -35,6 +35,17 @@ class SyncCliTest {
         }
     }
 
+    /** Keeps {@code started} as the test's kit, queues {@code captures} records, closes the store for the commands. */
+    private Path ready(CliKit started, int captures) throws Exception {
+        kit = started;
+        if (captures > 0) {
+            kit.capture(captures);
+        }
+        Path pass = kit.passphraseFile();
+        kit.closeStore();
+        return pass;
+    }
+
     /** Exit code, a new line, then what the command printed (safe to call from several threads). */
     static String run(String... args) {
         StringWriter buf = new StringWriter();
@@ -61,10 +72,7 @@ class SyncCliTest {
 
     @Test
     void enrollRegistersTheStationAndLaterCommandsUseTheKeptServer() throws Exception {
-        kit = CliKit.startUnenrolled(dir);
-        kit.capture(2);
-        Path pass = kit.passphraseFile();
-        kit.closeStore();
+        Path pass = ready(CliKit.startUnenrolled(dir), 2);
         String data = kit.stationDir().toString();
 
         // Before registration the server refuses the station's signed calls.
@@ -103,9 +111,7 @@ class SyncCliTest {
 
     @Test
     void enrollRefusesAnHttpsServerWithoutPinBeforeSendingTheCode() throws Exception {
-        kit = CliKit.startUnenrolled(dir);
-        Path pass = kit.passphraseFile();
-        kit.closeStore();
+        Path pass = ready(CliKit.startUnenrolled(dir), 0);
         String out = run("--data-dir", kit.stationDir().toString(), "--server", "https://127.0.0.1:9/",
                 "--passphrase-file", pass.toString(), "--lang", "en", "enroll", "--code", kit.enrollmentCode(),
                 "--technician", "tek");
@@ -120,10 +126,7 @@ class SyncCliTest {
      */
     @Test
     void statusShowsTheLastContactOfARunningServiceAsItGoes() throws Exception {
-        kit = CliKit.start(dir);
-        kit.capture(10);
-        Path pass = kit.passphraseFile();
-        kit.closeStore();
+        Path pass = ready(CliKit.start(dir), 10);
         String[] common = {"--data-dir", kit.stationDir().toString(), "--server", kit.serverUri().toString(),
                 "--passphrase-file", pass.toString(), "--lang", "en", "--concurrency", "1"};
         assertThat(run(concat(common, "status"))).contains("Last contact with the server: never");
@@ -181,10 +184,7 @@ class SyncCliTest {
 
     @Test
     void pushNowWithoutServerFailsClearlyInIndonesian() throws Exception {
-        kit = CliKit.start(dir);
-        kit.capture(1);
-        Path pass = kit.passphraseFile();
-        kit.closeStore();
+        Path pass = ready(CliKit.start(dir), 1);
         String out = run("--data-dir", kit.stationDir().toString(), "--server", "http://127.0.0.1:9/",
                 "--passphrase-file", pass.toString(), "push-now");
         assertThat(out).startsWith("2\n").contains("Tidak tersambung ke server pusat").contains("Menunggu 1");
