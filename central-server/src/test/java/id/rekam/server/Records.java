@@ -3,10 +3,10 @@ package id.rekam.server;
 import com.machinezoo.sourceafis.FingerprintImage;
 import com.machinezoo.sourceafis.FingerprintImageOptions;
 import com.machinezoo.sourceafis.FingerprintTemplate;
-import id.rekam.fixtures.DemoRecords;
-import id.rekam.fixtures.EnrollmentBuilder;
 import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.domain.FingerPosition;
+import id.rekam.fixtures.DemoRecords;
+import id.rekam.fixtures.EnrollmentBuilder;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,12 +2,12 @@ package id.rekam.bench.sync;
 
 import com.sun.net.httpserver.HttpServer;
 import id.rekam.core.crypto.KdfParams;
-import id.rekam.fixtures.DemoRecords;
-import id.rekam.fixtures.EnrollmentBuilder;
 import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.outbox.OutboxState;
 import id.rekam.core.store.StationStore;
 import id.rekam.core.store.StoreOptions;
+import id.rekam.fixtures.DemoRecords;
+import id.rekam.fixtures.EnrollmentBuilder;
 import id.rekam.netfaults.FaultyProxy;
 import id.rekam.server.CentralServer;
 import id.rekam.server.ServerConfig;

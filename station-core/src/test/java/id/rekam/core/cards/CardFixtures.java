@@ -1,11 +1,11 @@
 package id.rekam.core.cards;
 
-import id.rekam.fixtures.DemoRecords;
-import id.rekam.fixtures.EnrollmentBuilder;
 import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.domain.FingerPosition;
 import id.rekam.core.store.StationStore;
 import id.rekam.core.store.TestStores;
+import id.rekam.fixtures.DemoRecords;
+import id.rekam.fixtures.EnrollmentBuilder;
 
 import java.io.IOException;
 import java.io.InputStream;
