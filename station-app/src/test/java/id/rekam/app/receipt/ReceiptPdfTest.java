@@ -2,7 +2,7 @@ package id.rekam.app.receipt;
 
 import id.rekam.app.AppConfig;
 import id.rekam.app.StationApp;
-import id.rekam.core.demo.DemoRecords;
+import id.rekam.fixtures.DemoRecords;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;

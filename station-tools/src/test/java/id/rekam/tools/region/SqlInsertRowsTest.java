@@ -1,4 +1,4 @@
-package id.rekam.core.region.tools;
+package id.rekam.tools.region;
 
 import org.junit.jupiter.api.Test;
 

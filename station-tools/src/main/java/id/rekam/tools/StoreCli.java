@@ -1,12 +1,12 @@
-package id.rekam.core.cli;
+package id.rekam.tools;
 
 import id.rekam.core.auth.Role;
-import id.rekam.core.demo.DemoRecords;
 import id.rekam.core.outbox.OutboxState;
 import id.rekam.core.store.Counters;
 import id.rekam.core.store.StationStore;
 import id.rekam.core.store.StoreException;
 import id.rekam.core.store.StoreHealth;
+import id.rekam.fixtures.DemoRecords;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,14 +21,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /**
  * Technician's command line for the station store: {@code init}, {@code demo}, {@code verify},
- * {@code stats}. The passphrase is read from the environment variable named by
- * {@code --passphrase-env}, the first line of {@code --passphrase-file}, or typed at the console; it is never a command-line argument
- * (those show up in process lists).
+ * {@code stats}. The passphrase is read from the first line of {@code --passphrase-file}, the
+ * environment variable named by {@code --passphrase-env}, or typed at the console; it is never a
+ * command-line argument (those show up in process lists). {@code demo} uses the printed demo
+ * passphrase only when neither file nor variable gives one.
  */
 @Command(name = "rekam-store", mixinStandardHelpOptions = true,
         description = "Station store: initialise, demo, verify, statistics.",
@@ -36,7 +38,13 @@ import java.util.stream.Stream;
 public final class StoreCli {
 
     static final String DEMO_PASSPHRASE = "demo-rekam-passphrase";
-    static final String DEMO_STATION = "DEMO-ST-32760101";
+    /**
+     * The first station id the reference server gives an office ({@code ST-<kecamatan digits>-NNNN}),
+     * for the kecamatan the demo citizens live in, so a demo store can be enrolled with a one-time
+     * code for office 32.76.01 ({@code rekam-sync enroll}).
+     */
+    static final String DEMO_STATION = "ST-327601-0001";
+    static final String DEMO_VILLAGE = "32.76.01.1001";
     static final String DEMO_SUPERVISOR = "demo-supervisor";
 
     public static void main(String[] args) {
@@ -47,7 +55,7 @@ public final class StoreCli {
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new StoreCli());
+        CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
@@ -58,6 +66,10 @@ public final class StoreCli {
             throw e;
         });
         return cl.execute(args);
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new StoreCli());
     }
 
     abstract static class Base implements Callable<Integer> {
@@ -80,17 +92,23 @@ public final class StoreCli {
             return spec.commandLine().getOut();
         }
 
-        char[] passphrase(String prompt) {
+        /** The passphrase of {@code --passphrase-file}, else of the variable {@code --passphrase-env} names. */
+        Optional<char[]> givenPassphrase() {
             if (passphraseFile != null) {
                 try {
-                    return Files.readAllLines(passphraseFile).get(0).toCharArray();
+                    return Optional.of(Files.readAllLines(passphraseFile).get(0).toCharArray());
                 } catch (IOException | IndexOutOfBoundsException e) {
                     throw new CommandLine.ParameterException(spec.commandLine(), "cannot read " + passphraseFile);
                 }
             }
             String env = System.getenv(passphraseEnv);
-            if (env != null && !env.isEmpty()) {
-                return env.toCharArray();
+            return env == null || env.isEmpty() ? Optional.empty() : Optional.of(env.toCharArray());
+        }
+
+        char[] passphrase(String prompt) {
+            Optional<char[]> given = givenPassphrase();
+            if (given.isPresent()) {
+                return given.get();
             }
             Console console = System.console();
             if (console == null) {
@@ -105,7 +123,7 @@ public final class StoreCli {
         }
     }
 
-    @Command(name = "init", description = "Create the encrypted store of a new station.")
+    @Command(name = "init", mixinStandardHelpOptions = true, description = "Create the encrypted store of a new station.")
     static final class Init extends Base {
         @Option(names = "--station-id", required = true)
         String stationId;
@@ -120,7 +138,7 @@ public final class StoreCli {
         }
     }
 
-    @Command(name = "demo", description = "DEMO: create a store with fictitious records and print its counters.")
+    @Command(name = "demo", mixinStandardHelpOptions = true, description = "DEMO: create a store with fictitious records and print its counters.")
     static final class Demo extends Base {
         @Option(names = "--count", defaultValue = "25", description = "Demo records to write (default: ${DEFAULT-VALUE}).")
         int count;
@@ -131,19 +149,23 @@ public final class StoreCli {
         @Override
         public Integer call() throws IOException {
             PrintWriter out = out();
+            Optional<char[]> given = givenPassphrase();
             out.println("==================================================================");
             out.println(" DEMO MODE - fictitious citizens, simulated devices.");
-            out.println(" Demo passphrase '" + DEMO_PASSPHRASE + "' - never use it on a real station.");
+            out.println(given.isPresent() ? " Passphrase: the one given by " + passphraseSource() + "."
+                    : " Demo passphrase '" + DEMO_PASSPHRASE + "' - never use it on a real station.");
+            out.println(" Station " + DEMO_STATION + " (office 32.76.01): enrol it with an enrollment code of that office,");
+            out.println(" e.g. rekam-sync --data-dir " + dataDir + " --server URL enroll --code CODE");
             out.println("==================================================================");
             if (fresh) {
                 deleteDemoDir(dataDir);
             }
-            char[] pass = DEMO_PASSPHRASE.toCharArray();
+            char[] pass = given.orElseGet(DEMO_PASSPHRASE::toCharArray);
             long start = System.nanoTime();
             try (StationStore store = StationStore.initialise(dataDir, pass, DEMO_STATION)) {
                 store.operators().createFirstSupervisor(DEMO_SUPERVISOR, "demo-password".toCharArray());
                 store.operators().createAccount(DEMO_SUPERVISOR, "operator1", Role.OPERATOR, "demo-password".toCharArray());
-                DemoRecords demo = new DemoRecords(42, "32.76.01.1001", DEMO_STATION);
+                DemoRecords demo = new DemoRecords(42, DEMO_VILLAGE, DEMO_STATION);
                 List<String> ids = new ArrayList<>();
                 long writeStart = System.nanoTime();
                 for (int i = 0; i < count; i++) {
@@ -161,6 +183,10 @@ public final class StoreCli {
             }
             out.printf("DEMO finished in %d ms.%n", (System.nanoTime() - start) / 1_000_000);
             return 0;
+        }
+
+        private String passphraseSource() {
+            return passphraseFile != null ? "--passphrase-file " + passphraseFile : "$" + passphraseEnv;
         }
 
         /** Only ever deletes a directory that holds a station store (or nothing). */
@@ -182,7 +208,7 @@ public final class StoreCli {
         }
     }
 
-    @Command(name = "verify", description = "Check database integrity and the audit chain; exit 1 if broken.")
+    @Command(name = "verify", mixinStandardHelpOptions = true, description = "Check database integrity and the audit chain; exit 1 if broken.")
     static final class Verify extends Base {
         @Override
         public Integer call() {
@@ -195,7 +221,7 @@ public final class StoreCli {
         }
     }
 
-    @Command(name = "stats", description = "Records, outbox states, counters and backups.")
+    @Command(name = "stats", mixinStandardHelpOptions = true, description = "Records, outbox states, counters and backups.")
     static final class Stats extends Base {
         @Override
         public Integer call() throws IOException {

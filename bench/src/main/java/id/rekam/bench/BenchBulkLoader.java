@@ -1,8 +1,10 @@
-package id.rekam.core.store;
+package id.rekam.bench;
 
 import id.rekam.core.domain.Gender;
 import id.rekam.core.domain.Nik;
+import id.rekam.core.store.StationStore;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,7 +17,8 @@ import java.util.UUID;
  * BENCHMARK ONLY. Fills a store with summary-only records (sealed summary + NIK blind index,
  * a tiny sealed placeholder body) in one transaction, so a 100k-record database takes seconds
  * instead of 22 GB of payload. The NIK lookup that is then measured is the real
- * {@link StationStore#findByNik} path. Lives in the store's package, in the bench module.
+ * {@link StationStore#findByNik} path. Writes rows through the store's public transaction API
+ * ({@link id.rekam.core.store.StoreTransaction}: connection, blind index, sealing as a capture does).
  */
 public final class BenchBulkLoader {
 
@@ -30,7 +33,8 @@ public final class BenchBulkLoader {
         Random random = new Random(seed);
         Nik[] niks = new Nik[count];
         long now = Instant.parse("2026-11-01T00:00:00Z").toEpochMilli();
-        store.database().inTransaction(c -> {
+        store.inTransaction(tx -> {
+            Connection c = tx.connection();
             try (PreparedStatement r = c.prepareStatement("INSERT INTO records "
                     + "(id, nik_bidx, summary, operator_id, captured_at, committed_at) VALUES (?,?,?,?,?,?)");
                  PreparedStatement p = c.prepareStatement("INSERT INTO packets (id, record_id, kind, sha256, "
@@ -43,13 +47,13 @@ public final class BenchBulkLoader {
                     Nik nik = Nik.of(String.format(Locale.ROOT, "327601%02d%02d%02d%04d", 1 + i % 28,
                             1 + (i / 28) % 12, (i / 336) % 100, 1 + i / 33_600));
                     niks[i] = nik;
-                    SummaryDoc doc = new SummaryDoc(nik.value(),
+                    byte[] summary = tx.sealSummary(id, nik,
                             GIVEN[random.nextInt(GIVEN.length)] + " " + FAMILY[random.nextInt(FAMILY.length)],
                             LocalDate.of(1960 + random.nextInt(45), 1 + random.nextInt(12), 1 + random.nextInt(28)),
                             random.nextBoolean() ? Gender.LAKI_LAKI : Gender.PEREMPUAN, "32.76.01.1001");
                     r.setString(1, id);
-                    r.setBytes(2, store.keys().blindIndex().nik(nik));
-                    r.setBytes(3, store.sealSummary(id, doc));
+                    r.setBytes(2, tx.nikIndex(nik));
+                    r.setBytes(3, summary);
                     r.setString(4, "bench");
                     r.setString(5, Instant.ofEpochMilli(now + i).toString());
                     r.setLong(6, now + i);
@@ -60,7 +64,7 @@ public final class BenchBulkLoader {
                     p.setString(4, "0".repeat(64));
                     p.setBytes(5, new byte[64]);
                     p.setLong(6, 1);
-                    p.setBytes(7, store.keys().data().encrypt(new byte[1], id, SqlOutbox.BODY));
+                    p.setBytes(7, tx.sealPacketBody(id, new byte[1]));
                     p.setLong(8, now + i);
                     p.addBatch();
                     o.setString(1, id);
