@@ -106,7 +106,8 @@ public final class Captures {
         db.inTransaction(c -> {
             SqlOutbox.requireApprover(c, supervisor);
             for (RegistrationId id : ids) {
-                String packetId = packetOf(c, id);
+                String packetId = RecordRepository.packetOf(c, id)
+                        .orElseThrow(() -> new StoreException("store.notFound", id.value()));
                 outbox.approved(c, packetId, supervisor);
                 outbox.transition(c, packetId, OutboxState.QUEUED, supervisor, null, null);
             }
@@ -146,17 +147,5 @@ public final class Captures {
                 }
             }
         });
-    }
-
-    private static String packetOf(Connection c, RegistrationId id) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT id FROM packets WHERE record_id = ?")) {
-            p.setString(1, id.value());
-            try (ResultSet rs = p.executeQuery()) {
-                if (!rs.next()) {
-                    throw new StoreException("store.notFound", id.value());
-                }
-                return rs.getString(1);
-            }
-        }
     }
 }

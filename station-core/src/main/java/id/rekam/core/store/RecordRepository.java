@@ -177,14 +177,7 @@ final class RecordRepository {
     }
 
     Optional<EnrollmentRecord> findById(RegistrationId id) {
-        Optional<String> packetId = db.read(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT id FROM packets WHERE record_id = ?")) {
-                p.setString(1, id.value());
-                try (ResultSet rs = p.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-                }
-            }
-        });
+        Optional<String> packetId = db.read(c -> packetOf(c, id));
         if (packetId.isEmpty()) {
             return Optional.empty();
         }
@@ -193,6 +186,16 @@ final class RecordRepository {
             return Optional.of(enrollmentPackets.fromPacket(codec.decode(body)));
         } catch (PacketFormatException e) {
             throw new IllegalStateException("stored packet of " + id + " is unreadable", e);
+        }
+    }
+
+    /** The packet of a record (an enrollment's packet carries the record's id, but callers should not rely on it). */
+    static Optional<String> packetOf(Connection c, RegistrationId id) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT id FROM packets WHERE record_id = ?")) {
+            p.setString(1, id.value());
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
         }
     }
 

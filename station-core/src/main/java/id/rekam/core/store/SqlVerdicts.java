@@ -1,5 +1,6 @@
 package id.rekam.core.store;
 
+import id.rekam.core.domain.RegistrationId;
 import id.rekam.core.outbox.OutboxState;
 import id.rekam.core.verdict.ServerVerdict;
 import id.rekam.core.verdict.Verdicts;
@@ -148,6 +149,11 @@ final class SqlVerdicts implements Verdicts {
     public Optional<ServerVerdict> latest(String packetId) {
         List<ServerVerdict> all = read(packetId, "ORDER BY kind = 'accepted' DESC, seq");
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    @Override
+    public Optional<ServerVerdict> ofRecord(RegistrationId id) {
+        return db.read(c -> RecordRepository.packetOf(c, id)).flatMap(this::latest);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package id.rekam.core.verdict;
 
+import id.rekam.core.domain.RegistrationId;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +30,9 @@ public interface Verdicts {
 
     /** The latest verdict on a packet (print-ready after accepted), opened. */
     Optional<ServerVerdict> latest(String packetId);
+
+    /** The latest verdict on a record's packet (what the desk shows for a record). */
+    Optional<ServerVerdict> ofRecord(RegistrationId id);
 
     /** Every verdict on a packet, oldest first. */
     List<ServerVerdict> history(String packetId);

@@ -92,6 +92,7 @@ class VerdictsTest {
         assertThat(outbox.entry(id).orElseThrow().state()).isEqualTo(OutboxState.DUPLICATE);
         ServerVerdict read = verdicts.latest(id).orElseThrow();
         assertThat(read).isEqualTo(dup);
+        assertThat(verdicts.ofRecord(new RegistrationId(id))).contains(dup);
         ServerVerdict.Duplicate back = (ServerVerdict.Duplicate) read;
         assertThat(back.other().fullNik()).contains(Nik.of(OTHER_NIK));
         assertThat(back.fingers()).extracting(ServerVerdict.FingerScore::score).containsExactly(187.3, 12.5);
