@@ -47,8 +47,8 @@ final class VerdictText {
                 or(o.registrationId()), or(o.stationId()), or(o.office()), nik, time(o.receivedAt()));
         if (!d.fingers().isEmpty()) {
             String fingers = d.fingers().stream()
-                    .map(f -> text("verdict.finger", bundle.getString("finger." + f.position().name()), f.score(),
-                            f.matched() ? "\u2713" : "\u2717"))
+                    .map(f -> text("verdict.finger", bundle.getString("finger." + f.position().name()),
+                            String.format(locale, "%.1f", f.score()), f.matched() ? "\u2713" : "\u2717"))
                     .collect(Collectors.joining(", "));
             out += "\n" + (d.matchThreshold() == null ? text("verdict.fingers", fingers)
                     : text("verdict.fingersThreshold", fingers, d.matchThreshold()));

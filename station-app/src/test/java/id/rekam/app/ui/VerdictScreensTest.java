@@ -13,6 +13,7 @@ import id.rekam.core.outbox.OutboxState;
 import id.rekam.core.store.StationStore;
 import id.rekam.core.verdict.ServerVerdict;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -83,7 +84,7 @@ class VerdictScreensTest {
         assertThat(Ui.onFx(() -> table.getItems().stream().filter(r -> r.id().equals(printReady))
                 .findFirst().orElseThrow().status())).isEqualTo(RecordStatus.PRINT_READY);
 
-        open(flow, robot, table, duplicateName);
+        open(flow, robot, duplicateName);
         Flow.waitFor(() -> flow.visible("#detailVerdict"));
         String shown = flow.text("#detailVerdict");
         assertThat(shown).contains("sidik jari cocok").contains("5f0c9a52-8a9e-4d43-9d7b-1f6a3c2b9e10")
@@ -94,17 +95,26 @@ class VerdictScreensTest {
         assertThat(Ui.cutShortTexts()).as("texts cut short on the duplicate's page").isEmpty();
 
         flow.click("#detailBack");
-        open(flow, robot, table, rejectedName);
+        open(flow, robot, rejectedName);
         Flow.waitFor(() -> flow.text("#detailVerdict").contains("nik-blocked"));
         assertThat(flow.text("#detailVerdict")).contains("327601******0001 diblokir").doesNotContain(OTHER_NIK);
     }
 
-    private static void open(Flow flow, FxRobot robot, TableView<RecordSummary> table, String name) {
+    /** On the records list (a new one after each visit): search the name, open its only row. */
+    @SuppressWarnings("unchecked")
+    private static void open(Flow flow, FxRobot robot, String name) {
         Flow.waitFor(() -> flow.visible("#recordQuery"));
+        TableView<RecordSummary> table = flow.await("#recordTable", TableView.class);
+        // One change of the text, so one search: typed letter by letter, a later search of the whole
+        // name could land after Enter and clear the selection.
+        TextField query = flow.await("#recordQuery", TextField.class);
+        Ui.onFx(() -> {
+            query.setText(name);
+            return null;
+        });
         flow.click("#recordQuery");
-        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
-        robot.write(name);
-        Flow.waitFor(() -> Ui.onFx(() -> table.getItems().size() == 1));
+        // The list still shows the previous search until this one is back.
+        Flow.waitFor(() -> Ui.onFx(() -> table.getItems().size() == 1 && table.getItems().get(0).fullName().equals(name)));
         robot.type(KeyCode.ENTER).type(KeyCode.ENTER);
         Flow.waitFor(() -> flow.visible("#detailTitle") && flow.text("#detailTitle").equals(name));
     }
