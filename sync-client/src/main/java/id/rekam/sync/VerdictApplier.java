@@ -2,6 +2,7 @@ package id.rekam.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.rekam.core.domain.FingerPosition;
+import id.rekam.core.outbox.OutboxState;
 import id.rekam.core.store.StationStore;
 import id.rekam.core.verdict.ServerVerdict;
 import id.rekam.sync.api.ServerState;
@@ -36,7 +37,7 @@ public final class VerdictApplier {
     /** @return true when the local packet now reflects the verdict */
     public boolean apply(String packetId, ServerState state, JsonNode fields) {
         if (state == ServerState.RECEIVED) {
-            store.outbox().entry(packetId).filter(e -> e.state() == id.rekam.core.outbox.OutboxState.UPLOADING)
+            store.outbox().entry(packetId).filter(e -> e.state() == OutboxState.UPLOADING)
                     .ifPresent(e -> store.outbox().markAcknowledged(packetId, ACTOR));
             return false;
         }
