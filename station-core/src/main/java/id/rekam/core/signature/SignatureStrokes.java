@@ -94,7 +94,8 @@ public record SignatureStrokes(double width, double height, List<Stroke> strokes
     }
 
     /**
-     * Reads {@link #toJson()}'s form; members it does not know are ignored.
+     * Reads {@link #toJson()}'s form; members it does not know are ignored, a point without
+     * {@code p} has pressure 1 (docs/packet-format.md).
      *
      * @return empty for {@link #NONE} (a record that kept no vectors)
      * @throws IllegalArgumentException naming what is wrong, when the text is neither
@@ -119,7 +120,8 @@ public record SignatureStrokes(double width, double height, List<Stroke> strokes
                 if (!p.path("t").canConvertToExactIntegral()) {
                     throw new IllegalArgumentException("a point's t must be an integer: " + p);
                 }
-                points.add(new Point(number(p, "x"), number(p, "y"), p.get("t").asLong(), number(p, "p")));
+                double pressure = p.has("p") ? number(p, "p") : StrokeRecorder.NO_PRESSURE;
+                points.add(new Point(number(p, "x"), number(p, "y"), p.get("t").asLong(), pressure));
             }
             strokes.add(new Stroke(points));
         }

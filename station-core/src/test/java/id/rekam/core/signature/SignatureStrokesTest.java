@@ -58,6 +58,12 @@ class SignatureStrokesTest {
     }
 
     @Test
+    void aPointWithoutPressureHasPressureOne() {
+        assertThat(SignatureStrokes.fromJson("{\"width\":2,\"height\":2,\"strokes\":[{\"points\":[{\"x\":1,\"y\":1,\"t\":0}]}]}")
+                .orElseThrow().strokes().get(0).points()).containsExactly(new SignatureStrokes.Point(1, 1, 0, 1.0));
+    }
+
+    @Test
     void recorderClampsToThePadAndTimesFromTheFirstPenDown() {
         StrokeRecorder r = new StrokeRecorder(400, 300);
         r.penMove(5, 5, 10); // no pen down yet: ignored
@@ -86,8 +92,8 @@ class SignatureStrokesTest {
                 "{\"width\":1,\"height\":1,\"strokes\":[{\"points\":[{\"x\":1,\"y\":1,\"t\":0.5,\"p\":1}]}]}"))
                 .hasMessageContaining("t must be an integer");
         assertThatThrownBy(() -> SignatureStrokes.fromJson(
-                "{\"width\":1,\"height\":1,\"strokes\":[{\"points\":[{\"x\":1,\"y\":1,\"t\":0}]}]}"))
-                .hasMessageContaining("\"p\" must be a number");
+                "{\"width\":1,\"height\":1,\"strokes\":[{\"points\":[{\"x\":1,\"t\":0}]}]}"))
+                .hasMessageContaining("\"y\" must be a number");
         assertThatThrownBy(() -> SignatureStrokes.fromJson("{\"width\":0,\"height\":1,\"strokes\":[]}"))
                 .hasMessageContaining("positive");
         assertThatThrownBy(() -> new SignatureStrokes.Point(1, 1, 0, 1.5)).hasMessageContaining("0..1");
