@@ -44,7 +44,6 @@ public final class PhotoController implements Step {
     private EnrollmentSession session;
     private EnrollController wizard;
     private CameraFeed feed;
-    private volatile double lastFps;
     private boolean capturing;
 
     public PhotoController(AppContext ctx) {
@@ -56,10 +55,7 @@ public final class PhotoController implements Step {
         var cam = ctx.services().camera();
         cameraName.setText(ctx.text("photo.device", cam.device().model(),
                 cam.device().simulated() ? ctx.text("device.simulated") : cam.device().serial()));
-        feed = new CameraFeed(cam, live, f -> {
-            lastFps = f;
-            fps.setText(String.format(Locale.ROOT, "%.0f fps", f));
-        });
+        feed = new CameraFeed(cam, live, f -> fps.setText(String.format(Locale.ROOT, "%.0f fps", f)));
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.F5 || (e.getCode() == KeyCode.SPACE && !(e.getTarget() instanceof Button))) {
                 capture();
@@ -160,11 +156,6 @@ public final class PhotoController implements Step {
             return;
         }
         wizard.next();
-    }
-
-    /** Frames per second shown in the last full second (for the benchmark). */
-    public double fps() {
-        return lastFps;
     }
 
     @Override

@@ -25,10 +25,6 @@ public enum PhotoBackground {
         return Optional.ofNullable(birthDate).map(d -> d.getYear() % 2 == 0 ? BLUE : RED);
     }
 
-    public int rgb() {
-        return rgb;
-    }
-
     public String web() {
         return String.format("#%06x", rgb);
     }
