@@ -1,6 +1,6 @@
 package id.rekam.app.ui;
 
-import id.rekam.app.DeskTimes;
+import id.rekam.core.text.DeskTimes;
 import id.rekam.core.domain.Nik;
 import id.rekam.core.verdict.ServerVerdict;
 

@@ -7,7 +7,8 @@ import id.rekam.core.auth.Role;
 import id.rekam.core.commit.ApprovalMode;
 import id.rekam.core.commit.CaptureCommit;
 import id.rekam.core.commit.DuplicateOverride;
-import id.rekam.core.demo.DemoRecords;
+import id.rekam.fixtures.DemoRecords;
+import id.rekam.fixtures.EnrollmentBuilder;
 import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.domain.RegistrationId;
 import id.rekam.core.outbox.IllegalTransitionException;
@@ -66,9 +67,7 @@ class CapturesTest {
 
     private EnrollmentRecord recordedBy(String operator) {
         clock.advance(Duration.ofSeconds(1));
-        EnrollmentRecord r = demo.next();
-        return new EnrollmentRecord(r.id(), r.demographics(), r.photo(), r.fingerprints(), r.signature(),
-                r.stationId(), operator, r.createdAt());
+        return EnrollmentBuilder.from(demo.next()).operatorId(operator).build();
     }
 
     private OutboxState state(EnrollmentRecord r) {

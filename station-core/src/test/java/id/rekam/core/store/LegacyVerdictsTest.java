@@ -4,7 +4,7 @@ import id.rekam.core.audit.AuditActions;
 import id.rekam.core.audit.AuditEntry;
 import id.rekam.core.auth.Role;
 import id.rekam.core.commit.DuplicateOverride;
-import id.rekam.core.demo.DemoRecords;
+import id.rekam.fixtures.DemoRecords;
 import id.rekam.core.domain.RegistrationId;
 import id.rekam.core.outbox.OutboxState;
 import id.rekam.core.verdict.ServerVerdict;

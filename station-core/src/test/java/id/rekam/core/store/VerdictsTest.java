@@ -3,7 +3,7 @@ package id.rekam.core.store;
 import id.rekam.core.audit.AuditActions;
 import id.rekam.core.audit.AuditEntry;
 import id.rekam.core.crypto.DecryptionException;
-import id.rekam.core.demo.DemoRecords;
+import id.rekam.fixtures.DemoRecords;
 import id.rekam.core.domain.FingerPosition;
 import id.rekam.core.domain.Nik;
 import id.rekam.core.domain.RegistrationId;
