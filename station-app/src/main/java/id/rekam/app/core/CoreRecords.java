@@ -5,54 +5,48 @@ import id.rekam.app.service.Operator;
 import id.rekam.app.service.RecordService;
 import id.rekam.app.service.RecordStatus;
 import id.rekam.app.service.RecordSummary;
+import id.rekam.core.commit.ApprovalMode;
+import id.rekam.core.commit.CaptureCommit;
+import id.rekam.core.commit.DuplicateOverride;
 import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.domain.Nik;
 import id.rekam.core.domain.RegistrationId;
 import id.rekam.core.outbox.OutboxState;
-import id.rekam.core.store.SavedEnrollment;
 import id.rekam.core.store.StationStore;
+import id.rekam.core.verdict.ServerVerdict;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-/** Records through station-core: sealed rows, signed packets, the outbox and the audit chain. */
+/**
+ * Records through station-core: sealed rows, signed packets, the outbox and the audit chain. The
+ * commit policy (who approves, when a record waits, what an override takes) is core's
+ * ({@code Captures}); verdicts are the record's state and data in the store ({@code Verdicts}).
+ */
 final class CoreRecords implements RecordService {
 
-    /** Audit action for a supervisor saving a record despite a possible-duplicate verdict. */
-    static final String DUPLICATE_OVERRIDE = "DUPLICATE_OVERRIDE";
     /** Records considered by the local 1:N check; a station holds a few tens of thousands at most. */
     static final int TEMPLATE_SCAN_LIMIT = 50_000;
 
     private final StationStore store;
-    private final PrintReadyIndex printReady;
 
     CoreRecords(StationStore store) {
         this.store = store;
-        this.printReady = new PrintReadyIndex(store);
     }
 
     @Override
-    public void commit(EnrollmentRecord record, Operator operator, boolean needsApproval, Operator overrideBy,
-                       String overrideReason) {
-        SavedEnrollment saved = store.saveEnrollment(record);
-        if (overrideBy != null) {
-            store.audit(overrideBy.id(), DUPLICATE_OVERRIDE, record.id().value(),
-                    Map.of("reason", overrideReason, "operator", operator.id()));
-        }
-        if (!needsApproval) {
-            store.outbox().approve(List.of(saved.packetId()), operator.id());
-            // Approved means ready to deliver: the sync service sends queued packets only.
-            store.outbox().enqueue(List.of(saved.packetId()), operator.id());
-        }
+    public RecordStatus commit(EnrollmentRecord record, ApprovalMode mode, Optional<DuplicateOverride> override) {
+        CaptureCommit request = CaptureCommit.of(record, mode);
+        return status(store.captures().commit(override.map(request::withOverride).orElse(request)).state());
     }
 
     @Override
     public Optional<RecordSummary> findByNik(Nik nik) {
-        return store.findByNik(nik).stream().findFirst().map(CoreRecords::map).map(this::withPrintReady);
+        return store.findByNik(nik).stream().findFirst().map(CoreRecords::map);
     }
 
     @Override
@@ -62,32 +56,29 @@ final class CoreRecords implements RecordService {
 
     @Override
     public List<RecordSummary> search(String query, int limit) {
-        List<RecordSummary> found = store.search(query, limit).stream().map(CoreRecords::map).toList();
-        if (found.stream().anyMatch(r -> r.status() == RecordStatus.CONFIRMED)) {
-            printReady.refresh();
-        }
-        return found.stream().map(this::withPrintReady).toList();
+        return store.search(query, limit).stream().map(CoreRecords::map).toList();
     }
 
+    /** Newest first, as the approval list shows them. */
     @Override
     public List<RecordSummary> waitingApproval() {
         List<RecordSummary> out = new ArrayList<>();
-        for (var s : store.search("", TEMPLATE_SCAN_LIMIT)) {
-            if (s.state() == OutboxState.CAPTURED) {
-                out.add(map(s));
-            }
+        for (RegistrationId id : store.captures().waitingApproval(TEMPLATE_SCAN_LIMIT)) {
+            store.findSummary(id).map(CoreRecords::map).ifPresent(out::add);
         }
+        Collections.reverse(out);
         return out;
     }
 
-    /** The packet of a record carries the record's id (see EnrollmentPackets). */
+    /** The store checks that {@code supervisor} may approve, on its own accounts. */
     @Override
-    public void approve(RegistrationId id, Operator supervisor) {
-        if (!supervisor.supervisor()) {
-            throw new IllegalArgumentException("only a supervisor approves");
-        }
-        store.outbox().approve(List.of(id.value()), supervisor.id());
-        store.outbox().enqueue(List.of(id.value()), supervisor.id());
+    public void approve(List<RegistrationId> ids, Operator supervisor) {
+        store.captures().approve(ids, supervisor.id());
+    }
+
+    @Override
+    public Optional<ServerVerdict> verdict(RegistrationId id) {
+        return store.verdicts().ofRecord(id);
     }
 
     @Override
@@ -109,12 +100,6 @@ final class CoreRecords implements RecordService {
         return new RecordSummary(s.id(), s.nik().value(), s.fullName(), s.capturedAt(), status(s.state()));
     }
 
-    /** Confirmed records the server has since reported print-ready (an audit entry of the sync client). */
-    private RecordSummary withPrintReady(RecordSummary r) {
-        return r.status() == RecordStatus.CONFIRMED && printReady.contains(r.id().value())
-                ? new RecordSummary(r.id(), r.nik(), r.fullName(), r.createdAt(), RecordStatus.PRINT_READY) : r;
-    }
-
     static RecordStatus status(OutboxState state) {
         return switch (state) {
             case CAPTURED -> RecordStatus.WAITING_APPROVAL;
@@ -122,6 +107,7 @@ final class CoreRecords implements RecordService {
             case UPLOADING -> RecordStatus.UPLOADING;
             case ACKNOWLEDGED -> RecordStatus.SENT;
             case CONFIRMED -> RecordStatus.CONFIRMED;
+            case PRINT_READY -> RecordStatus.PRINT_READY;
             case DUPLICATE -> RecordStatus.DUPLICATE;
             case REJECTED -> RecordStatus.REJECTED;
             case NEEDS_ATTENTION -> RecordStatus.NEEDS_ATTENTION;

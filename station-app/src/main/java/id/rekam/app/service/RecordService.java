@@ -1,9 +1,12 @@
 package id.rekam.app.service;
 
+import id.rekam.core.commit.ApprovalMode;
+import id.rekam.core.commit.DuplicateOverride;
 import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.domain.FingerPosition;
 import id.rekam.core.domain.Nik;
 import id.rekam.core.domain.RegistrationId;
+import id.rekam.core.verdict.ServerVerdict;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -15,14 +18,16 @@ import java.util.Optional;
 public interface RecordService {
 
     /**
-     * Commits a record (encrypted, with provenance) and its audit line.
+     * Commits a finished record in one store transaction: the record (encrypted, with provenance),
+     * its audit line, a supervisor's duplicate override (reason sealed) and, when the station's
+     * commit policy approves at commit, its approval and queueing. Who may override and whether
+     * the record waits for approval are decided by the store's policy, not by the caller; the
+     * record's {@code operatorId} is who recorded it.
      *
-     * @param needsApproval  false when the committing operator is a supervisor approving at once
-     * @param overrideReason non-null when a supervisor overrode a possible-duplicate warning;
-     *                       it is written to the audit trail
+     * @param override present when a supervisor overrode a possible-duplicate warning
+     * @return the status the record now has
      */
-    void commit(EnrollmentRecord record, Operator operator, boolean needsApproval, Operator overrideBy,
-                String overrideReason);
+    RecordStatus commit(EnrollmentRecord record, ApprovalMode mode, Optional<DuplicateOverride> override);
 
     Optional<RecordSummary> findByNik(Nik nik);
 
@@ -33,7 +38,15 @@ public interface RecordService {
 
     List<RecordSummary> waitingApproval();
 
-    void approve(RegistrationId id, Operator supervisor);
+    /** A supervisor approves these records for delivery, all of them or none (one transaction). */
+    void approve(List<RegistrationId> ids, Operator supervisor);
+
+    /**
+     * What the central server decided about a record (duplicate: the other record whole; rejected:
+     * code and message), from the store; empty before a verdict. A NIK in it is not masked: mask
+     * it where it is shown.
+     */
+    Optional<ServerVerdict> verdict(RegistrationId id);
 
     Counters counters(LocalDate today, ZoneId zone);
 

@@ -91,7 +91,7 @@ public final class ApprovalController {
         var records = ctx.session().store().records();
         Operator approver = sup.get();
         ctx.async(() -> {
-            chosen.forEach(s -> records.approve(s.id(), approver));
+            records.approve(chosen.stream().map(RecordSummary::id).toList(), approver);
             return chosen.size();
         }, n -> {
             message.getStyleClass().setAll("label", "quality-ok");

@@ -1,11 +1,12 @@
 package id.rekam.app.ui;
 
-import id.rekam.app.DeskTimes;
 import id.rekam.app.commit.Facts;
 import id.rekam.app.receipt.ReceiptPrinter;
 import id.rekam.app.receipt.Receipts;
 import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.domain.RegistrationId;
+import id.rekam.core.verdict.ServerVerdict;
+import id.rekam.core.text.DeskTimes;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
@@ -31,6 +32,7 @@ public final class RecordDetailController {
     @FXML private Label signatureUnreadable;
     @FXML private Label provenance;
     @FXML private Label reprintText;
+    @FXML private Label verdict;
     private RegistrationId shown;
 
     public RecordDetailController(AppContext ctx) {
@@ -42,15 +44,25 @@ public final class RecordDetailController {
         // Until a reprint says something, the message takes no room above "read only".
         reprintText.visibleProperty().bind(reprintText.textProperty().isNotEmpty());
         reprintText.managedProperty().bind(reprintText.visibleProperty());
+        verdict.visibleProperty().bind(verdict.textProperty().isNotEmpty());
+        verdict.managedProperty().bind(verdict.visibleProperty());
+    }
+
+    private record Loaded(Optional<EnrollmentRecord> record, Optional<ServerVerdict> verdict) {
     }
 
     public void open(RegistrationId id) {
         shown = id;
         var records = ctx.session().store().records();
-        ctx.async(() -> records.load(id), this::show, e -> title.setText(ctx.text("status.error")));
+        ctx.async(() -> new Loaded(records.load(id), records.verdict(id)), this::show,
+                e -> title.setText(ctx.text("status.error")));
     }
 
-    private void show(Optional<EnrollmentRecord> loaded) {
+    private void show(Loaded l) {
+        // The server's verdict as the store keeps it; VerdictText masks the other record's NIK.
+        verdict.setText(l.verdict().map(v -> new VerdictText(ctx.bundle(), ctx.config().locale(), ZoneId.systemDefault()).describe(v))
+                .orElse(""));
+        Optional<EnrollmentRecord> loaded = l.record();
         if (loaded.isEmpty()) {
             title.setText(ctx.text("detail.notFound"));
             return;

@@ -144,6 +144,12 @@ class SyncPanelTest {
                 .allMatch(r -> EnumSet.of(RecordStatus.PRINT_READY).contains(r.status()));
         assertThat(rows).filteredOn(r -> r.status() == RecordStatus.WAITING_APPROVAL).hasSize(4);
         flow.screenshot("42-records-server-status");
+
+        // The panel counts them too; print-ready records are still confirmed ones.
+        flow.click("#syncStatus");
+        Flow.waitFor(() -> flow.visible("#syncPrintReady"));
+        Flow.waitFor(() -> flow.text("#syncPrintReady").equals("8"));
+        assertThat(flow.text("#syncConfirmed")).isEqualTo("8");
     }
 
     @SuppressWarnings("unchecked")

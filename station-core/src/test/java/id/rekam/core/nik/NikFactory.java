@@ -15,7 +15,7 @@ import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
- * Builds well-formed NIKs for demo mode and tests. Numbers made here are fictitious: the
+ * Builds well-formed NIKs for tests. Numbers made here are fictitious: the
  * structure is right (a real kecamatan, the birth date, the sex, a serial) but no register
  * issued them.
  */

@@ -1,4 +1,4 @@
-package id.rekam.app;
+package id.rekam.core.text;
 
 import java.time.Instant;
 import java.time.ZoneId;
