@@ -105,7 +105,7 @@ public final class Bootstrap {
 
     /**
      * The device registry lives beside the store; demo mode adds the SIMULATED camera and an R30x
-     * emulator (behind a socat PTY when socat is installed, in memory otherwise) whose finger
+     * emulator (on a pseudo-terminal made in-process, in memory where there is none) whose finger
      * "arrives" shortly after each scan request.
      */
     static Devices devices(AppConfig config) {
