@@ -87,7 +87,7 @@ public final class DestructionController {
                 return null;
             }
         });
-        date.setText(LocalDate.now(desk.store().zone()).format(DATE));
+        date.setText(LocalDate.now(desk.zone()).format(DATE));
         history.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(DestructionRecord r, boolean empty) {

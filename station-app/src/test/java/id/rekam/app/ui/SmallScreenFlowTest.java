@@ -2,8 +2,8 @@ package id.rekam.app.ui;
 
 import id.rekam.app.AppConfig;
 import id.rekam.app.StationApp;
-import id.rekam.app.demo.DemoSeeder;
-import id.rekam.app.service.RecordSummary;
+import id.rekam.core.demo.DemoSeeder;
+import id.rekam.app.ports.RecordSummary;
 import id.rekam.app.testing.Flow;
 import id.rekam.app.testing.TestStation;
 import id.rekam.app.testing.Ui;
