@@ -1,15 +1,15 @@
 package id.rekam.app.commit;
 
-import id.rekam.app.records.Facts;
 import id.rekam.app.enroll.BiodataValidator;
 import id.rekam.app.enroll.EnrollController;
 import id.rekam.app.enroll.EnrollmentSession;
 import id.rekam.app.enroll.Step;
+import id.rekam.app.ports.RecordStatus;
 import id.rekam.app.receipt.ReceiptPrinter;
 import id.rekam.app.receipt.Receipts;
-import id.rekam.app.ports.RecordStatus;
-import id.rekam.app.ui.AppContext;
+import id.rekam.app.records.Facts;
 import id.rekam.app.records.RecordDetailController;
+import id.rekam.app.ui.AppContext;
 import id.rekam.app.ui.Screen;
 import id.rekam.core.domain.EnrollmentRecord;
 import javafx.fxml.FXML;

@@ -1,9 +1,9 @@
 package id.rekam.app.home;
 
-import id.rekam.app.ui.Screen;
-import id.rekam.app.ui.AppContext;
 import id.rekam.app.enroll.EnrollController;
 import id.rekam.app.ports.Counters;
+import id.rekam.app.ui.AppContext;
+import id.rekam.app.ui.Screen;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;

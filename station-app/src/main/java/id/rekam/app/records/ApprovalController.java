@@ -1,8 +1,8 @@
 package id.rekam.app.records;
 
-import id.rekam.app.ui.AppContext;
 import id.rekam.app.ports.Operator;
 import id.rekam.app.ports.RecordSummary;
+import id.rekam.app.ui.AppContext;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;

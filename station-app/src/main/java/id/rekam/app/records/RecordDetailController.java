@@ -1,11 +1,10 @@
 package id.rekam.app.records;
 
-import id.rekam.app.ui.Screen;
-import id.rekam.app.ui.AppContext;
 import id.rekam.app.DeskTimes;
-import id.rekam.app.records.Facts;
 import id.rekam.app.receipt.ReceiptPrinter;
 import id.rekam.app.receipt.Receipts;
+import id.rekam.app.ui.AppContext;
+import id.rekam.app.ui.Screen;
 import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.domain.RegistrationId;
 import javafx.fxml.FXML;

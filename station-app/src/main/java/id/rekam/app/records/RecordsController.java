@@ -1,9 +1,9 @@
 package id.rekam.app.records;
 
-import id.rekam.app.ui.Screen;
-import id.rekam.app.ui.AppContext;
 import id.rekam.app.DeskTimes;
 import id.rekam.app.ports.RecordSummary;
+import id.rekam.app.ui.AppContext;
+import id.rekam.app.ui.Screen;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;

@@ -1,7 +1,7 @@
 package id.rekam.app.sync;
 
-import id.rekam.app.fx.FxLatest;
 import id.rekam.app.DeskTimes;
+import id.rekam.app.fx.FxLatest;
 import id.rekam.app.ports.SyncPort;
 import id.rekam.app.ui.AppContext;
 import id.rekam.app.ui.Lifecycle;

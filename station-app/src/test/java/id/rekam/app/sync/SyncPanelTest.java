@@ -1,12 +1,12 @@
 package id.rekam.app.sync;
 
 import id.rekam.app.AppConfig;
-import id.rekam.core.demo.DemoSeeder;
 import id.rekam.app.ports.RecordStatus;
 import id.rekam.app.ports.RecordSummary;
 import id.rekam.app.testing.Flow;
 import id.rekam.app.testing.TestStation;
 import id.rekam.app.testing.Ui;
+import id.rekam.core.demo.DemoSeeder;
 import id.rekam.core.store.StationStore;
 import id.rekam.server.CentralServer;
 import id.rekam.server.ServerConfig;
@@ -30,8 +30,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,14 +1,14 @@
 package id.rekam.app.adapters.devices;
 
+import id.rekam.app.adapters.matching.SourceAfisMatcher;
 import id.rekam.app.ports.FingerprintService;
 import id.rekam.core.domain.FingerPosition;
 import id.rekam.devices.DeviceConfig;
 import id.rekam.devices.DeviceRegistry;
 import id.rekam.devices.Devices;
+import id.rekam.devices.fingerprint.synth.SyntheticFingerSource;
 import id.rekam.devices.scanner.EmulatedScannerPort;
 import id.rekam.devices.scanner.R30xEmulatorSettings;
-import id.rekam.app.adapters.matching.SourceAfisMatcher;
-import id.rekam.devices.fingerprint.synth.SyntheticFingerSource;
 import org.junit.jupiter.api.Test;
 
 import java.awt.image.BufferedImage;

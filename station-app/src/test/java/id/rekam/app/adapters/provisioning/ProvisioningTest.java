@@ -1,11 +1,11 @@
 package id.rekam.app.adapters.provisioning;
 
-import id.rekam.core.demo.DemoSeeder;
 import id.rekam.app.adapters.sync.SyncSettings;
 import id.rekam.app.ports.ProvisioningException;
 import id.rekam.app.ports.ProvisioningService;
 import id.rekam.app.testing.TestStation;
 import id.rekam.core.audit.AuditEntry;
+import id.rekam.core.demo.DemoSeeder;
 import id.rekam.core.outbox.OutboxState;
 import id.rekam.core.region.RegionCatalog;
 import id.rekam.core.store.StationStore;
