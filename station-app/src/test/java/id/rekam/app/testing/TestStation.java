@@ -62,7 +62,7 @@ public final class TestStation {
                        Locale locale) {
         this.dataDir = dataDir;
         config = new AppConfig(STATION_ID, "Kecamatan Pancoran Mas, Kota Depok", "32.76.01", dataDir,
-                locale, mode, demo, demo ? PASSPHRASE : null, demo && seeded ? SEEDED_LOGINS : null);
+                locale, mode, demo, demo ? PASSPHRASE : null, demo ? SEEDED_LOGINS : null);
         DeviceStatusService status = new DeviceStatusService() {
             @Override
             public List<DeviceState> devices() {
