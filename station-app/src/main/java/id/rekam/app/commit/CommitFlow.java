@@ -1,10 +1,10 @@
 package id.rekam.app.commit;
 
 import id.rekam.app.AppConfig;
-import id.rekam.app.service.OperatorService;
-import id.rekam.app.service.Operator;
-import id.rekam.app.service.RecordService;
-import id.rekam.app.service.RecordStatus;
+import id.rekam.app.ports.OperatorService;
+import id.rekam.app.ports.Operator;
+import id.rekam.app.ports.RecordService;
+import id.rekam.app.ports.RecordStatus;
 import id.rekam.core.commit.ApprovalMode;
 import id.rekam.core.commit.DuplicateOverride;
 import id.rekam.core.domain.EnrollmentRecord;

@@ -1,6 +1,8 @@
 package id.rekam.app.sync;
 
-import id.rekam.app.service.SyncPort;
+import id.rekam.app.ports.SyncPort;
+import id.rekam.core.text.DeskTimes;
+import id.rekam.app.fx.FxLatest;
 import id.rekam.app.ui.AppContext;
 import id.rekam.app.ui.Lifecycle;
 import id.rekam.core.domain.Nik;

@@ -1,10 +1,10 @@
 package id.rekam.app.commit;
 
 import id.rekam.app.AppConfig;
-import id.rekam.app.core.CoreStoreGateway;
-import id.rekam.app.service.OpenStore;
-import id.rekam.app.service.Operator;
-import id.rekam.app.service.RecordStatus;
+import id.rekam.app.adapters.store.CoreStoreGateway;
+import id.rekam.app.ports.OpenStore;
+import id.rekam.app.ports.Operator;
+import id.rekam.app.ports.RecordStatus;
 import id.rekam.app.testing.EqualityMatcher;
 import id.rekam.app.testing.TestStation;
 import id.rekam.core.auth.AuthException;
@@ -42,7 +42,7 @@ class DuplicateCheckTest {
                 .unlock(TestStation.PASSPHRASE.toCharArray());
         demo = new DemoRecords(7, "32.76.01.1008", TestStation.STATION_ID);
         supervisor = store.operators().createFirstSupervisor("spv1", "sandi-spv-1".toCharArray());
-        StationStore raw = ((id.rekam.app.core.CoreOpenStore) store).store();
+        StationStore raw = ((id.rekam.app.adapters.store.CoreOpenStore) store).store();
         raw.operators().createAccount("spv1", "op1", id.rekam.core.auth.Role.OPERATOR, "sandi-op-1".toCharArray());
         operator = store.operators().login("op1", "sandi-op-1".toCharArray()).orElseThrow();
         flow = new CommitFlow(store.records(), store.operators(),
@@ -102,7 +102,7 @@ class DuplicateCheckTest {
         assertThat(store.records().load(twin.id())).isEmpty();
         flow.commit(twin, operator, new CommitFlow.Override(supervisor, "kembar identik, sudah dicek KK"));
 
-        StationStore raw = ((id.rekam.app.core.CoreOpenStore) store).store();
+        StationStore raw = ((id.rekam.app.adapters.store.CoreOpenStore) store).store();
         assertThat(raw.auditTrail(0, 200)).anySatisfy(a -> {
             assertThat(a.action()).isEqualTo("DUPLICATE_OVERRIDE");
             assertThat(a.actor()).isEqualTo("spv1");

@@ -1,9 +1,9 @@
 package id.rekam.app.ui;
 
 import id.rekam.app.AppConfig;
-import id.rekam.app.demo.DemoSeeder;
-import id.rekam.app.service.RecordStatus;
-import id.rekam.app.service.RecordSummary;
+import id.rekam.fixtures.DemoSeeder;
+import id.rekam.app.ports.RecordStatus;
+import id.rekam.app.ports.RecordSummary;
 import id.rekam.app.testing.Flow;
 import id.rekam.app.testing.TestStation;
 import id.rekam.app.testing.Ui;
