@@ -1,6 +1,7 @@
 package id.rekam.app.adapters.sync;
 
 import id.rekam.app.ports.SyncPort;
+import id.rekam.app.ports.TeamRelay;
 import id.rekam.core.store.StationStore;
 import id.rekam.sync.Messages;
 import id.rekam.sync.SyncConfig;
@@ -127,6 +128,13 @@ public final class StationSync implements SyncPort {
             s.close();
             LOG.info("sync service stopped");
         }
+    }
+
+    @Override
+    public Optional<TeamRelay> teamRelay() {
+        SyncService s = service;
+        return s == null ? Optional.empty() : Optional.of((bundle, passphrase, operator, progress) ->
+                s.bundleRelay().relay(bundle, passphrase, operator, progress));
     }
 
     @Override
