@@ -131,6 +131,7 @@ public final class BundlesController {
             return;
         }
         char[] secret = relayPassphrase.getText().toCharArray();
+        relayPassphrase.clear();
         String operator = ctx.session().operator().id();
         relayButton.setDisable(true);
         relayProgress.setProgress(0);
@@ -156,7 +157,6 @@ public final class BundlesController {
                 return;
             }
             BundleRelay.Result r = (BundleRelay.Result) result;
-            relayPassphrase.clear();
             relayProgress.setProgress(1);
             say(relayMessage, ctx.text("bundles.relayed", r.originStationId(), r.stored(), r.alreadyHeld(),
                     r.unapproved()), false);

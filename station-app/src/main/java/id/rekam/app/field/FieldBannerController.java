@@ -47,11 +47,19 @@ public final class FieldBannerController {
             l.setId("guardrail-" + g.kind().name());
             lines.getChildren().add(l);
         }
-        boolean any = !r.warnings().isEmpty();
+        // All well: one calm line, so the way to the team dashboard is always on screen.
+        if (r.warnings().isEmpty()) {
+            Label ok = new Label(ctx.text("field.banner.ok"));
+            ok.setId("guardrailsOk");
+            ok.getStyleClass().add("notice-text");
+            lines.getChildren().add(ok);
+        }
         banner.getStyleClass().removeAll("warning", "danger");
-        banner.getStyleClass().add(GuardrailTexts.styleOf(r.worst()));
-        banner.setVisible(any);
-        banner.setManaged(any);
+        if (!r.warnings().isEmpty()) {
+            banner.getStyleClass().add(GuardrailTexts.styleOf(r.worst()));
+        }
+        banner.setVisible(true);
+        banner.setManaged(true);
     }
 
     @FXML

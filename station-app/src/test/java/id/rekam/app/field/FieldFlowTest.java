@@ -51,6 +51,15 @@ class FieldFlowTest {
         station.show(stage);
     }
 
+    /** Replaces a field's text, as pasting a path from the file manager would. */
+    static void setText(Flow flow, String query, String text) {
+        javafx.scene.control.TextField f = flow.await(query, javafx.scene.control.TextField.class);
+        Ui.onFx(() -> {
+            f.setText(text);
+            return null;
+        });
+    }
+
     /** Scrolls the dashboard so that {@code query} is on screen, as the operator's scroll wheel would. */
     static void reveal(Flow flow, String query) {
         javafx.scene.Node node = flow.await(query, javafx.scene.Node.class);
@@ -101,12 +110,14 @@ class FieldFlowTest {
         assertThat(Ui.onFx(() -> chart.getData().get(0).getData().size())).isEqualTo(2);
         TableView<?> members = flow.await("#memberTable", TableView.class);
         assertThat(Ui.onFx(() -> members.getItems().size())).isPositive();
+        reveal(flow, "#coverageSummary");
+        flow.screenshot("64-field-coverage");
         reveal(flow, "#fieldSubtitle");
         flow.screenshot("61-field-dashboard");
 
         Path reports = Files.createDirectories(dir.resolve("laporan"));
         reveal(flow, "#saveReport");
-        robot.clickOn("#reportDir").eraseText(400).write(reports.toString());
+        setText(flow, "#reportDir", reports.toString());
         flow.click("#saveReport");
         Flow.waitFor(() -> flow.text("#reportMessage").startsWith("Laporan disimpan"));
         try (Stream<Path> files = Files.list(reports)) {
