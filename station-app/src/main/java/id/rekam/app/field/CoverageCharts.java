@@ -61,7 +61,6 @@ final class CoverageCharts {
 
     void members(TableView<CoverageReport.MemberLine> table, CoverageReport r) {
         if (table.getColumns().isEmpty()) {
-            table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
             table.getColumns().add(column("field.col.station", CoverageReport.MemberLine::stationId));
             table.getColumns().add(column("field.col.operator", CoverageReport.MemberLine::operator));
             table.getColumns().add(column("field.col.today", m -> m.today().recorded()));
@@ -69,6 +68,11 @@ final class CoverageCharts {
             table.getColumns().add(column("field.col.delivered", m -> m.counts().delivered()));
             table.getColumns().add(column("field.col.accepted", m -> m.counts().accepted()));
             table.getColumns().add(column("field.col.duplicate", m -> m.counts().duplicate()));
+            // Station and operator take a little more; the five counts share the rest evenly.
+            double[] share = {0.22, 0.18, 0.12, 0.12, 0.12, 0.12, 0.12};
+            for (int i = 0; i < share.length; i++) {
+                table.getColumns().get(i).prefWidthProperty().bind(table.widthProperty().subtract(4).multiply(share[i]));
+            }
         }
         table.getItems().setAll(r.members());
     }

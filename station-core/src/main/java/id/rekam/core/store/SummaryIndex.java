@@ -28,8 +28,8 @@ import java.util.function.Predicate;
  * <p>Loading 100,000 summaries one AES-GCM open and one JSON parse at a time took 2.7–2.9 s in a
  * fresh JVM. The index is therefore also kept as a <em>sealed snapshot</em>: its entries in a
  * compact binary form, in chunks of {@link #CHUNK} sealed under the data key (AAD = chunk number +
- * "search-snapshot"), written when the store closes and after a load that found many records
- * missing from it. A load opens the chunks (a few large AES-GCM calls the JIT handles at once),
+ * "search-snapshot"), written when the store closes and by the warm-up after unlock when many
+ * records were missing from it (never on a search: that must answer). A load opens the chunks (a few large AES-GCM calls the JIT handles at once),
  * then only the summaries committed after the snapshot. The snapshot holds exactly what the
  * summaries hold, sealed the same way, so it reveals nothing more at rest.
  */
@@ -91,9 +91,15 @@ final class SummaryIndex {
         }
     }
 
-    /** Loads the index now (after unlock, off the screen's thread), so the first search is quick. */
+    /**
+     * Loads the index now (after unlock, off the screen's thread), so the first search is quick,
+     * and rewrites the snapshot there when many records were missing from it.
+     */
     synchronized void warm() {
         entries();
+        if (unsnapshotted >= REWRITE_AFTER) {
+            writeSnapshot();
+        }
     }
 
     /** Writes the snapshot when the index knows entries it lacks; called as the store closes. */
@@ -107,9 +113,6 @@ final class SummaryIndex {
         if (entries == null) {
             List<Entry> loaded = db.read(this::load);
             entries = new ArrayList<>(loaded);
-            if (unsnapshotted >= REWRITE_AFTER) {
-                writeSnapshot();
-            }
         }
         return entries;
     }
