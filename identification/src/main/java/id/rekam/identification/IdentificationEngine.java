@@ -1,0 +1,391 @@
+package id.rekam.identification;
+
+import com.machinezoo.sourceafis.FingerprintMatcher;
+import com.machinezoo.sourceafis.FingerprintTemplate;
+import id.rekam.core.domain.FingerPosition;
+import id.rekam.core.identification.DuplicatePolicy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
+/**
+ * 1:N fingerprint identification for a kecamatan (station) or a kabupaten partition
+ * (server). Three stages:
+ *
+ * <ol>
+ *   <li><b>Retrieval</b>: each probe finger's minutiae triangles ({@link Triplets}) are looked
+ *       up in an inverted index of every stored finger; a stored person's similarity is, per
+ *       probe finger, the votes of their best finger at any position (so fingers captured in
+ *       another order still line up), summed over the probe's fingers. This ranks the whole
+ *       gallery in a few tens of milliseconds from ~0.5 KB per stored finger.</li>
+ *   <li><b>Verification</b>: the best {@code shortlist} people are read through the
+ *       {@link TemplateSource} and every probe finger is matched by SourceAFIS against every
+ *       one of their fingers (only the same position when the policy has cross-position
+ *       search off).</li>
+ *   <li><b>Decision</b>: the {@link DuplicatePolicy} turns each candidate's scores into a
+ *       verdict, and the record's exceptions and candidates into the record's verdict.</li>
+ * </ol>
+ *
+ * Thread-safe: checks run concurrently under a shared lock (held only while ranking), people
+ * are added and removed under an exclusive one. Ranking and verification use the given pool.
+ */
+public final class IdentificationEngine {
+
+    static final int FINGERS = FingerPosition.values().length;
+    /** People verified per check unless set otherwise; see the design note for the rates behind it. */
+    public static final int DEFAULT_SHORTLIST = 12;
+
+    private final DuplicatePolicy policy;
+    private final TemplateSource templates;
+    private final ForkJoinPool pool;
+    private final int shortlist;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+    private PostingIndex index = new PostingIndex();
+    private final Map<String, Integer> slots = new HashMap<>();
+    private String[] ids = new String[1024];
+    private short[] fingerMask = new short[1024];
+    private int slotCount;
+
+    public IdentificationEngine(DuplicatePolicy policy, TemplateSource templates, ForkJoinPool pool, int shortlist) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.templates = Objects.requireNonNull(templates, "templates");
+        this.pool = Objects.requireNonNull(pool, "pool");
+        if (shortlist < 1) {
+            throw new IllegalArgumentException("shortlist must be at least 1");
+        }
+        this.shortlist = shortlist;
+    }
+
+    public IdentificationEngine(DuplicatePolicy policy, TemplateSource templates) {
+        this(policy, templates, ForkJoinPool.commonPool(), DEFAULT_SHORTLIST);
+    }
+
+    public DuplicatePolicy policy() {
+        return policy;
+    }
+
+    /**
+     * Indexes a person's fingers (replacing what was indexed under the id). Templates SourceAFIS
+     * cannot read are skipped: they cannot be matched either.
+     *
+     * @return how many fingers were indexed
+     */
+    public int add(String personId, Map<FingerPosition, byte[]> prints) {
+        return addFeatures(personId, FingerFeatures.of(prints));
+    }
+
+    /** Indexes many people, computing their features on the pool first (e.g. at unlock or start). */
+    public void addAll(Map<String, Map<FingerPosition, byte[]>> people) {
+        List<Map.Entry<String, Map<FingerPosition, byte[]>>> list = new ArrayList<>(people.entrySet());
+        FingerFeatures[] features = new FingerFeatures[list.size()];
+        pool.submit(() -> IntStream.range(0, list.size()).parallel()
+                .forEach(i -> features[i] = FingerFeatures.of(list.get(i).getValue()))).join();
+        lock.writeLock().lock();
+        try {
+            for (int i = 0; i < features.length; i++) {
+                addLocked(list.get(i).getKey(), features[i]);
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    int addFeatures(String personId, FingerFeatures features) {
+        lock.writeLock().lock();
+        try {
+            return addLocked(personId, features);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private int addLocked(String personId, FingerFeatures features) {
+        Objects.requireNonNull(personId, "personId");
+        removeLocked(personId);
+        int slot = slotCount++;
+        if (slot == ids.length) {
+            ids = Arrays.copyOf(ids, slot * 2);
+            fingerMask = Arrays.copyOf(fingerMask, slot * 2);
+        }
+        ids[slot] = personId;
+        slots.put(personId, slot);
+        int indexed = 0;
+        for (int p = 0; p < FINGERS; p++) {
+            int[] buckets = features.buckets()[p];
+            if (buckets != null) {
+                fingerMask[slot] |= (short) (1 << p);
+                index.add(slot * FINGERS + p, buckets, this::alive);
+                indexed++;
+            }
+        }
+        return indexed;
+    }
+
+    /** Takes a person out of the index (their postings are dropped at the next merge). */
+    public boolean remove(String personId) {
+        lock.writeLock().lock();
+        try {
+            return removeLocked(personId);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private boolean removeLocked(String personId) {
+        Integer slot = slots.remove(personId);
+        if (slot == null) {
+            return false;
+        }
+        ids[slot] = null;
+        fingerMask[slot] = 0;
+        return true;
+    }
+
+    private boolean alive(int finger) {
+        int slot = finger / FINGERS;
+        return ids[slot] != null && (fingerMask[slot] & (1 << (finger % FINGERS))) != 0;
+    }
+
+    public int size() {
+        lock.readLock().lock();
+        try {
+            return slots.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public boolean contains(String personId) {
+        lock.readLock().lock();
+        try {
+            return slots.containsKey(personId);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Heap held by the index's arrays and per-person tables (excluding the id strings). */
+    public long indexBytes() {
+        lock.readLock().lock();
+        try {
+            return index.heapBytes() + 6L * ids.length;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public Identification identify(Probe probe) {
+        return identify(probe, c -> {
+        });
+    }
+
+    /**
+     * Checks a record against everyone indexed.
+     *
+     * @param found called with each candidate the policy does not clear as soon as it is
+     *              verified (from a pool thread), so a screen can show it before the check ends
+     */
+    public Identification identify(Probe probe, Consumer<Identification.Candidate> found) {
+        long t0 = System.nanoTime();
+        Map<FingerPosition, Minutiae> readable = new EnumMap<>(FingerPosition.class);
+        probe.prints().forEach((position, bytes) -> {
+            try {
+                readable.put(position, Minutiae.read(bytes));
+            } catch (IllegalArgumentException unreadable) {
+                // an unreadable probe template can match nothing; the policy counts prints, not bytes
+            }
+        });
+        List<Ranked> ranked = rank(readable, probe.self());
+        long t1 = System.nanoTime();
+        List<Identification.Candidate> candidates = verify(probe, readable.keySet(), ranked, found);
+        long t2 = System.nanoTime();
+        List<DuplicatePolicy.CandidateVerdict> verdicts = candidates.stream()
+                .map(Identification.Candidate::assessment).toList();
+        return new Identification(policy.recordVerdict(probe.exceptions(), verdicts),
+                policy.tooManyExceptions(probe.exceptions()), candidates, ranked.size(), t1 - t0, t2 - t1);
+    }
+
+    record Ranked(String personId, int rank, int votes) {
+    }
+
+    /** The {@code shortlist} most similar people by index votes, best first (ties by id). */
+    List<Ranked> rank(Map<FingerPosition, Minutiae> probe, String self) {
+        List<FingerPosition> positions = new ArrayList<>(probe.keySet());
+        int[][] probeBuckets = pool.submit(() -> positions.parallelStream()
+                .map(p -> PostingIndex.buckets(Triplets.probe(probe.get(p))))
+                .toArray(int[][]::new)).join();
+        lock.readLock().lock();
+        try {
+            int people = slotCount;
+            int[][] perFinger = pool.submit(() -> IntStream.range(0, positions.size()).parallel()
+                    .mapToObj(i -> bestPerPerson(positions.get(i), probeBuckets[i], people))
+                    .toArray(int[][]::new)).join();
+            int[] total = new int[people];
+            for (int[] best : perFinger) {
+                for (int s = 0; s < people; s++) {
+                    total[s] += best[s];
+                }
+            }
+            Integer selfSlot = self == null ? null : slots.get(self);
+            return top(total, selfSlot == null ? -1 : selfSlot);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Per person, the votes of their finger most similar to this probe finger. */
+    private int[] bestPerPerson(FingerPosition position, int[] buckets, int people) {
+        long[] bits = new long[PostingIndex.BUCKETS / 64];
+        for (int b : buckets) {
+            bits[b >>> 6] |= 1L << b;
+        }
+        short[] votes = new short[people * FINGERS];
+        index.vote(buckets, bits, votes);
+        int[] best = new int[people];
+        int own = position.ordinal();
+        for (int s = 0; s < people; s++) {
+            int base = s * FINGERS;
+            int b = votes[base + own];
+            if (policy.crossPosition()) {
+                for (int p = 0; p < FINGERS; p++) {
+                    b = Math.max(b, votes[base + p]);
+                }
+            }
+            best[s] = b;
+        }
+        return best;
+    }
+
+    private List<Ranked> top(int[] total, int exclude) {
+        // a bounded selection: keep the best `shortlist` (votes desc, then id asc for stable results)
+        Comparator<Ranked> better = Comparator.comparingInt(Ranked::votes).reversed().thenComparing(Ranked::personId);
+        java.util.PriorityQueue<Ranked> heap = new java.util.PriorityQueue<>(better.reversed());
+        for (int s = 0; s < total.length; s++) {
+            if (total[s] == 0 || s == exclude || ids[s] == null) {
+                continue;
+            }
+            if (heap.size() < shortlist || total[s] >= heap.peek().votes()) {
+                heap.add(new Ranked(ids[s], 0, total[s]));
+                if (heap.size() > shortlist) {
+                    heap.poll();
+                }
+            }
+        }
+        List<Ranked> out = new ArrayList<>(heap);
+        out.sort(better);
+        List<Ranked> ranked = new ArrayList<>(out.size());
+        for (int r = 0; r < out.size(); r++) {
+            ranked.add(new Ranked(out.get(r).personId(), r, out.get(r).votes()));
+        }
+        return ranked;
+    }
+
+    private List<Identification.Candidate> verify(Probe probe, java.util.Set<FingerPosition> readable,
+                                                  List<Ranked> ranked, Consumer<Identification.Candidate> found) {
+        if (ranked.isEmpty()) {
+            return List.of();
+        }
+        Map<FingerPosition, FingerprintMatcher> matchers = new EnumMap<>(FingerPosition.class);
+        List<FingerPosition> positions = new ArrayList<>(readable);
+        FingerprintMatcher[] built = pool.submit(() -> positions.parallelStream()
+                .map(p -> new FingerprintMatcher(new FingerprintTemplate(probe.prints().get(p))))
+                .toArray(FingerprintMatcher[]::new)).join();
+        for (int i = 0; i < built.length; i++) {
+            matchers.put(positions.get(i), built[i]);
+        }
+        List<Identification.Candidate> out = pool.submit(() -> ranked.parallelStream()
+                .map(r -> assess(r, matchers, found))
+                .filter(c -> c != null)
+                .toList()).join();
+        List<Identification.Candidate> sorted = new ArrayList<>(out);
+        sorted.sort(Comparator.comparing((Identification.Candidate c) -> c.verdict()).reversed()
+                .thenComparingInt(Identification.Candidate::rank));
+        return sorted;
+    }
+
+    private Identification.Candidate assess(Ranked r, Map<FingerPosition, FingerprintMatcher> matchers,
+                                            Consumer<Identification.Candidate> found) {
+        Map<FingerPosition, byte[]> stored = templates.templates(r.personId());
+        List<DuplicatePolicy.FingerScore> scores = new ArrayList<>();
+        for (Map.Entry<FingerPosition, byte[]> e : stored.entrySet()) {
+            FingerprintTemplate candidate;
+            try {
+                candidate = new FingerprintTemplate(e.getValue());
+            } catch (RuntimeException unreadable) {
+                continue;
+            }
+            for (Map.Entry<FingerPosition, FingerprintMatcher> m : matchers.entrySet()) {
+                if (policy.crossPosition() || m.getKey() == e.getKey()) {
+                    scores.add(new DuplicatePolicy.FingerScore(m.getKey(), e.getKey(), m.getValue().match(candidate)));
+                }
+            }
+        }
+        DuplicatePolicy.CandidateVerdict verdict = policy.assess(scores);
+        if (verdict.verdict() == DuplicatePolicy.Verdict.NO_MATCH) {
+            return null;
+        }
+        Identification.Candidate c = new Identification.Candidate(r.personId(), r.rank(), r.votes(), verdict);
+        found.accept(c);
+        return c;
+    }
+
+    /**
+     * The index as bytes for an encrypted snapshot (the caller seals it): people sorted by
+     * id with their fingers' triangle buckets, so the same people give the same bytes however
+     * and in whatever order they were added.
+     */
+    public byte[] snapshot() {
+        lock.writeLock().lock();
+        try {
+            int[][] byFinger = index.byFinger(slotCount * FINGERS, this::alive);
+            Map<String, int[][]> people = new java.util.TreeMap<>();
+            for (Map.Entry<String, Integer> e : slots.entrySet()) {
+                int[][] fingers = new int[FINGERS][];
+                for (int p = 0; p < FINGERS; p++) {
+                    if ((fingerMask[e.getValue()] & (1 << p)) != 0) {
+                        int[] b = byFinger[e.getValue() * FINGERS + p];
+                        fingers[p] = b == null ? new int[0] : b;
+                    }
+                }
+                people.put(e.getKey(), fingers);
+            }
+            return IndexSnapshot.write(people);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Replaces the whole index with a snapshot made by {@link #snapshot()}.
+     *
+     * @throws IllegalArgumentException the bytes are not a snapshot of this index version
+     */
+    public void restore(byte[] snapshot) {
+        Map<String, int[][]> people = IndexSnapshot.read(snapshot);
+        lock.writeLock().lock();
+        try {
+            slots.clear();
+            index = new PostingIndex();
+            ids = new String[Math.max(1024, people.size())];
+            fingerMask = new short[ids.length];
+            slotCount = 0;
+            for (Map.Entry<String, int[][]> e : people.entrySet()) {
+                addLocked(e.getKey(), new FingerFeatures(e.getValue()));
+            }
+            index.merge(this::alive);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+}
