@@ -30,6 +30,8 @@ import java.util.Objects;
 public record DuplicatePolicy(double scoreThreshold, int fingersToMatch, boolean crossPosition,
                               int crossPositionFingersToMatch, int maxExceptions) {
 
+    private static final int FINGERS = FingerPosition.values().length;
+
     /** What the fingerprints say about a record (or about one stored person), least severe first. */
     public enum Verdict {
         NO_MATCH,
@@ -63,8 +65,6 @@ public record DuplicatePolicy(double scoreThreshold, int fingersToMatch, boolean
             throw new IllegalArgumentException("maxExceptions must be 0-" + (FINGERS - needed));
         }
     }
-
-    private static final int FINGERS = FingerPosition.values().length;
 
     /** One scored comparison of a probe finger with a stored finger. */
     public record FingerScore(FingerPosition probe, FingerPosition stored, double score) {
