@@ -31,6 +31,17 @@ final class Triplets {
     static final double SIDE_TIE = 6;
 
     static final int SIDE_BINS = (int) Math.ceil(MAX_SIDE / SIDE_BIN) + 1;
+    /** Per key digit (three sides, three angles): its base, and its weight in the key. */
+    private static final int[] RADIX = {SIDE_BINS, SIDE_BINS, SIDE_BINS, ANGLE_BINS, ANGLE_BINS, ANGLE_BINS};
+    private static final int[] WEIGHT = new int[6];
+
+    static {
+        int w = 1;
+        for (int d = 5; d >= 0; d--) {
+            WEIGHT[d] = w;
+            w *= RADIX[d];
+        }
+    }
     /** Keys are integers below this (16.7 million; the index files them into fewer buckets). */
     static final int KEY_SPACE = SIDE_BINS * SIDE_BINS * SIDE_BINS * ANGLE_BINS * ANGLE_BINS * ANGLE_BINS;
 
@@ -160,6 +171,9 @@ final class Triplets {
             int bin = (int) Math.floor(f[d]);
             double frac = f[d] - bin;
             lo[d] = wrap(bin, bins, angle);
+            if (lo[d] < 0) {
+                return;
+            }
             alt[d] = -1;
             if (probe) {
                 if (frac < MARGIN) {
@@ -169,18 +183,26 @@ final class Triplets {
                 }
             }
         }
-        // every combination of own / neighbouring bin (only the own bin for a stored finger)
-        for (int mask = 0; mask < 64; mask++) {
-            int key = 0;
-            boolean valid = true;
-            for (int d = 0; d < 6 && valid; d++) {
-                int bin = (mask >> d & 1) == 0 ? lo[d] : alt[d];
-                valid = bin >= 0;
-                key = key * (d < 3 ? SIDE_BINS : ANGLE_BINS) + bin;
+        int key = 0;
+        int alternatives = 0;
+        int[] altDims = new int[6];
+        for (int d = 0; d < 6; d++) {
+            key = key * RADIX[d] + lo[d];
+            if (alt[d] >= 0) {
+                altDims[alternatives++] = d;
             }
-            if (valid) {
-                sink.add(key);
+        }
+        sink.add(key);
+        // a probe also asks for every combination of own / neighbouring bin where a value is near a border
+        for (int mask = 1; mask < 1 << alternatives; mask++) {
+            int variant = key;
+            for (int a = 0; a < alternatives; a++) {
+                if ((mask >> a & 1) != 0) {
+                    int d = altDims[a];
+                    variant += (alt[d] - lo[d]) * WEIGHT[d];
+                }
             }
+            sink.add(variant);
         }
     }
 
