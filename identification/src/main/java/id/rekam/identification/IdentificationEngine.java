@@ -96,6 +96,8 @@ public final class IdentificationEngine {
             for (int i = 0; i < features.length; i++) {
                 addLocked(list.get(i).getKey(), features[i]);
             }
+            // a bulk load ends compact: no tail to scan per probe finger, no spare capacity held
+            index.merge(this::alive);
         } finally {
             lock.writeLock().unlock();
         }
