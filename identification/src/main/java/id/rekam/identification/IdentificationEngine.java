@@ -94,7 +94,7 @@ public final class IdentificationEngine {
         lock.writeLock().lock();
         try {
             for (int i = 0; i < features.length; i++) {
-                addLocked(list.get(i).getKey(), features[i]);
+                addLocked(list.get(i).getKey(), features[i], true);
             }
             // a bulk load ends compact: no tail to scan per probe finger, no spare capacity held
             index.merge(this::alive);
@@ -106,13 +106,13 @@ public final class IdentificationEngine {
     int addFeatures(String personId, FingerFeatures features) {
         lock.writeLock().lock();
         try {
-            return addLocked(personId, features);
+            return addLocked(personId, features, false);
         } finally {
             lock.writeLock().unlock();
         }
     }
 
-    private int addLocked(String personId, FingerFeatures features) {
+    private int addLocked(String personId, FingerFeatures features, boolean bulk) {
         Objects.requireNonNull(personId, "personId");
         removeLocked(personId);
         int slot = slotCount++;
@@ -127,7 +127,7 @@ public final class IdentificationEngine {
             int[] buckets = features.buckets()[p];
             if (buckets != null) {
                 fingerMask[slot] |= (short) (1 << p);
-                index.add(slot * FINGERS + p, buckets, this::alive);
+                index.add(slot * FINGERS + p, buckets, this::alive, bulk);
                 indexed++;
             }
         }
@@ -383,7 +383,7 @@ public final class IdentificationEngine {
             fingerMask = new short[ids.length];
             slotCount = 0;
             for (Map.Entry<String, int[][]> e : people.entrySet()) {
-                addLocked(e.getKey(), new FingerFeatures(e.getValue()));
+                addLocked(e.getKey(), new FingerFeatures(e.getValue()), true);
             }
             index.merge(this::alive);
         } finally {

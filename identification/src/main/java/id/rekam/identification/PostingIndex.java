@@ -42,7 +42,8 @@ final class PostingIndex {
         return Arrays.copyOf(b, n);
     }
 
-    void add(int finger, int[] buckets, IntPredicate alive) {
+    /** Files a finger; merges the tail when it has grown large unless {@code bulk} (the caller merges at the end). */
+    void add(int finger, int[] buckets, IntPredicate alive, boolean bulk) {
         if (tailSize + buckets.length > tailBucket.length) {
             int capacity = Math.max(tailBucket.length * 2, tailSize + buckets.length);
             tailBucket = Arrays.copyOf(tailBucket, capacity);
@@ -52,7 +53,7 @@ final class PostingIndex {
             tailBucket[tailSize] = b;
             tailFinger[tailSize++] = finger;
         }
-        if (tailSize > Math.max(MIN_TAIL, postings.length / 8)) {
+        if (!bulk && tailSize > Math.max(MIN_TAIL, postings.length / 8)) {
             merge(alive);
         }
     }
