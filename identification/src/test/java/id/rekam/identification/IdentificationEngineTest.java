@@ -113,6 +113,33 @@ class IdentificationEngineTest {
     }
 
     @Test
+    void checksRunWhilePeopleAreAddedAndRemoved() throws Exception {
+        IdentificationEngine engine = engine(DuplicatePolicy.DEFAULT);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<String>> checks = new ArrayList<>();
+            for (int p = 0; p < 6; p++) {
+                int person = p;
+                checks.add(threads.submit(() -> engine.identify(Probe.of(people.reenrolled(person), 0))
+                        .candidates().get(0).personId()));
+            }
+            java.util.concurrent.Future<?> writer = threads.submit(() -> {
+                for (int round = 0; round < 20; round++) {
+                    engine.add("visitor-" + round, people.stranger(round % SyntheticPeople.NEW_PEOPLE));
+                    engine.remove("visitor-" + (round - 1));
+                }
+            });
+            writer.get();
+            for (int p = 0; p < checks.size(); p++) {
+                assertThat(checks.get(p).get()).isEqualTo(SyntheticPeople.id(p));
+            }
+            assertThat(engine.size()).isEqualTo(SyntheticPeople.GALLERY + 1);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void candidatesAreReportedAsSoonAsVerified() {
         List<String> seen = new CopyOnWriteArrayList<>();
         Identification result = engine(DuplicatePolicy.DEFAULT)
