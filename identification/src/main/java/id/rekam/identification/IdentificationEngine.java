@@ -301,10 +301,12 @@ public final class IdentificationEngine {
         Map<FingerPosition, FingerprintMatcher> matchers = new EnumMap<>(FingerPosition.class);
         List<FingerPosition> positions = new ArrayList<>(readable);
         FingerprintMatcher[] built = pool.submit(() -> positions.parallelStream()
-                .map(p -> new FingerprintMatcher(new FingerprintTemplate(probe.prints().get(p))))
+                .map(p -> matcher(probe.prints().get(p)))
                 .toArray(FingerprintMatcher[]::new)).join();
         for (int i = 0; i < built.length; i++) {
-            matchers.put(positions.get(i), built[i]);
+            if (built[i] != null) {
+                matchers.put(positions.get(i), built[i]);
+            }
         }
         List<Identification.Candidate> out = pool.submit(() -> ranked.parallelStream()
                 .map(r -> assess(r, matchers, found))
@@ -314,6 +316,15 @@ public final class IdentificationEngine {
         sorted.sort(Comparator.comparing((Identification.Candidate c) -> c.verdict()).reversed()
                 .thenComparingInt(Identification.Candidate::rank));
         return sorted;
+    }
+
+    /** SourceAFIS's matcher for a probe print, or null if SourceAFIS cannot read it (it then matches nothing). */
+    private static FingerprintMatcher matcher(byte[] template) {
+        try {
+            return new FingerprintMatcher(new FingerprintTemplate(template));
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
     }
 
     private Identification.Candidate assess(Ranked r, Map<FingerPosition, FingerprintMatcher> matchers,
