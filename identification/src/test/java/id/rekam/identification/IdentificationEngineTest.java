@@ -140,6 +140,22 @@ class IdentificationEngineTest {
     }
 
     @Test
+    void templatesSourceAfisCannotReadAreSkippedNotFatal() {
+        IdentificationEngine engine = engine(DuplicatePolicy.DEFAULT);
+        Map<FingerPosition, byte[]> garbage = new EnumMap<>(FingerPosition.class);
+        garbage.put(FingerPosition.RIGHT_THUMB, new byte[]{1, 2, 3});
+        assertThat(engine.add("demo-record", garbage)).isZero();
+
+        Map<FingerPosition, byte[]> probe = new EnumMap<>(people.reenrolled(6));
+        probe.put(FingerPosition.RIGHT_THUMB, "not a template".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Identification result = engine.identify(Probe.of(probe, 0));
+        assertThat(result.verdict()).isEqualTo(Verdict.POSSIBLE_DUPLICATE);
+        assertThat(result.candidates().get(0).personId()).isEqualTo(SyntheticPeople.id(6));
+        assertThat(result.candidates().get(0).assessment().matches())
+                .noneMatch(m -> m.probe() == FingerPosition.RIGHT_THUMB);
+    }
+
+    @Test
     void candidatesAreReportedAsSoonAsVerified() {
         List<String> seen = new CopyOnWriteArrayList<>();
         Identification result = engine(DuplicatePolicy.DEFAULT)
