@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // A standard tus 1.0.0 server (@tus/server + @tus/file-store), to test tus clients against
 // a third-party peer.   node serve-tus.mjs <port|0> <dir> [--path /files] [--stop-on-stdin-eof]
-// Listens on 127.0.0.1 only, serves uploads under --path (default /files; the rekam sync-client
-// expects /v1/uploads), and prints one line "listening <port>" when ready. @tus/file-store
+// Listens on 127.0.0.1 only, serves uploads under --path (default /files; the rekam sync-client's
+// tus calls work under any path), and prints one line "listening <port>" when ready. @tus/file-store
 // implements creation, creation-with-upload, creation-defer-length, termination and expiration;
 // not checksum, so an Upload-Checksum header is ignored rather than verified.
 // Stops on SIGTERM/SIGINT, and with --stop-on-stdin-eof when stdin closes (so a test JVM

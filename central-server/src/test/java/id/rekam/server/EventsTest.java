@@ -46,6 +46,8 @@ class EventsTest extends ServerTestBase {
 
     private static JsonNode results(HttpResponse<String> r) throws Exception {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return TestStation.JSON.readTree(r.body()).get("results");
+        JsonNode answer = TestStation.JSON.readTree(r.body());
+        SchemaAssert.valid("api/events-response", answer);
+        return answer.get("results");
     }
 }

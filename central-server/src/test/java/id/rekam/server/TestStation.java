@@ -60,7 +60,9 @@ final class TestStation {
         if (r.statusCode() != 201) {
             throw new IllegalStateException("enrollment failed: " + r.statusCode() + " " + r.body());
         }
-        s.stationId = JSON.readTree(r.body()).get("stationId").asText();
+        JsonNode answer = JSON.readTree(r.body());
+        SchemaAssert.valid("api/station-enrollment", answer);
+        s.stationId = answer.get("stationId").asText();
         return s;
     }
 
@@ -182,7 +184,11 @@ final class TestStation {
     }
 
     HttpResponse<String> announce(Packet p) throws IOException, InterruptedException {
-        return send("POST", "/v1/packets", announcement(p), "Content-Type", "application/json");
+        byte[] announcement = announcement(p);
+        SchemaAssert.valid("api/announcement", JSON.readTree(announcement));
+        HttpResponse<String> r = send("POST", "/v1/packets", announcement, "Content-Type", "application/json");
+        SchemaAssert.valid(r.statusCode() < 300 ? "api/packet-view" : "api/error", JSON.readTree(r.body()));
+        return r;
     }
 
     HttpResponse<String> patch(String uploadPath, long offset, byte[] chunk, String... extra)
@@ -231,6 +237,8 @@ final class TestStation {
                 throw new IllegalStateException("feed: " + r.statusCode() + " " + r.body());
             }
             JsonNode page = JSON.readTree(r.body());
+            // Every feed page any test reads is checked against the documented schema.
+            SchemaAssert.valid("api/feed-page", page);
             page.get("items").forEach(items::add);
             cursor = page.get("nextCursor").asText();
             if (!page.get("hasMore").asBoolean()) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import id.rekam.core.packet.EnrollmentPackets;
 import id.rekam.core.packet.Packet;
 import id.rekam.server.interop.NodeTus;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -32,8 +32,9 @@ class TusJsClientInteropTest extends ServerTestBase {
 
     private final EnrollmentPackets packets = new EnrollmentPackets();
 
-    @BeforeAll
-    static void nodeAndPackages() {
+    /** Per test, so that without node each test is reported skipped with the reason (require() is cached). */
+    @BeforeEach
+    void nodeAndPackages() {
         node = NodeTus.require();
     }
 

@@ -50,6 +50,7 @@ class BadServerTest {
                 .put("service", "rekam-central").put("nonce", r.getRequestUrl().queryParameter("nonce")));
         Function<RecordedRequest, MockResponse> announce = r -> new MockResponse().setResponseCode(500);
         Function<RecordedRequest, MockResponse> patch = r -> new MockResponse().setResponseCode(500);
+        Function<RecordedRequest, MockResponse> head = r -> new MockResponse().setResponseCode(500);
         /** As a server from before creation-with-upload answers, unless a test replaces it. */
         Function<RecordedRequest, MockResponse> create = r -> json(400, JSON.createObjectNode()
                 .put("code", "creation-with-upload-unsupported").put("message", "send the body with PATCH"));
@@ -73,6 +74,9 @@ class BadServerTest {
             }
             if (path.startsWith("/v1/uploads/") && r.getMethod().equals("PATCH")) {
                 return patch.apply(r);
+            }
+            if (path.startsWith("/v1/uploads/") && r.getMethod().equals("HEAD")) {
+                return head.apply(r);
             }
             if (path.equals("/v1/feedback")) {
                 return feedback.apply(r);
@@ -120,7 +124,11 @@ class BadServerTest {
     }
 
     SyncService service(URI base, String pin) {
-        return new SyncService(kit.store, SyncTestKit.fastConfig(base).withTlsPin(pin), java.time.Clock.systemUTC(),
+        return service(SyncTestKit.fastConfig(base).withTlsPin(pin));
+    }
+
+    SyncService service(SyncConfig config) {
+        return new SyncService(kit.store, config, java.time.Clock.systemUTC(),
                 id.rekam.sync.retry.Backoff.threadLocalRandom(), new Messages(Locale.forLanguageTag("id")));
     }
 

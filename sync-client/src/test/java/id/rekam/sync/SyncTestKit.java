@@ -1,5 +1,20 @@
 package id.rekam.sync;
 
+import id.rekam.core.auth.Role;
+import id.rekam.core.cards.BatchCard;
+import id.rekam.core.cards.BatchDiscrepancyException;
+import id.rekam.core.cards.BatchReceipt;
+import id.rekam.core.cards.CardRegistry;
+import id.rekam.core.cards.DestructionCategory;
+import id.rekam.core.cards.DestructionPlan;
+import id.rekam.core.cards.DestructionRegister;
+import id.rekam.core.cards.HandOverRequest;
+import id.rekam.core.cards.HandOverService;
+import id.rekam.core.cards.HolderKind;
+import id.rekam.core.cards.Official;
+import id.rekam.core.cards.SecondFactor;
+import id.rekam.core.cards.SupervisorOverride;
+import id.rekam.core.cards.Witness;
 import id.rekam.core.crypto.KdfParams;
 import id.rekam.core.demo.DemoRecords;
 import id.rekam.core.domain.EnrollmentRecord;
@@ -16,6 +31,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -124,6 +140,39 @@ final class SyncTestKit implements AutoCloseable {
         DrainPass.Result b = sync.runOnce();
         return new DrainPass.Result(a.events() + b.events(), a.delivered() + b.delivered(), a.parked() + b.parked(),
                 a.verdicts() + b.verdicts(), a.purged() + b.purged());
+    }
+
+    /** The family card number the hand-over shows; it must never reach the server. */
+    static final String FAMILY_CARD = "3276010101010042";
+
+    /**
+     * Every card move the station syncs, made offline: a batch of KTP-E2E-0001 (owned by
+     * {@code ownerNik}) and -0002 arrives, another batch is flagged, 0001 is assigned and handed
+     * over on a supervisor's exception, 0002 is registered for destruction and destroyed.
+     */
+    void cardLifecycle(String ownerNik) {
+        store.operators().createAccount("spv", "op1", Role.OPERATOR, "operator-1!".toCharArray());
+        CardRegistry cards = new CardRegistry(store);
+        cards.receiveBatch(new BatchReceipt("B-E2E-1", 2, List.of(BatchCard.of("KTP-E2E-0001", ownerNik),
+                BatchCard.of("KTP-E2E-0002", null)), "spv", "Saksi Penerimaan"));
+        try {
+            cards.receiveBatch(new BatchReceipt("B-E2E-2", 4, List.of(BatchCard.of("KTP-E2E-0009", null)), "spv",
+                    "Saksi Penerimaan"));
+            throw new AssertionError("a batch whose count is off must be flagged");
+        } catch (BatchDiscrepancyException expected) {
+            // flagged, as it should be
+        }
+        cards.assign("KTP-E2E-0001", HolderKind.DESK, "loket-1", "spv");
+        new HandOverService(store).handOverWithException(
+                new HandOverRequest("KTP-E2E-0001", "op1", null, new byte[] {(byte) 0xFF, (byte) 0xD8, 1},
+                        new byte[] {(byte) 0x89, 'P', 'N', 'G'}),
+                new SupervisorOverride("spv", "rahasia-spv".toCharArray(), "jari aus",
+                        SecondFactor.familyCard(FAMILY_CARD)));
+        DestructionRegister destruction = new DestructionRegister(store);
+        destruction.register("KTP-E2E-0002", DestructionCategory.DEFECTIVE_BLANK, null, "spv");
+        destruction.destroy(new DestructionPlan("BA-E2E-1", LocalDate.of(2026, 11, 25), "Halaman Kantor",
+                DestructionPlan.BURNING, "Kecamatan Uji", "Kota Uji", new Official("Camat Uji", "Camat", ""),
+                List.of(new Witness("Saksi Satpol", "Anggota", "Satpol PP"))), "spv");
     }
 
     static SyncConfig fastConfig(URI server) {

@@ -54,11 +54,11 @@ public final class AdminApi {
     }
 
     public Response addFault(Request r) throws IOException {
+        Fault f = Json.read(r.body(), Fault.class);
         try {
-            Fault f = Json.MAPPER.readValue(r.body(), Fault.class);
             faults.add(f.times() == 0 ? f.times(1) : f);
             return Response.json(201, faults.list());
-        } catch (IllegalArgumentException | IOException e) {
+        } catch (IllegalArgumentException e) {
             throw new ApiException(400, "bad-fault", e.getMessage());
         }
     }

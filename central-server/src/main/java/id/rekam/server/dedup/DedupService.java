@@ -7,10 +7,13 @@ import id.rekam.core.packet.EnrollmentPackets;
 import id.rekam.core.packet.Packet;
 import id.rekam.core.packet.PacketFormatException;
 import id.rekam.core.packet.PacketPart;
+import id.rekam.server.packets.EnrollmentContent;
 import id.rekam.server.packets.PacketState;
 import id.rekam.server.stations.Station;
 import id.rekam.server.stations.StationRegistry;
 import id.rekam.server.store.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -24,6 +27,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
 
 /**
  * Decides accepted / duplicate / rejected for an enrollment packet: first by NIK (the same
@@ -42,7 +46,10 @@ public final class DedupService {
     private final FingerprintIndex index;
     private final StationRegistry stations;
     private final Settings settings;
+    private static final Logger LOG = LoggerFactory.getLogger(DedupService.class);
+
     private final EnrollmentPackets enrollment = new EnrollmentPackets();
+    private final EnrollmentContent content = new EnrollmentContent();
 
     public DedupService(Database db, FingerprintIndex index, StationRegistry stations, Settings settings) {
         this.db = db;
@@ -71,12 +78,20 @@ public final class DedupService {
     }
 
     public Verdict decide(Packet packet, Station from) {
+        Optional<EnrollmentContent.Problem> problem = content.check(packet);
+        if (problem.isPresent()) {
+            return Verdict.rejected(problem.get().code(), problem.get().message());
+        }
         Demographics demographics;
         try {
             enrollment.fromPacket(packet);
             demographics = enrollment.demographics(packet);
         } catch (PacketFormatException e) {
-            return Verdict.rejected("malformed-packet", e.getMessage());
+            // The schemas describe all that is read here, so this means they and the reader drifted
+            // apart: the station gets a plain reason, the detail stays in the server's log.
+            LOG.error("packet {} passed the content checks but does not read as an enrollment", packet.id(), e);
+            return Verdict.rejected(EnrollmentContent.INVALID_PART,
+                    "the enrollment parts follow their schemas but do not read together as one record");
         }
         Optional<Verdict> byNik = nikDuplicate(packet.id(), demographics.nik());
         if (byNik.isPresent()) {

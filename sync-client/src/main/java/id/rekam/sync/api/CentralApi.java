@@ -10,6 +10,7 @@ import id.rekam.core.outbox.PacketEnvelope;
 import id.rekam.core.packet.PacketManifest;
 import id.rekam.sync.SyncFailure;
 import id.rekam.sync.http.BodyDigest;
+import id.rekam.sync.http.TusResumableInterceptor;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -38,6 +39,13 @@ public final class CentralApi {
 
     static final MediaType JSON = MediaType.get("application/json");
     static final MediaType OFFSET_STREAM = MediaType.get("application/offset+octet-stream");
+    /** tus checksum extension: the chunk arrived damaged and was dropped. */
+    static final int CHECKSUM_MISMATCH = 460;
+    /**
+     * Resends of a chunk answered 460 before the pass gives up as on a network fault: a line
+     * that damages the same chunk this often will not carry it now.
+     */
+    static final int MAX_CHECKSUM_RESENDS = 3;
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     private final OkHttpClient http;
@@ -98,22 +106,20 @@ public final class CentralApi {
         Base64.Encoder b64 = Base64.getEncoder();
         String metadata = "packetId " + b64.encodeToString(envelope.packetId().getBytes(StandardCharsets.UTF_8))
                 + ",announcement " + b64.encodeToString(bytes(announcement(envelope, manifest)));
-        Request req = new Request.Builder().url(url("/v1/uploads"))
+        Request req = TusResumableInterceptor.mark(new Request.Builder()).url(url("/v1/uploads"))
                 .header("Upload-Length", Integer.toString(envelope.body().length))
                 .header("Upload-Metadata", metadata)
                 .header("Upload-Checksum", "sha256 " + b64.encodeToString(sha256))
                 .tag(BodyDigest.class, new BodyDigest(sha256))
                 .post(RequestBody.create(envelope.body(), OFFSET_STREAM)).build();
-        try (Response r = call(req)) {
+        // A 460 left the announcement in place and dropped the body: the same request again is safe.
+        try (Response r = callResendingDamaged(req)) {
             if (r.code() == 201) {
                 String location = r.header("Location");
                 if (location == null || !location.startsWith("/v1/uploads/")) {
                     throw new SyncFailure(SyncFailure.Kind.PROTOCOL, "creation answered without a /v1/uploads/ Location");
                 }
                 return new Created(location, uploadState(r, false));
-            }
-            if (r.code() == 460) {
-                throw new SyncFailure(SyncFailure.Kind.OFFLINE, "body arrived damaged (checksum mismatch)");
             }
             throw refusedOrProtocol(r);
         }
@@ -149,7 +155,7 @@ public final class CentralApi {
 
     /** tus HEAD; {@link PacketRefused} "upload-not-found" when the server forgot the upload. */
     public UploadState head(String uploadPath) throws SyncFailure, PacketRefused {
-        try (Response r = call(new Request.Builder().url(url(uploadPath)).head().build())) {
+        try (Response r = call(TusResumableInterceptor.mark(new Request.Builder()).url(url(uploadPath)).head().build())) {
             if (r.code() == 200) {
                 return uploadState(r, false);
             }
@@ -162,25 +168,53 @@ public final class CentralApi {
         return patch(uploadPath, offset, chunk, sha256(chunk));
     }
 
-    /** As {@link #patch(String, long, byte[])}, with the chunk's SHA-256 the caller already has. */
+    /**
+     * As {@link #patch(String, long, byte[])}, with the chunk's SHA-256 the caller already has.
+     * A chunk answered 460 (damaged on the way) is sent again at once, up to
+     * {@link #MAX_CHECKSUM_RESENDS} times. An offset conflict (409) comes back as
+     * {@link UploadState#offsetMismatch()} with the server's offset; a server whose 409 does not
+     * carry {@code Upload-Offset} (a stock tus server) is asked with HEAD.
+     */
     public UploadState patch(String uploadPath, long offset, byte[] chunk, byte[] chunkSha256)
             throws SyncFailure, PacketRefused {
-        Request req = new Request.Builder().url(url(uploadPath))
+        Request req = TusResumableInterceptor.mark(new Request.Builder()).url(url(uploadPath))
                 .header("Upload-Offset", Long.toString(offset))
                 .header("Upload-Checksum", "sha256 " + Base64.getEncoder().encodeToString(chunkSha256))
                 .tag(BodyDigest.class, new BodyDigest(chunkSha256))
                 .patch(RequestBody.create(chunk, OFFSET_STREAM)).build();
-        try (Response r = call(req)) {
+        try (Response r = callResendingDamaged(req)) {
             if (r.code() == 204) {
                 return uploadState(r, false);
             }
-            if (r.code() == 409 && r.header("Upload-Offset") != null) {
-                return uploadState(r, true);
-            }
-            if (r.code() == 460) {
-                throw new SyncFailure(SyncFailure.Kind.OFFLINE, "chunk arrived damaged (checksum mismatch)");
+            if (r.code() == 409 && isOffsetConflict(r)) {
+                if (r.header("Upload-Offset") != null) {
+                    return uploadState(r, true);
+                }
+                UploadState now = head(uploadPath);
+                return new UploadState(now.offset(), now.status(), now.reason(), now.sha256(), true);
             }
             throw refusedOrProtocol(r);
+        }
+    }
+
+    /** tus answers a PATCH at the wrong offset with 409; ours says {@code offset-mismatch}, a stock server says nothing. */
+    private boolean isOffsetConflict(Response r) {
+        String code = errorCode(r);
+        return code == null || "offset-mismatch".equals(code);
+    }
+
+    /** Sends a request carrying a checksummed body; a 460 sends the same request (new signature) again. */
+    private Response callResendingDamaged(Request request) throws SyncFailure {
+        for (int resends = 0; ; resends++) {
+            Response r = call(request);
+            if (r.code() != CHECKSUM_MISMATCH) {
+                return r;
+            }
+            r.close();
+            if (resends == MAX_CHECKSUM_RESENDS) {
+                throw new SyncFailure(SyncFailure.Kind.OFFLINE, "upload arrived damaged (checksum mismatch) "
+                        + (MAX_CHECKSUM_RESENDS + 1) + " times in a row");
+            }
         }
     }
 

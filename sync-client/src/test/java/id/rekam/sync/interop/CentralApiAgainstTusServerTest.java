@@ -32,10 +32,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * design calls any server lacking X-Rekam-Server-Time "no usable network". What a standard server
  * cannot give is the rekam completion (X-Rekam-Packet-Status + hash, §4.5), so the station never
  * marks a packet delivered there: that part is asserted too.
+ *
+ * <p>The server is mounted at {@code /files}, not at the rekam {@code /v1/uploads}: the client
+ * marks its tus requests as such whatever the upload URL, and @tus/server refuses (412) any
+ * request without {@code Tus-Resumable}.
  */
 class CentralApiAgainstTusServerTest {
 
     private static final int CHUNK = 64 * 1024;
+    private static final String MOUNT = "/files";
 
     @TempDir
     Path tmp;
@@ -45,8 +50,9 @@ class CentralApiAgainstTusServerTest {
         byte[] body = new byte[3 * CHUNK + 1234];
         new Random(11).nextBytes(body);
         Files.createDirectories(tmp.resolve("store"));
-        try (TusNodeServer tus = TusNodeServer.start(tmp.resolve("store"), "/v1/uploads")) {
+        try (TusNodeServer tus = TusNodeServer.start(tmp.resolve("store"), MOUNT)) {
             String upload = create(tus.endpoint(), body.length);
+            assertThat(upload).contains(MOUNT + "/").doesNotContain("/v1/uploads");
 
             // A first session sends one chunk, then the station "restarts" with a fresh client.
             UploadState first = api(tus).patch(upload, 0, Arrays.copyOf(body, CHUNK));
@@ -71,6 +77,41 @@ class CentralApiAgainstTusServerTest {
             assertThat(last.sha256()).isNull();
             assertThat(resumed.head(upload).offset()).isEqualTo(body.length);
         }
+    }
+
+    @Test
+    void conflictWithoutUploadOffsetFromTheStockServerIsResolvedByHead() throws Exception {
+        byte[] body = new byte[3 * CHUNK];
+        new Random(12).nextBytes(body);
+        Files.createDirectories(tmp.resolve("store"));
+        try (TusNodeServer tus = TusNodeServer.start(tmp.resolve("store"), MOUNT)) {
+            String upload = create(tus.endpoint(), body.length);
+            CentralApi api = api(tus);
+            api.patch(upload, 0, Arrays.copyOf(body, CHUNK));
+
+            // A station that lost that answer sends the first chunk again: @tus/server says 409, no offset.
+            try (Response raw = plain(upload, 0, Arrays.copyOf(body, CHUNK))) {
+                assertThat(raw.code()).isEqualTo(409);
+                assertThat(raw.header("Upload-Offset")).isNull();
+            }
+            UploadState conflict = api.patch(upload, 0, Arrays.copyOf(body, CHUNK));
+            assertThat(conflict.offsetMismatch()).isTrue();
+            assertThat(conflict.offset()).isEqualTo(CHUNK);
+
+            long offset = conflict.offset();
+            while (offset < body.length) {
+                offset = api.patch(upload, offset, Arrays.copyOfRange(body, (int) offset, (int) offset + CHUNK)).offset();
+            }
+            assertThat(tus.stored(upload)).isEqualTo(body);
+        }
+    }
+
+    /** A PATCH as any tus client sends it, to show what the stock server answers. */
+    private static Response plain(String upload, long offset, byte[] chunk) throws Exception {
+        return new OkHttpClient().newCall(new Request.Builder().url(upload).header("Tus-Resumable", "1.0.0")
+                .header("Upload-Offset", Long.toString(offset))
+                .patch(RequestBody.create(chunk, okhttp3.MediaType.get("application/offset+octet-stream")))
+                .build()).execute();
     }
 
     /** tus creation, which the rekam protocol replaces by the announce. */
