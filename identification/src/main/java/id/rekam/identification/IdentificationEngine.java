@@ -44,6 +44,7 @@ public final class IdentificationEngine {
     static final int FINGERS = FingerPosition.values().length;
     /** People verified per check unless set otherwise; see the design note for the rates behind it. */
     public static final int DEFAULT_SHORTLIST = 12;
+    private static final int BULK_SLICE = 8192;
 
     private final DuplicatePolicy policy;
     private final TemplateSource templates;
@@ -85,17 +86,32 @@ public final class IdentificationEngine {
         return addFeatures(personId, FingerFeatures.of(prints));
     }
 
-    /** Indexes many people, computing their features on the pool first (e.g. at unlock or start). */
+    /**
+     * Indexes many people, computing their features on the pool first (e.g. at unlock or start);
+     * the index is merged once at the end, so load a gallery with one call, not in small batches.
+     */
     public void addAll(Map<String, Map<FingerPosition, byte[]>> people) {
         List<Map.Entry<String, Map<FingerPosition, byte[]>>> list = new ArrayList<>(people.entrySet());
-        FingerFeatures[] features = new FingerFeatures[list.size()];
-        pool.submit(() -> IntStream.range(0, list.size()).parallel()
-                .forEach(i -> features[i] = FingerFeatures.of(list.get(i).getValue()))).join();
+        // in slices, so the features of a whole kabupaten partition never sit in memory at once
+        // and checks can run between slices
+        for (int from = 0; from < list.size(); from += BULK_SLICE) {
+            List<Map.Entry<String, Map<FingerPosition, byte[]>>> slice =
+                    list.subList(from, Math.min(list.size(), from + BULK_SLICE));
+            FingerFeatures[] features = new FingerFeatures[slice.size()];
+            pool.submit(() -> IntStream.range(0, slice.size()).parallel()
+                    .forEach(i -> features[i] = FingerFeatures.of(slice.get(i).getValue()))).join();
+            lock.writeLock().lock();
+            try {
+                for (int i = 0; i < features.length; i++) {
+                    addLocked(slice.get(i).getKey(), features[i], true);
+                }
+                index.mergeIfDoubled(this::alive);
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
         lock.writeLock().lock();
         try {
-            for (int i = 0; i < features.length; i++) {
-                addLocked(list.get(i).getKey(), features[i], true);
-            }
             // a bulk load ends compact: no tail to scan per probe finger, no spare capacity held
             index.merge(this::alive);
         } finally {

@@ -6,8 +6,8 @@ import java.util.function.IntPredicate;
 /**
  * Inverted file from triangle buckets to the fingers filed under them: a compressed-row
  * layout (one {@code int} per posting, one offset per bucket) plus a small unsorted tail of
- * recent additions that is merged in when it grows past an eighth of the rest, so adding a
- * person costs a few array appends and building from scratch is linear overall.
+ * recent additions that is merged in when it grows too large ({@link #tailLarge()}), so adding
+ * a person costs a few array appends; a bulk load fills the tail and merges once.
  *
  * <p>Keys are hashed into a fixed 2<sup>{@value #BUCKET_BITS}</sup> buckets: the triangle keys
  * actually used by fingers are far fewer, so sharing a bucket adds little noise, and a fixed
@@ -19,6 +19,7 @@ final class PostingIndex {
     static final int BUCKET_BITS = 22;
     static final int BUCKETS = 1 << BUCKET_BITS;
     private static final int MIN_TAIL = 1 << 16;
+    private static final int MAX_TAIL = 1 << 20;
 
     private int[] offsets = new int[BUCKETS + 1];
     private int[] postings = new int[0];
@@ -53,9 +54,18 @@ final class PostingIndex {
             tailBucket[tailSize] = b;
             tailFinger[tailSize++] = finger;
         }
-        if (!bulk && tailSize > Math.max(MIN_TAIL, postings.length / 8)) {
+        if (!bulk && tailLarge()) {
             merge(alive);
         }
+    }
+
+    /**
+     * Whether the tail should be folded in: every probe finger scans it whole, so it stays
+     * under a sixteenth of the rows and under a million entries (a merge of a kecamatan's
+     * 40 million postings takes about a second).
+     */
+    boolean tailLarge() {
+        return tailSize > Math.max(MIN_TAIL, Math.min(postings.length / 16, MAX_TAIL));
     }
 
     /**
@@ -75,6 +85,13 @@ final class PostingIndex {
             if ((probeBits[b >>> 6] & (1L << b)) != 0) {
                 votes[tailFinger[i]]++;
             }
+        }
+    }
+
+    /** During a bulk load: merges when the tail outgrows the rows, so the total merge work stays linear. */
+    void mergeIfDoubled(IntPredicate alive) {
+        if (tailSize > Math.max(MIN_TAIL, postings.length)) {
+            merge(alive);
         }
     }
 

@@ -238,7 +238,6 @@ public final class IdentificationBench {
         if (o.serverPeople() > o.people()) {
             serverScale(gallery, byId, probes);
         }
-        System.out.println(out);
         Files.createDirectories(o.cache());
         Files.writeString(o.cache().resolve("report-n" + o.people() + ".md"), out.toString());
         pool.shutdown();
@@ -257,13 +256,13 @@ public final class IdentificationBench {
         long heap0 = usedHeap();
         IdentificationEngine server = new IdentificationEngine(policy, source, pool, IdentificationEngine.DEFAULT_SHORTLIST);
         long b0 = System.nanoTime();
-        for (int from = 0; from < n; from += gallery.size()) {
-            Map<String, Map<FingerPosition, byte[]>> copy = new HashMap<>();
-            for (int i = 0; i < gallery.size() && from + i < n; i++) {
-                copy.put("copy" + from / gallery.size() + "/" + id(gallery.get(i).id()), byId.get(id(gallery.get(i).id())));
-            }
-            server.addAll(copy);
+        Map<String, Map<FingerPosition, byte[]>> copies = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            SyntheticPeople.Person p = gallery.get(i % gallery.size());
+            copies.put("copy" + i / gallery.size() + "/" + id(p.id()), byId.get(id(p.id())));
         }
+        server.addAll(copies);
+        copies = null;
         double buildS = (System.nanoTime() - b0) / 1e9;
         long heap1 = usedHeap();
         List<Double> ms = new ArrayList<>();
@@ -358,7 +357,10 @@ public final class IdentificationBench {
     }
 
     private void line(String format, Object... args) {
-        out.append(String.format(Locale.ROOT, format, args)).append('\n');
+        String text = String.format(Locale.ROOT, format, args);
+        out.append(text).append('\n');
+        System.out.println(text);
+        System.out.flush();
     }
 
     private static double pct(double[] v, double p) {
