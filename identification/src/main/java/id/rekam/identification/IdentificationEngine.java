@@ -411,6 +411,7 @@ public final class IdentificationEngine {
             slotCount = 0;
             for (Map.Entry<String, int[][]> e : people.entrySet()) {
                 addLocked(e.getKey(), new FingerFeatures(e.getValue()), true);
+                index.mergeIfDoubled(this::alive);
             }
             index.merge(this::alive);
         } finally {
