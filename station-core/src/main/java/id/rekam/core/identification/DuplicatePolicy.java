@@ -43,11 +43,11 @@ public record DuplicatePolicy(double scoreThreshold, int fingersToMatch, boolean
 
     /**
      * Values from rates measured on SIMULATED prints (docs/design/identification.md): an
-     * unrelated finger pair scored 60 or more in 8 of 99,800 cross-position comparisons
-     * (8.0e-5; 2.0e-5 at 70) while no genuine pair scored below 80. Three same-position fingers
-     * (a hundred and twenty ways among ten) and four one-to-one cross-position fingers keep
-     * chance candidates far below one per hundred checks even at the server's 200,000 people;
-     * two fingers at 60 would not (≈0.06 per new person there).
+     * unrelated finger pair scored 60 or more in 38 of 484,530 cross-position comparisons
+     * (7.8e-5; 1.2e-5 at 70) while no genuine pair scored below 80. Three same-position fingers
+     * and four one-to-one cross-position fingers keep chance candidates far below one per
+     * hundred checks even at the server's 200,000 people; two fingers at 60 would not (≈0.055
+     * per new person there).
      */
     public static final DuplicatePolicy DEFAULT = new DuplicatePolicy(60, 3, true, 4, 4);
 
