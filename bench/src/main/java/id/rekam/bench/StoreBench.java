@@ -1,14 +1,13 @@
 package id.rekam.bench;
 
-import id.rekam.core.demo.DemoRecords;
 import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.domain.FingerprintCapture;
 import id.rekam.core.domain.Nik;
 import id.rekam.core.packet.EnrollmentPackets;
-import id.rekam.core.store.BenchBulkLoader;
 import id.rekam.core.store.Database;
 import id.rekam.core.store.RecordSummary;
 import id.rekam.core.store.StationStore;
+import id.rekam.fixtures.DemoRecords;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -3,17 +3,14 @@ package id.rekam.server;
 import com.machinezoo.sourceafis.FingerprintImage;
 import com.machinezoo.sourceafis.FingerprintImageOptions;
 import com.machinezoo.sourceafis.FingerprintTemplate;
-import id.rekam.core.demo.DemoRecords;
 import id.rekam.core.domain.EnrollmentRecord;
-import id.rekam.core.domain.FingerException;
 import id.rekam.core.domain.FingerPosition;
-import id.rekam.core.domain.FingerprintCapture;
+import id.rekam.fixtures.DemoRecords;
+import id.rekam.fixtures.EnrollmentBuilder;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -69,21 +66,11 @@ final class Records {
 
     /** Another recording (new id, other captures) of the person in {@code person}. */
     static EnrollmentRecord samePersonAs(EnrollmentRecord person, EnrollmentRecord other) {
-        return new EnrollmentRecord(other.id(), person.demographics(), other.photo(), other.fingerprints(),
-                other.signature(), other.stationId(), other.operatorId(), other.createdAt());
+        return EnrollmentBuilder.from(other).demographics(person.demographics()).build();
     }
 
     /** A DemoRecords citizen whose only prints are the given real templates. */
     static EnrollmentRecord withPrints(long seed, String stationId, Map<FingerPosition, byte[]> prints) {
-        EnrollmentRecord r = demo(seed, stationId);
-        List<FingerprintCapture> fingers = new ArrayList<>();
-        for (FingerprintCapture f : r.fingerprints()) {
-            byte[] t = prints.get(f.position());
-            fingers.add(t != null
-                    ? FingerprintCapture.print(f.position(), t, null, "PNG-500DPI", 80, f.provenance())
-                    : FingerprintCapture.exception(f.position(), FingerException.UNREADABLE, f.provenance()));
-        }
-        return new EnrollmentRecord(r.id(), r.demographics(), r.photo(), fingers, r.signature(), r.stationId(),
-                r.operatorId(), r.createdAt());
+        return EnrollmentBuilder.from(demo(seed, stationId)).onlyPrints(prints, null, "PNG-500DPI", 80).build();
     }
 }

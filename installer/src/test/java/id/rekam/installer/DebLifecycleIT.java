@@ -1,8 +1,8 @@
 package id.rekam.installer;
 
-import id.rekam.core.demo.DemoRecords;
 import id.rekam.core.store.Migrations;
 import id.rekam.core.store.StationStore;
+import id.rekam.fixtures.DemoRecords;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

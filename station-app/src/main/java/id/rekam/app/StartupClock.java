@@ -3,7 +3,6 @@ package id.rekam.app;
 import javafx.animation.AnimationTimer;
 
 import java.lang.management.ManagementFactory;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -14,7 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class StartupClock {
 
-    private static volatile long firstScreenMillis;
+    private static final AtomicBoolean FIRST_SCREEN_SHOWN = new AtomicBoolean();
     private static final CompletableFuture<Void> FIRST_FRAME = new CompletableFuture<>();
     private static final AtomicBoolean LOGIN_SHOWN = new AtomicBoolean();
 
@@ -22,8 +21,8 @@ public final class StartupClock {
     }
 
     public static void markFirstScreen() {
-        if (firstScreenMillis == 0) {
-            firstScreenMillis = report("first screen shown");
+        if (FIRST_SCREEN_SHOWN.compareAndSet(false, true)) {
+            report("first screen shown");
         }
     }
 
@@ -70,17 +69,11 @@ public final class StartupClock {
         return FIRST_FRAME;
     }
 
-    /** Milliseconds from JVM start to the first screen, 0 while none was shown. */
-    public static Duration firstScreen() {
-        return Duration.ofMillis(firstScreenMillis);
-    }
-
     /** Prints the moment with the wall time since JVM start and, as the robust signal on a loaded machine, the process CPU. */
-    private static long report(String moment) {
+    private static void report(String moment) {
         long wall = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         long cpu = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() / 1_000_000 : -1;
         System.out.println("rekam: " + moment + " " + wall + " ms after JVM start (process CPU " + cpu + " ms)");
-        return wall;
     }
 }

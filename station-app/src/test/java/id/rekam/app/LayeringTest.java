@@ -29,7 +29,6 @@ class LayeringTest {
                 .or().haveFullyQualifiedName("id.rekam.app.commit.DuplicateCheck")
                 .or().haveFullyQualifiedName("id.rekam.app.enroll.BiodataValidator")
                 .or().haveFullyQualifiedName("id.rekam.app.enroll.EnrollmentSession")
-                .or().haveFullyQualifiedName("id.rekam.app.photo.PhotoQuality")
                 .should().dependOnClassesThat().resideInAPackage("javafx..")
                 .check(APP);
     }

@@ -16,4 +16,10 @@ class LayeringTest {
 
     @ArchTest
     static final ArchRule coreImportsNoOkHttp = noClasses().should().dependOnClassesThat().resideInAPackage("okhttp3..");
+
+    /** Demo data, test fixtures and the technicians' command lines live in station-fixtures and station-tools. */
+    @ArchTest
+    static final ArchRule coreCarriesNoDemoFixturesOrTools = noClasses().should()
+            .resideInAnyPackage("id.rekam.core.demo..", "id.rekam.core.cli..", "id.rekam.core.region.tools..")
+            .orShould().dependOnClassesThat().resideInAnyPackage("id.rekam.fixtures..", "id.rekam.tools..", "picocli..");
 }

@@ -2,8 +2,6 @@ package id.rekam.devices;
 
 import id.rekam.core.domain.DeviceRef;
 
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -20,12 +18,5 @@ public record FingerImage(int width, int height, int dpi, byte[] pixels, DeviceR
         if (width <= 0 || height <= 0 || pixels.length != width * height) {
             throw new IllegalArgumentException("pixels must hold width*height bytes");
         }
-    }
-
-    public BufferedImage toBufferedImage() {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
-        byte[] target = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-        System.arraycopy(pixels, 0, target, 0, pixels.length);
-        return image;
     }
 }

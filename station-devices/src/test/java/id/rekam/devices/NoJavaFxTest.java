@@ -16,6 +16,5 @@ class NoJavaFxTest {
 
     @ArchTest
     static final ArchRule spiDoesNotDependOnImplementations = noClasses().that().resideInAPackage("id.rekam.devices")
-            .should().dependOnClassesThat().resideInAnyPackage("id.rekam.devices.scanner..", "id.rekam.devices.camera..",
-                    "id.rekam.devices.signature..");
+            .should().dependOnClassesThat().resideInAnyPackage("id.rekam.devices.scanner..", "id.rekam.devices.camera..");
 }

@@ -329,22 +329,13 @@ public final class BeritaAcaraPemusnahan {
                 out.moveTo(PdfPages.LEFT, y + qr + 6);
                 out.lineTo(PdfPages.LEFT + p.width(), y + qr + 6);
                 out.stroke();
-                footerText(out, p.italic, 8, PdfPages.LEFT + qr + 8, y + qr - 10, t("ba.footer.check"));
-                footerText(out, p.regular, 8, PdfPages.LEFT + qr + 8, y + qr - 21, r.number() + "  \u00b7  " + r.id());
+                PdfText.show(out, p.italic, 8, PdfPages.LEFT + qr + 8, y + qr - 10, t("ba.footer.check"));
+                PdfText.show(out, p.regular, 8, PdfPages.LEFT + qr + 8, y + qr - 21, r.number() + "  \u00b7  " + r.id());
                 String pageText = t("ba.footer.page", i + 1, total);
-                footerText(out, p.regular, 9, PdfPages.LEFT + p.width() - p.textWidth(p.regular, 9, pageText), y + 4,
+                PdfText.show(out, p.regular, 9, PdfPages.LEFT + p.width() - p.textWidth(p.regular, 9, pageText), y + 4,
                         pageText);
             }
         }
-    }
-
-    private static void footerText(PDPageContentStream out, PDFont font, float size, float x, float y, String s)
-            throws IOException {
-        out.beginText();
-        out.setFont(font, size);
-        out.newLineAtOffset(x, y);
-        out.showText(PdfPages.printable(font, s));
-        out.endText();
     }
 
     private void info(PDDocument doc, DestructionRecord r) {

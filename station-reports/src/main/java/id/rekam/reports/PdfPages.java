@@ -10,7 +10,6 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -81,40 +80,12 @@ final class PdfPages implements AutoCloseable {
         }
     }
 
-    /** Text the standard fonts can show: accents folded, anything else as '?'. */
-    static String printable(PDFont font, String s) {
-        String folded = Normalizer.normalize(s == null ? "" : s, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < folded.length(); i++) {
-            char c = folded.charAt(i);
-            try {
-                font.encode(String.valueOf(c));
-                b.append(c);
-            } catch (IOException | IllegalArgumentException e) {
-                b.append('?');
-            }
-        }
-        return b.toString();
-    }
-
     float textWidth(PDFont font, float size, String s) {
-        try {
-            return font.getStringWidth(printable(font, s)) / 1000f * size;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PdfText.width(font, size, s);
     }
 
     void text(PDFont font, float size, float x, float atY, String s) {
-        try {
-            out.beginText();
-            out.setFont(font, size);
-            out.newLineAtOffset(x, atY);
-            out.showText(printable(font, s));
-            out.endText();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        PdfText.show(out, font, size, x, atY, s);
     }
 
     void centered(PDFont font, float size, String s) {
@@ -163,23 +134,7 @@ final class PdfPages implements AutoCloseable {
     }
 
     List<String> wrap(PDFont font, float size, String text, float maxWidth) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.trim().split("\\s+")) {
-            String candidate = line.length() == 0 ? word : line + " " + word;
-            if (textWidth(font, size, candidate) <= maxWidth || line.length() == 0) {
-                line.setLength(0);
-                line.append(candidate);
-            } else {
-                lines.add(line.toString());
-                line.setLength(0);
-                line.append(word);
-            }
-        }
-        if (line.length() > 0) {
-            lines.add(line.toString());
-        }
-        return lines;
+        return PdfText.wrap(font, size, text, maxWidth);
     }
 
     /** A justified paragraph starting at {@code x} (last line ragged), with an optional first-line indent. */

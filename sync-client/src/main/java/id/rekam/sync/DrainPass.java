@@ -41,10 +41,9 @@ public final class DrainPass {
     private final ExecutorService workers;
     private final int concurrency;
     private final Duration retention;
-    private final Runnable contact;
 
     public DrainPass(StationStore store, ConnectivityProbe probe, EventPusher events, PacketUploader uploader,
-                     FeedPuller feed, ExecutorService workers, int concurrency, Duration retention, Runnable contact) {
+                     FeedPuller feed, ExecutorService workers, int concurrency, Duration retention) {
         this.store = store;
         this.probe = probe;
         this.events = events;
@@ -53,13 +52,11 @@ public final class DrainPass {
         this.workers = workers;
         this.concurrency = concurrency;
         this.retention = retention;
-        this.contact = contact;
     }
 
     public Result run() throws SyncFailure {
         try {
             probe.check();
-            contact.run();
             int sentEvents = events.push();
             int[] packets = packets();
             int verdicts = feed.pull();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.rekam.core.store.StationStore;
+import id.rekam.sync.http.PinnedTrustManager;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -12,6 +13,7 @@ import okhttp3.Response;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -24,6 +26,22 @@ import java.util.Base64;
 public final class StationEnrollment {
 
     private StationEnrollment() {
+    }
+
+    /**
+     * The client for the enrollment call: TLS trusts only the pinned key (the code travels in
+     * this request), no silent retry.
+     *
+     * @param pin {@code sha256/<base64>} of the server's key; null or blank only for plain http (demo, tests)
+     */
+    public static OkHttpClient client(String pin) {
+        OkHttpClient.Builder b = new OkHttpClient.Builder().retryOnConnectionFailure(false)
+                .connectTimeout(Duration.ofSeconds(10)).callTimeout(Duration.ofSeconds(30));
+        if (pin != null && !pin.isBlank()) {
+            PinnedTrustManager trust = new PinnedTrustManager(pin.trim());
+            b.sslSocketFactory(trust.sslContext().getSocketFactory(), trust);
+        }
+        return b.build();
     }
 
     /** Base64 of the raw 32-byte Ed25519 key, as the protocol carries it. */

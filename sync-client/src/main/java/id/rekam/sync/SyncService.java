@@ -52,7 +52,7 @@ public final class SyncService implements AutoCloseable {
     private volatile boolean stopping;
     private volatile boolean kicked;
     private volatile Thread loop;
-    private volatile Instant lastContact;
+    private final LastContact lastContact;
     private volatile Instant nextRetry;
     private volatile String lastFailure;
     private volatile boolean lastPassDrained;
@@ -75,8 +75,12 @@ public final class SyncService implements AutoCloseable {
         this.clock = clock;
         this.backoff = new Backoff(config.backoffBase(), config.backoffCap(), random);
         this.messages = messages;
-        this.http = http;
-        CentralApi api = new CentralApi(http, config.server());
+        this.lastContact = new LastContact(clock, store.dataDir());
+        OkHttpClient.Builder withContact = http.newBuilder();
+        // Outermost: only answers that passed the validation count as the server's.
+        withContact.interceptors().add(0, lastContact.interceptor());
+        this.http = withContact.build();
+        CentralApi api = new CentralApi(this.http, config.server());
         VerdictApplier verdicts = new VerdictApplier(store);
         this.workers = Executors.newFixedThreadPool(config.concurrency(), r -> {
             Thread t = new Thread(r, "rekam-sync-upload");
@@ -85,8 +89,7 @@ public final class SyncService implements AutoCloseable {
         });
         this.uploader = new PacketUploader(store, api, verdicts, config.chunkSize(), () -> stopping);
         this.pass = new DrainPass(store, new ConnectivityProbe(api), new EventPusher(store, api), uploader,
-                new FeedPuller(store, api, verdicts), workers, config.concurrency(), config.retention(),
-                () -> lastContact = clock.instant());
+                new FeedPuller(store, api, verdicts), workers, config.concurrency(), config.retention());
     }
 
     public void addListener(SyncListener l) {
@@ -207,7 +210,7 @@ public final class SyncService implements AutoCloseable {
         return new SyncStatus(n.get(OutboxState.QUEUED), n.get(OutboxState.UPLOADING), n.get(OutboxState.ACKNOWLEDGED),
                 n.get(OutboxState.CONFIRMED), n.get(OutboxState.DUPLICATE), n.get(OutboxState.REJECTED),
                 n.get(OutboxState.NEEDS_ATTENTION) + store.events().countByState().get(EventState.NEEDS_ATTENTION),
-                lastContact, nextRetry, lastFailure, loop != null && !stopping);
+                lastContact.get(), nextRetry, lastFailure, loop != null && !stopping);
     }
 
     private void publish() {

@@ -1,8 +1,8 @@
 package id.rekam.sync;
 
-import id.rekam.core.demo.DemoRecords;
 import id.rekam.core.outbox.EventState;
 import id.rekam.core.outbox.OutboxEvent;
+import id.rekam.fixtures.DemoRecords;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -89,9 +89,9 @@ class DeliveryTest {
         List<String> ids = kit.capture(1, 3, true);
         String secondId;
         // The same person recorded twice at this station: the second is a NIK duplicate of the first.
-        var demo = new id.rekam.core.demo.DemoRecords(3, SyncTestKit.VILLAGE, SyncTestKit.STATION);
+        var demo = new id.rekam.fixtures.DemoRecords(3, SyncTestKit.VILLAGE, SyncTestKit.STATION);
         var first = demo.next();
-        var again = new id.rekam.core.demo.DemoRecords(99, SyncTestKit.VILLAGE, SyncTestKit.STATION).next();
+        var again = new id.rekam.fixtures.DemoRecords(99, SyncTestKit.VILLAGE, SyncTestKit.STATION).next();
         var same = new id.rekam.core.domain.EnrollmentRecord(again.id(), first.demographics(),
                 again.photo(), again.fingerprints(), again.signature(), again.stationId(), again.operatorId(),
                 again.createdAt());

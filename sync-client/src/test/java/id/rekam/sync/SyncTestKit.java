@@ -16,13 +16,11 @@ import id.rekam.core.cards.SecondFactor;
 import id.rekam.core.cards.SupervisorOverride;
 import id.rekam.core.cards.Witness;
 import id.rekam.core.crypto.KdfParams;
-import id.rekam.core.demo.DemoRecords;
 import id.rekam.core.domain.EnrollmentRecord;
-import id.rekam.core.domain.FingerprintCapture;
-import id.rekam.core.domain.PhotoCapture;
-import id.rekam.core.domain.SignatureCapture;
 import id.rekam.core.store.StationStore;
 import id.rekam.core.store.StoreOptions;
+import id.rekam.fixtures.DemoRecords;
+import id.rekam.fixtures.EnrollmentBuilder;
 import id.rekam.server.CentralServer;
 import id.rekam.server.ServerConfig;
 import okhttp3.OkHttpClient;
@@ -72,13 +70,19 @@ final class SyncTestKit implements AutoCloseable {
 
     /** Server up, store created and enrolled (checked: the server's name equals the store's). */
     static SyncTestKit start(Path root) throws Exception {
-        SyncTestKit kit = new SyncTestKit(root);
-        kit.server = CentralServer.start(serverConfig(kit.serverDir).build());
-        kit.store = StationStore.initialise(kit.stationDir, PASSPHRASE, STATION, storeOptions());
+        SyncTestKit kit = unenrolled(root);
         OkHttpClient http = new OkHttpClient();
         String code = kit.server.admin().createEnrollmentCode(OFFICE).code();
         StationEnrollment.enroll(http, kit.server.baseUri(), code, kit.store, "test station");
         http.dispatcher().executorService().shutdown();
+        return kit;
+    }
+
+    /** Server up and store created; the station is not registered yet. */
+    static SyncTestKit unenrolled(Path root) throws Exception {
+        SyncTestKit kit = new SyncTestKit(root);
+        kit.server = CentralServer.start(serverConfig(kit.serverDir).build());
+        kit.store = StationStore.initialise(kit.stationDir, PASSPHRASE, STATION, storeOptions());
         return kit;
     }
 
@@ -108,17 +112,11 @@ final class SyncTestKit implements AutoCloseable {
     }
 
     static EnrollmentRecord shrink(EnrollmentRecord r, Random random) {
-        List<FingerprintCapture> fingers = new ArrayList<>();
-        for (FingerprintCapture f : r.fingerprints()) {
-            fingers.add(f.exception() != null ? f : FingerprintCapture.print(f.position(), f.template(),
-                    bytes(random, 400), f.imageFormat(), f.quality(), f.provenance()));
-        }
+        EnrollmentBuilder b = EnrollmentBuilder.from(r).fingerImages(() -> bytes(random, 400));
         byte[] jpeg = bytes(random, 3_000);
         jpeg[0] = (byte) 0xFF;
         jpeg[1] = (byte) 0xD8;
-        return new EnrollmentRecord(r.id(), r.demographics(), new PhotoCapture(jpeg, r.photo().provenance()), fingers,
-                new SignatureCapture(bytes(random, 500), "[]", r.signature().provenance()), r.stationId(),
-                r.operatorId(), r.createdAt());
+        return b.photoJpeg(jpeg).signaturePng(bytes(random, 500)).build();
     }
 
     private static byte[] bytes(Random random, int n) {

@@ -17,6 +17,33 @@ public final class TestKitAccess implements AutoCloseable {
         return new TestKitAccess(SyncTestKit.start(dir));
     }
 
+    /** Server and store, the station not yet registered ({@link #enrollmentCode()} gives it a code). */
+    public static TestKitAccess startUnenrolled(Path dir) throws Exception {
+        return new TestKitAccess(SyncTestKit.unenrolled(dir));
+    }
+
+    /** A fresh one-time code for the kit station's office. */
+    public String enrollmentCode() {
+        return kit.server.admin().createEnrollmentCode(SyncTestKit.OFFICE).code();
+    }
+
+    /** Every upload answer from now on comes this much later (until {@link #clearFaults()}). */
+    public void slowUploads(long millis) {
+        kit.server.faults().add(id.rekam.server.faults.Fault.stall(millis).on("POST", "/v1/uploads").times(-1));
+    }
+
+    public void clearFaults() {
+        kit.server.faults().clear();
+    }
+
+    public String stationId() {
+        return SyncTestKit.STATION;
+    }
+
+    public char[] passphrase() {
+        return SyncTestKit.PASSPHRASE.clone();
+    }
+
     public List<String> capture(int n) {
         return kit.capture(n, 5, true);
     }

@@ -3,13 +3,14 @@ package id.rekam.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rekam.core.cards.BlankLedger;
-import id.rekam.core.demo.DemoRecords;
 import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.outbox.OutboxEvent;
 import id.rekam.core.outbox.OutboxState;
 import id.rekam.core.packet.Packet;
 import id.rekam.core.packet.PacketCodec;
 import id.rekam.core.packet.PacketPart;
+import id.rekam.fixtures.DemoRecords;
+import id.rekam.fixtures.EnrollmentBuilder;
 import id.rekam.server.schema.JsonSchemas;
 import id.rekam.sync.api.CentralApi;
 import id.rekam.sync.api.PacketRefused;
@@ -164,8 +165,7 @@ class WireSchemasTest {
             // A second recording of the first person (a NIK duplicate) and the first made print-ready.
             EnrollmentRecord first = new DemoRecords(51, SyncTestKit.VILLAGE, SyncTestKit.STATION).next();
             EnrollmentRecord other = new DemoRecords(52, SyncTestKit.VILLAGE, SyncTestKit.STATION).next();
-            again = kit.store.saveEnrollment(new EnrollmentRecord(other.id(), first.demographics(), other.photo(),
-                    other.fingerprints(), other.signature(), other.stationId(), other.operatorId(), other.createdAt()))
+            again = kit.store.saveEnrollment(EnrollmentBuilder.from(other).demographics(first.demographics()).build())
                     .packetId();
             kit.store.outbox().approve(List.of(again), "spv");
             kit.store.outbox().enqueue(List.of(again), "spv");

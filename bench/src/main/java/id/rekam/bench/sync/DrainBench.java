@@ -2,17 +2,15 @@ package id.rekam.bench.sync;
 
 import com.sun.net.httpserver.HttpServer;
 import id.rekam.core.crypto.KdfParams;
-import id.rekam.core.demo.DemoRecords;
 import id.rekam.core.domain.EnrollmentRecord;
-import id.rekam.core.domain.FingerprintCapture;
-import id.rekam.core.domain.PhotoCapture;
 import id.rekam.core.outbox.OutboxState;
 import id.rekam.core.store.StationStore;
 import id.rekam.core.store.StoreOptions;
+import id.rekam.fixtures.DemoRecords;
+import id.rekam.fixtures.EnrollmentBuilder;
 import id.rekam.netfaults.FaultyProxy;
 import id.rekam.server.CentralServer;
 import id.rekam.server.ServerConfig;
-import id.rekam.sync.DrainPass;
 import id.rekam.sync.Messages;
 import id.rekam.sync.StationEnrollment;
 import id.rekam.sync.SyncConfig;
@@ -174,16 +172,11 @@ public final class DrainBench {
 
     /** A DemoRecords citizen with image sizes giving a ~100 KB packet (the task's size). */
     static EnrollmentRecord hundredKb(EnrollmentRecord r, Random random) {
-        List<FingerprintCapture> fingers = new ArrayList<>();
-        for (FingerprintCapture f : r.fingerprints()) {
-            fingers.add(f.exception() != null ? f : FingerprintCapture.print(f.position(), f.template(),
-                    bytes(random, 5_000), f.imageFormat(), f.quality(), f.provenance()));
-        }
+        EnrollmentBuilder b = EnrollmentBuilder.from(r).fingerImages(() -> bytes(random, 5_000));
         byte[] jpeg = bytes(random, 40_000);
         jpeg[0] = (byte) 0xFF;
         jpeg[1] = (byte) 0xD8;
-        return new EnrollmentRecord(r.id(), r.demographics(), new PhotoCapture(jpeg, r.photo().provenance()),
-                fingers, r.signature(), r.stationId(), r.operatorId(), r.createdAt());
+        return b.photoJpeg(jpeg).build();
     }
 
     /** CPU time of this JVM (client and server alike): a measure the machine's other load barely moves. */

@@ -77,7 +77,7 @@ class DistArchivesIT {
         try (FileSystem fs = FileSystems.newFileSystem(URI.create("jar:" + zip.toUri()),
                 Map.of("enablePosixFileAttributes", "true"))) {
             Path root = fs.getPath("/" + NAME);
-            for (String script : List.of("rekam", "rekam-sync", "rekam-server")) {
+            for (String script : List.of("rekam", "rekam-sync", "rekam-store", "rekam-server")) {
                 Path sh = root.resolve("bin/" + script);
                 assertThat(sh).exists();
                 assertThat(permissions(sh)).isEqualTo(PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -88,6 +88,8 @@ class DistArchivesIT {
             assertThat(settings).contains("#rekam.dataDir=", "#rekam.district=", "#rekam.approval=");
             assertThat(Files.readString(root.resolve("conf/rekam-sync.conf"))).contains("REKAM_SYNC_ARGS=");
             assertThat(Files.readString(root.resolve("bin/rekam"))).contains("id.rekam.installer.StationLauncher");
+            assertThat(Files.readString(root.resolve("bin/rekam-store"))).contains("id.rekam.tools.StoreCli");
+            assertThat(Files.readString(root.resolve("bin/rekam-sync"))).contains("id.rekam.sync.cli.SyncCli");
             assertThat(root.resolve("LICENSE")).exists();
             assertThat(Files.readString(root.resolve("LICENSE"))).contains("Apache License", "Version 2.0");
             assertThat(root.resolve("THIRD-PARTY.md")).exists();
@@ -102,6 +104,7 @@ class DistArchivesIT {
                     .anyMatch(j -> j.startsWith("station-core-"))
                     .anyMatch(j -> j.startsWith("station-app-"))
                     .anyMatch(j -> j.startsWith("installer-"))
+                    .anyMatch(j -> j.startsWith("station-tools-"))
                     .anyMatch(j -> j.matches("javafx-graphics-[\\d.]+-linux\\.jar"))
                     .anyMatch(j -> j.startsWith("sqlite-jdbc-"));
             assertThat(jars).allMatch(j -> j.endsWith(".jar"));

@@ -275,15 +275,6 @@ public final class ReviewController implements Step {
         ctx.navigator().<RecordDetailController>show(Screen.RECORD_DETAIL, c -> c.open(id));
     }
 
-    /** Record in the store and its receipt rendered (for tests and the benchmark). */
-    public boolean finished() {
-        return receipt != null;
-    }
-
-    /** The rendered receipt PDF (for tests); null until rendered. */
-    public byte[] receipt() {
-        return receipt;
-    }
 
     private void failed(Throwable e) {
         busy(null);

@@ -1,9 +1,9 @@
 package id.rekam.app.demo;
 
 import id.rekam.core.auth.Role;
-import id.rekam.core.demo.DemoRecords;
 import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.store.StationStore;
+import id.rekam.fixtures.DemoRecords;
 
 import java.util.ArrayList;
 import java.util.Comparator;

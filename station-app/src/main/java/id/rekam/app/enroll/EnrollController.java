@@ -116,10 +116,6 @@ public final class EnrollController implements Lifecycle {
         return session;
     }
 
-    public AppContext ctx() {
-        return ctx;
-    }
-
     public void resume(Map<String, String> draft) {
         session.fromDraft(draft);
         ((BiodataController) step(StepId.BIODATA.ordinal())).reload();
@@ -163,10 +159,6 @@ public final class EnrollController implements Lifecycle {
 
     public void next() {
         go(StepId.values()[Math.min(current + 1, StepId.values().length - 1)]);
-    }
-
-    public StepId currentStep() {
-        return StepId.values()[current];
     }
 
     public void refreshSteps() {

@@ -15,6 +15,7 @@ import id.rekam.core.domain.PhotoCapture;
 import id.rekam.core.domain.RegistrationId;
 import id.rekam.core.domain.Religion;
 import id.rekam.core.domain.SignatureCapture;
+import id.rekam.core.photo.PhotoBackground;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -93,12 +94,9 @@ public final class EnrollmentSession {
         return BirthDates.parse(get(Field.BIRTH_DATE));
     }
 
-    /** Photo background rule: blue for even birth years, red for odd. */
+    /** The photo backdrop the rule asks for this citizen; empty while the birth date is unknown. */
     public Optional<PhotoBackground> requiredBackground() {
-        if ("WNA".equals(get(Field.CITIZENSHIP))) {
-            return Optional.of(PhotoBackground.ORANGE);
-        }
-        return birthDate().map(d -> d.getYear() % 2 == 0 ? PhotoBackground.BLUE : PhotoBackground.RED);
+        return PhotoBackground.required("WNA".equals(get(Field.CITIZENSHIP)), birthDate().orElse(null));
     }
 
     /** The biodata only: biometrics are not drafted (they are re-captured in seconds, and are the most sensitive). */

@@ -33,7 +33,6 @@ public final class HiddenStyler {
     private final Deque<Pending> queue = new ArrayDeque<>();
     private final Node root;
     private AnimationTimer timer;
-    private long spentNanos;
 
     private HiddenStyler(Node root) {
         this.root = root;
@@ -82,7 +81,6 @@ public final class HiddenStyler {
             p.pane().getChildren().setAll(p.children());
             p.pane().applyCss();
         }
-        spentNanos += System.nanoTime() - t0;
         if (queue.isEmpty()) {
             timer.stop();
             return true;
@@ -97,11 +95,6 @@ public final class HiddenStyler {
 
     public boolean done() {
         return queue.isEmpty();
-    }
-
-    /** FX-thread time spent so far. */
-    public long spentMillis() {
-        return spentNanos / 1_000_000;
     }
 
     /** The screen, visible; styled completely first if it was not yet. */

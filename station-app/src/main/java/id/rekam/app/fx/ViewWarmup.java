@@ -103,7 +103,7 @@ public final class ViewWarmup {
             // paid here, not when the signature step is left.
             javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(2, 2, java.awt.image.BufferedImage.TYPE_INT_ARGB),
                     "png", java.io.OutputStream.nullOutputStream());
-            new id.rekam.app.signature.Strokes().toJson(1, 1);
+            new id.rekam.core.signature.StrokeRecorder(1, 1).strokes().toJson();
         } catch (java.io.IOException | RuntimeException e) {
             LOG.debug("warm-up: PNG/JSON not warmed: {}", e.toString());
         }

@@ -10,7 +10,6 @@ import javafx.scene.image.WritableImage;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.nio.IntBuffer;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.DoubleConsumer;
 
@@ -30,7 +29,6 @@ public final class CameraFeed {
     /** A frame array the FX thread has finished copying, handed back for reuse. */
     private final AtomicReference<Frame> spare = new AtomicReference<>();
     private final AtomicReference<BufferedImage> lastFrame = new AtomicReference<>();
-    private final AtomicLong shown = new AtomicLong();
     private volatile boolean running;
     private Thread grabber;
     private AnimationTimer pump;
@@ -67,7 +65,6 @@ public final class CameraFeed {
                 if (f != null) {
                     show(f);
                     spare.set(f);
-                    shown.incrementAndGet();
                     countFps(now);
                 }
             }
@@ -174,11 +171,6 @@ public final class CameraFeed {
     /** The newest full frame, for capture. */
     public BufferedImage latest() {
         return lastFrame.get();
-    }
-
-    /** Frames put on screen since start. */
-    public long framesShown() {
-        return shown.get();
     }
 
     public void stop() {

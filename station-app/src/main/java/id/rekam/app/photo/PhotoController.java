@@ -2,11 +2,13 @@ package id.rekam.app.photo;
 
 import id.rekam.app.enroll.EnrollController;
 import id.rekam.app.enroll.EnrollmentSession;
-import id.rekam.app.enroll.PhotoBackground;
 import id.rekam.app.enroll.Step;
 import id.rekam.app.ui.AppContext;
 import id.rekam.core.domain.CaptureProvenance;
 import id.rekam.core.domain.PhotoCapture;
+import id.rekam.core.photo.PhotoBackground;
+import id.rekam.core.photo.PhotoQuality;
+import id.rekam.core.photo.Portraits;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -18,12 +20,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -47,7 +44,6 @@ public final class PhotoController implements Step {
     private EnrollmentSession session;
     private EnrollController wizard;
     private CameraFeed feed;
-    private volatile double lastFps;
     private boolean capturing;
 
     public PhotoController(AppContext ctx) {
@@ -59,10 +55,7 @@ public final class PhotoController implements Step {
         var cam = ctx.services().camera();
         cameraName.setText(ctx.text("photo.device", cam.device().model(),
                 cam.device().simulated() ? ctx.text("device.simulated") : cam.device().serial()));
-        feed = new CameraFeed(cam, live, f -> {
-            lastFps = f;
-            fps.setText(String.format(Locale.ROOT, "%.0f fps", f));
-        });
+        feed = new CameraFeed(cam, live, f -> fps.setText(String.format(Locale.ROOT, "%.0f fps", f)));
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.F5 || (e.getCode() == KeyCode.SPACE && !(e.getTarget() instanceof Button))) {
                 capture();
@@ -115,8 +108,8 @@ public final class PhotoController implements Step {
         }
         capturing = true;
         ctx.async(() -> {
-            BufferedImage crop = PhotoQuality.crop34(frame);
-            return new Shot(crop, PhotoQuality.judge(crop, required), jpeg(crop));
+            BufferedImage crop = Portraits.crop3x4(frame);
+            return new Shot(crop, PhotoQuality.judge(crop, required), Portraits.jpeg(crop));
         }, shot -> {
             capturing = false;
             show(shot, new CaptureProvenance(device, operatorId, Instant.now()));
@@ -155,23 +148,6 @@ public final class PhotoController implements Step {
         wizard.refreshSteps();
     }
 
-    static byte[] jpeg(BufferedImage img) {
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            ImageIO.write(img, "jpg", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static BufferedImage decode(byte[] jpeg) {
-        try {
-            return ImageIO.read(new ByteArrayInputStream(jpeg));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @FXML
     void next() {
         if (session.photo().isEmpty()) {
@@ -180,11 +156,6 @@ public final class PhotoController implements Step {
             return;
         }
         wizard.next();
-    }
-
-    /** Frames per second shown in the last full second (for the benchmark). */
-    public double fps() {
-        return lastFps;
     }
 
     @Override

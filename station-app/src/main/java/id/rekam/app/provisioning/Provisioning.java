@@ -9,7 +9,6 @@ import id.rekam.core.region.RegionLevel;
 import id.rekam.core.store.StationStore;
 import id.rekam.core.store.StoreOptions;
 import id.rekam.sync.StationEnrollment;
-import id.rekam.sync.http.PinnedTrustManager;
 import okhttp3.OkHttpClient;
 
 import javax.net.ssl.SSLException;
@@ -18,7 +17,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -199,13 +197,7 @@ public final class Provisioning {
     }
 
     private static OkHttpClient client(String pin) {
-        OkHttpClient.Builder b = new OkHttpClient.Builder().retryOnConnectionFailure(false)
-                .connectTimeout(Duration.ofSeconds(10)).callTimeout(Duration.ofSeconds(30));
-        if (pin != null && !pin.isBlank()) {
-            PinnedTrustManager trust = new PinnedTrustManager(pin.trim());
-            b.sslSocketFactory(trust.sslContext().getSocketFactory(), trust);
-        }
-        return b.build();
+        return StationEnrollment.client(pin);
     }
 
     private static boolean pinFailure(Throwable e) {

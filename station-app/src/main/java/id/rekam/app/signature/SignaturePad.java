@@ -1,5 +1,7 @@
 package id.rekam.app.signature;
 
+import id.rekam.core.signature.SignatureStrokes;
+import id.rekam.core.signature.StrokeRecorder;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
@@ -18,17 +20,19 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * On-screen signature pad: pen or mouse strokes are recorded as vectors and drawn as they
- * come. A pen tablet reaches JavaFX as mouse events, so one input path serves both.
+ * On-screen signature pad: pen or mouse strokes are recorded as vectors (the core's
+ * {@link StrokeRecorder}) and drawn as they come. A pen tablet reaches JavaFX as mouse events,
+ * so one input path serves both.
  */
 public final class SignaturePad extends Pane {
 
     private final Canvas canvas;
-    private final Strokes strokes = new Strokes();
+    private final StrokeRecorder strokes;
     private Runnable onChange = () -> { };
 
     public SignaturePad(double width, double height) {
         canvas = new Canvas(width, height);
+        strokes = new StrokeRecorder(width, height);
         getChildren().add(canvas);
         getStyleClass().add("signature-pad");
         setMinSize(width, height);
@@ -37,29 +41,26 @@ public final class SignaturePad extends Pane {
         g.setLineCap(StrokeLineCap.ROUND);
         g.setLineJoin(StrokeLineJoin.ROUND);
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
-            strokes.begin(e.getX(), e.getY(), System.currentTimeMillis(), 1.0);
+            strokes.penDown(e.getX(), e.getY(), millis());
             redrawLast();
         });
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
-            strokes.add(clampX(e.getX()), clampY(e.getY()), System.currentTimeMillis(), 1.0);
+            strokes.penMove(e.getX(), e.getY(), millis());
             redrawLast();
         });
         canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> onChange.run());
     }
 
-    private double clampX(double x) {
-        return Math.max(0, Math.min(canvas.getWidth(), x));
-    }
-
-    private double clampY(double y) {
-        return Math.max(0, Math.min(canvas.getHeight(), y));
+    /** Monotonic: the wall clock may be set back while someone signs. */
+    private static long millis() {
+        return System.nanoTime() / 1_000_000;
     }
 
     public void setOnChange(Runnable r) {
         this.onChange = r;
     }
 
-    public Strokes strokes() {
+    public StrokeRecorder strokes() {
         return strokes;
     }
 
@@ -70,8 +71,7 @@ public final class SignaturePad extends Pane {
     }
 
     private void redrawLast() {
-        List<List<Strokes.Point>> all = strokes.strokes();
-        List<Strokes.Point> s = all.get(all.size() - 1);
+        List<SignatureStrokes.Point> s = strokes.lastStroke();
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setStroke(Color.web("#10243f"));
         g.setLineWidth(2.6);
@@ -79,8 +79,8 @@ public final class SignaturePad extends Pane {
             g.fillOval(s.get(0).x() - 1.3, s.get(0).y() - 1.3, 2.6, 2.6);
             return;
         }
-        Strokes.Point a = s.get(s.size() - 2);
-        Strokes.Point b = s.get(s.size() - 1);
+        SignatureStrokes.Point a = s.get(s.size() - 2);
+        SignatureStrokes.Point b = s.get(s.size() - 1);
         g.strokeLine(a.x(), a.y(), b.x(), b.y());
     }
 
@@ -106,7 +106,8 @@ public final class SignaturePad extends Pane {
         }
     }
 
+    /** The strokes in the packet's {@code signature-strokes.json} form. */
     public String json() {
-        return strokes.toJson(canvas.getWidth(), canvas.getHeight());
+        return strokes.strokes().toJson();
     }
 }

@@ -1,9 +1,9 @@
 package id.rekam.app.sync;
 
-import id.rekam.app.DeskTimes;
 import id.rekam.app.service.SyncPort;
 import id.rekam.app.ui.AppContext;
 import id.rekam.app.ui.Lifecycle;
+import id.rekam.core.text.DeskTimes;
 import id.rekam.sync.SyncStatus;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;

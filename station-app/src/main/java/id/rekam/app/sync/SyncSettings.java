@@ -1,5 +1,6 @@
 package id.rekam.app.sync;
 
+import id.rekam.core.settings.StationSettingsFile;
 import id.rekam.sync.SyncConfig;
 
 import java.net.URI;
@@ -14,8 +15,8 @@ import java.util.Properties;
  */
 public record SyncSettings(URI server, String pin, Duration pollInterval) {
 
-    public static final String SERVER = "rekam.server";
-    public static final String PIN = "rekam.serverPin";
+    public static final String SERVER = StationSettingsFile.SERVER;
+    public static final String PIN = StationSettingsFile.SERVER_PIN;
     public static final String POLL = "rekam.sync.pollSeconds";
 
     /** Empty when no server is configured: the station records offline until provisioned. */

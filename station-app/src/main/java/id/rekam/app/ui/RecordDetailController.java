@@ -1,11 +1,11 @@
 package id.rekam.app.ui;
 
-import id.rekam.app.DeskTimes;
 import id.rekam.app.commit.Facts;
 import id.rekam.app.receipt.ReceiptPrinter;
 import id.rekam.app.receipt.Receipts;
 import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.domain.RegistrationId;
+import id.rekam.core.text.DeskTimes;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;

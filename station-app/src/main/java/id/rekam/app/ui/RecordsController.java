@@ -1,7 +1,7 @@
 package id.rekam.app.ui;
 
-import id.rekam.app.DeskTimes;
 import id.rekam.app.service.RecordSummary;
+import id.rekam.core.text.DeskTimes;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;

@@ -23,14 +23,13 @@ import id.rekam.core.cards.CardRegistry;
 import id.rekam.core.cards.CardState;
 import id.rekam.core.cards.FingerprintVerifier;
 import id.rekam.core.cards.HandOverService;
-import id.rekam.core.demo.DemoRecords;
 import id.rekam.core.domain.EnrollmentRecord;
-import id.rekam.core.domain.FingerException;
 import id.rekam.core.domain.FingerPosition;
-import id.rekam.core.domain.FingerprintCapture;
 import id.rekam.core.nik.NikValidator;
 import id.rekam.core.region.RegionCatalog;
 import id.rekam.core.store.StationStore;
+import id.rekam.fixtures.DemoRecords;
+import id.rekam.fixtures.EnrollmentBuilder;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ListView;
@@ -51,9 +50,9 @@ import org.testfx.framework.junit5.Start;
 import java.awt.Color;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -121,15 +120,8 @@ class CardDeskUiTest {
     }
 
     private EnrollmentRecord enrollWith(byte[] template) {
-        EnrollmentRecord r = new DemoRecords(11, "32.76.01.1006", TestStation.STATION_ID).next();
-        List<FingerprintCapture> fingers = new ArrayList<>();
-        for (FingerprintCapture f : r.fingerprints()) {
-            fingers.add(f.position() == FingerPosition.RIGHT_INDEX
-                    ? FingerprintCapture.print(f.position(), template, new byte[] {1}, "PNG", 80, f.provenance())
-                    : FingerprintCapture.exception(f.position(), FingerException.UNREADABLE, f.provenance()));
-        }
-        EnrollmentRecord e = new EnrollmentRecord(r.id(), r.demographics(), r.photo(), fingers, r.signature(),
-                r.stationId(), r.operatorId(), r.createdAt());
+        EnrollmentRecord e = EnrollmentBuilder.from(new DemoRecords(11, "32.76.01.1006", TestStation.STATION_ID).next())
+                .onlyPrints(Map.of(FingerPosition.RIGHT_INDEX, template), new byte[] {1}, "PNG", 80).build();
         store.saveEnrollment(e);
         return e;
     }

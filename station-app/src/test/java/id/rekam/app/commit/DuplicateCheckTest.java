@@ -7,12 +7,11 @@ import id.rekam.app.service.Operator;
 import id.rekam.app.service.RecordStatus;
 import id.rekam.app.testing.EqualityMatcher;
 import id.rekam.app.testing.TestStation;
-import id.rekam.core.demo.DemoRecords;
-import id.rekam.core.domain.Demographics;
 import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.domain.Nik;
-import id.rekam.core.domain.RegistrationId;
 import id.rekam.core.store.StationStore;
+import id.rekam.fixtures.DemoRecords;
+import id.rekam.fixtures.EnrollmentBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,12 +52,7 @@ class DuplicateCheckTest {
     }
 
     static EnrollmentRecord sameFingers(EnrollmentRecord r, String otherNik) {
-        Demographics d = r.demographics();
-        Demographics other = new Demographics(Nik.of(otherNik), "ORANG LAIN", d.birthPlace(), d.birthDate(),
-                d.gender(), d.bloodType(), d.address(), d.religion(), d.maritalStatus(), d.occupation(),
-                d.citizenship());
-        return new EnrollmentRecord(RegistrationId.random(), other, r.photo(), r.fingerprints(), r.signature(),
-                r.stationId(), r.operatorId(), r.createdAt());
+        return EnrollmentBuilder.from(r).newId().nik(Nik.of(otherNik)).fullName("ORANG LAIN").build();
     }
 
     @Test
@@ -73,14 +67,9 @@ class DuplicateCheckTest {
     void theSameNikIsBlockedWithTheExistingRecord() {
         EnrollmentRecord first = demo.next();
         flow.commit(first, operator, null);
-        EnrollmentRecord again = new EnrollmentRecord(RegistrationId.random(), demo.next().demographics(),
-                first.photo(), demo.next().fingerprints(), first.signature(), first.stationId(), "op1",
-                first.createdAt());
-        Demographics d = again.demographics();
-        EnrollmentRecord sameNik = new EnrollmentRecord(again.id(), new Demographics(first.demographics().nik(),
-                d.fullName(), d.birthPlace(), d.birthDate(), d.gender(), d.bloodType(), d.address(), d.religion(),
-                d.maritalStatus(), d.occupation(), d.citizenship()), again.photo(), again.fingerprints(),
-                again.signature(), again.stationId(), again.operatorId(), again.createdAt());
+        EnrollmentRecord again = EnrollmentBuilder.from(first).newId().demographics(demo.next().demographics())
+                .fingerprints(demo.next().fingerprints()).operatorId("op1").build();
+        EnrollmentRecord sameNik = EnrollmentBuilder.from(again).nik(first.demographics().nik()).build();
         var result = flow.check(sameNik);
         assertThat(result).isInstanceOf(DuplicateCheck.SameNik.class);
         assertThat(((DuplicateCheck.SameNik) result).existing().id()).isEqualTo(first.id());

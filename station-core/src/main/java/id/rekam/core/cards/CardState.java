@@ -39,9 +39,4 @@ public enum CardState {
     public boolean canMoveTo(CardState target) {
         return next().contains(target);
     }
-
-    /** Still with the office, waiting for its owner. */
-    public boolean awaitingHandOver() {
-        return this == IN_STOCK || this == ASSIGNED;
-    }
 }

@@ -35,11 +35,6 @@ public final class NikMessages {
         return groupPhrase(bundle(locale), group, locale);
     }
 
-    /** The group's name alone, e.g. "tanggal lahir". */
-    public static String groupLabel(NikGroup group, Locale locale) {
-        return bundle(locale).getString("group." + group.name());
-    }
-
     private static String groupPhrase(ResourceBundle bundle, NikGroup group, Locale locale) {
         return new MessageFormat(bundle.getString("group.phrase"), locale).format(new Object[] {
                 String.valueOf(group.firstDigit()), String.valueOf(group.lastDigit()),

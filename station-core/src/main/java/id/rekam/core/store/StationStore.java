@@ -346,13 +346,7 @@ public final class StationStore implements AutoCloseable {
         return db;
     }
 
-    /** For the benchmark's bulk loader (same package, bench module). */
     StationKeys keys() {
         return keys;
-    }
-
-    /** For the benchmark's bulk loader: a summary sealed exactly as a capture seals it. */
-    byte[] sealSummary(String recordId, SummaryDoc doc) {
-        return summaries.seal(recordId, doc);
     }
 }

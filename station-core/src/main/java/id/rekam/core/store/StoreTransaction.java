@@ -2,11 +2,13 @@ package id.rekam.core.store;
 
 import id.rekam.core.audit.AuditLog;
 import id.rekam.core.crypto.StationKeys;
+import id.rekam.core.domain.Gender;
 import id.rekam.core.domain.Nik;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Map;
 
 /**
@@ -56,6 +58,22 @@ public final class StoreTransaction {
 
     public byte[] nikIndex(Nik nik) {
         return keys.blindIndex().nik(nik);
+    }
+
+    /**
+     * A record's summary (its list and search columns) sealed exactly as a capture seals it, for
+     * {@code records.summary}. For loaders that write record rows themselves (the benchmarks fill
+     * 100k-record stores this way); a capture goes through {@link StationStore#saveEnrollment}.
+     */
+    public byte[] sealSummary(String recordId, Nik nik, String fullName, LocalDate birthDate, Gender gender,
+                              String villageCode) {
+        return new SummarySeal(keys.data()).seal(recordId,
+                new SummaryDoc(nik.value(), fullName, birthDate, gender, villageCode));
+    }
+
+    /** A packet body sealed as the outbox keeps it ({@code packets.body}); see {@link #sealSummary}. */
+    public byte[] sealPacketBody(String packetId, byte[] body) {
+        return keys.data().encrypt(body, packetId, SqlOutbox.BODY);
     }
 
     public long audit(String actor, String action, String subject, Map<String, ?> details) throws SQLException {

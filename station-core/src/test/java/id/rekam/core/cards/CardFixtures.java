@@ -1,12 +1,11 @@
 package id.rekam.core.cards;
 
-import id.rekam.core.demo.DemoRecords;
 import id.rekam.core.domain.EnrollmentRecord;
-import id.rekam.core.domain.FingerException;
 import id.rekam.core.domain.FingerPosition;
-import id.rekam.core.domain.FingerprintCapture;
 import id.rekam.core.store.StationStore;
 import id.rekam.core.store.TestStores;
+import id.rekam.fixtures.DemoRecords;
+import id.rekam.fixtures.EnrollmentBuilder;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +15,7 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** A store with a clock, enrollments carrying real SourceAFIS templates, and SQL helpers for assertions. */
 final class CardFixtures {
@@ -47,15 +47,8 @@ final class CardFixtures {
 
     /** A demo enrollment whose right index is the given real template; the other slots are exceptions. */
     EnrollmentRecord enrollWith(byte[] template) {
-        EnrollmentRecord r = demo.next();
-        List<FingerprintCapture> fingers = new ArrayList<>();
-        for (FingerprintCapture f : r.fingerprints()) {
-            fingers.add(f.position() == FingerPosition.RIGHT_INDEX
-                    ? FingerprintCapture.print(f.position(), template, new byte[] {1}, "PNG", 80, f.provenance())
-                    : FingerprintCapture.exception(f.position(), FingerException.UNREADABLE, f.provenance()));
-        }
-        EnrollmentRecord withPrint = new EnrollmentRecord(r.id(), r.demographics(), r.photo(), fingers, r.signature(),
-                r.stationId(), r.operatorId(), r.createdAt());
+        EnrollmentRecord withPrint = EnrollmentBuilder.from(demo.next())
+                .onlyPrints(Map.of(FingerPosition.RIGHT_INDEX, template), new byte[] {1}, "PNG", 80).build();
         store.saveEnrollment(withPrint);
         return withPrint;
     }

@@ -2,11 +2,11 @@ package id.rekam.core.export;
 
 import id.rekam.core.audit.AuditActions;
 import id.rekam.core.audit.AuditEntry;
-import id.rekam.core.demo.DemoRecords;
 import id.rekam.core.outbox.OutboxState;
 import id.rekam.core.packet.PacketCodec;
 import id.rekam.core.store.StationStore;
 import id.rekam.core.store.TestStores;
+import id.rekam.fixtures.DemoRecords;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

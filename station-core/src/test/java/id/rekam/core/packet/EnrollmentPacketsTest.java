@@ -1,8 +1,8 @@
 package id.rekam.core.packet;
 
-import id.rekam.core.demo.DemoRecords;
 import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.domain.FingerPosition;
+import id.rekam.fixtures.DemoRecords;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;

@@ -23,11 +23,12 @@ import id.rekam.core.cards.Official;
 import id.rekam.core.cards.SecondFactor;
 import id.rekam.core.cards.SupervisorOverride;
 import id.rekam.core.cards.Witness;
-import id.rekam.core.demo.DemoRecords;
 import id.rekam.core.domain.FingerPosition;
 import id.rekam.core.domain.Nik;
 import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.domain.FingerprintCapture;
+import id.rekam.fixtures.DemoRecords;
+import id.rekam.fixtures.EnrollmentBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -215,14 +216,9 @@ class AtRestEncryptionTest {
     }
 
     private static EnrollmentRecord withRightIndex(EnrollmentRecord r, byte[] template) {
-        List<FingerprintCapture> fingers = new ArrayList<>();
-        for (FingerprintCapture f : r.fingerprints()) {
-            fingers.add(f.position() == FingerPosition.RIGHT_INDEX
-                    ? FingerprintCapture.print(f.position(), template, f.image(), "PNG", 80, f.provenance())
-                    : f);
-        }
-        return new EnrollmentRecord(r.id(), r.demographics(), r.photo(), fingers, r.signature(), r.stationId(),
-                r.operatorId(), r.createdAt());
+        byte[] image = r.fingerprints().stream().filter(f -> f.position() == FingerPosition.RIGHT_INDEX)
+                .findFirst().orElseThrow().image();
+        return EnrollmentBuilder.from(r).print(FingerPosition.RIGHT_INDEX, template, image, "PNG", 80).build();
     }
 
     private static byte[] randomWithHeader(byte[] header, int length, long seed) {

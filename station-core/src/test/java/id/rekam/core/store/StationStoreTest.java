@@ -1,7 +1,6 @@
 package id.rekam.core.store;
 
 import id.rekam.core.audit.AuditActions;
-import id.rekam.core.demo.DemoRecords;
 import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.domain.FingerPosition;
 import id.rekam.core.domain.FingerprintCapture;
@@ -11,6 +10,7 @@ import id.rekam.core.outbox.OutboxState;
 import id.rekam.core.packet.EnrollmentPackets;
 import id.rekam.core.packet.PacketCodec;
 import id.rekam.core.crypto.StationKeys;
+import id.rekam.fixtures.DemoRecords;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,8 +2,8 @@ package id.rekam.core.store;
 
 import id.rekam.core.audit.AuditActions;
 import id.rekam.core.audit.AuditEntry;
-import id.rekam.core.demo.DemoRecords;
 import id.rekam.core.outbox.OutboxState;
+import id.rekam.fixtures.DemoRecords;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

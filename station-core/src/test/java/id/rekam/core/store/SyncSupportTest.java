@@ -1,8 +1,8 @@
 package id.rekam.core.store;
 
-import id.rekam.core.demo.DemoRecords;
 import id.rekam.core.outbox.OutboxEntry;
 import id.rekam.core.outbox.OutboxState;
+import id.rekam.fixtures.DemoRecords;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,7 @@
 package id.rekam.core.store;
 
 import id.rekam.core.crypto.KdfParams;
-import id.rekam.core.demo.DemoRecords;
+import id.rekam.fixtures.DemoRecords;
 
 import java.nio.file.Path;
 import java.time.Clock;

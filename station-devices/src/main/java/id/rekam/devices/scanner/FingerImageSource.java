@@ -5,8 +5,8 @@ import id.rekam.devices.fingerprint.R30xImages;
 /**
  * Where the scanner emulator gets "the finger on the sensor": a 256×288 8-bit grayscale
  * image, row-major (dark ridges on a light background, as a sensor sees them). The synthetic
- * fingerprint generator plugs in here; {@link TestPatternFingerImageSource} is a plain test
- * pattern for when it is absent.
+ * fingerprint generator plugs in here; the tests also use a plain test pattern
+ * ({@code TestPatternFingerImageSource}, test sources).
  */
 @FunctionalInterface
 public interface FingerImageSource {

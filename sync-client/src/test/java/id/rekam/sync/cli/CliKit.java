@@ -17,6 +17,30 @@ final class CliKit implements AutoCloseable {
         return new CliKit(id.rekam.sync.TestKitAccess.start(dir));
     }
 
+    static CliKit startUnenrolled(Path dir) throws Exception {
+        return new CliKit(id.rekam.sync.TestKitAccess.startUnenrolled(dir));
+    }
+
+    String enrollmentCode() {
+        return access.enrollmentCode();
+    }
+
+    void slowUploads(long millis) {
+        access.slowUploads(millis);
+    }
+
+    void clearFaults() {
+        access.clearFaults();
+    }
+
+    String stationId() {
+        return access.stationId();
+    }
+
+    char[] passphrase() {
+        return access.passphrase();
+    }
+
     List<String> capture(int n) {
         return access.capture(n);
     }

@@ -1,15 +1,23 @@
 package id.rekam.sync.cli;
 
+import id.rekam.core.settings.StationSettingsFile;
+import id.rekam.core.store.StationStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,16 +35,124 @@ class SyncCliTest {
         }
     }
 
-    String run(String... args) {
-        PrintStream old = System.out;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-        try {
-            int code = SyncCli.execute(args);
-            return code + "\n" + buf.toString(StandardCharsets.UTF_8);
-        } finally {
-            System.setOut(old);
+    /** Keeps {@code started} as the test's kit, queues {@code captures} records, closes the store for the commands. */
+    private Path ready(CliKit started, int captures) throws Exception {
+        kit = started;
+        if (captures > 0) {
+            kit.capture(captures);
         }
+        Path pass = kit.passphraseFile();
+        kit.closeStore();
+        return pass;
+    }
+
+    /** Exit code, a new line, then what the command printed (safe to call from several threads). */
+    static String run(String... args) {
+        StringWriter buf = new StringWriter();
+        int code = SyncCli.execute(new PrintWriter(buf, true), args);
+        return code + "\n" + buf;
+    }
+
+    @Test
+    void everyCommandAnswersHelp() {
+        CommandLine cli = SyncCli.commandLine();
+        assertThat(cli.getSubcommands()).containsKeys("enroll", "status", "run", "push-now", "verify", "requeue");
+        for (String name : cli.getSubcommands().keySet()) {
+            for (String help : new String[] {"--help", "-h"}) {
+                // Neither the parent's required --data-dir nor the command's own options stand in the way.
+                assertThat(run(name, help)).as(name + " " + help)
+                        .startsWith("0\n").contains("Usage: rekam-sync " + name);
+                assertThat(run("--data-dir", dir.toString(), name, help)).as(name + " " + help)
+                        .startsWith("0\n").contains("Usage: rekam-sync " + name);
+            }
+        }
+        assertThat(run("--help")).startsWith("0\n").contains("Usage: rekam-sync").contains("enroll");
+        assertThat(run("status")).as("--data-dir is still required to do anything").startsWith("2\n");
+    }
+
+    @Test
+    void enrollRegistersTheStationAndLaterCommandsUseTheKeptServer() throws Exception {
+        Path pass = ready(CliKit.startUnenrolled(dir), 2);
+        String data = kit.stationDir().toString();
+
+        // Before registration the server refuses the station's signed calls.
+        String early = run("--data-dir", data, "--server", kit.serverUri().toString(), "--passphrase-file",
+                pass.toString(), "--lang", "en", "push-now");
+        assertThat(early).startsWith("2\n").contains("Waiting 2");
+
+        String bad = run("--data-dir", data, "--server", kit.serverUri().toString(), "--passphrase-file",
+                pass.toString(), "--lang", "en", "enroll", "--code", "AAAA-BBBB-CCCC-DDDD", "--technician", "tek");
+        assertThat(bad).startsWith("2\n").contains("Station registration failed").contains("enrollment-code-unknown");
+        assertThat(kit.stationDir().resolve(StationSettingsFile.FILE)).doesNotExist();
+
+        String enrolled = run("--data-dir", data, "--server", kit.serverUri().toString(), "--passphrase-file",
+                pass.toString(), "--lang", "en", "enroll", "--code", kit.enrollmentCode(), "--technician", "tek",
+                "--name", "Meja 1");
+        assertThat(enrolled).startsWith("0\n").contains("Station " + kit.stationId() + " registered");
+        Properties kept = StationSettingsFile.read(kit.stationDir());
+        assertThat(kept.getProperty(StationSettingsFile.SERVER)).isEqualTo(kit.serverUri().toString());
+        assertThat(kept.getProperty(StationSettingsFile.SERVER_PIN)).isEmpty();
+
+        // No --server: the kept one.
+        String push = run("--data-dir", data, "--passphrase-file", pass.toString(), "--lang", "en", "push-now");
+        assertThat(push).startsWith("0\n").contains("Waiting 0, uploading 0,");
+        kit.awaitServerDecisions();
+        assertThat(run("--data-dir", data, "--passphrase-file", pass.toString(), "--lang", "en", "push-now"))
+                .startsWith("0\n").contains("confirmed 2");
+
+        try (StationStore store = StationStore.open(kit.stationDir(), kit.passphrase())) {
+            assertThat(store.auditTrail(0, 10_000)).anySatisfy(e -> {
+                assertThat(e.action()).isEqualTo(SyncCli.AUDIT_ENROLLED);
+                assertThat(e.actor()).isEqualTo("tek");
+                assertThat(e.subject()).isEqualTo(kit.stationId());
+            });
+        }
+    }
+
+    @Test
+    void enrollRefusesAnHttpsServerWithoutPinBeforeSendingTheCode() throws Exception {
+        Path pass = ready(CliKit.startUnenrolled(dir), 0);
+        String out = run("--data-dir", kit.stationDir().toString(), "--server", "https://127.0.0.1:9/",
+                "--passphrase-file", pass.toString(), "--lang", "en", "enroll", "--code", kit.enrollmentCode(),
+                "--technician", "tek");
+        assertThat(out).startsWith("2\n").contains("needs --pin");
+        assertThat(kit.stationDir().resolve(StationSettingsFile.FILE)).doesNotExist();
+    }
+
+    /**
+     * While {@code run} delivers slowly (every upload answer held back), {@code status} from
+     * another command shows a last contact that moves on during the pass, not the moment the
+     * pass began.
+     */
+    @Test
+    void statusShowsTheLastContactOfARunningServiceAsItGoes() throws Exception {
+        Path pass = ready(CliKit.start(dir), 10);
+        String[] common = {"--data-dir", kit.stationDir().toString(), "--server", kit.serverUri().toString(),
+                "--passphrase-file", pass.toString(), "--lang", "en", "--concurrency", "1"};
+        assertThat(run(concat(common, "status"))).contains("Last contact with the server: never");
+
+        kit.slowUploads(500);
+        Instant started = Instant.now();
+        CompletableFuture<String> running = CompletableFuture.supplyAsync(
+                () -> run(concat(common, "run", "--exit-when-drained", "--timeout-s", "60")));
+        Thread.sleep(2_500);
+        assertThat(running).as("10 uploads at 500 ms each are still going").isNotDone();
+        Instant first = lastContact(run(concat(common, "status")));
+        Thread.sleep(1_500);
+        Instant second = lastContact(run(concat(common, "status")));
+        assertThat(running).isNotDone();
+        // The pass began with its probe at `started`; contacts during its uploads come later.
+        assertThat(first).isAfter(started.plusMillis(1_000));
+        assertThat(second).isAfter(first);
+
+        kit.clearFaults();
+        assertThat(running.get(90, TimeUnit.SECONDS)).startsWith("0\n");
+    }
+
+    private static Instant lastContact(String status) {
+        Matcher m = Pattern.compile("Last contact with the server: (\\S+)").matcher(status);
+        assertThat(m.find()).as(status).isTrue();
+        return Instant.parse(m.group(1));
     }
 
     @Test
@@ -68,10 +184,7 @@ class SyncCliTest {
 
     @Test
     void pushNowWithoutServerFailsClearlyInIndonesian() throws Exception {
-        kit = CliKit.start(dir);
-        kit.capture(1);
-        Path pass = kit.passphraseFile();
-        kit.closeStore();
+        Path pass = ready(CliKit.start(dir), 1);
         String out = run("--data-dir", kit.stationDir().toString(), "--server", "http://127.0.0.1:9/",
                 "--passphrase-file", pass.toString(), "push-now");
         assertThat(out).startsWith("2\n").contains("Tidak tersambung ke server pusat").contains("Menunggu 1");
