@@ -405,15 +405,23 @@ public final class IdentificationEngine {
         lock.writeLock().lock();
         try {
             slots.clear();
-            index = new PostingIndex();
             ids = new String[Math.max(1024, people.size())];
             fingerMask = new short[ids.length];
             slotCount = 0;
+            int[][] byFinger = new int[people.size() * FINGERS][];
             for (Map.Entry<String, int[][]> e : people.entrySet()) {
-                addLocked(e.getKey(), new FingerFeatures(e.getValue()), true);
-                index.mergeIfDoubled(this::alive);
+                int slot = slotCount++;
+                ids[slot] = e.getKey();
+                slots.put(e.getKey(), slot);
+                for (int p = 0; p < FINGERS; p++) {
+                    if (e.getValue()[p] != null) {
+                        fingerMask[slot] |= (short) (1 << p);
+                        byFinger[slot * FINGERS + p] = e.getValue()[p];
+                    }
+                }
             }
-            index.merge(this::alive);
+            index = new PostingIndex();
+            index.rebuild(byFinger);
         } finally {
             lock.writeLock().unlock();
         }

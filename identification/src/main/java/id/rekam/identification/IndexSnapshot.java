@@ -1,8 +1,6 @@
 package id.rekam.identification;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,13 +27,18 @@ final class IndexSnapshot {
 
     static byte[] write(Map<String, int[][]> people) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(bytes, 1 << 16))) {
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
             out.writeInt(FEATURES);
             out.writeInt(people.size());
             for (Map.Entry<String, int[][]> e : people.entrySet()) {
-                out.writeUTF(e.getKey());
+                byte[] id = e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                if (id.length > 0xFFFF) {
+                    throw new IllegalArgumentException("person id too long");
+                }
+                out.writeShort(id.length);
+                out.write(id);
                 int mask = 0;
                 for (int p = 0; p < IdentificationEngine.FINGERS; p++) {
                     if (e.getValue()[p] != null) {
@@ -47,12 +50,15 @@ final class IndexSnapshot {
                     if (buckets == null) {
                         continue;
                     }
-                    writeVarint(out, buckets.length);
+                    // encoded into a scratch array first: per-byte stream writes take a lock each
+                    byte[] scratch = new byte[5 * (buckets.length + 1)];
+                    int n = putVarint(scratch, 0, buckets.length);
                     int previous = -1;
                     for (int b : buckets) {
-                        writeVarint(out, b - previous - 1);
+                        n = putVarint(scratch, n, b - previous - 1);
                         previous = b;
                     }
+                    out.write(scratch, 0, n);
                 }
             }
         } catch (IOException e) {
@@ -62,18 +68,20 @@ final class IndexSnapshot {
     }
 
     static Map<String, int[][]> read(byte[] snapshot) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
-            if (in.readInt() != MAGIC || in.readInt() != VERSION) {
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(snapshot);
+        try {
+            if (in.getInt() != MAGIC || in.getInt() != VERSION) {
                 throw new IllegalArgumentException("not an identification index snapshot");
             }
-            if (in.readInt() != FEATURES) {
+            if (in.getInt() != FEATURES) {
                 throw new IllegalArgumentException("snapshot made with other index features; rebuild from templates");
             }
-            int n = in.readInt();
+            int n = in.getInt();
             Map<String, int[][]> people = new TreeMap<>();
             for (int i = 0; i < n; i++) {
-                String id = in.readUTF();
-                int mask = in.readUnsignedShort();
+                byte[] id = new byte[in.getShort() & 0xFFFF];
+                in.get(id);
+                int mask = in.getShort() & 0xFFFF;
                 int[][] fingers = new int[IdentificationEngine.FINGERS][];
                 for (int p = 0; p < IdentificationEngine.FINGERS; p++) {
                     if ((mask & (1 << p)) == 0) {
@@ -90,29 +98,30 @@ final class IndexSnapshot {
                     }
                     fingers[p] = buckets;
                 }
-                people.put(id, fingers);
+                people.put(new String(id, java.nio.charset.StandardCharsets.UTF_8), fingers);
             }
-            if (in.read() != -1) {
+            if (in.hasRemaining()) {
                 throw new IllegalArgumentException("trailing bytes after the snapshot");
             }
             return people;
-        } catch (IOException e) {
+        } catch (java.nio.BufferUnderflowException | NegativeArraySizeException e) {
             throw new IllegalArgumentException("truncated identification index snapshot", e);
         }
     }
 
-    private static void writeVarint(DataOutputStream out, int v) throws IOException {
+    private static int putVarint(byte[] out, int at, int v) {
         while ((v & ~0x7F) != 0) {
-            out.writeByte((v & 0x7F) | 0x80);
+            out[at++] = (byte) ((v & 0x7F) | 0x80);
             v >>>= 7;
         }
-        out.writeByte(v);
+        out[at++] = (byte) v;
+        return at;
     }
 
-    private static int readVarint(DataInputStream in) throws IOException {
+    private static int readVarint(java.nio.ByteBuffer in) {
         int v = 0;
         for (int shift = 0; shift < 35; shift += 7) {
-            int b = in.readUnsignedByte();
+            int b = in.get() & 0xFF;
             v |= (b & 0x7F) << shift;
             if ((b & 0x80) == 0) {
                 return v;

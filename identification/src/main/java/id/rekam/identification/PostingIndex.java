@@ -88,6 +88,45 @@ final class PostingIndex {
         }
     }
 
+    /**
+     * Replaces the whole index with these fingers' buckets in one counting sort (restore from a
+     * snapshot: no tail, no intermediate merges).
+     *
+     * @param byFinger per finger id its sorted buckets, or null
+     */
+    void rebuild(int[][] byFinger) {
+        int[] count = new int[BUCKETS + 1];
+        long total = 0;
+        for (int[] buckets : byFinger) {
+            if (buckets != null) {
+                for (int b : buckets) {
+                    count[b + 1]++;
+                }
+                total += buckets.length;
+            }
+        }
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("index too large for one partition");
+        }
+        for (int b = 0; b < BUCKETS; b++) {
+            count[b + 1] += count[b];
+        }
+        int[] next = new int[(int) total];
+        int[] fill = Arrays.copyOf(count, BUCKETS);
+        for (int f = 0; f < byFinger.length; f++) {
+            if (byFinger[f] != null) {
+                for (int b : byFinger[f]) {
+                    next[fill[b]++] = f;
+                }
+            }
+        }
+        offsets = count;
+        postings = next;
+        tailSize = 0;
+        tailBucket = new int[1024];
+        tailFinger = new int[1024];
+    }
+
     /** During a bulk load: merges when the tail outgrows the rows, so the total merge work stays linear. */
     void mergeIfDoubled(IntPredicate alive) {
         if (tailSize > Math.max(MIN_TAIL, postings.length)) {
