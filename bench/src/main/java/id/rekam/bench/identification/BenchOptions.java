@@ -6,10 +6,11 @@ import java.util.Map;
 
 /**
  * Command-line options of the identification benchmark and its cache generator, each
- * {@code --name value}; the Maven profile passes them from {@code -Drekam.bench.id.*}.
+ * {@code --name value} ({@code --server-people} may list several sizes: {@code 35000,200000});
+ * the Maven profile passes them from {@code -Drekam.bench.id.*}.
  */
 record BenchOptions(int people, long seed, Path cache, int threads, int reenrolments, int newPeople,
-                    int bruteForceProbes, int serverPeople, Path doc) {
+                    int bruteForceProbes, int[] serverPeople, Path doc) {
 
     static BenchOptions parse(String[] args) {
         Map<String, String> m = new HashMap<>();
@@ -27,7 +28,8 @@ record BenchOptions(int people, long seed, Path cache, int threads, int reenrolm
                 Integer.parseInt(m.getOrDefault("reenrolments", "250")),
                 Integer.parseInt(m.getOrDefault("new-people", "250")),
                 Integer.parseInt(m.getOrDefault("brute-force-probes", "10")),
-                Integer.parseInt(m.getOrDefault("server-people", "200000")),
+                java.util.Arrays.stream(m.getOrDefault("server-people", "200000").split(","))
+                        .mapToInt(Integer::parseInt).toArray(),
                 m.containsKey("doc") ? Path.of(m.get("doc")) : null);
     }
 }

@@ -235,8 +235,10 @@ public final class IdentificationBench {
         line(fmr.toString());
         line(fnmr.toString());
 
-        if (o.serverPeople() > o.people()) {
-            serverScale(gallery, byId, probes);
+        for (int size : o.serverPeople()) {
+            if (size > o.people()) {
+                serverScale(size, gallery, byId, probes);
+            }
         }
         Files.createDirectories(o.cache());
         Files.writeString(o.cache().resolve("report-n" + o.people() + ".md"), out.toString());
@@ -248,9 +250,8 @@ public final class IdentificationBench {
      * Ranking cost and heap grow with every indexed finger whether or not prints repeat; the
      * copies' false candidates are the cached people's, repeated (an expectation, not new draws).
      */
-    private void serverScale(List<SyntheticPeople.Person> gallery, Map<String, Map<FingerPosition, byte[]>> byId,
+    private void serverScale(int n, List<SyntheticPeople.Person> gallery, Map<String, Map<FingerPosition, byte[]>> byId,
                              List<ProbeCase> probes) {
-        int n = o.serverPeople();
         TemplateSource source = personId -> byId.getOrDefault(personId.substring(personId.indexOf('/') + 1), Map.of());
         System.gc();
         long heap0 = usedHeap();
@@ -281,7 +282,7 @@ public final class IdentificationBench {
         }
         double[] lat = ms.stream().mapToDouble(Double::doubleValue).toArray();
         line("");
-        line("Server scale: %d people indexed (the %d cached people repeated under new ids; see the bench's javadoc), "
+        line("Scaled: %d people indexed (the %d cached people repeated under new ids; see the bench's javadoc), "
                         + "built in %.0f s; index arrays %.0f MB, used heap grew %.0f MB; decision latency p50 / p95 "
                         + "%.0f / %.0f ms over %d probes (load average %.1f); new people: %d `duplicate`, %d `needs-review` of %d.",
                 server.size(), gallery.size(), buildS, server.indexBytes() / 1e6, (heap1 - heap0) / 1e6,
