@@ -1,7 +1,5 @@
 package id.rekam.identification;
 
-import com.machinezoo.sourceafis.FingerprintMatcher;
-import com.machinezoo.sourceafis.FingerprintTemplate;
 import id.rekam.core.domain.FingerPosition;
 import id.rekam.core.identification.DuplicatePolicy;
 
@@ -51,6 +49,7 @@ public final class IdentificationEngine {
     private final ForkJoinPool pool;
     private final int shortlist;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final ShortlistVerifier verifier;
 
     private PostingIndex index = new PostingIndex();
     private final Map<String, Integer> slots = new HashMap<>();
@@ -66,6 +65,7 @@ public final class IdentificationEngine {
             throw new IllegalArgumentException("shortlist must be at least 1");
         }
         this.shortlist = shortlist;
+        this.verifier = new ShortlistVerifier(policy, templates, pool);
     }
 
     public IdentificationEngine(DuplicatePolicy policy, TemplateSource templates) {
@@ -226,7 +226,7 @@ public final class IdentificationEngine {
         });
         List<Ranked> ranked = rank(readable, probe.self());
         long t1 = System.nanoTime();
-        List<Identification.Candidate> candidates = verify(probe, readable.keySet(), ranked, found);
+        List<Identification.Candidate> candidates = verifier.verify(probe, readable.keySet(), ranked, found);
         long t2 = System.nanoTime();
         List<DuplicatePolicy.CandidateVerdict> verdicts = candidates.stream()
                 .map(Identification.Candidate::assessment).toList();
@@ -307,66 +307,6 @@ public final class IdentificationEngine {
             ranked.add(new Ranked(out.get(r).personId(), r, out.get(r).votes()));
         }
         return ranked;
-    }
-
-    private List<Identification.Candidate> verify(Probe probe, java.util.Set<FingerPosition> readable,
-                                                  List<Ranked> ranked, Consumer<Identification.Candidate> found) {
-        if (ranked.isEmpty()) {
-            return List.of();
-        }
-        Map<FingerPosition, FingerprintMatcher> matchers = new EnumMap<>(FingerPosition.class);
-        List<FingerPosition> positions = new ArrayList<>(readable);
-        FingerprintMatcher[] built = pool.submit(() -> positions.parallelStream()
-                .map(p -> matcher(probe.prints().get(p)))
-                .toArray(FingerprintMatcher[]::new)).join();
-        for (int i = 0; i < built.length; i++) {
-            if (built[i] != null) {
-                matchers.put(positions.get(i), built[i]);
-            }
-        }
-        List<Identification.Candidate> out = pool.submit(() -> ranked.parallelStream()
-                .map(r -> assess(r, matchers, found))
-                .filter(c -> c != null)
-                .toList()).join();
-        List<Identification.Candidate> sorted = new ArrayList<>(out);
-        sorted.sort(Comparator.comparing((Identification.Candidate c) -> c.verdict()).reversed()
-                .thenComparingInt(Identification.Candidate::rank));
-        return sorted;
-    }
-
-    /** SourceAFIS's matcher for a probe print, or null if SourceAFIS cannot read it (it then matches nothing). */
-    private static FingerprintMatcher matcher(byte[] template) {
-        try {
-            return new FingerprintMatcher(new FingerprintTemplate(template));
-        } catch (RuntimeException unreadable) {
-            return null;
-        }
-    }
-
-    private Identification.Candidate assess(Ranked r, Map<FingerPosition, FingerprintMatcher> matchers,
-                                            Consumer<Identification.Candidate> found) {
-        Map<FingerPosition, byte[]> stored = templates.templates(r.personId());
-        List<DuplicatePolicy.FingerScore> scores = new ArrayList<>();
-        for (Map.Entry<FingerPosition, byte[]> e : stored.entrySet()) {
-            FingerprintTemplate candidate;
-            try {
-                candidate = new FingerprintTemplate(e.getValue());
-            } catch (RuntimeException unreadable) {
-                continue;
-            }
-            for (Map.Entry<FingerPosition, FingerprintMatcher> m : matchers.entrySet()) {
-                if (policy.crossPosition() || m.getKey() == e.getKey()) {
-                    scores.add(new DuplicatePolicy.FingerScore(m.getKey(), e.getKey(), m.getValue().match(candidate)));
-                }
-            }
-        }
-        DuplicatePolicy.CandidateVerdict verdict = policy.assess(scores);
-        if (verdict.verdict() == DuplicatePolicy.Verdict.NO_MATCH) {
-            return null;
-        }
-        Identification.Candidate c = new Identification.Candidate(r.personId(), r.rank(), r.votes(), verdict);
-        found.accept(c);
-        return c;
     }
 
     /**
