@@ -171,8 +171,12 @@ class PacketLifecycleTest extends ServerTestBase {
         assertThat(dup.get("matchedBy").asText()).isEqualTo("fingerprint");
         assertThat(dup.get("duplicateOf").get("packetId").asText()).isEqualTo(a.id().value());
         assertThat(dup.get("duplicateOf").get("nik").asText()).isEqualTo(a.demographics().nik().value());
+        // Every position both records have, scored: here only the right thumb is shared.
+        assertThat(dup.get("fingers")).hasSize(1);
         assertThat(dup.get("fingers").get(0).get("position").asInt()).isEqualTo(1);
         assertThat(dup.get("fingers").get(0).get("score").asDouble()).isGreaterThanOrEqualTo(40);
+        assertThat(dup.get("fingers").get(0).get("matched").asBoolean()).isTrue();
+        assertThat(dup.get("matchThreshold").asDouble()).isEqualTo(40.0);
 
         // From another regency the first record's NIK is masked.
         JsonNode far = elsewhere.feed().get(0);
@@ -180,6 +184,42 @@ class PacketLifecycleTest extends ServerTestBase {
         assertThat(far.get("duplicateOf").get("nikMasked").asBoolean()).isTrue();
         assertThat(far.get("duplicateOf").get("nik").asText()).isEqualTo(a.demographics().nik().masked());
         assertThat(server.indexedTemplates()).isEqualTo(3);
+    }
+
+    @Test
+    void aNikDuplicateCarriesTheScoreOfEverySharedFingerSoTwoPeopleSharingANikStandOut() throws Exception {
+        start();
+        TestStation station = TestStation.enrolled(server, OFFICE);
+        EnrollmentRecord first = Records.withPrints(51, station.stationId, Map.of(
+                FingerPosition.RIGHT_THUMB, Records.probe(), FingerPosition.RIGHT_INDEX, Records.nonmatching()));
+        // The same NIK again: once with the same person's prints, once with someone else's.
+        EnrollmentRecord samePerson = Records.samePersonAs(first, Records.withPrints(52, station.stationId,
+                Map.of(FingerPosition.RIGHT_THUMB, Records.matching(), FingerPosition.LEFT_THUMB, Records.probe())));
+        EnrollmentRecord otherPerson = Records.samePersonAs(first, Records.withPrints(53, station.stationId,
+                Map.of(FingerPosition.RIGHT_THUMB, Records.nonmatching(), FingerPosition.RIGHT_INDEX, Records.probe())));
+        station.deliver(packets.toPacket(first), 1 << 20);
+        station.deliver(packets.toPacket(samePerson), 1 << 20);
+        station.deliver(packets.toPacket(otherPerson), 1 << 20);
+
+        List<JsonNode> feed = station.feed();
+        assertThat(feed).extracting(n -> n.get("type").asText()).containsExactly("accepted", "duplicate", "duplicate");
+        JsonNode same = feed.get(1);
+        assertThat(same.get("matchedBy").asText()).isEqualTo("nik");
+        assertThat(same.get("duplicateOf").get("packetId").asText()).isEqualTo(first.id().value());
+        assertThat(same.get("matchThreshold").asDouble()).isEqualTo(40.0);
+        // Positions only one of the two records has (left thumb, right index) are not compared.
+        assertThat(same.get("fingers")).singleElement().satisfies(f -> {
+            assertThat(f.get("position").asInt()).isEqualTo(1);
+            assertThat(f.get("score").asDouble()).isGreaterThanOrEqualTo(40);
+            assertThat(f.get("matched").asBoolean()).isTrue();
+        });
+        JsonNode other = feed.get(2);
+        assertThat(other.get("matchedBy").asText()).isEqualTo("nik");
+        assertThat(other.get("fingers")).hasSize(2).allSatisfy(f -> {
+            assertThat(f.get("score").asDouble()).isLessThan(40);
+            assertThat(f.get("matched").asBoolean()).isFalse();
+        });
+        assertThat(other.get("fingers")).extracting(f -> f.get("position").asInt()).containsExactly(1, 2);
     }
 
     @Test

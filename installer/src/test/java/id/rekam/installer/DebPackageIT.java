@@ -60,6 +60,14 @@ class DebPackageIT {
     }
 
     @Test
+    void carriesNoDemoServerOrFaultInjectionJars() throws Exception {
+        List<String> jars = dpkgDeb("-c", deb.toString()).lines()
+                .filter(l -> l.contains("./opt/rekam/lib/app/") && l.endsWith(".jar"))
+                .map(l -> l.substring(l.lastIndexOf('/') + 1)).toList();
+        assertThat(jars).anyMatch(j -> j.startsWith("station-app-")).noneMatch(ShippedJars::forbiddenArtifact);
+    }
+
+    @Test
     void maintainerScriptsKeepDataUntilPurgeAndLeaveSyncDisabled() throws Exception {
         Path control = Files.createTempDirectory("rekam-deb-control");
         dpkgDeb("-e", deb.toString(), control.toString());

@@ -1,122 +1,119 @@
 package id.rekam.app;
 
-import id.rekam.app.core.CatalogRegions;
-import id.rekam.app.core.CoreStoreGateway;
-import id.rekam.app.core.SourceAfisMatcher;
-import id.rekam.app.core.ValidatorNikCheck;
-import id.rekam.app.demo.DemoCentral;
-import id.rekam.app.demo.DemoSeeder;
-import id.rekam.app.demo.SyntheticFingerSource;
-import id.rekam.app.devices.DevicesCamera;
-import id.rekam.app.devices.DevicesScanner;
-import id.rekam.app.devices.DevicesStatus;
-import id.rekam.app.provisioning.StationSettings;
-import id.rekam.app.sync.StationSync;
-import id.rekam.app.sync.SyncSettings;
+import id.rekam.app.adapters.devices.DevicesCamera;
+import id.rekam.app.adapters.devices.DevicesScanner;
+import id.rekam.app.adapters.devices.DevicesStatus;
+import id.rekam.app.adapters.matching.SourceAfisMatcher;
+import id.rekam.app.adapters.provisioning.StationProvisioning;
+import id.rekam.app.adapters.provisioning.StationSettings;
+import id.rekam.app.adapters.regions.CatalogRegions;
+import id.rekam.app.adapters.regions.ValidatorNikCheck;
+import id.rekam.app.adapters.store.CoreStoreGateway;
+import id.rekam.app.adapters.sync.StationSync;
+import id.rekam.app.adapters.sync.SyncSettings;
 import id.rekam.core.nik.NikValidator;
 import id.rekam.core.region.RegionCatalog;
 import id.rekam.core.store.StoreOptions;
 import id.rekam.devices.DeviceConfig;
 import id.rekam.devices.DeviceRegistry;
 import id.rekam.devices.Devices;
-import id.rekam.devices.scanner.EmulatedScannerPort;
-import id.rekam.devices.scanner.R30xEmulatorSettings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
-/** Reads the station configuration and wires the real services behind the app's ports. */
+/**
+ * Reads the station configuration and wires the real services behind the app's ports. Demo
+ * mode's wiring is not here: it comes from the station-demo module ({@link DemoMode}).
+ */
 public final class Bootstrap {
 
-    /** Demo station: Kecamatan Pancoran Mas, Kota Depok (32.76.01). */
-    static final String DEMO_DISTRICT = "32.76.01";
-    static final String DEMO_VILLAGE = "32.76.01.1008";
-    static final String DEMO_PASSPHRASE = "demo-rekam-2026";
-    /** Demo scanner: the simulated finger touches the sensor this long after the operator asks. */
-    static final Duration DEMO_FINGER_DELAY = Duration.ofMillis(700);
+    /** Where an unprovisioned station says it is until the wizard has run: Kecamatan Pancoran Mas, Kota Depok. */
+    static final String DEFAULT_DISTRICT = "32.76.01";
+    static final String DEFAULT_OFFICE = "Kecamatan Pancoran Mas, Kota Depok";
+    static final String NO_DEMO = "Demo mode is not part of this installation: it runs from the source tree "
+            + "(./mvnw -Pdemo -DskipTests verify), with the station-demo module on the class path.";
 
     private Bootstrap() {
     }
 
-    static AppConfig config(List<String> args) {
-        boolean demo = args.contains("--demo") || Boolean.getBoolean("rekam.demo");
-        String dataDir = System.getProperty("rekam.dataDir",
-                Path.of(System.getProperty("user.home"), demo ? ".rekam-demo" : ".rekam").toString());
+    static boolean demoRequested(List<String> args) {
+        return args.contains("--demo") || Boolean.getBoolean("rekam.demo");
+    }
+
+    /** The station's configuration: the demo's with {@code --demo}, else the provisioned settings. */
+    public static AppConfig config(List<String> args) {
+        boolean demo = demoRequested(args);
+        Path dataDir = Path.of(System.getProperty("rekam.dataDir",
+                Path.of(System.getProperty("user.home"), demo ? ".rekam-demo" : ".rekam").toString()));
         Locale locale = Locale.forLanguageTag(System.getProperty("rekam.lang", "id"));
         AppConfig.ApprovalMode mode = AppConfig.ApprovalMode.valueOf(
                 System.getProperty("rekam.approval", AppConfig.ApprovalMode.END_OF_DAY.name()));
+        if (demo) {
+            return demoMode().config(dataDir, locale, mode);
+        }
         // What the provisioning wizard wrote in the data directory, under any -D / launcher setting.
-        Properties station = demo ? System.getProperties() : StationSettings.effective(Path.of(dataDir));
-        return new AppConfig(station.getProperty(StationSettings.STATION_ID,
-                        demo ? DemoCentral.stationIdFor(DEMO_DISTRICT) : "UNREGISTERED"),
-                station.getProperty(StationSettings.OFFICE, "Kecamatan Pancoran Mas, Kota Depok"),
-                station.getProperty(StationSettings.DISTRICT, DEMO_DISTRICT),
-                Path.of(dataDir), locale, mode, demo, demo ? DEMO_PASSPHRASE : null);
+        Properties station = StationSettings.effective(dataDir);
+        return new AppConfig(station.getProperty(StationSettings.STATION_ID, "UNREGISTERED"),
+                station.getProperty(StationSettings.OFFICE, DEFAULT_OFFICE),
+                station.getProperty(StationSettings.DISTRICT, DEFAULT_DISTRICT),
+                dataDir, locale, mode, false, null);
     }
 
-    static StationServices services(AppConfig config) {
-        if (config.demo()) {
-            freshDemoDir(config.dataDir());
+    static DemoMode demoMode() {
+        return DemoMode.find().orElseThrow(() -> new IllegalStateException(NO_DEMO));
+    }
+
+    /** The real services behind the ports (demo mode: with the demo's wiring). */
+    public static StationServices services(AppConfig config) {
+        DemoMode demo = config.demo() ? demoMode() : null;
+        if (demo != null) {
+            demo.freshStart(config.dataDir());
         }
         // The catalogue takes a moment to unpack: load it while the unlock screen is up, not before.
         CompletableFuture<RegionCatalog> catalog = CompletableFuture.supplyAsync(RegionCatalog::bundled,
                 r -> daemon(r, "rekam-catalog-loader").start());
         CompletableFuture<NikValidator> nik = catalog.thenApply(NikValidator::new);
         CoreStoreGateway store = new CoreStoreGateway(config.dataDir(), config.stationId(), StoreOptions.defaults(),
-                config.demo() ? s -> DemoSeeder.seed(s, DEMO_VILLAGE) : s -> { });
+                demo != null ? demo::seed : s -> { });
         // Devices start (native libraries, emulator, first probe) off the FX thread too; until
         // they are up, the status bar shows them as absent.
         // They start once the first frame is drawn: in demo mode the scanner emulator's synthetic
         // prints alone took a third of the start-up CPU.
-        CompletableFuture<Devices> devices = StartupClock.firstFrame().thenApplyAsync(v -> devices(config),
+        CompletableFuture<Devices> devices = StartupClock.firstFrame().thenApplyAsync(v -> devices(config, demo),
                 r -> daemon(r, "rekam-devices-start").start());
         Supplier<Devices> ready = () -> devices.getNow(null);
         return new StationServices(store, new CatalogRegions(catalog::join),
                 new ValidatorNikCheck(nik::join, config.locale()), new DevicesCamera(ready),
-                new DevicesScanner(ready), new SourceAfisMatcher(), new DevicesStatus(ready), sync(config));
+                new DevicesScanner(ready), new SourceAfisMatcher(), new DevicesStatus(ready), sync(config, demo, store),
+                new StationProvisioning(store, catalog::join));
     }
 
     /**
      * Delivery starts after unlock (see ShellController); the settings are read then, not now.
-     * Demo mode delivers to the reference server it runs itself ({@link DemoCentral}).
+     * Demo mode delivers to the reference server it runs itself.
      */
-    static StationSync sync(AppConfig config) {
-        if (config.demo()) {
-            DemoCentral central = new DemoCentral(config.dataDir().resolve("central-server"), DEMO_DISTRICT,
-                    StartupClock.firstFrame());
-            Runtime.getRuntime().addShutdownHook(new Thread(central::close, "rekam-demo-central-stop"));
-            return new StationSync(() -> Optional.of(central.syncConfig()), true, config.locale(), central::enroll);
+    static StationSync sync(AppConfig config, DemoMode demo, CoreStoreGateway store) {
+        if (demo != null) {
+            return demo.sync(config, store::opened, StartupClock.firstFrame());
         }
         return new StationSync(() -> SyncSettings.from(StationSettings.effective(config.dataDir()))
-                .map(SyncSettings::config), config.locale());
+                .map(SyncSettings::config), store::opened, config.locale());
     }
 
-    /**
-     * The device registry lives beside the store; demo mode adds the SIMULATED camera and an R30x
-     * emulator (behind a socat PTY when socat is installed, in memory otherwise) whose finger
-     * "arrives" shortly after each scan request.
-     */
-    static Devices devices(AppConfig config) {
+    /** The device registry lives beside the store; demo mode adds its SIMULATED devices. */
+    static Devices devices(AppConfig config, DemoMode demo) {
         DeviceConfig dc = DeviceConfig.of(Map.of("owner.office", config.officeName(),
-                "demo", Boolean.toString(config.demo()), "camera.driver", config.demo() ? "simulated" : "default", "camera.fps", "30"));
-        if (config.demo()) {
-            EmulatedScannerPort port = EmulatedScannerPort.start(config.dataDir().resolve("scanner"),
-                    R30xEmulatorSettings.defaults(), new SyntheticFingerSource(System.nanoTime()));
-            port.autoPlaceFingerAfter(DEMO_FINGER_DELAY);
-            Runtime.getRuntime().addShutdownHook(new Thread(port::close, "rekam-emulator-stop"));
-            dc = port.addTo(dc);
+                "demo", Boolean.toString(config.demo()), "camera.driver", "default", "camera.fps", "30"));
+        if (demo != null) {
+            dc = demo.devices(config, dc);
         }
         try {
             Files.createDirectories(config.dataDir());
@@ -131,19 +128,5 @@ public final class Bootstrap {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
         return t;
-    }
-
-    /** Demo mode starts from nothing each time; only a directory named for the demo is ever wiped. */
-    static void freshDemoDir(Path dir) {
-        if (!dir.getFileName().toString().contains("demo") || !Files.isDirectory(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear the demo data directory " + dir, e);
-        }
     }
 }

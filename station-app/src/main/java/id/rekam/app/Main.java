@@ -2,6 +2,8 @@ package id.rekam.app;
 
 import javafx.application.Application;
 
+import java.util.Arrays;
+
 /**
  * Plain entry point: launching a JavaFX {@link Application} subclass directly from a flat
  * classpath fails ("JavaFX runtime components are missing"), launching it from here works.
@@ -12,6 +14,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (Bootstrap.demoRequested(Arrays.asList(args)) && DemoMode.find().isEmpty()) {
+            // Said before a window opens: an installed station has no demo wiring to start.
+            System.err.println(Bootstrap.NO_DEMO);
+            System.exit(2);
+        }
         Application.launch(StationApp.class, args);
     }
 }

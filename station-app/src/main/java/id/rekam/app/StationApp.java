@@ -1,6 +1,5 @@
 package id.rekam.app;
 
-import id.rekam.app.fx.ViewWarmup;
 import id.rekam.app.ui.AppContext;
 import id.rekam.app.ui.Fxml;
 import id.rekam.app.ui.Screen;

@@ -1,18 +1,16 @@
 package id.rekam.app;
 
-import id.rekam.app.service.CameraService;
-import id.rekam.app.service.DeviceStatusService;
-import id.rekam.app.service.FingerprintMatcher;
-import id.rekam.app.service.FingerprintService;
-import id.rekam.app.service.NikCheck;
-import id.rekam.app.service.RegionService;
-import id.rekam.app.service.StoreGateway;
-import id.rekam.app.service.SyncPort;
-import id.rekam.app.sync.StationSync;
+import id.rekam.app.ports.CameraService;
+import id.rekam.app.ports.DeviceStatusService;
+import id.rekam.app.ports.FingerprintMatcher;
+import id.rekam.app.ports.FingerprintService;
+import id.rekam.app.ports.NikCheck;
+import id.rekam.app.ports.ProvisioningService;
+import id.rekam.app.ports.RegionService;
+import id.rekam.app.ports.StoreGateway;
+import id.rekam.app.ports.SyncPort;
 
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 
 /** Everything the screens use, wired once at start-up (see {@link Bootstrap}). */
 public record StationServices(
@@ -23,14 +21,8 @@ public record StationServices(
         FingerprintService scanner,
         FingerprintMatcher matcher,
         DeviceStatusService deviceStatus,
-        SyncPort sync) {
-
-    /** A station without a central server configured: it records offline. */
-    public StationServices(StoreGateway store, RegionService regions, NikCheck nikCheck, CameraService camera,
-                           FingerprintService scanner, FingerprintMatcher matcher, DeviceStatusService deviceStatus) {
-        this(store, regions, nikCheck, camera, scanner, matcher, deviceStatus,
-                new StationSync(Optional::empty, Locale.forLanguageTag("id")));
-    }
+        SyncPort sync,
+        ProvisioningService provisioning) {
 
     public StationServices {
         Objects.requireNonNull(store, "store");
@@ -41,5 +33,6 @@ public record StationServices(
         Objects.requireNonNull(matcher, "matcher");
         Objects.requireNonNull(deviceStatus, "deviceStatus");
         Objects.requireNonNull(sync, "sync");
+        Objects.requireNonNull(provisioning, "provisioning");
     }
 }

@@ -4,11 +4,17 @@ import id.rekam.devices.scanner.EmulatedScannerPort;
 import id.rekam.devices.scanner.R30xEmulatorSettings;
 import id.rekam.devices.scanner.TestPatternFingerImageSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 
 import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Demo mode as the app starts it: providers from ServiceLoader, emulator port, SIMULATED everywhere. */
 class DemoModeTest {
@@ -36,6 +42,32 @@ class DemoModeTest {
                     FingerImage second = scanner.captureFinger(Duration.ofSeconds(3));
                     assertThat(first.device()).isEqualTo(scanner.ref());
                     assertThat(second.pixels()).as("each placement is another impression").isNotEqualTo(first.pixels());
+                }
+            }
+        }
+    }
+
+    /** What the app's demo mode starts: the emulator behind a real pseudo-terminal, driven through jssc. */
+    @Test
+    void demoScannerRunsOnAPseudoTerminalThroughTheRealDriver(@TempDir Path dir) throws Exception {
+        Optional<String> noPty = EmulatedScannerPort.pseudoTerminalUnavailable();
+        assumeTrue(noPty.isEmpty(), () -> "no pseudo-terminal on this machine: " + noPty.orElse(""));
+        try (EmulatedScannerPort port = EmulatedScannerPort.start(dir.resolve("scanner"), R30xEmulatorSettings.defaults(),
+                new TestPatternFingerImageSource())) {
+            assertThat(port.usesPseudoTerminal()).isTrue();
+            assertThat(Files.readSymbolicLink(Path.of(port.hostPath())).toString()).startsWith("/dev/");
+            port.autoPlaceFingerAfter(Duration.ofMillis(200));
+            DeviceConfig config = port.addTo(DeviceConfig.of(Map.of("demo", "true", "camera.driver", "none",
+                    "owner.office", "Kec. Kronjo")));
+            try (Devices devices = Devices.load(config, DeviceRegistry.inMemory(config.ownerOffice()))) {
+                devices.monitor().pollOnce();
+                try (FingerprintScanner scanner = devices.openScanner().orElseThrow()) {
+                    assertThat(scanner.ref().simulated()).isTrue();
+                    assertThat(scanner.ref().model()).contains("SIMULATED");
+                    FingerImage first = scanner.captureFinger(Duration.ofSeconds(30));
+                    FingerImage second = scanner.captureFinger(Duration.ofSeconds(30));
+                    assertThat(first.device()).isEqualTo(scanner.ref());
+                    assertThat(second.pixels()).isNotEqualTo(first.pixels());
                 }
             }
         }

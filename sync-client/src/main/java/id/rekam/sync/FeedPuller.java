@@ -1,13 +1,14 @@
 package id.rekam.sync;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import id.rekam.core.store.StationStore;
 import id.rekam.sync.api.CentralApi;
 import id.rekam.sync.api.FeedItem;
 import id.rekam.sync.api.FeedPage;
 import id.rekam.sync.api.ServerState;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,7 +47,7 @@ public final class FeedPuller {
             FeedPage page = api.feedback(cursor, PAGE);
             // Consecutive "accepted" entries are applied in one store transaction (one commit
             // per page instead of one per packet); anything else in between keeps its order.
-            List<String> accepted = new ArrayList<>();
+            Map<String, JsonNode> accepted = new LinkedHashMap<>();
             for (FeedItem item : page.items()) {
                 Optional<ServerState> state = ServerState.fromWireIfKnown(item.type());
                 if (state.isEmpty() || item.packetId() == null) {
@@ -58,7 +59,7 @@ public final class FeedPuller {
                 }
                 applied++;
                 if (state.get() == ServerState.ACCEPTED) {
-                    accepted.add(item.packetId());
+                    accepted.put(item.packetId(), item.fields());
                     continue;
                 }
                 verdicts.applyAccepted(accepted);

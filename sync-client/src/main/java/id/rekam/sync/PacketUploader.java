@@ -8,6 +8,7 @@ import id.rekam.core.packet.PacketCodec;
 import id.rekam.core.packet.PacketFormatException;
 import id.rekam.core.packet.PacketManifest;
 import id.rekam.core.store.StationStore;
+import id.rekam.core.verdict.ServerVerdict;
 import id.rekam.sync.api.CentralApi;
 import id.rekam.sync.api.PacketRefused;
 import id.rekam.sync.api.PacketView;
@@ -274,7 +275,9 @@ public final class PacketUploader {
         String status = s.completion().orElseThrow(() -> new SyncFailure(SyncFailure.Kind.PROTOCOL,
                 "upload of " + id + " complete but the server did not say it stored it"));
         if ("rejected".equals(status)) {
-            store.outbox().markRejected(id, "upload refused: " + s.reason(), ACTOR);
+            // Verification failed on the server (protocol §4.4-4.5): a final rejection with its code.
+            store.verdicts().apply(id, new ServerVerdict.Rejected(null, s.reason() == null ? "unknown" : s.reason(),
+                    null), ACTOR);
             return Outcome.DECIDED;
         }
         if (!envelope.sha256().equals(s.sha256())) {

@@ -208,7 +208,8 @@ public final class SyncService implements AutoCloseable {
     public SyncStatus status() {
         Map<OutboxState, Long> n = store.outbox().countByState();
         return new SyncStatus(n.get(OutboxState.QUEUED), n.get(OutboxState.UPLOADING), n.get(OutboxState.ACKNOWLEDGED),
-                n.get(OutboxState.CONFIRMED), n.get(OutboxState.DUPLICATE), n.get(OutboxState.REJECTED),
+                n.get(OutboxState.CONFIRMED) + n.get(OutboxState.PRINT_READY), n.get(OutboxState.PRINT_READY),
+                n.get(OutboxState.DUPLICATE), n.get(OutboxState.REJECTED),
                 n.get(OutboxState.NEEDS_ATTENTION) + store.events().countByState().get(EventState.NEEDS_ATTENTION),
                 lastContact.get(), nextRetry, lastFailure, loop != null && !stopping);
     }

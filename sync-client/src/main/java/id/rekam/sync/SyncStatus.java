@@ -9,7 +9,8 @@ import java.util.Optional;
  * @param waiting         queued, not yet started
  * @param uploading       upload started, not yet stored by the server
  * @param acknowledged    stored by the server, verdict pending
- * @param confirmed       accepted by the server
+ * @param confirmed       accepted by the server (print-ready ones included)
+ * @param printReady      accepted, and the server reports the card may be printed
  * @param duplicates      the server already holds the person
  * @param rejected        refused by the server
  * @param needsAttention  parked for a technician: packets and events the server refused
@@ -18,8 +19,8 @@ import java.util.Optional;
  * @param lastFailure     human-readable reason of the last failure (station language); null when fine
  * @param running         the service loop is running
  */
-public record SyncStatus(long waiting, long uploading, long acknowledged, long confirmed, long duplicates,
-                         long rejected, long needsAttention, Instant lastContact, Instant nextRetry,
+public record SyncStatus(long waiting, long uploading, long acknowledged, long confirmed, long printReady,
+                         long duplicates, long rejected, long needsAttention, Instant lastContact, Instant nextRetry,
                          String lastFailure, boolean running) {
 
     public Optional<String> failure() {

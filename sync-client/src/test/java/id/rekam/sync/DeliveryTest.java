@@ -2,6 +2,7 @@ package id.rekam.sync;
 
 import id.rekam.core.audit.AuditEntry;
 import id.rekam.core.outbox.OutboxState;
+import id.rekam.core.verdict.ServerVerdict;
 import id.rekam.core.store.PayloadPurgedException;
 import id.rekam.server.faults.Fault;
 import id.rekam.server.packets.PacketRecord;
@@ -68,7 +69,7 @@ class DeliveryTest {
     }
 
     @Test
-    void confirmedPayloadIsKeptWithinRetentionAndPrintReadyIsAudited() throws Exception {
+    void confirmedPayloadIsKeptWithinRetentionAndPrintReadyIsTheRecordsState() throws Exception {
         kit = SyncTestKit.start(dir);
         List<String> ids = kit.capture(2, 2, true);
         try (SyncService sync = new SyncService(kit.store, SyncTestKit.fastConfig(kit.server.baseUri()))) {
@@ -77,10 +78,17 @@ class DeliveryTest {
             DrainPass.Result second = kit.pass(sync);
             assertThat(second.verdicts()).isEqualTo(1);
             assertThat(second.purged()).isZero();
+            assertThat(sync.status().confirmed()).isEqualTo(2);
+            assertThat(sync.status().printReady()).isEqualTo(1);
         }
         assertThat(kit.store.outbox().readPacket(ids.get(1)).body()).isNotEmpty();
-        assertThat(kit.store.auditTrail(0, 10_000)).anyMatch(e ->
-                e.action().equals(VerdictApplier.PRINT_READY_ACTION) && ids.get(0).equals(e.subject()));
+        assertThat(kit.store.outbox().entry(ids.get(0)).orElseThrow().state()).isEqualTo(OutboxState.PRINT_READY);
+        assertThat(kit.store.outbox().entry(ids.get(1)).orElseThrow().state()).isEqualTo(OutboxState.CONFIRMED);
+        ServerVerdict printReady = kit.store.verdicts().latest(ids.get(0)).orElseThrow();
+        assertThat(printReady).isInstanceOf(ServerVerdict.PrintReady.class);
+        assertThat(printReady.at()).isNotNull();
+        assertThat(kit.store.auditTrail(0, 10_000)).anyMatch(e -> ids.get(0).equals(e.subject())
+                && e.details().contains("\"to\":\"PRINT_READY\""));
     }
 
     @Test
@@ -105,9 +113,15 @@ class DeliveryTest {
             assertThat(sync.status().duplicates()).isEqualTo(1);
             secondId = second;
         }
-        var dup = kit.store.outbox().entry(secondId).orElseThrow();
-        assertThat(dup.state()).isEqualTo(OutboxState.DUPLICATE);
-        assertThat(dup.otherRecord()).contains(ids.get(0)).contains("station " + SyncTestKit.STATION);
+        assertThat(kit.store.outbox().entry(secondId).orElseThrow().state()).isEqualTo(OutboxState.DUPLICATE);
+        // The other record arrives whole and is kept so (sealed): id, station, office, NIK in full.
+        ServerVerdict.Duplicate dup = (ServerVerdict.Duplicate) kit.store.verdicts().latest(secondId).orElseThrow();
+        assertThat(dup.matchedBy()).isEqualTo(ServerVerdict.MatchedBy.NIK);
+        assertThat(dup.other().registrationId()).isEqualTo(ids.get(0));
+        assertThat(dup.other().stationId()).isEqualTo(SyncTestKit.STATION);
+        assertThat(dup.other().office()).isEqualTo(SyncTestKit.OFFICE);
+        assertThat(dup.other().fullNik()).contains(first.demographics().nik());
+        assertThat(dup.at()).isNotNull();
     }
 
     @Test

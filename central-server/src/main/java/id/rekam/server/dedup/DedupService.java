@@ -50,12 +50,14 @@ public final class DedupService {
 
     private final EnrollmentPackets enrollment = new EnrollmentPackets();
     private final EnrollmentContent content = new EnrollmentContent();
+    private final FingerComparison comparison;
 
     public DedupService(Database db, FingerprintIndex index, StationRegistry stations, Settings settings) {
         this.db = db;
         this.index = index;
         this.stations = stations;
         this.settings = settings;
+        this.comparison = new FingerComparison(db);
     }
 
     /** Loads the templates of accepted records into memory; called once at start. */
@@ -93,10 +95,6 @@ public final class DedupService {
             return Verdict.rejected(EnrollmentContent.INVALID_PART,
                     "the enrollment parts follow their schemas but do not read together as one record");
         }
-        Optional<Verdict> byNik = nikDuplicate(packet.id(), demographics.nik());
-        if (byNik.isPresent()) {
-            return byNik.get();
-        }
         Map<Integer, FingerprintTemplate> probes = new TreeMap<>();
         Map<Integer, byte[]> serialised = new TreeMap<>();
         List<String> unparseable = new ArrayList<>();
@@ -112,6 +110,11 @@ public final class DedupService {
             } catch (RuntimeException e) {
                 unparseable.add(part.name());
             }
+        }
+        // A NIK match is a duplicate whatever the prints; they are scored only as its evidence.
+        Optional<Verdict> byNik = nikDuplicate(packet.id(), demographics.nik(), probes);
+        if (byNik.isPresent()) {
+            return byNik.get();
         }
         if (!unparseable.isEmpty() && !settings.acceptUnparseableTemplates()) {
             return Verdict.rejected("unparseable-template",
@@ -142,11 +145,11 @@ public final class DedupService {
         templates.forEach((position, bytes) -> index.add(packetId, position, new FingerprintTemplate(bytes)));
     }
 
-    private Optional<Verdict> nikDuplicate(String packetId, Nik nik) {
+    private Optional<Verdict> nikDuplicate(String packetId, Nik nik, Map<Integer, FingerprintTemplate> probes) {
         return db.queryOne("SELECT packet_id FROM packets WHERE nik=? AND packet_id<>? AND state IN "
                         + "('accepted','print-ready') ORDER BY received_at, packet_id LIMIT 1",
                 rs -> rs.getString(1), nik.value(), packetId)
-                .map(first -> duplicate("nik", first, true, List.of()));
+                .map(first -> duplicate("nik", first, true, probes));
     }
 
     private Optional<Verdict> fingerprintDuplicate(Map<Integer, FingerprintTemplate> probes, Station from) {
@@ -163,12 +166,7 @@ public final class DedupService {
                     String otherOffice = officeOf(best.getKey());
                     boolean sameRegency = otherOffice != null && from.office().substring(0, 5)
                             .equals(otherOffice.substring(0, 5));
-                    List<Map<String, Object>> fingers = best.getValue().stream()
-                            .sorted((a, b) -> Integer.compare(a.position(), b.position()))
-                            .map(h -> Map.<String, Object>of("position", h.position(),
-                                    "score", Math.round(h.score() * 10) / 10.0))
-                            .toList();
-                    return duplicate("fingerprint", best.getKey(), sameRegency, fingers);
+                    return duplicate("fingerprint", best.getKey(), sameRegency, probes);
                 });
     }
 
@@ -188,7 +186,7 @@ public final class DedupService {
      * the station/office tell the operator whom to ask.
      */
     private Verdict duplicate(String matchedBy, String firstPacketId, boolean fullNik,
-                              List<Map<String, Object>> fingers) {
+                              Map<Integer, FingerprintTemplate> probes) {
         record First(String stationId, String nik, long receivedAt) {
         }
         First first = db.queryOne("SELECT station_id, nik, received_at FROM packets WHERE packet_id=?",
@@ -203,9 +201,11 @@ public final class DedupService {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("matchedBy", matchedBy);
         fields.put("duplicateOf", other);
+        List<Map<String, Object>> fingers = comparison.against(firstPacketId, probes, settings.threshold());
         if (!fingers.isEmpty()) {
             fields.put("fingers", fingers);
         }
+        fields.put("matchThreshold", settings.threshold());
         String message = "same " + ("nik".equals(matchedBy) ? "NIK" : "fingerprints") + " as packet " + firstPacketId;
         return new Verdict(PacketState.DUPLICATE, "duplicate-" + matchedBy, message, fields, Map.of());
     }

@@ -2,6 +2,7 @@ package id.rekam.installer.selftest;
 
 import com.github.sarxos.webcam.Webcam;
 import com.github.sarxos.webcam.WebcamDiscoveryService;
+import id.rekam.devices.scanner.JsscTransport;
 import jssc.SerialNativeInterface;
 import jssc.SerialPortList;
 
@@ -45,6 +46,11 @@ public final class DevicesCheck implements Check {
                     + (ports.length == 0 ? "none" : String.join(", ", Arrays.asList(ports))));
         } catch (LinkageError | RuntimeException e) {
             failures.add("serial (jssc) native library does not load: " + CheckResult.describe(e));
+        }
+        try {
+            passes.add(JsscTransport.describeReads());
+        } catch (LinkageError | RuntimeException e) {
+            failures.add("scanner reads (JNA calling libc) do not load: " + CheckResult.describe(e));
         }
         try {
             List<Webcam> cams = Webcam.getWebcams(cameraTimeoutMillis, TimeUnit.MILLISECONDS);

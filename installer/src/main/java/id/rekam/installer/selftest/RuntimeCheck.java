@@ -18,7 +18,7 @@ public final class RuntimeCheck implements Check {
     public static final Set<String> REQUIRED_MODULES = Set.of(
             "java.base", "java.desktop", "java.logging", "java.naming", "java.net.http", "java.sql",
             "java.management", "java.xml", "jdk.crypto.ec", "jdk.localedata",
-            "jdk.unsupported", "jdk.httpserver", "jdk.zipfs", "jdk.charsets");
+            "jdk.unsupported", "jdk.zipfs", "jdk.charsets");
 
     private final int minimumFeature;
 

@@ -1,60 +1,49 @@
 package id.rekam.app.cards;
 
-import id.rekam.app.core.CoreOpenStore;
+import id.rekam.app.ports.CardService;
 import id.rekam.app.ui.AppContext;
 import id.rekam.core.cards.BlankLedger;
 import id.rekam.core.cards.CardException;
 import id.rekam.core.cards.CardRegistry;
 import id.rekam.core.cards.DestructionRegister;
 import id.rekam.core.cards.HandOverService;
-import id.rekam.core.store.StationStore;
 
+import java.time.ZoneId;
 import java.util.Locale;
 
-/** The card services of station-core over the unlocked store, for the card screens. */
+/** The unlocked store's card services, shared by the card screens, and their failures in the operator's language. */
 public final class CardDesk {
 
-    private final StationStore store;
-    private final CardRegistry registry;
-    private final HandOverService handOver;
-    private final BlankLedger ledger;
-    private final DestructionRegister destruction;
+    private final CardService cards;
     private final Locale locale;
 
-    public CardDesk(StationStore store, Locale locale) {
-        this.store = store;
-        this.registry = new CardRegistry(store);
-        this.handOver = new HandOverService(store);
-        this.ledger = new BlankLedger(store);
-        this.destruction = new DestructionRegister(store);
+    public CardDesk(CardService cards, Locale locale) {
+        this.cards = cards;
         this.locale = locale;
     }
 
     static CardDesk of(AppContext ctx) {
-        if (!(ctx.session().store() instanceof CoreOpenStore open)) {
-            throw new IllegalStateException("card screens need the station-core store");
-        }
-        return new CardDesk(open.store(), ctx.config().locale());
+        return new CardDesk(ctx.session().store().cards(), ctx.config().locale());
     }
 
-    public StationStore store() {
-        return store;
+    public ZoneId zone() {
+        return cards.zone();
     }
 
     public CardRegistry registry() {
-        return registry;
+        return cards.registry();
     }
 
     public HandOverService handOver() {
-        return handOver;
+        return cards.handOver();
     }
 
     public BlankLedger ledger() {
-        return ledger;
+        return cards.ledger();
     }
 
     public DestructionRegister destruction() {
-        return destruction;
+        return cards.destruction();
     }
 
     /** The text to show for a failure: card errors in the operator's language, anything else by its message. */

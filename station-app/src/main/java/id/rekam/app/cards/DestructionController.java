@@ -12,8 +12,8 @@ import id.rekam.reports.BeritaAcaraPemusnahan;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
@@ -87,7 +87,7 @@ public final class DestructionController {
                 return null;
             }
         });
-        date.setText(LocalDate.now(desk.store().zone()).format(DATE));
+        date.setText(LocalDate.now(desk.zone()).format(DATE));
         history.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(DestructionRecord r, boolean empty) {

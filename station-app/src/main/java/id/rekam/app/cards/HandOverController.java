@@ -1,6 +1,6 @@
 package id.rekam.app.cards;
 
-import id.rekam.app.service.FingerprintService;
+import id.rekam.app.ports.FingerprintService;
 import id.rekam.app.signature.SignaturePad;
 import id.rekam.app.ui.AppContext;
 import id.rekam.core.cards.Card;

@@ -1,18 +1,23 @@
 package id.rekam.app.commit;
 
 import id.rekam.app.AppConfig;
-import id.rekam.app.service.OperatorService;
-import id.rekam.app.service.Operator;
-import id.rekam.app.service.RecordService;
-import id.rekam.app.service.RecordStatus;
+import id.rekam.app.ports.OperatorService;
+import id.rekam.app.ports.Operator;
+import id.rekam.app.ports.RecordService;
+import id.rekam.app.ports.RecordStatus;
+import id.rekam.core.commit.ApprovalMode;
+import id.rekam.core.commit.DuplicateOverride;
 import id.rekam.core.domain.EnrollmentRecord;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Commits a finished recording: duplicate check first, then the store; a possible duplicate
- * needs a supervisor's override with a reason (audited); per-record approval is done at once
- * when a supervisor is at hand. No FX here: the review screen calls it from a worker thread.
+ * Commits a finished recording: duplicate check first, then one store call that saves the
+ * record with a supervisor's override of a possible duplicate (reason sealed, audited) and, when
+ * the commit policy says so, its approval. The policy itself (who overrides, who approves, when a
+ * record waits) is station-core's {@code CommitPolicy}, enforced by the store. No FX here: the
+ * review screen calls it from a worker thread.
  */
 public final class CommitFlow {
 
@@ -43,21 +48,20 @@ public final class CommitFlow {
     }
 
     /**
+     * @param operator who recorded it: the record must name the same account
      * @param override non-null when a supervisor overrides a possible-duplicate verdict
      * @return the status the record now has
      */
     public RecordStatus commit(EnrollmentRecord record, Operator operator, Override override) {
-        if (override != null && (!override.supervisor().supervisor() || override.reason().isBlank())) {
-            throw new IllegalArgumentException("an override needs a supervisor and a reason");
+        if (!record.operatorId().equals(operator.id())) {
+            throw new IllegalArgumentException("record " + record.id() + " was not recorded by " + operator.id());
         }
-        boolean approveNow = approvalMode == AppConfig.ApprovalMode.PER_RECORD && operator.supervisor();
-        records.commit(record, operator, !approveNow, override == null ? null : override.supervisor(),
-                override == null ? null : override.reason());
-        return approveNow ? RecordStatus.WAITING_SYNC : RecordStatus.WAITING_APPROVAL;
+        return records.commit(record, ApprovalMode.valueOf(approvalMode.name()), Optional.ofNullable(override)
+                .map(o -> new DuplicateOverride(o.supervisor().id(), o.reason())));
     }
 
     public void approve(EnrollmentRecord record, Operator supervisor) {
-        records.approve(record.id(), supervisor);
+        records.approve(List.of(record.id()), supervisor);
     }
 
     public record Override(Operator supervisor, String reason) {

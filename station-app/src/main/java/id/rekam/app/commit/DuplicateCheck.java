@@ -1,8 +1,8 @@
 package id.rekam.app.commit;
 
-import id.rekam.app.service.FingerprintMatcher;
-import id.rekam.app.service.RecordService;
-import id.rekam.app.service.RecordSummary;
+import id.rekam.app.ports.FingerprintMatcher;
+import id.rekam.app.ports.RecordService;
+import id.rekam.app.ports.RecordSummary;
 import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.domain.FingerprintCapture;
 

@@ -1,7 +1,7 @@
 package id.rekam.app.enroll;
 
 import id.rekam.app.fx.EnterAdvances;
-import id.rekam.app.service.Region;
+import id.rekam.app.ports.Region;
 import id.rekam.app.ui.AppContext;
 import javafx.fxml.FXML;
 import javafx.scene.Node;

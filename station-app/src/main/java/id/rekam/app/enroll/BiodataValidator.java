@@ -1,6 +1,6 @@
 package id.rekam.app.enroll;
 
-import id.rekam.app.service.NikCheck;
+import id.rekam.app.ports.NikCheck;
 import id.rekam.core.domain.Gender;
 
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package id.rekam.app.enroll;
 
-import id.rekam.app.service.RegionService;
+import id.rekam.app.ports.RegionService;
 import id.rekam.core.domain.Address;
 import id.rekam.core.domain.BloodType;
 import id.rekam.core.domain.Citizenship;

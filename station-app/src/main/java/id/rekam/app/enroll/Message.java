@@ -1,6 +1,6 @@
 package id.rekam.app.enroll;
 
-import id.rekam.app.service.NikCheck;
+import id.rekam.app.ports.NikCheck;
 
 /** A message shown next to a field: bundle key, arguments and whether it blocks saving. */
 public record Message(NikCheck.Severity severity, String key, Object... args) {

@@ -1,8 +1,8 @@
 package id.rekam.app.enroll;
 
 import id.rekam.app.fx.TypeAhead;
-import id.rekam.app.service.Region;
-import id.rekam.app.service.RegionService;
+import id.rekam.app.ports.Region;
+import id.rekam.app.ports.RegionService;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 

@@ -1,6 +1,6 @@
 package id.rekam.app.finger;
 
-import id.rekam.app.service.FingerprintService.FingerSample;
+import id.rekam.app.ports.FingerprintService.FingerSample;
 
 /**
  * Attempts at one finger: a print of at least {@link #MIN_QUALITY} is accepted at once; after

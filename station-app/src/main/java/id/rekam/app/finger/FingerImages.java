@@ -1,6 +1,6 @@
 package id.rekam.app.finger;
 
-import id.rekam.app.service.FingerprintService.FingerSample;
+import id.rekam.app.ports.FingerprintService.FingerSample;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;

@@ -1,6 +1,6 @@
 package id.rekam.app.photo;
 
-import id.rekam.app.service.CameraService;
+import id.rekam.app.ports.CameraService;
 import javafx.animation.AnimationTimer;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelBuffer;

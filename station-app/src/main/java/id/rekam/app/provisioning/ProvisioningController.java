@@ -1,16 +1,15 @@
 package id.rekam.app.provisioning;
 
-import id.rekam.app.core.CoreOpenStore;
-import id.rekam.app.service.DeviceStatusService;
-import id.rekam.app.service.OpenStore;
-import id.rekam.app.service.Region;
+import id.rekam.app.ports.DeviceStatusService;
+import id.rekam.app.ports.OpenStore;
+import id.rekam.app.ports.PendingExports;
+import id.rekam.app.ports.ProvisioningException;
+import id.rekam.app.ports.ProvisioningService;
+import id.rekam.app.ports.Region;
 import id.rekam.app.ui.AppContext;
 import id.rekam.app.ui.Screen;
 import id.rekam.core.export.ExportException;
 import id.rekam.core.export.PendingExport;
-import id.rekam.core.region.RegionCatalog;
-import id.rekam.core.store.StationStore;
-import id.rekam.core.store.StoreOptions;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -25,14 +24,13 @@ import javafx.stage.DirectoryChooser;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * The technician's wizard: first run (office, station id, central server and its pin, one-time
  * code, store passphrase, first supervisor, devices) or, on an unlocked station, moving it to
- * another office. The work is {@link Provisioning}'s, off the FX thread.
+ * another office. The work is the {@link ProvisioningService}'s, off the FX thread.
  */
 public final class ProvisioningController {
 
@@ -84,14 +82,14 @@ public final class ProvisioningController {
             showPending();
         }
         stationId.setDisable(reassign);
-        if (reassign && ctx.session().store() instanceof CoreOpenStore open) {
-            stationId.setText(open.store().stationId());
+        if (reassign) {
+            stationId.setText(ctx.session().store().stationId());
         }
         province.valueProperty().addListener((o, a, p) -> load(regency, p));
         regency.valueProperty().addListener((o, a, r) -> load(district, r));
         district.valueProperty().addListener((o, a, d) -> {
             if (d != null && !reassign) {
-                stationId.setText(Provisioning.proposedStationId(d.code()));
+                stationId.setText(ProvisioningService.proposedStationId(d.code()));
             }
         });
         ctx.async(() -> ctx.services().regions().provinces(), province.getItems()::setAll, this::fail);
@@ -129,14 +127,14 @@ public final class ProvisioningController {
         }
         submit.setDisable(true);
         show(ctx.text("provisioning.working"), false);
-        Provisioning.Request r = new Provisioning.Request(stationId.getText().trim(), d.code(), serverUrl.getText(),
+        ProvisioningService.Request r = new ProvisioningService.Request(stationId.getText().trim(), d.code(), serverUrl.getText(),
                 serverPin.getText().isBlank() ? null : serverPin.getText().trim(), enrollmentCode.getText(),
                 deskName.getText());
         if (reassign) {
-            OpenStore open = ctx.session().store();
+            String technician = technician();
             ctx.async(() -> {
                 try {
-                    return (Object) provisioning().reassign(((CoreOpenStore) open).store(), d.code());
+                    return (Object) provisioning().reassign(d.code(), technician);
                 } catch (ProvisioningException e) {
                     return e;
                 }
@@ -147,7 +145,7 @@ public final class ProvisioningController {
             String supervisor = supervisorId.getText().trim();
             ctx.async(() -> {
                 try {
-                    return (Object) provisioning().firstRun(secret, r, supervisor, password, StoreOptions.defaults());
+                    return (Object) provisioning().firstRun(secret, r, supervisor, password);
                 } catch (ProvisioningException e) {
                     return e;
                 } finally {
@@ -158,13 +156,9 @@ public final class ProvisioningController {
         }
     }
 
-    private StationStore openStore() {
-        return ((CoreOpenStore) ctx.session().store()).store();
-    }
-
     private void showPending() {
-        StationStore store = openStore();
-        ctx.async(() -> new PendingExport(store, Clock.systemUTC()).pending(), p -> exportPending.setText(
+        PendingExports exports = ctx.session().store().pendingExports();
+        ctx.async(exports::pending, p -> exportPending.setText(
                 ctx.text("provisioning.export.pending", p.packets(), p.events(), p.unapproved())), this::exportFailed);
     }
 
@@ -195,13 +189,13 @@ public final class ProvisioningController {
             return;
         }
         char[] secret = exportPassphrase.getText().toCharArray();
-        StationStore store = openStore();
+        PendingExports exports = ctx.session().store().pendingExports();
         String technician = technician();
         exportButton.setDisable(true);
         exportProgress.setProgress(0);
         ctx.async(() -> {
             try {
-                return (Object) new PendingExport(store, Clock.systemUTC()).export(target, secret, technician,
+                return (Object) exports.export(target, secret, technician,
                         (done, total) -> Platform.runLater(() -> {
                             exportProgress.setProgress(total == 0 ? 1 : (double) done / total);
                             exportMessage.setText(ctx.text("provisioning.export.working", done, total));
@@ -239,8 +233,8 @@ public final class ProvisioningController {
         exportMessage.getStyleClass().setAll("label", error ? "field-error" : "muted");
     }
 
-    private Provisioning provisioning() {
-        return new Provisioning(ctx.config().dataDir(), RegionCatalog.bundled(), technician());
+    private ProvisioningService provisioning() {
+        return ctx.services().provisioning();
     }
 
     private String technician() {
@@ -257,7 +251,7 @@ public final class ProvisioningController {
         passphrase.clear();
         passphraseAgain.clear();
         supervisorPassword.clear();
-        ctx.session().storeProperty().set(new CoreOpenStore((StationStore) result));
+        ctx.session().storeProperty().set((OpenStore) result);
         ctx.navigator().show(Screen.LOGIN);
     }
 

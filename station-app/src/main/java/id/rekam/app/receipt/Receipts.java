@@ -1,9 +1,9 @@
 package id.rekam.app.receipt;
 
-import id.rekam.app.service.RecordService;
+import id.rekam.app.ports.RecordService;
 import id.rekam.core.domain.EnrollmentRecord;
-import id.rekam.app.service.RecordStatus;
-import id.rekam.app.service.RecordSummary;
+import id.rekam.app.ports.RecordStatus;
+import id.rekam.app.ports.RecordSummary;
 import id.rekam.core.domain.RegistrationId;
 import id.rekam.reports.ReceiptPdf;
 

@@ -1,8 +1,11 @@
 package id.rekam.app.sync;
 
-import id.rekam.app.service.SyncPort;
+import id.rekam.app.ports.SyncPort;
+import id.rekam.core.text.DeskTimes;
+import id.rekam.app.fx.FxLatest;
 import id.rekam.app.ui.AppContext;
 import id.rekam.app.ui.Lifecycle;
+import id.rekam.core.domain.Nik;
 import id.rekam.core.text.DeskTimes;
 import id.rekam.sync.SyncStatus;
 import javafx.fxml.FXML;
@@ -28,6 +31,7 @@ public final class SyncPanelController implements Lifecycle {
     @FXML private Label uploadingCount;
     @FXML private Label acknowledgedCount;
     @FXML private Label confirmedCount;
+    @FXML private Label printReadyCount;
     @FXML private Label duplicateCount;
     @FXML private Label rejectedCount;
     @FXML private Label attentionCount;
@@ -68,12 +72,14 @@ public final class SyncPanelController implements Lifecycle {
             uploadingCount.setText(Long.toString(s.uploading()));
             acknowledgedCount.setText(Long.toString(s.acknowledged()));
             confirmedCount.setText(Long.toString(s.confirmed()));
+            printReadyCount.setText(Long.toString(s.printReady()));
             duplicateCount.setText(Long.toString(s.duplicates()));
             rejectedCount.setText(Long.toString(s.rejected()));
             attentionCount.setText(Long.toString(s.needsAttention()));
             lastContact.setText(s.lastContact() == null ? ctx.text("sync.never") : time(s.lastContact()));
             nextRetry.setText(s.nextRetry() == null || s.lastFailure() == null ? "–" : time(s.nextRetry()));
-            lastFailure.setText(s.lastFailure() == null ? ctx.text("sync.noFailure") : s.lastFailure());
+            // A failure may quote the server; a NIK in it is masked here, on screen, and nowhere else.
+            lastFailure.setText(s.lastFailure() == null ? ctx.text("sync.noFailure") : Nik.maskIn(s.lastFailure()));
             lastFailure.getStyleClass().removeAll("field-error", "muted");
             lastFailure.getStyleClass().add(s.lastFailure() == null ? "muted" : "field-error");
         });

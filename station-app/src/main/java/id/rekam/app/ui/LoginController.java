@@ -1,8 +1,8 @@
 package id.rekam.app.ui;
 
-import id.rekam.app.demo.DemoSeeder;
-import id.rekam.app.service.Operator;
-import id.rekam.app.service.OperatorService;
+import id.rekam.app.AppConfig;
+import id.rekam.app.ports.Operator;
+import id.rekam.app.ports.OperatorService;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -42,9 +42,10 @@ public final class LoginController {
             repeatBox.setVisible(true);
             repeatBox.setManaged(true);
         }
-        if (ctx.config().demo() && !firstRun) {
-            demoHint.setText(ctx.text("login.demoHint", DemoSeeder.SUPERVISOR, DemoSeeder.SUPERVISOR_PASSWORD,
-                    DemoSeeder.OPERATOR, DemoSeeder.OPERATOR_PASSWORD));
+        AppConfig.DemoLogins demo = ctx.config().demoLogins();
+        if (demo != null && !firstRun) {
+            demoHint.setText(ctx.text("login.demoHint", demo.supervisor(), demo.supervisorPassword(),
+                    demo.operator(), demo.operatorPassword()));
             demoHint.setVisible(true);
             demoHint.setManaged(true);
         }

@@ -1,7 +1,7 @@
 package id.rekam.app.ui;
 
-import id.rekam.app.service.OpenStore;
-import id.rekam.app.service.Operator;
+import id.rekam.app.ports.OpenStore;
+import id.rekam.app.ports.Operator;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;

@@ -1,11 +1,11 @@
 package id.rekam.app.ui;
 
-import id.rekam.app.service.Counters;
-import id.rekam.app.service.DeviceStatusService;
-import id.rekam.app.service.Operator;
+import id.rekam.app.ports.Counters;
+import id.rekam.app.ports.DeviceStatusService;
+import id.rekam.app.ports.Operator;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import id.rekam.app.sync.FxLatest;
+import id.rekam.app.fx.FxLatest;
 import javafx.scene.control.Hyperlink;
 import id.rekam.sync.SyncStatus;
 import java.util.function.Consumer;
@@ -70,7 +70,7 @@ public final class ShellController {
         ctx.session().storeProperty().addListener((o, a, store) -> {
             if (store != null) {
                 ctx.async(() -> {
-                    ctx.services().sync().start(store);
+                    ctx.services().sync().start();
                     return true;
                 }, ok -> { }, e -> networkLabel.setText(ctx.text("status.error")));
             }

@@ -1,7 +1,7 @@
 package id.rekam.app.ui;
 
-import id.rekam.app.service.OpenStore;
-import id.rekam.app.service.StoreGateway;
+import id.rekam.app.ports.OpenStore;
+import id.rekam.app.ports.StoreGateway;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;

@@ -3,12 +3,13 @@ package id.rekam.app.cards;
 import id.rekam.app.AppConfig;
 import id.rekam.app.StationApp;
 import id.rekam.app.StationServices;
-import id.rekam.app.core.CatalogRegions;
-import id.rekam.app.core.CoreOpenStore;
-import id.rekam.app.core.CoreStoreGateway;
-import id.rekam.app.core.ValidatorNikCheck;
-import id.rekam.app.service.DeviceStatusService;
-import id.rekam.app.service.Operator;
+import id.rekam.app.adapters.provisioning.StationProvisioning;
+import id.rekam.app.adapters.regions.CatalogRegions;
+import id.rekam.app.adapters.regions.ValidatorNikCheck;
+import id.rekam.app.adapters.store.CoreStoreGateway;
+import id.rekam.app.adapters.sync.StationSync;
+import id.rekam.app.ports.DeviceStatusService;
+import id.rekam.app.ports.Operator;
 import id.rekam.app.testing.EqualityMatcher;
 import id.rekam.app.testing.Flow;
 import id.rekam.app.testing.PaintedCamera;
@@ -100,12 +101,13 @@ class CardDeskUiTest {
                 return Boolean.FALSE;
             }
         };
-        StationServices services = new StationServices(new CoreStoreGateway(dir, TestStation.STATION_ID,
-                TestStation.fastStore()), new CatalogRegions(catalog),
+        CoreStoreGateway gateway = new CoreStoreGateway(dir, TestStation.STATION_ID, TestStation.fastStore());
+        StationServices services = new StationServices(gateway, new CatalogRegions(catalog),
                 new ValidatorNikCheck(new NikValidator(catalog), config.locale()),
-                new PaintedCamera(new Color(31, 95, 191), 30), scanner, new EqualityMatcher(), status);
+                new PaintedCamera(new Color(31, 95, 191), 30), scanner, new EqualityMatcher(), status,
+                StationSync.offline(config.locale()), new StationProvisioning(gateway, () -> catalog));
         ctx = new AppContext(config, services, StationApp.bundle(config));
-        ctx.session().storeProperty().set(new CoreOpenStore(store));
+        ctx.session().storeProperty().set(gateway.adopt(store));
         ctx.session().operatorProperty().set(new Operator("op1", "op1", Operator.Role.OPERATOR));
         Parent root = Fxml.load(ctx, Screen.CARDS.resource()).root();
         Scene scene = new Scene(root, 1180, 860);

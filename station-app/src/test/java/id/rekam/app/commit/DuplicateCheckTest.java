@@ -1,15 +1,18 @@
 package id.rekam.app.commit;
 
 import id.rekam.app.AppConfig;
-import id.rekam.app.core.CoreStoreGateway;
-import id.rekam.app.service.OpenStore;
-import id.rekam.app.service.Operator;
-import id.rekam.app.service.RecordStatus;
+import id.rekam.app.adapters.store.CoreStoreGateway;
+import id.rekam.app.ports.OpenStore;
+import id.rekam.app.ports.Operator;
+import id.rekam.app.ports.RecordStatus;
 import id.rekam.app.testing.EqualityMatcher;
 import id.rekam.app.testing.TestStation;
+import id.rekam.core.auth.AuthException;
+import id.rekam.core.commit.DuplicateOverride;
 import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.domain.Nik;
 import id.rekam.core.store.StationStore;
+import id.rekam.core.store.StoreException;
 import id.rekam.fixtures.DemoRecords;
 import id.rekam.fixtures.EnrollmentBuilder;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +42,7 @@ class DuplicateCheckTest {
                 .unlock(TestStation.PASSPHRASE.toCharArray());
         demo = new DemoRecords(7, "32.76.01.1008", TestStation.STATION_ID);
         supervisor = store.operators().createFirstSupervisor("spv1", "sandi-spv-1".toCharArray());
-        StationStore raw = ((id.rekam.app.core.CoreOpenStore) store).store();
+        StationStore raw = ((id.rekam.app.adapters.store.CoreOpenStore) store).store();
         raw.operators().createAccount("spv1", "op1", id.rekam.core.auth.Role.OPERATOR, "sandi-op-1".toCharArray());
         operator = store.operators().login("op1", "sandi-op-1".toCharArray()).orElseThrow();
         flow = new CommitFlow(store.records(), store.operators(),
@@ -51,13 +54,18 @@ class DuplicateCheckTest {
         store.close();
     }
 
+    /** A demo record as {@code who} would have recorded it at this desk. */
+    static EnrollmentRecord by(Operator who, EnrollmentRecord r) {
+        return EnrollmentBuilder.from(r).operatorId(who.id()).build();
+    }
+
     static EnrollmentRecord sameFingers(EnrollmentRecord r, String otherNik) {
         return EnrollmentBuilder.from(r).newId().nik(Nik.of(otherNik)).fullName("ORANG LAIN").build();
     }
 
     @Test
     void aNewPersonIsClearAndCommitsWaitingForApproval() {
-        EnrollmentRecord r = demo.next();
+        EnrollmentRecord r = by(operator, demo.next());
         assertThat(flow.check(r)).isInstanceOf(DuplicateCheck.Clear.class);
         assertThat(flow.commit(r, operator, null)).isEqualTo(RecordStatus.WAITING_APPROVAL);
         assertThat(store.records().waitingApproval()).extracting(s -> s.id()).containsExactly(r.id());
@@ -65,7 +73,7 @@ class DuplicateCheckTest {
 
     @Test
     void theSameNikIsBlockedWithTheExistingRecord() {
-        EnrollmentRecord first = demo.next();
+        EnrollmentRecord first = by(operator, demo.next());
         flow.commit(first, operator, null);
         EnrollmentRecord again = EnrollmentBuilder.from(first).newId().demographics(demo.next().demographics())
                 .fingerprints(demo.next().fingerprints()).operatorId("op1").build();
@@ -77,35 +85,40 @@ class DuplicateCheckTest {
 
     @Test
     void matchingFingersAreAPossibleDuplicateThatOnlyASupervisorOverridesWithAReason() {
-        EnrollmentRecord first = demo.next();
+        EnrollmentRecord first = by(operator, demo.next());
         flow.commit(first, operator, null);
-        EnrollmentRecord twin = sameFingers(first, "3276010101900009");
+        EnrollmentRecord twin = by(operator, sameFingers(first, "3276010101900009"));
         var result = flow.check(twin);
         assertThat(result).isInstanceOf(DuplicateCheck.PossibleDuplicate.class);
         var candidate = ((DuplicateCheck.PossibleDuplicate) result).candidates().get(0);
         assertThat(candidate.record().id()).isEqualTo(first.id());
         assertThat(candidate.matchingFingers()).isGreaterThanOrEqualTo(DuplicateCheck.MIN_MATCHING_FINGERS);
 
+        // The store's commit policy refuses, whatever the screen let through; nothing is saved.
         assertThatThrownBy(() -> flow.commit(twin, operator, new CommitFlow.Override(operator, "kembar")))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(AuthException.class);
         assertThatThrownBy(() -> flow.commit(twin, operator, new CommitFlow.Override(supervisor, " ")))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(StoreException.class);
+        assertThat(store.records().load(twin.id())).isEmpty();
         flow.commit(twin, operator, new CommitFlow.Override(supervisor, "kembar identik, sudah dicek KK"));
 
-        StationStore raw = ((id.rekam.app.core.CoreOpenStore) store).store();
+        StationStore raw = ((id.rekam.app.adapters.store.CoreOpenStore) store).store();
         assertThat(raw.auditTrail(0, 200)).anySatisfy(a -> {
             assertThat(a.action()).isEqualTo("DUPLICATE_OVERRIDE");
             assertThat(a.actor()).isEqualTo("spv1");
             assertThat(a.subject()).isEqualTo(twin.id().value());
-            assertThat(a.details()).contains("kembar identik");
+            assertThat(a.details()).isEqualTo("{\"operator\":\"op1\"}");
         });
+        // The reason is kept sealed with the record, not in the audit trail.
+        assertThat(raw.captures().override(twin.id()))
+                .contains(new DuplicateOverride("spv1", "kembar identik, sudah dicek KK"));
     }
 
     @Test
     void aSupervisorAtThePerRecordDeskApprovesAtCommit() {
         CommitFlow perRecord = new CommitFlow(store.records(), store.operators(),
                 new DuplicateCheck(store.records(), new EqualityMatcher()), AppConfig.ApprovalMode.PER_RECORD);
-        EnrollmentRecord r = demo.next();
+        EnrollmentRecord r = by(supervisor, demo.next());
         assertThat(perRecord.commit(r, supervisor, null)).isEqualTo(RecordStatus.WAITING_SYNC);
         assertThat(store.records().search(r.demographics().nik().value(), 5)).singleElement()
                 .satisfies(s -> assertThat(s.status()).isEqualTo(RecordStatus.WAITING_SYNC));

@@ -1,6 +1,6 @@
 package id.rekam.app.enroll;
 
-import id.rekam.app.core.ValidatorNikCheck;
+import id.rekam.app.adapters.regions.ValidatorNikCheck;
 import id.rekam.core.nik.NikValidator;
 import org.junit.jupiter.api.Test;
 

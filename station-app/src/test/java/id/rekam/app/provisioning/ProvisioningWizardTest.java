@@ -1,8 +1,9 @@
 package id.rekam.app.provisioning;
 
 import id.rekam.app.AppConfig;
-import id.rekam.app.service.Region;
-import id.rekam.app.sync.SyncSettings;
+import id.rekam.app.adapters.provisioning.StationSettings;
+import id.rekam.app.adapters.sync.SyncSettings;
+import id.rekam.app.ports.Region;
 import id.rekam.app.testing.Flow;
 import id.rekam.app.testing.TestStation;
 import id.rekam.app.testing.Ui;

@@ -2,11 +2,12 @@ package id.rekam.app.provisioning;
 
 import id.rekam.app.AppConfig;
 import id.rekam.app.StationApp;
-import id.rekam.app.core.CoreOpenStore;
-import id.rekam.app.demo.DemoSeeder;
+import id.rekam.app.adapters.provisioning.Provisioning;
+import id.rekam.app.adapters.provisioning.StationSettings;
 import id.rekam.app.testing.Flow;
 import id.rekam.app.testing.TestStation;
 import id.rekam.core.audit.AuditActions;
+import id.rekam.fixtures.DemoSeeder;
 import id.rekam.core.export.ExportBundle;
 import id.rekam.core.outbox.OutboxEntry;
 import id.rekam.core.outbox.OutboxState;
@@ -64,7 +65,7 @@ class ReassignAfterExportTest {
         robot.clickOn("#operatorId").write(DemoSeeder.SUPERVISOR).type(KeyCode.ENTER)
                 .write(DemoSeeder.SUPERVISOR_PASSWORD).type(KeyCode.ENTER);
         Flow.waitFor(30, () -> flow.visible("#stationSettings"));
-        StationStore store = ((CoreOpenStore) station.ctx.session().store()).store();
+        StationStore store = station.store();
         // The end-of-day approval happened: every record waits for the server only.
         List<String> captured = store.outbox().inState(OutboxState.CAPTURED, 1000).stream()
                 .map(OutboxEntry::packetId).toList();

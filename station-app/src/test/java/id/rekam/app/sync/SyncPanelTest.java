@@ -1,12 +1,12 @@
 package id.rekam.app.sync;
 
 import id.rekam.app.AppConfig;
-import id.rekam.app.demo.DemoSeeder;
-import id.rekam.app.service.RecordStatus;
-import id.rekam.app.service.RecordSummary;
+import id.rekam.app.ports.RecordStatus;
+import id.rekam.app.ports.RecordSummary;
 import id.rekam.app.testing.Flow;
 import id.rekam.app.testing.TestStation;
 import id.rekam.app.testing.Ui;
+import id.rekam.fixtures.DemoSeeder;
 import id.rekam.core.store.StationStore;
 import id.rekam.server.CentralServer;
 import id.rekam.server.ServerConfig;
@@ -30,8 +30,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,8 +78,7 @@ class SyncPanelTest {
         SyncConfig config = SyncConfig.defaults(URI.create("http://127.0.0.1:" + port + "/"))
                 .withBackoff(Duration.ofMillis(500), Duration.ofSeconds(1)).withPollInterval(Duration.ofMillis(300))
                 .withRequestTimeout(Duration.ofSeconds(10));
-        station = new TestStation(data, AppConfig.ApprovalMode.END_OF_DAY, true, false,
-                new StationSync(() -> Optional.of(config), Locale.forLanguageTag("id")));
+        station = new TestStation(data, AppConfig.ApprovalMode.END_OF_DAY, true, false, config);
         station.show(stage);
     }
 
@@ -144,6 +141,12 @@ class SyncPanelTest {
                 .allMatch(r -> EnumSet.of(RecordStatus.PRINT_READY).contains(r.status()));
         assertThat(rows).filteredOn(r -> r.status() == RecordStatus.WAITING_APPROVAL).hasSize(4);
         flow.screenshot("42-records-server-status");
+
+        // The panel counts them too; print-ready records are still confirmed ones.
+        flow.click("#syncStatus");
+        Flow.waitFor(() -> flow.visible("#syncPrintReady"));
+        Flow.waitFor(() -> flow.text("#syncPrintReady").equals("8"));
+        assertThat(flow.text("#syncConfirmed")).isEqualTo("8");
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,6 @@
 package id.rekam.app.testing;
 
-import id.rekam.app.service.FingerprintMatcher;
+import id.rekam.app.ports.FingerprintMatcher;
 
 import java.util.Arrays;
 

@@ -1,6 +1,6 @@
 package id.rekam.app.testing;
 
-import id.rekam.app.demo.DemoSeeder;
+import id.rekam.fixtures.DemoSeeder;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;

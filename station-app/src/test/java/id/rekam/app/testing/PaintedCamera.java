@@ -1,6 +1,6 @@
 package id.rekam.app.testing;
 
-import id.rekam.app.service.CameraService;
+import id.rekam.app.ports.CameraService;
 import id.rekam.core.domain.DeviceRef;
 
 import java.awt.Color;

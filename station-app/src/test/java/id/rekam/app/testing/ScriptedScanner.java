@@ -1,6 +1,6 @@
 package id.rekam.app.testing;
 
-import id.rekam.app.service.FingerprintService;
+import id.rekam.app.ports.FingerprintService;
 import id.rekam.core.domain.DeviceRef;
 import id.rekam.core.domain.FingerPosition;
 

@@ -3,17 +3,20 @@ package id.rekam.app.testing;
 import id.rekam.app.AppConfig;
 import id.rekam.app.StationApp;
 import id.rekam.app.StationServices;
-import id.rekam.app.core.CatalogRegions;
-import id.rekam.app.core.CoreStoreGateway;
-import id.rekam.app.core.ValidatorNikCheck;
-import id.rekam.app.demo.DemoSeeder;
-import id.rekam.app.service.DeviceStatusService;
-import id.rekam.app.service.SyncPort;
+import id.rekam.app.adapters.provisioning.StationProvisioning;
+import id.rekam.app.adapters.regions.CatalogRegions;
+import id.rekam.app.adapters.regions.ValidatorNikCheck;
+import id.rekam.app.adapters.store.CoreStoreGateway;
+import id.rekam.app.adapters.sync.StationSync;
+import id.rekam.app.ports.DeviceStatusService;
 import id.rekam.app.ui.AppContext;
 import id.rekam.core.crypto.KdfParams;
+import id.rekam.fixtures.DemoSeeder;
 import id.rekam.core.nik.NikValidator;
 import id.rekam.core.region.RegionCatalog;
+import id.rekam.core.store.StationStore;
 import id.rekam.core.store.StoreOptions;
+import id.rekam.sync.SyncConfig;
 
 import javafx.stage.Stage;
 
@@ -21,10 +24,11 @@ import java.awt.Color;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * A station on the real encrypted store, region catalogue and NIK validator (KDF iterations
- * lowered for test speed), with test-double camera and scanner.
+ * A station on the real encrypted store, region catalogue, NIK validator, sync client and
+ * provisioning (KDF iterations lowered for test speed), with test-double camera and scanner.
  */
 public final class TestStation {
 
@@ -37,6 +41,7 @@ public final class TestStation {
     public final ScriptedScanner scanner = new ScriptedScanner();
     public final AppConfig config;
     public final AppContext ctx;
+    private final CoreStoreGateway gateway;
 
     public TestStation(Path dataDir, AppConfig.ApprovalMode mode, boolean demo) {
         this(dataDir, mode, demo, false);
@@ -47,17 +52,17 @@ public final class TestStation {
         this(dataDir, mode, demo, seeded, null);
     }
 
-    /** @param sync delivery to a central server; null = a station without one */
-    public TestStation(Path dataDir, AppConfig.ApprovalMode mode, boolean demo, boolean seeded, SyncPort sync) {
+    /** @param sync where the station delivers; null = a station without a central server */
+    public TestStation(Path dataDir, AppConfig.ApprovalMode mode, boolean demo, boolean seeded, SyncConfig sync) {
         this(dataDir, mode, demo, seeded, sync, Locale.forLanguageTag("id"));
     }
 
     /** @param locale the UI language (Bahasa Indonesia unless a test asks for English) */
-    public TestStation(Path dataDir, AppConfig.ApprovalMode mode, boolean demo, boolean seeded, SyncPort sync,
+    public TestStation(Path dataDir, AppConfig.ApprovalMode mode, boolean demo, boolean seeded, SyncConfig sync,
                        Locale locale) {
         this.dataDir = dataDir;
         config = new AppConfig(STATION_ID, "Kecamatan Pancoran Mas, Kota Depok", "32.76.01", dataDir,
-                locale, mode, demo, demo ? PASSPHRASE : null);
+                locale, mode, demo, demo ? PASSPHRASE : null, demo ? SEEDED_LOGINS : null);
         DeviceStatusService status = new DeviceStatusService() {
             @Override
             public List<DeviceState> devices() {
@@ -70,16 +75,23 @@ public final class TestStation {
                 return Boolean.FALSE;
             }
         };
-        StationServices services = new StationServices(
-                new CoreStoreGateway(dataDir, STATION_ID, fastStore(),
-                        seeded ? s -> DemoSeeder.seed(s, "32.76.01.1008") : s -> { }), new CatalogRegions(CATALOG),
+        gateway = new CoreStoreGateway(dataDir, STATION_ID, fastStore(),
+                seeded ? s -> DemoSeeder.seed(s, "32.76.01.1008") : s -> { });
+        StationServices services = new StationServices(gateway, new CatalogRegions(CATALOG),
                 new ValidatorNikCheck(new NikValidator(CATALOG), config.locale()), camera, scanner,
-                new EqualityMatcher(), status);
-        if (sync != null) {
-            services = new StationServices(services.store(), services.regions(), services.nikCheck(), camera, scanner,
-                    services.matcher(), status, sync);
-        }
+                new EqualityMatcher(), status, sync == null ? StationSync.offline(locale)
+                        : new StationSync(() -> Optional.of(sync), gateway::opened, locale),
+                new StationProvisioning(gateway, () -> CATALOG));
         ctx = new AppContext(config, services, StationApp.bundle(config));
+    }
+
+    /** The seeded accounts, shown on a demo station's login screen. */
+    static final AppConfig.DemoLogins SEEDED_LOGINS = new AppConfig.DemoLogins(DemoSeeder.SUPERVISOR,
+            DemoSeeder.SUPERVISOR_PASSWORD, DemoSeeder.OPERATOR, DemoSeeder.OPERATOR_PASSWORD);
+
+    /** The station-core store the station has unlocked, for a test's own checks behind the screens. */
+    public StationStore store() {
+        return gateway.opened().orElseThrow(() -> new IllegalStateException("the station is locked"));
     }
 
     /** Puts the station's UI (on its unlock screen) in the stage and shows it. */

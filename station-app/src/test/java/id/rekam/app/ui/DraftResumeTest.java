@@ -2,7 +2,6 @@ package id.rekam.app.ui;
 
 import id.rekam.app.AppConfig;
 import id.rekam.app.StationApp;
-import id.rekam.app.core.CoreOpenStore;
 import id.rekam.app.testing.Flow;
 import id.rekam.app.testing.TestStation;
 import id.rekam.app.testing.Ui;
@@ -42,7 +41,7 @@ class DraftResumeTest {
         robot.type(KeyCode.F2);
         Flow.waitFor(() -> flow.visible("#nik"));
         flow.click("#nik").write(Flow.NIK).type(KeyCode.ENTER).write("Sri Wahyuni");
-        var store = ((CoreOpenStore) first.ctx.session().store()).store();
+        var store = first.store();
         Flow.waitFor(() -> store.loadDraft("enrollment-form").map(d -> d.contains("Sri Wahyuni")).orElse(false));
 
         // Killed: nothing is closed or saved on the way out. A new process opens the same data.

@@ -1,10 +1,10 @@
 package id.rekam.app.ui;
 
 import id.rekam.app.AppConfig;
-import id.rekam.app.demo.DemoSeeder;
 import id.rekam.app.testing.Flow;
 import id.rekam.app.testing.TestStation;
 import id.rekam.app.testing.Ui;
+import id.rekam.fixtures.DemoSeeder;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;

@@ -1,7 +1,6 @@
 package id.rekam.app.ui;
 
 import id.rekam.app.AppConfig;
-import id.rekam.app.core.CoreOpenStore;
 import id.rekam.app.fx.FxStallWatchdog;
 import id.rekam.app.testing.Flow;
 import id.rekam.app.testing.TestStation;
@@ -135,7 +134,7 @@ class EnrollmentFlowTest {
         Flow.waitFor(() -> flow.text("#waitingApproval").equals("1"));
         assertThat(flow.text("#capturedToday")).isEqualTo("1");
 
-        StationStore store = ((CoreOpenStore) station.ctx.session().store()).store();
+        StationStore store = station.store();
         var summaries = store.findByNik(Nik.of(Flow.NIK));
         assertThat(summaries).hasSize(1);
         assertThat(summaries.get(0).state()).isEqualTo(OutboxState.CAPTURED);

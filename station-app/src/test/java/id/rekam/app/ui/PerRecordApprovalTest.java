@@ -1,10 +1,9 @@
 package id.rekam.app.ui;
 
 import id.rekam.app.AppConfig;
-import id.rekam.app.core.CoreOpenStore;
-import id.rekam.app.demo.DemoSeeder;
 import id.rekam.app.testing.Flow;
 import id.rekam.app.testing.TestStation;
+import id.rekam.fixtures.DemoSeeder;
 import id.rekam.core.domain.FingerPosition;
 import id.rekam.core.domain.Nik;
 import id.rekam.core.outbox.OutboxState;
@@ -64,7 +63,7 @@ class PerRecordApprovalTest {
         flow.click("#approveNow");
         Flow.waitFor(() -> !flow.visible("#approveBox"));
         assertThat(flow.text("#commitDone")).contains("Menunggu sinkron");
-        var store = ((CoreOpenStore) station.ctx.session().store()).store();
+        var store = station.store();
         assertThat(store.findByNik(Nik.of(Flow.NIK))).singleElement()
                 // Approval hands the packet to delivery at once (the sync service sends QUEUED packets).
                 .satisfies(s -> assertThat(s.state()).isEqualTo(OutboxState.QUEUED));

@@ -1,10 +1,10 @@
 package id.rekam.app.ui;
 
 import id.rekam.app.AppConfig;
-import id.rekam.app.demo.DemoSeeder;
 import id.rekam.app.testing.Flow;
 import id.rekam.app.testing.TestStation;
 import id.rekam.app.testing.Ui;
+import id.rekam.fixtures.DemoSeeder;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -47,7 +47,7 @@ class RecordsAndApprovalTest {
 
         robot.type(KeyCode.F3);
         @SuppressWarnings("unchecked")
-        TableView<id.rekam.app.service.RecordSummary> table = flow.await("#recordTable", TableView.class);
+        TableView<id.rekam.app.ports.RecordSummary> table = flow.await("#recordTable", TableView.class);
         Flow.waitFor(() -> Ui.onFx(() -> table.getItems().size() == 12));
         flow.screenshot("13-records");
         String name = Ui.onFx(() -> table.getItems().get(0).fullName());

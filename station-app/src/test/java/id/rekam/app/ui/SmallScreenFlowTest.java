@@ -2,11 +2,11 @@ package id.rekam.app.ui;
 
 import id.rekam.app.AppConfig;
 import id.rekam.app.StationApp;
-import id.rekam.app.demo.DemoSeeder;
-import id.rekam.app.service.RecordSummary;
+import id.rekam.app.ports.RecordSummary;
 import id.rekam.app.testing.Flow;
 import id.rekam.app.testing.TestStation;
 import id.rekam.app.testing.Ui;
+import id.rekam.fixtures.DemoSeeder;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;

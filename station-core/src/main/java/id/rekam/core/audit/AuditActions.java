@@ -21,6 +21,10 @@ public final class AuditActions {
     public static final String LOGIN_OK = "LOGIN_OK";
     public static final String LOGIN_FAILED = "LOGIN_FAILED";
     public static final String ACCOUNT_LOCKED = "ACCOUNT_LOCKED";
+    /** A supervisor saved a record despite a possible-duplicate warning (the reason is sealed in its row). */
+    public static final String DUPLICATE_OVERRIDE = "DUPLICATE_OVERRIDE";
+    /** The first unlock after schema 9 turned the staged pre-V9 verdicts, reasons and overrides into sealed rows. */
+    public static final String VERDICTS_MIGRATED = "VERDICTS_MIGRATED";
     /** A technician wrote pending packets and events into an encrypted export bundle. */
     public static final String RECORDS_EXPORTED = "RECORDS_EXPORTED";
 

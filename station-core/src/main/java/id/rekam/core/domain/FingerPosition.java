@@ -18,6 +18,16 @@ public enum FingerPosition {
         return isoCode;
     }
 
+    /** The position with this ISO/IEC 19794-2 code (1..10), as the sync protocol names fingers. */
+    public static java.util.Optional<FingerPosition> ofIsoCode(int code) {
+        for (FingerPosition f : values()) {
+            if (f.isoCode == code) {
+                return java.util.Optional.of(f);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public boolean rightHand() {
         return isoCode <= 5;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Nomor Induk Kependudukan: 16 digits, no check digit. This type guarantees only the
@@ -12,11 +13,28 @@ import java.util.Objects;
  */
 public record Nik(@JsonValue String value) {
 
+    /** Sixteen digits standing alone, the shape of a NIK inside free text. */
+    private static final Pattern IN_TEXT = Pattern.compile("(?<![0-9A-Za-z])(\\d{6})\\d{6}(\\d{4})(?![0-9A-Za-z])");
+
     public Nik {
         Objects.requireNonNull(value, "value");
-        if (value.length() != 16 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (!isWellFormed(value)) {
             throw new IllegalArgumentException("NIK must be 16 digits");
         }
+    }
+
+    /** Sixteen ASCII digits. */
+    public static boolean isWellFormed(String value) {
+        return value != null && value.length() == 16 && value.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
+    /**
+     * Free text (a server's message, a reason) with every NIK-shaped number in its
+     * {@link #masked()} form: for showing such text on a screen or writing it to the audit trail.
+     * Stored data is sealed, never masked.
+     */
+    public static String maskIn(String text) {
+        return text == null ? null : IN_TEXT.matcher(text).replaceAll("$1******$2");
     }
 
     @JsonCreator

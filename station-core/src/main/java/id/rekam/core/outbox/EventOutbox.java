@@ -17,7 +17,8 @@ public interface EventOutbox {
 
     /**
      * PENDING → NEEDS_ATTENTION: the server refused the event for good (conflict, malformed).
-     * Audited with the reason; parking an event already parked changes nothing.
+     * The reason is sealed (it may quote the server's text) and audited with any NIK masked;
+     * parking an event already parked changes nothing.
      */
     void markNeedsAttention(String eventId, String reason, String actor);
 
@@ -29,7 +30,7 @@ public interface EventOutbox {
 
     Map<EventState, Long> countByState();
 
-    /** A parked event: what it is and why the server refused it. */
+    /** A parked event: what it is and why the server refused it (in full: mask it where it is shown). */
     record ParkedEvent(String id, String type, java.time.Instant createdAt, String reason) {
     }
 }

@@ -32,7 +32,12 @@ public interface Outbox {
     /** Body, hash and signature of a packet whose payload has not been purged. */
     PacketEnvelope readPacket(String packetId);
 
-    /** Supervisor approval: CAPTURED → APPROVED for each id, all in one transaction. */
+    /**
+     * CAPTURED → APPROVED for each id, all in one transaction; only an account
+     * {@code CommitPolicy.mayApprove}. This is the bare transition (tools, tests, states that
+     * wait for a queue); the desk approves through {@code Captures.approve}, which queues in the
+     * same transaction.
+     */
     void approve(Collection<String> packetIds, String supervisor);
 
     /** APPROVED → QUEUED for the given packets. */
@@ -59,20 +64,10 @@ public interface Outbox {
      */
     void acknowledgeUpload(String packetId, URI uploadUrl, String actor);
 
+    /** ACKNOWLEDGED → CONFIRMED without a verdict's data; the sync client applies verdicts through {@code Verdicts}. */
     void markConfirmed(String packetId, String actor);
 
-    /**
-     * Accepted verdicts of a feed page, in one transaction: each UPLOADING or ACKNOWLEDGED
-     * entry becomes CONFIRMED (an UPLOADING one is acknowledged first); entries in any other
-     * state, or unknown, are left as they are. Returns the ids that were confirmed.
-     */
-    List<String> markConfirmed(Collection<String> packetIds, String actor);
-
-    /** The server already holds this person: {@code otherRecord} says which record (no personal data). */
-    void markDuplicate(String packetId, String otherRecord, String actor);
-
-    void markRejected(String packetId, String reason, String actor);
-
+    /** Parks a packet for a technician; {@code reason} is sealed (it may quote a server's text). */
     void markNeedsAttention(String packetId, String reason, String actor);
 
     /** Technician's explicit decision to retry a parked packet: NEEDS_ATTENTION → QUEUED. */
@@ -93,7 +88,7 @@ public interface Outbox {
 
     /**
      * Drops the payload (photo, finger images, signature, demographics part) of packets
-     * CONFIRMED longer than {@code retention} ago. Kept: the tombstone (id, SHA-256, signature,
+     * CONFIRMED or PRINT_READY for longer than {@code retention} (counted from the latest verdict). Kept: the tombstone (id, SHA-256, signature,
      * record summary), the audit entries, and the fingerprint templates (sealed) for the 1:1
      * match at card hand-over. Returns how many were purged.
      */

@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /**
  * The outbox view of one packet: where it is in its life and, while uploading, where the
- * resumable (tus) upload lives and how far it got.
+ * resumable (tus) upload lives and how far it got. {@code reason} (why it is parked) is opened
+ * from its sealed column in full: mask it with {@code Nik.maskIn} where it is shown. The
+ * server's verdict, if any, is in {@code Verdicts}.
  */
 public record OutboxEntry(
         String packetId,
@@ -18,7 +20,6 @@ public record OutboxEntry(
         URI uploadUrl,
         long uploadOffset,
         String reason,
-        String otherRecord,
         Instant createdAt) {
 
     public Optional<URI> upload() {

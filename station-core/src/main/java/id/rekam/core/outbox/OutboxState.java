@@ -5,9 +5,9 @@ import java.util.Set;
 
 /**
  * Life of one packet on the station. The happy path is
- * CAPTURED → APPROVED → QUEUED → UPLOADING → ACKNOWLEDGED → CONFIRMED; REJECTED and DUPLICATE
- * are the server's final verdicts, NEEDS_ATTENTION parks a packet for a technician, who may
- * put it back in the queue explicitly. EXPORTED: a technician copied the packet into an
+ * CAPTURED → APPROVED → QUEUED → UPLOADING → ACKNOWLEDGED → CONFIRMED → PRINT_READY; REJECTED
+ * and DUPLICATE are the server's other final verdicts (their data: {@code id.rekam.core.verdict}),
+ * NEEDS_ATTENTION parks a packet for a technician, who may put it back in the queue explicitly. EXPORTED: a technician copied the packet into an
  * encrypted export bundle (e.g. before the station moves to another office); it stays
  * deliverable, because the server treats the same id with the same hash as the same packet,
  * so a later upload or the bundle's import — whichever comes second — changes nothing.
@@ -20,6 +20,8 @@ public enum OutboxState {
     UPLOADING,
     ACKNOWLEDGED,
     CONFIRMED,
+    /** Accepted, and the server reports the card may be printed. */
+    PRINT_READY,
     REJECTED,
     DUPLICATE,
     NEEDS_ATTENTION,
@@ -35,7 +37,8 @@ public enum OutboxState {
             case NEEDS_ATTENTION -> EnumSet.of(QUEUED, EXPORTED);
             // Back on the wire if the network returns; verdicts reach it through that upload.
             case EXPORTED -> EnumSet.of(UPLOADING, NEEDS_ATTENTION);
-            case CONFIRMED, REJECTED, DUPLICATE -> EnumSet.noneOf(OutboxState.class);
+            case CONFIRMED -> EnumSet.of(PRINT_READY);
+            case PRINT_READY, REJECTED, DUPLICATE -> EnumSet.noneOf(OutboxState.class);
         };
     }
 
@@ -45,6 +48,11 @@ public enum OutboxState {
 
     public boolean isFinal() {
         return successors().isEmpty();
+    }
+
+    /** The server has decided: accepted (CONFIRMED, PRINT_READY), DUPLICATE or REJECTED. */
+    public boolean isDecided() {
+        return this == CONFIRMED || this == PRINT_READY || this == DUPLICATE || this == REJECTED;
     }
 
     /** States the sync client works on. */

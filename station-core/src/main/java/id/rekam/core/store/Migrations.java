@@ -30,7 +30,8 @@ public final class Migrations {
             "V5__cards.sql",
             "V6__sync_state.sql",
             "V7__seal_card_names.sql",
-            "V8__event_attention.sql");
+            "V8__event_attention.sql",
+            "V9__verdicts_and_overrides.sql");
 
     public static final int LATEST = SCRIPTS.size();
 

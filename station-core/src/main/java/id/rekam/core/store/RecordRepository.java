@@ -16,6 +16,7 @@ import id.rekam.core.packet.PacketPart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,8 +30,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Enrollment records: the capture commit (record row, packet, outbox entry, audit entry in one
- * transaction) and the look-ups over records, their sealed summaries and packets.
+ * Enrollment records: the capture's rows (record, packet, outbox entry, audit entry; committed by
+ * {@link Captures} in one transaction with its approval and override) and the look-ups over
+ * records, their sealed summaries and packets.
  */
 final class RecordRepository {
 
@@ -63,57 +65,77 @@ final class RecordRepository {
         this.stationId = stationId;
     }
 
-    SavedEnrollment save(EnrollmentRecord record) {
+    /** A capture with all its CPU work done (encode, hash, sign, seal), ready to be inserted. */
+    record Prepared(EnrollmentRecord record, Packet packet, byte[] signature, byte[] sealedBody, SummaryDoc doc,
+                    byte[] summary, byte[] nikIndex) {
+        String recordId() {
+            return record.id().value();
+        }
+    }
+
+    Prepared prepare(EnrollmentRecord record) {
         if (!record.stationId().equals(stationId)) {
             throw new IllegalArgumentException("record belongs to station " + record.stationId());
         }
-        // All CPU work (encode, hash, sign, seal) happens before the write transaction starts.
+        // All CPU work happens before the write transaction starts.
         Packet packet = enrollmentPackets.toPacket(record);
         byte[] signature = keys.sign(PacketCodec.signingInput(packet.id(), packet.sha256()));
         byte[] sealedBody = keys.data().encrypt(packet.body(), packet.id(), SqlOutbox.BODY);
-        String recordId = record.id().value();
         SummaryDoc doc = SummaryDoc.of(record);
-        byte[] summary = summaries.seal(recordId, doc);
+        byte[] summary = summaries.seal(record.id().value(), doc);
         byte[] nikIndex = keys.blindIndex().nik(record.demographics().nik());
+        return new Prepared(record, packet, signature, sealedBody, doc, summary, nikIndex);
+    }
+
+    /**
+     * Inserts the record row, its packet, its outbox entry (CAPTURED) and the capture's audit
+     * entry on the caller's transaction.
+     */
+    void insert(Connection c, Prepared prepared) throws SQLException {
+        Packet packet = prepared.packet();
+        String recordId = prepared.recordId();
         long now = options.clock().millis();
-        db.inTransaction(c -> {
-            {
-                PreparedStatement p = db.cached("INSERT INTO records "
-                        + "(id, nik_bidx, summary, operator_id, captured_at, committed_at) VALUES (?,?,?,?,?,?)");
-                p.setString(1, recordId);
-                p.setBytes(2, nikIndex);
-                p.setBytes(3, summary);
-                p.setString(4, record.operatorId());
-                p.setString(5, record.createdAt().toString());
-                p.setLong(6, now);
-                p.executeUpdate();
-            }
-            {
-                PreparedStatement p = db.cached("INSERT INTO packets "
-                        + "(id, record_id, kind, sha256, signature, body_length, body, created_at) VALUES (?,?,?,?,?,?,?,?)");
-                p.setString(1, packet.id());
-                p.setString(2, recordId);
-                p.setString(3, EnrollmentPackets.KIND);
-                p.setString(4, packet.sha256());
-                p.setBytes(5, signature);
-                p.setLong(6, packet.body().length);
-                p.setBytes(7, sealedBody);
-                p.setLong(8, now);
-                p.executeUpdate();
-            }
-            {
-                PreparedStatement p = db.cached("INSERT INTO outbox (packet_id, state, state_since) VALUES (?, 'CAPTURED', ?)");
-                p.setString(1, packet.id());
-                p.setLong(2, now);
-                p.executeUpdate();
-            }
-            return audit.append(c, record.operatorId(), AuditActions.ENROLLMENT_CAPTURED, recordId,
-                    Map.of("sha256", packet.sha256(), "bytes", packet.body().length));
-        });
-        searchIndex.added(recordId, doc);
-        LOG.info("enrollment {} committed (NIK {}, {} bytes)", recordId, record.demographics().nik().masked(),
-                packet.body().length);
-        return new SavedEnrollment(record.id(), packet.id(), packet.sha256(), packet.body().length);
+        {
+            PreparedStatement p = db.cached("INSERT INTO records "
+                    + "(id, nik_bidx, summary, operator_id, captured_at, committed_at) VALUES (?,?,?,?,?,?)");
+            p.setString(1, recordId);
+            p.setBytes(2, prepared.nikIndex());
+            p.setBytes(3, prepared.summary());
+            p.setString(4, prepared.record().operatorId());
+            p.setString(5, prepared.record().createdAt().toString());
+            p.setLong(6, now);
+            p.executeUpdate();
+        }
+        {
+            PreparedStatement p = db.cached("INSERT INTO packets "
+                    + "(id, record_id, kind, sha256, signature, body_length, body, created_at) VALUES (?,?,?,?,?,?,?,?)");
+            p.setString(1, packet.id());
+            p.setString(2, recordId);
+            p.setString(3, EnrollmentPackets.KIND);
+            p.setString(4, packet.sha256());
+            p.setBytes(5, prepared.signature());
+            p.setLong(6, packet.body().length);
+            p.setBytes(7, prepared.sealedBody());
+            p.setLong(8, now);
+            p.executeUpdate();
+        }
+        {
+            PreparedStatement p = db.cached("INSERT INTO outbox (packet_id, state, state_since) VALUES (?, 'CAPTURED', ?)");
+            p.setString(1, packet.id());
+            p.setLong(2, now);
+            p.executeUpdate();
+        }
+        audit.append(c, prepared.record().operatorId(), AuditActions.ENROLLMENT_CAPTURED, recordId,
+                Map.of("sha256", packet.sha256(), "bytes", packet.body().length));
+    }
+
+    /** After the commit: the in-memory search index learns the record. */
+    SavedEnrollment committed(Prepared prepared, OutboxState state) {
+        searchIndex.added(prepared.recordId(), prepared.doc());
+        Packet packet = prepared.packet();
+        LOG.info("enrollment {} committed (NIK {}, {} bytes, {})", prepared.recordId(),
+                prepared.record().demographics().nik().masked(), packet.body().length, state);
+        return new SavedEnrollment(prepared.record().id(), packet.id(), packet.sha256(), packet.body().length, state);
     }
 
     private RecordSummary summary(ResultSet rs) throws SQLException {
@@ -155,14 +177,7 @@ final class RecordRepository {
     }
 
     Optional<EnrollmentRecord> findById(RegistrationId id) {
-        Optional<String> packetId = db.read(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT id FROM packets WHERE record_id = ?")) {
-                p.setString(1, id.value());
-                try (ResultSet rs = p.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-                }
-            }
-        });
+        Optional<String> packetId = db.read(c -> packetOf(c, id));
         if (packetId.isEmpty()) {
             return Optional.empty();
         }
@@ -171,6 +186,16 @@ final class RecordRepository {
             return Optional.of(enrollmentPackets.fromPacket(codec.decode(body)));
         } catch (PacketFormatException e) {
             throw new IllegalStateException("stored packet of " + id + " is unreadable", e);
+        }
+    }
+
+    /** The packet of a record (an enrollment's packet carries the record's id, but callers should not rely on it). */
+    static Optional<String> packetOf(Connection c, RegistrationId id) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT id FROM packets WHERE record_id = ?")) {
+            p.setString(1, id.value());
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package id.rekam.core.store;
 import id.rekam.core.audit.AuditActions;
 import id.rekam.core.audit.AuditLog;
 import id.rekam.core.crypto.StationKeys;
+import id.rekam.core.domain.Nik;
 import id.rekam.core.outbox.EventOutbox;
 import id.rekam.core.outbox.EventState;
 import id.rekam.core.outbox.OutboxEvent;
@@ -22,6 +23,9 @@ import java.util.UUID;
 
 /** {@link EventOutbox} over the {@code events} table; payloads sealed with AAD (event id, "payload"). */
 final class SqlEventOutbox implements EventOutbox {
+
+    /** AAD purpose of {@code events.reason}: the server's answer to a parked event, sealed. */
+    static final String REASON = "event-reason";
 
     private static final String PAYLOAD = "payload";
 
@@ -115,13 +119,13 @@ final class SqlEventOutbox implements EventOutbox {
 
     @Override
     public void markNeedsAttention(String eventId, String reason, String actor) {
-        move(eventId, EventState.PENDING, EventState.NEEDS_ATTENTION, SqlOutbox.maskNiks(reason),
+        move(eventId, EventState.PENDING, EventState.NEEDS_ATTENTION, reason,
                 AuditActions.EVENT_PARKED, actor);
     }
 
     @Override
     public void requeue(String eventId, String reason, String technician) {
-        move(eventId, EventState.NEEDS_ATTENTION, EventState.PENDING, SqlOutbox.maskNiks(reason),
+        move(eventId, EventState.NEEDS_ATTENTION, EventState.PENDING, reason,
                 AuditActions.EVENT_REQUEUED, technician);
     }
 
@@ -147,7 +151,7 @@ final class SqlEventOutbox implements EventOutbox {
                     "UPDATE events SET state = ?, state_since = ?, reason = ? WHERE id = ? AND state = ?")) {
                 p.setString(1, to.name());
                 p.setLong(2, clock.millis());
-                p.setString(3, reason);
+                p.setBytes(3, SqlOutbox.sealReason(keys.data(), reason, eventId, REASON));
                 p.setString(4, eventId);
                 p.setString(5, from.name());
                 p.executeUpdate();
@@ -156,7 +160,7 @@ final class SqlEventOutbox implements EventOutbox {
             details.put("from", from.name());
             details.put("to", to.name());
             if (reason != null) {
-                details.put("reason", reason);
+                details.put("reason", Nik.maskIn(reason));
             }
             audit.append(c, actor, action, eventId, details);
             return null;
@@ -172,8 +176,10 @@ final class SqlEventOutbox implements EventOutbox {
                 p.setInt(1, limit);
                 try (ResultSet rs = p.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new ParkedEvent(rs.getString(1), rs.getString(2),
-                                Instant.ofEpochMilli(rs.getLong(3)), rs.getString(4)));
+                        byte[] reason = rs.getBytes(4);
+                        out.add(new ParkedEvent(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
+                                reason == null ? null : new String(keys.data().decrypt(reason, rs.getString(1), REASON),
+                                        java.nio.charset.StandardCharsets.UTF_8)));
                     }
                 }
             }

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /** Operator accounts in the {@code operators} table. */
@@ -79,6 +80,16 @@ final class SqlOperators implements OperatorAccounts {
             requireSupervisor(c, supervisor);
             return insert(c, username, role, h, supervisor);
         });
+    }
+
+    /** The role of an active (not disabled) account; empty for an unknown or disabled one. */
+    static Optional<Role> activeRole(Connection c, String username) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT role FROM operators WHERE username = ? AND disabled = 0")) {
+            p.setString(1, username);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? Optional.of(Role.valueOf(rs.getString(1))) : Optional.empty();
+            }
+        }
     }
 
     static void requireSupervisor(Connection c, String username) throws SQLException {

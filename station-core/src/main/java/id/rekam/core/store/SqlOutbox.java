@@ -2,7 +2,10 @@ package id.rekam.core.store;
 
 import id.rekam.core.audit.AuditActions;
 import id.rekam.core.audit.AuditLog;
+import id.rekam.core.commit.CommitPolicy;
+import id.rekam.core.crypto.Aead;
 import id.rekam.core.crypto.StationKeys;
+import id.rekam.core.domain.Nik;
 import id.rekam.core.outbox.IllegalTransitionException;
 import id.rekam.core.outbox.Outbox;
 import id.rekam.core.outbox.OutboxEntry;
@@ -15,6 +18,7 @@ import id.rekam.core.packet.PacketFormatException;
 import id.rekam.core.packet.PacketPart;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,14 +33,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** {@link Outbox} over the {@code packets} and {@code outbox} tables. */
 final class SqlOutbox implements Outbox {
 
     static final String BODY = "body";
     static final String TEMPLATES = "templates";
-    private static final Pattern NIK_LIKE = Pattern.compile("(?<![0-9A-Za-z])(\\d{6})\\d{6}(\\d{4})(?![0-9A-Za-z])");
+    /** AAD purpose of {@code outbox.reason}: a parked entry's reason may quote a server text, so it is sealed. */
+    static final String REASON = "outbox-reason";
 
     private final Database db;
     private final StationKeys keys;
@@ -51,21 +55,24 @@ final class SqlOutbox implements Outbox {
         this.clock = clock;
     }
 
-    /** Server texts may quote a NIK; keep only its masked form, as everywhere else. */
-    static String maskNiks(String text) {
-        return text == null ? null : NIK_LIKE.matcher(text).replaceAll("$1******$2");
-    }
-
     private static final String ENTRY_SQL = "SELECT o.packet_id, p.kind, o.state, o.state_since, p.sha256, "
-            + "p.body_length, o.upload_url, o.upload_offset, o.reason, o.other_record, p.created_at "
+            + "p.body_length, o.upload_url, o.upload_offset, o.reason, p.created_at "
             + "FROM outbox o JOIN packets p ON p.id = o.packet_id ";
 
-    private static OutboxEntry entry(ResultSet rs) throws SQLException {
+    private OutboxEntry entry(ResultSet rs) throws SQLException {
+        String packetId = rs.getString(1);
         String url = rs.getString(7);
-        return new OutboxEntry(rs.getString(1), rs.getString(2), OutboxState.valueOf(rs.getString(3)),
+        byte[] reason = rs.getBytes(9);
+        return new OutboxEntry(packetId, rs.getString(2), OutboxState.valueOf(rs.getString(3)),
                 Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5), rs.getLong(6),
-                url == null ? null : URI.create(url), rs.getLong(8), rs.getString(9), rs.getString(10),
-                Instant.ofEpochMilli(rs.getLong(11)));
+                url == null ? null : URI.create(url), rs.getLong(8),
+                reason == null ? null : new String(keys.data().decrypt(reason, packetId, REASON), StandardCharsets.UTF_8),
+                Instant.ofEpochMilli(rs.getLong(10)));
+    }
+
+    /** A reason sealed for {@code outbox.reason} or {@code events.reason}; null stays null. */
+    static byte[] sealReason(Aead data, String reason, String rowId, String purpose) {
+        return reason == null ? null : data.encrypt(reason.getBytes(StandardCharsets.UTF_8), rowId, purpose);
     }
 
     @Override
@@ -163,8 +170,12 @@ final class SqlOutbox implements Outbox {
         });
     }
 
-    /** Checks and applies one transition plus its audit entry, on the caller's transaction. */
-    void transition(Connection c, String packetId, OutboxState to, String actor, Map<String, Object> extra,
+    /**
+     * Checks and applies one transition plus its audit entry, on the caller's transaction. The
+     * reason is sealed in the outbox row; the audit entry carries it with any NIK masked (the
+     * trail never holds personal data).
+     */
+    void transition(Connection c, String packetId, OutboxState to, String actor, Map<String, ?> extra,
                     String reason) throws SQLException {
         OutboxState from = state(c, packetId);
         if (!from.canMoveTo(to)) {
@@ -174,7 +185,7 @@ final class SqlOutbox implements Outbox {
                 "UPDATE outbox SET state = ?, state_since = ?, reason = ? WHERE packet_id = ? AND state = ?")) {
             p.setString(1, to.name());
             p.setLong(2, clock.millis());
-            p.setString(3, reason);
+            p.setBytes(3, sealReason(keys.data(), reason, packetId, REASON));
             p.setString(4, packetId);
             p.setString(5, from.name());
             if (p.executeUpdate() != 1) {
@@ -185,7 +196,7 @@ final class SqlOutbox implements Outbox {
         details.put("from", from.name());
         details.put("to", to.name());
         if (reason != null) {
-            details.put("reason", reason);
+            details.put("reason", Nik.maskIn(reason));
         }
         if (extra != null) {
             details.putAll(extra);
@@ -207,7 +218,7 @@ final class SqlOutbox implements Outbox {
 
     private void single(String packetId, OutboxState to, String actor, String reason) {
         db.inTransaction(c -> {
-            transition(c, packetId, to, actor, null, maskNiks(reason));
+            transition(c, packetId, to, actor, null, reason);
             return null;
         });
     }
@@ -215,17 +226,27 @@ final class SqlOutbox implements Outbox {
     @Override
     public void approve(Collection<String> packetIds, String supervisor) {
         db.inTransaction(c -> {
-            SqlOperators.requireSupervisor(c, supervisor);
+            requireApprover(c, supervisor);
             for (String id : packetIds) {
-                transition(c, id, OutboxState.APPROVED, supervisor, null, null);
-                try (PreparedStatement p = c.prepareStatement("UPDATE outbox SET approved_by = ? WHERE packet_id = ?")) {
-                    p.setString(1, supervisor);
-                    p.setString(2, id);
-                    p.executeUpdate();
-                }
+                approved(c, id, supervisor);
             }
             return null;
         });
+    }
+
+    /** {@link CommitPolicy}'s approval rule, on the roles the store holds. */
+    static void requireApprover(Connection c, String supervisor) throws SQLException {
+        CommitPolicy.requireApprover(supervisor, SqlOperators.activeRole(c, supervisor).orElse(null));
+    }
+
+    /** CAPTURED → APPROVED by {@code supervisor}, on the caller's transaction (approver already checked). */
+    void approved(Connection c, String packetId, String supervisor) throws SQLException {
+        transition(c, packetId, OutboxState.APPROVED, supervisor, null, null);
+        try (PreparedStatement p = c.prepareStatement("UPDATE outbox SET approved_by = ? WHERE packet_id = ?")) {
+            p.setString(1, supervisor);
+            p.setString(2, packetId);
+            p.executeUpdate();
+        }
     }
 
     @Override
@@ -333,50 +354,6 @@ final class SqlOutbox implements Outbox {
     }
 
     @Override
-    public List<String> markConfirmed(Collection<String> packetIds, String actor) {
-        return db.inTransaction(c -> {
-            List<String> done = new ArrayList<>();
-            for (String id : packetIds) {
-                OutboxState s;
-                try {
-                    s = state(c, id);
-                } catch (StoreException unknown) {
-                    continue;
-                }
-                if (s == OutboxState.UPLOADING) {
-                    transition(c, id, OutboxState.ACKNOWLEDGED, actor, null, null);
-                    s = OutboxState.ACKNOWLEDGED;
-                }
-                if (s == OutboxState.ACKNOWLEDGED) {
-                    transition(c, id, OutboxState.CONFIRMED, actor, null, null);
-                    done.add(id);
-                }
-            }
-            return done;
-        });
-    }
-
-    @Override
-    public void markDuplicate(String packetId, String otherRecord, String actor) {
-        String other = maskNiks(otherRecord);
-        db.inTransaction(c -> {
-            transition(c, packetId, OutboxState.DUPLICATE, actor,
-                    other == null ? null : Map.of("otherRecord", other), null);
-            try (PreparedStatement p = c.prepareStatement("UPDATE outbox SET other_record = ? WHERE packet_id = ?")) {
-                p.setString(1, other);
-                p.setString(2, packetId);
-                p.executeUpdate();
-            }
-            return null;
-        });
-    }
-
-    @Override
-    public void markRejected(String packetId, String reason, String actor) {
-        single(packetId, OutboxState.REJECTED, actor, reason);
-    }
-
-    @Override
     public void markNeedsAttention(String packetId, String reason, String actor) {
         single(packetId, OutboxState.NEEDS_ATTENTION, actor, reason);
     }
@@ -431,7 +408,7 @@ final class SqlOutbox implements Outbox {
         List<String> due = db.read(c -> {
             List<String> ids = new ArrayList<>();
             try (PreparedStatement p = c.prepareStatement("SELECT o.packet_id FROM outbox o JOIN packets p "
-                    + "ON p.id = o.packet_id WHERE o.state = 'CONFIRMED' AND o.state_since <= ? "
+                    + "ON p.id = o.packet_id WHERE o.state IN ('CONFIRMED', 'PRINT_READY') AND o.state_since <= ? "
                     + "AND p.body IS NOT NULL ORDER BY o.seq")) {
                 p.setLong(1, cutoff);
                 try (ResultSet rs = p.executeQuery()) {

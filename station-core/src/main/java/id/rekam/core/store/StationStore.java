@@ -5,6 +5,8 @@ import id.rekam.core.audit.AuditEntry;
 import id.rekam.core.audit.AuditLog;
 import id.rekam.core.auth.OperatorAccounts;
 import id.rekam.core.auth.PasswordHasher;
+import id.rekam.core.commit.ApprovalMode;
+import id.rekam.core.commit.CaptureCommit;
 import id.rekam.core.crypto.KeyUnwrapException;
 import id.rekam.core.crypto.StationKeys;
 import id.rekam.core.crypto.WrappedKey;
@@ -15,6 +17,7 @@ import id.rekam.core.domain.RegistrationId;
 import id.rekam.core.outbox.EventOutbox;
 import id.rekam.core.outbox.Outbox;
 import id.rekam.core.packet.EnrollmentPackets;
+import id.rekam.core.verdict.Verdicts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +67,9 @@ public final class StationStore implements AutoCloseable {
     private final SummarySeal summaries;
     private final SummaryIndex searchIndex;
     private final RecordRepository records;
+    private final Captures captures;
+    private final SqlVerdicts verdicts;
+    private final VerdictSeal verdictSeal;
     private final DraftRepository drafts;
 
     StationStore(Path dataDir, Database db, StationKeys keys, StoreOptions options, String stationId) {
@@ -81,6 +87,9 @@ public final class StationStore implements AutoCloseable {
         this.summaries = new SummarySeal(keys.data());
         this.searchIndex = new SummaryIndex(db, summaries);
         this.records = new RecordRepository(db, keys, audit, outbox, summaries, searchIndex, options, stationId);
+        this.captures = new Captures(db, records, outbox, audit, keys.data(), options.clock());
+        this.verdictSeal = new VerdictSeal(keys.data());
+        this.verdicts = new SqlVerdicts(db, outbox, verdictSeal, options.clock());
         this.drafts = new DraftRepository(db, keys.data(), audit, options.clock());
     }
 
@@ -200,6 +209,16 @@ public final class StationStore implements AutoCloseable {
         return outbox;
     }
 
+    /** Committing captures and approving them, with the station's {@link id.rekam.core.commit.CommitPolicy}. */
+    public Captures captures() {
+        return captures;
+    }
+
+    /** The server's verdicts on this station's records: applied by the sync client, read by the desk. */
+    public Verdicts verdicts() {
+        return verdicts;
+    }
+
     public EventOutbox events() {
         return events;
     }
@@ -216,14 +235,16 @@ public final class StationStore implements AutoCloseable {
     // ---------------------------------------------------------------- enrollments
 
     /**
-     * Commits a capture: in one transaction the record row (sealed summary, NIK blind index),
-     * the immutable packet (sealed body, SHA-256, Ed25519 signature), its outbox entry in
-     * CAPTURED and the audit entry. Durable when this returns ({@code synchronous=FULL}).
+     * Commits a capture that waits for a supervisor's approval: in one transaction the record row
+     * (sealed summary, NIK blind index), the immutable packet (sealed body, SHA-256, Ed25519
+     * signature), its outbox entry in CAPTURED and the audit entry. Durable when this returns
+     * ({@code synchronous=FULL}). The desk commits through {@link #captures()}, which may also
+     * approve at commit and record a duplicate override in the same transaction.
      *
      * @throws StoreFullException nothing of the capture was stored
      */
     public SavedEnrollment saveEnrollment(EnrollmentRecord record) {
-        return records.save(record);
+        return captures.commit(CaptureCommit.of(record, ApprovalMode.END_OF_DAY));
     }
 
     /** Every record with this NIK (a person may be recorded again), via the blind index. */
@@ -339,6 +360,15 @@ public final class StationStore implements AutoCloseable {
 
     AuditLog auditLog() {
         return audit;
+    }
+
+    /** For the first unlock after V9 (LegacyVerdicts). */
+    SqlVerdicts sqlVerdicts() {
+        return verdicts;
+    }
+
+    VerdictSeal verdictSeal() {
+        return verdictSeal;
     }
 
     /** For tests and the CLI: the open connection. Callers must not keep it. */

@@ -111,6 +111,7 @@ final class StoreOpener {
             }
             StationStore store = new StationStore(dataDir, db, keys, options, stationId);
             sealStagedCardNames(store, db, backups, options);
+            turnStagedVerdictsIntoRows(store, db);
             afterUnlock(store, db, backups, options);
             return store;
         } catch (SQLException | RuntimeException e) {
@@ -191,6 +192,19 @@ final class StoreOpener {
         Path fresh = backups.write(c, options.clock().instant());
         backups.deleteAllBut(fresh);
         LOG.info("sealed {} card names staged by the V7 migration; replaced {} older backups", sealed, before.size());
+    }
+
+    /**
+     * Turns what V9 staged (pre-V9 verdicts, reasons and override reasons) into state and sealed
+     * rows (first unlock after the upgrade). Unlike V7's card names these values were masked or
+     * already in the audit trail before, so the older backups hold nothing new and are kept.
+     */
+    private static void turnStagedVerdictsIntoRows(StationStore store, Database db) {
+        int n = db.inTransaction(c -> LegacyVerdicts.resealStaged(c, store.keys().data(), store.sqlVerdicts(),
+                store.verdictSeal(), store.auditLog()));
+        if (n > 0) {
+            LOG.info("turned {} values staged by the V9 migration into verdicts and sealed rows", n);
+        }
     }
 
     /** Moves failed unlocks into the authenticated chain, then takes the day's backup. */

@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class OutboxStateTest {
 
-    private static final List<OutboxState> HAPPY = List.of(CAPTURED, APPROVED, QUEUED, UPLOADING, ACKNOWLEDGED, CONFIRMED);
+    private static final List<OutboxState> HAPPY = List.of(CAPTURED, APPROVED, QUEUED, UPLOADING, ACKNOWLEDGED, CONFIRMED,
+            PRINT_READY);
 
     @Test
     void happyPathMovesOneStepAtATime() {
@@ -29,7 +30,12 @@ class OutboxStateTest {
 
     @Test
     void serverVerdictsAreFinalAndOnlyComeAfterUpload() {
-        assertThat(EnumSet.of(CONFIRMED, REJECTED, DUPLICATE)).allSatisfy(s -> assertThat(s.isFinal()).isTrue());
+        assertThat(EnumSet.of(PRINT_READY, REJECTED, DUPLICATE)).allSatisfy(s -> assertThat(s.isFinal()).isTrue());
+        // Accepted is decided but not final: the server reports print-ready later.
+        assertThat(CONFIRMED.successors()).containsExactly(PRINT_READY);
+        for (OutboxState s : values()) {
+            assertThat(s.isDecided()).isEqualTo(EnumSet.of(CONFIRMED, PRINT_READY, REJECTED, DUPLICATE).contains(s));
+        }
         for (OutboxState s : values()) {
             boolean afterUpload = s == UPLOADING || s == ACKNOWLEDGED;
             assertThat(s.canMoveTo(REJECTED)).isEqualTo(afterUpload);

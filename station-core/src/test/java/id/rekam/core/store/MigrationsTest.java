@@ -91,6 +91,10 @@ class MigrationsTest {
                         .containsExactly("KTP-1|ASSIGNED|-");
             }
             assertThat(query(c, "SELECT count(*) FROM card_reseal")).containsExactly(clearCardNames ? "6" : "0");
+            // V9 staged the clear reason for sealing at the next unlock (LegacyVerdictsTest) and emptied the column.
+            assertThat(query(c, "SELECT target || '|' || row_key || '|' || doc FROM verdict_reseal"))
+                    .containsExactly("outbox-reason|r1|diantre ulang");
+            assertThat(query(c, "SELECT coalesce(reason, '-') FROM outbox")).containsExactly("-");
             assertThat(query(c, "PRAGMA integrity_check")).containsExactly("ok");
             assertThat(query(c, "PRAGMA foreign_key_check")).isEmpty();
             assertThat(schema(c)).isEqualTo(freshSchema());
@@ -126,7 +130,7 @@ class MigrationsTest {
         exec(c, "INSERT INTO records VALUES ('r1', x'0102', x'AABB', 'op', '2026-01-01T00:00:00Z', 1)");
         exec(c, "INSERT INTO packets (id, record_id, kind, sha256, signature, body_length, body, created_at) "
                 + "VALUES ('r1', 'r1', 'enrollment', 'ab', x'03', 2, x'CAFE', 1)");
-        exec(c, "INSERT INTO outbox (packet_id, state, state_since) VALUES ('r1', 'QUEUED', 1)");
+        exec(c, "INSERT INTO outbox (packet_id, state, state_since, reason) VALUES ('r1', 'QUEUED', 1, 'diantre ulang')");
         exec(c, "INSERT INTO audit_log VALUES (1, '2026-01-01T00:00:00Z', '-', 'X', NULL, '{}', x'00', x'01')");
     }
 

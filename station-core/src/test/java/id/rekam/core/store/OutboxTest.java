@@ -10,6 +10,7 @@ import id.rekam.core.outbox.IllegalTransitionException;
 import id.rekam.core.outbox.Outbox;
 import id.rekam.core.outbox.OutboxEntry;
 import id.rekam.core.outbox.OutboxState;
+import id.rekam.core.verdict.ServerVerdict;
 import id.rekam.fixtures.DemoRecords;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.AfterEach;
@@ -127,17 +128,15 @@ class OutboxTest {
         outbox.startUpload(ids.get(0), URI.create("https://x/0"), "sync");
         outbox.markAcknowledged(ids.get(0), "sync");
         outbox.startUpload(ids.get(1), URI.create("https://x/1"), "sync");
-        outbox.markDuplicate(ids.get(1), "registrasi lain 3276014509870001 di ST-9", "sync");
-        outbox.markRejected(ids.get(2), "foto buram", "sync");
+        store.verdicts().apply(ids.get(1), VerdictsTest.duplicateOf("3276014509870001"), "sync");
+        store.verdicts().apply(ids.get(2), new ServerVerdict.Rejected(null, "photo-blurred", "foto buram"), "sync");
         outbox.markNeedsAttention(ids.get(3), "body unreadable", "sync");
         assertThat(outbox.deliverable(10)).isEmpty();
         Map<OutboxState, Long> counts = outbox.countByState();
         assertThat(counts).containsEntry(OutboxState.ACKNOWLEDGED, 1L).containsEntry(OutboxState.DUPLICATE, 1L)
                 .containsEntry(OutboxState.REJECTED, 1L).containsEntry(OutboxState.NEEDS_ATTENTION, 1L)
                 .containsEntry(OutboxState.CAPTURED, 0L);
-        OutboxEntry dup = outbox.entry(ids.get(1)).orElseThrow();
-        assertThat(dup.otherRecord()).isEqualTo("registrasi lain 327601******0001 di ST-9");
-        assertThat(outbox.entry(ids.get(2)).orElseThrow().reason()).isEqualTo("foto buram");
+        assertThat(outbox.entry(ids.get(3)).orElseThrow().reason()).isEqualTo("body unreadable");
         outbox.requeue(ids.get(3), "fixed by technician", "tech");
         assertThat(outbox.deliverable(10)).extracting(OutboxEntry::packetId).containsExactly(ids.get(3));
         assertThat(store.verify().ok()).isTrue();

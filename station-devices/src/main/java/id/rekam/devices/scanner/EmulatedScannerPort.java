@@ -4,7 +4,6 @@ import id.rekam.devices.DeviceConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,50 +12,51 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs a SIMULATED scanner for demo mode and tests: a linked pseudo-terminal pair made by
- * {@code socat}, with the {@link R30xEmulator} on one end (through jssc) and the other end's
- * path handed to the station as its scanner port, so the real serial driver is exercised.
- * Without socat it falls back, with a warning, to an in-memory line named {@code mem:…}.
+ * Runs a SIMULATED scanner for demo mode and tests: a pseudo-terminal pair made in this
+ * process ({@link PseudoTerminal}, libc {@code openpty} through JNA), with the
+ * {@link R30xEmulator} on its master end and a symbolic link to its slave handed to the
+ * station as the scanner port, so the real serial driver (jssc) is exercised byte for byte.
+ * Where no pseudo-terminal can be made (Windows), it falls back, with a warning, to an
+ * in-memory line named {@code mem:…}.
  *
  * <p>{@link #unplug()} and {@link #replug(R30xEmulatorSettings)} imitate pulling the cable and
- * plugging a (possibly different) scanner back in at the same path.
+ * plugging a (possibly different) scanner back in at the same path; {@link #yankCable()} pulls
+ * it without the emulator's cooperation.
  */
 public final class EmulatedScannerPort implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmulatedScannerPort.class);
     private static final Set<String> EMULATED = ConcurrentHashMap.newKeySet();
 
-    private final Path dir;
     private final String hostPath;
-    private final Path devicePath;
     private final FingerImageSource images;
     private final boolean pty;
     private R30xEmulatorSettings settings;
-    private Process socat;
+    private final AtomicReference<PseudoTerminal> line = new AtomicReference<>();
     private volatile R30xEmulator emulator;
     private volatile boolean fingerPlaced;
     private volatile Duration autoPlace;
 
-    private EmulatedScannerPort(Path dir, String hostPath, boolean pty, R30xEmulatorSettings settings, FingerImageSource images) {
-        this.dir = dir;
+    private EmulatedScannerPort(String hostPath, boolean pty, R30xEmulatorSettings settings, FingerImageSource images) {
         this.hostPath = hostPath;
-        this.devicePath = dir == null ? null : dir.resolve("device");
         this.pty = pty;
         this.settings = settings;
         this.images = images;
     }
 
-    /** Starts an emulator behind a socat PTY pair in {@code dir}, or in memory if socat is absent. */
+    /** Starts an emulator behind a pseudo-terminal linked at {@code dir/scanner}, or in memory where there is none. */
     public static EmulatedScannerPort start(Path dir, R30xEmulatorSettings settings, FingerImageSource images) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(images, "images");
-        if (!socatAvailable()) {
-            LOG.warn("socat not found: the SIMULATED scanner runs on an in-memory line instead of a pseudo-terminal");
+        Optional<String> noPty = pseudoTerminalUnavailable();
+        if (noPty.isPresent()) {
+            LOG.warn("no pseudo-terminal ({}): the SIMULATED scanner runs on an in-memory line instead", noPty.get());
             return startInMemory("rekam-scanner-" + Integer.toHexString(System.identityHashCode(dir)), settings, images);
         }
         try {
@@ -64,14 +64,14 @@ public final class EmulatedScannerPort implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        EmulatedScannerPort port = new EmulatedScannerPort(dir, dir.resolve("scanner").toString(), true, settings, images);
+        EmulatedScannerPort port = new EmulatedScannerPort(dir.resolve("scanner").toString(), true, settings, images);
         port.plugIn();
         return port;
     }
 
     /** An emulator on an in-memory line; the station opens it as {@code mem:<name>}. */
     public static EmulatedScannerPort startInMemory(String name, R30xEmulatorSettings settings, FingerImageSource images) {
-        EmulatedScannerPort port = new EmulatedScannerPort(null, R30xPorts.MEMORY_PREFIX + name, false, settings, images);
+        EmulatedScannerPort port = new EmulatedScannerPort(R30xPorts.MEMORY_PREFIX + name, false, settings, images);
         port.plugIn();
         return port;
     }
@@ -81,17 +81,9 @@ public final class EmulatedScannerPort implements AutoCloseable {
         return EMULATED.contains(port);
     }
 
-    public static boolean socatAvailable() {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String d : path.split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(d, "socat"))) {
-                return true;
-            }
-        }
-        return false;
+    /** Why this machine cannot put the emulator behind a pseudo-terminal; empty when it can. */
+    public static Optional<String> pseudoTerminalUnavailable() {
+        return PseudoTerminal.unavailableReason();
     }
 
     /** The path the station opens as its scanner port. */
@@ -168,10 +160,22 @@ public final class EmulatedScannerPort implements AutoCloseable {
             e.close();
         }
         if (pty) {
-            killSocat();
+            cutLine();
         } else {
             R30xPorts.unregisterMemory(hostPath);
         }
+    }
+
+    /**
+     * Yanks the cable mid-session without warning the emulator: the port's device node vanishes
+     * and the line dies under whoever is reading or writing it, as when a USB adapter is pulled.
+     * The emulator finds out on its next read. {@link #replug} plugs a scanner in again.
+     */
+    public void yankCable() {
+        if (!pty) {
+            throw new IllegalStateException("an in-memory line has no cable to yank; use unplug()");
+        }
+        cutLine();
     }
 
     /** Plugs a scanner with the given settings back in at the same path. */
@@ -183,13 +187,17 @@ public final class EmulatedScannerPort implements AutoCloseable {
 
     private synchronized void plugIn() {
         if (pty) {
-            startSocat();
             try {
-                attach(JsscTransport.open(devicePath.toString(), settings.baudMultiplier() * 9600));
-            } catch (R30xException e) {
-                killSocat();
-                throw new IllegalStateException("emulator could not open its pseudo-terminal: " + e.getMessage(), e);
+                PseudoTerminal pair = PseudoTerminal.open();
+                line.set(pair);
+                Path link = Path.of(hostPath);
+                Files.deleteIfExists(link);
+                Files.createSymbolicLink(link, Path.of(pair.slavePath()));
+            } catch (IOException e) {
+                cutLine();
+                throw new IllegalStateException("emulator could not make its pseudo-terminal: " + e.getMessage(), e);
             }
+            attach(line.get().master(hostPath + " (device side)"));
         } else {
             // Each connection gets a fresh line with a fresh emulator, as reopening a port resets nothing on a real module.
             R30xPorts.registerMemory(hostPath, () -> {
@@ -205,7 +213,7 @@ public final class EmulatedScannerPort implements AutoCloseable {
             });
         }
         EMULATED.add(hostPath);
-        LOG.info("SIMULATED R30x scanner plugged in at {}", hostPath);
+        LOG.info("SIMULATED R30x scanner plugged in at {}", pty ? hostPath + " -> " + line.get().slavePath() : hostPath);
     }
 
     private void attach(R30xTransport deviceSide) {
@@ -215,68 +223,23 @@ public final class EmulatedScannerPort implements AutoCloseable {
         }
         e.autoPlaceFingerAfter(autoPlace);
         if (pty) {
-            e.onUnplug(this::unplugAsync);
+            // The fault "unplug mid-upload" cuts the line at once, from the emulator's own thread.
+            e.onUnplug(this::yankCable);
         }
         emulator = e.start();
     }
 
-    private void unplugAsync() {
-        Thread t = new Thread(this::unplug, "rekam-emulator-unplug");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private void startSocat() {
-        Path host = Path.of(hostPath);
-        try {
-            Files.deleteIfExists(host);
-            Files.deleteIfExists(devicePath);
-            ProcessBuilder pb = new ProcessBuilder("socat", "-d", "-d",
-                    "pty,raw,echo=0,link=" + host, "pty,raw,echo=0,link=" + devicePath)
-                    .redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("socat.log").toFile());
-            socat = pb.start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (!(Files.exists(host) && Files.exists(devicePath))) {
-                if (!socat.isAlive() || System.nanoTime() > deadline) {
-                    killSocat();
-                    throw new IllegalStateException("socat did not create " + host + "; see " + dir.resolve("socat.log"));
-                }
-                Thread.sleep(10);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            killSocat();
-            throw new IllegalStateException("interrupted while starting socat", e);
-        }
-    }
-
-    private void killSocat() {
-        Process p = socat;
-        socat = null;
-        if (p != null) {
-            p.destroy();
-            try {
-                if (!p.waitFor(2, TimeUnit.SECONDS)) {
-                    p.destroyForcibly().waitFor(2, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    /** The device node goes first, then the line: nobody opens a dying or reused pseudo-terminal by its link. */
+    private void cutLine() {
         try {
             Files.deleteIfExists(Path.of(hostPath));
-            Files.deleteIfExists(devicePath);
         } catch (IOException e) {
-            LOG.debug("could not remove PTY links: {}", e.getMessage());
+            LOG.debug("could not remove the port link {}: {}", hostPath, e.getMessage());
         }
-    }
-
-    /** The socat process, so tests can kill it from outside like a yanked cable. */
-    public synchronized java.util.Optional<ProcessHandle> socatProcess() {
-        return socat == null ? java.util.Optional.empty() : java.util.Optional.of(socat.toHandle());
+        PseudoTerminal l = line.getAndSet(null);
+        if (l != null) {
+            l.close();
+        }
     }
 
     @Override

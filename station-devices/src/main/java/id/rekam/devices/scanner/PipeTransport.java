@@ -5,7 +5,7 @@ import java.util.Arrays;
 
 /**
  * An in-memory, two-ended byte pipe standing in for a serial line: what one end writes the
- * other reads. Used by tests of the scanner logic and by demo mode when socat is missing.
+ * other reads. Used by tests of the scanner logic and by demo mode where no pseudo-terminal can be made.
  * Closing either end closes the line; the other end then reads what was left, then fails.
  */
 public final class PipeTransport implements R30xTransport {

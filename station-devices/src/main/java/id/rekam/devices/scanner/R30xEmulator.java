@@ -13,8 +13,10 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -24,7 +26,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * check, system parameters, GenImg reporting "no finger" until {@link #placeFinger()},
  * UpImage streaming the image in data packets of the configured size, UpChar returning a
  * char buffer, template count. Faults can be injected: garbage before a reply, a bad
- * checksum, silence, and unplugging in the middle of an upload.
+ * checksum, a data packet corrupted in the middle of an upload that then goes on (as a real
+ * module's does, it cannot know), silence, and unplugging in the middle of an upload.
  *
  * <p>Its char buffers are a digest of the image in the module's 512-byte slot, not minutiae;
  * real matching is done with SourceAFIS on the uploaded image.
@@ -41,6 +44,7 @@ public final class R30xEmulator implements AutoCloseable {
     private final R30xFrameReader reader;
     private final AtomicInteger placements = new AtomicInteger();
     private final AtomicInteger commands = new AtomicInteger();
+    private final CountDownLatch listening = new CountDownLatch(1);
     private final AtomicReference<byte[]> garbage = new AtomicReference<>();
     private volatile boolean fingerPlaced;
     private volatile boolean liftAfterCapture;
@@ -49,6 +53,8 @@ public final class R30xEmulator implements AutoCloseable {
     private volatile boolean corruptNextChecksum;
     private volatile boolean silent;
     private volatile int unplugAfterPackets = -1;
+    private volatile int corruptPacket = -1;
+    private volatile Duration packetGap = Duration.ZERO;
     private volatile Runnable unplugAction;
     private volatile boolean running;
     private volatile Thread thread;
@@ -84,13 +90,21 @@ public final class R30xEmulator implements AutoCloseable {
         return settings;
     }
 
-    /** Starts answering on a daemon thread. */
+    /**
+     * Starts answering on a daemon thread; returns once it listens, so a host that talks right
+     * away is not timed against a thread that a busy machine has not scheduled yet.
+     */
     public synchronized R30xEmulator start() {
         if (thread == null) {
             running = true;
             thread = new Thread(this::serve, "rekam-r30x-emulator " + transport.name());
             thread.setDaemon(true);
             thread.start();
+            try {
+                listening.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         return this;
     }
@@ -144,6 +158,22 @@ public final class R30xEmulator implements AutoCloseable {
         unplugAfterPackets = packets;
     }
 
+    /**
+     * Fault: during the next upload, data packet {@code index} (0-based) goes out with a payload
+     * byte flipped, as line noise would, and the stream goes on to its end.
+     */
+    public void corruptDataPacket(int index) {
+        corruptPacket = index;
+    }
+
+    /**
+     * Fault aid: waits this long after each data packet, as a slow line stretches an upload, so
+     * the rest of a stream keeps arriving well after a host gave up on it. Zero turns it off.
+     */
+    public void paceDataPackets(Duration gap) {
+        packetGap = Objects.requireNonNull(gap, "gap");
+    }
+
     /** What "unplug" does; by default it closes the emulator's end of the line. */
     public void onUnplug(Runnable action) {
         unplugAction = Objects.requireNonNull(action, "action");
@@ -154,6 +184,7 @@ public final class R30xEmulator implements AutoCloseable {
     }
 
     private void serve() {
+        listening.countDown();
         try {
             while (running) {
                 R30xFrame frame;
@@ -252,6 +283,9 @@ public final class R30xEmulator implements AutoCloseable {
         int size = settings.packetSize();
         int sent = 0;
         for (int off = 0; off < data.length; off += size) {
+            if (!running) {
+                throw new R30xException.Closed(transport.name(), null);
+            }
             if (unplugAfterPackets >= 0 && sent == unplugAfterPackets) {
                 unplugAfterPackets = -1;
                 LOG.info("emulator {}: SIMULATED unplug after {} data packets", transport.name(), sent);
@@ -260,9 +294,28 @@ public final class R30xEmulator implements AutoCloseable {
                 throw new R30xException.Closed(transport.name(), null);
             }
             boolean last = off + size >= data.length;
-            send(new R30xFrame(settings.address(), last ? R30xFrame.PID_END_DATA : R30xFrame.PID_DATA,
-                    Arrays.copyOfRange(data, off, Math.min(data.length, off + size))));
+            byte[] encoded = new R30xFrame(settings.address(), last ? R30xFrame.PID_END_DATA : R30xFrame.PID_DATA,
+                    Arrays.copyOfRange(data, off, Math.min(data.length, off + size))).encode();
+            if (sent == corruptPacket) {
+                corruptPacket = -1;
+                encoded[R30xFrame.HEADER_SIZE] ^= 0x10;
+                LOG.info("emulator {}: SIMULATED line noise in data packet {}; streaming on", transport.name(), sent);
+            }
+            send(encoded);
             sent++;
+            pause(packetGap);
+        }
+    }
+
+    private void pause(Duration gap) throws R30xException {
+        if (gap.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(gap.toMillis(), gap.toNanosPart() % 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new R30xException.Closed(transport.name(), e);
         }
     }
 
@@ -271,7 +324,10 @@ public final class R30xEmulator implements AutoCloseable {
     }
 
     private void send(R30xFrame frame) throws R30xException {
-        byte[] bytes = frame.encode();
+        send(frame.encode());
+    }
+
+    private void send(byte[] bytes) throws R30xException {
         if (corruptNextChecksum) {
             corruptNextChecksum = false;
             bytes[bytes.length - 1] ^= 0x5A;

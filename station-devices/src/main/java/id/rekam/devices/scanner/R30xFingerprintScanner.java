@@ -49,6 +49,11 @@ public final class R30xFingerprintScanner implements FingerprintScanner {
         }
     }
 
+    /** The same open line under another record of the device (re-owned since it was probed); this one is dropped. */
+    R30xFingerprintScanner as(DeviceRef current) {
+        return new R30xFingerprintScanner(scanner, Objects.requireNonNull(current, "current"), params, clock, onClose);
+    }
+
     public R30xSysParams sysParams() {
         return params;
     }

@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 
 /**
  * Opens a port path: serial devices and pseudo-terminals through jssc; {@code mem:} names
- * through in-memory lines registered by the emulator launcher (demo mode without socat).
+ * through in-memory lines registered by the emulator launcher (demo mode without pseudo-terminals).
  */
 public final class R30xPorts {
 

@@ -2,15 +2,36 @@ package id.rekam.devices.scanner;
 
 import id.rekam.devices.fingerprint.R30xImages;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 
 /**
  * The host side of the R30x command set over a transport. One command at a time; not
- * thread-safe. Replies that are garbled or late raise an {@link R30xException}; input left
- * over from them is discarded before the next command.
+ * thread-safe.
+ *
+ * <p>A reply that is garbled, late or not an acknowledgement raises an {@link R30xException}
+ * and leaves the line in an unknown state: a module knows nothing of the host's checksum error
+ * and goes on streaming the rest of an image upload. So before the next command the line is
+ * resynchronised: drained until it has been quiet for a while (not just of what is buffered
+ * now), then the handshake done so far (password, system parameters) is repeated, a few times
+ * if the line is still busy. A new scanner starts unsettled too, as the line may carry stale
+ * bytes from an earlier process that died in the middle of an exchange.
  */
 public final class R30xScanner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(R30xScanner.class);
+    /**
+     * How long the line must stay silent to count as settled: a streaming module sends a byte
+     * every 0.2 ms at 57,600 baud and 1 ms at 9,600, so this is a stream that has ended.
+     */
+    private static final Duration QUIET = Duration.ofMillis(100);
+    /** More than a few whole image uploads (with framing) still coming is a babbling line, not a tail. */
+    private static final int DRAIN_LIMIT = 4 * R30xImages.PACKED_LENGTH;
+    /** Each failed attempt has eaten at least one frame of the tail; a module's tail is finite. */
+    private static final int RESYNC_ATTEMPTS = 8;
 
     public static final int GEN_IMG = 0x01;
     public static final int IMG_2_TZ = 0x02;
@@ -25,6 +46,10 @@ public final class R30xScanner {
     private final int address;
     private final Duration timeout;
     private int packetSize = 128;
+    private boolean unsettled = true;
+    private boolean afterError;
+    private Integer verifiedPassword;
+    private boolean paramsRead;
 
     public R30xScanner(R30xTransport transport, int address, Duration timeout) {
         this.transport = transport;
@@ -39,14 +64,25 @@ public final class R30xScanner {
 
     public void verifyPassword(int password) throws R30xException {
         expectOk(VFY_PWD, command(VFY_PWD, int32(password)));
+        verifiedPassword = password;
     }
 
     /** Reads the system parameters and adopts their data packet size for uploads. */
     public R30xSysParams readSysParams() throws R30xException {
-        R30xFrame ack = command(READ_SYS_PARA);
+        return adoptSysParams(command(READ_SYS_PARA));
+    }
+
+    private R30xSysParams adoptSysParams(R30xFrame ack) throws R30xException {
         expectOk(READ_SYS_PARA, ack);
-        R30xSysParams params = R30xSysParams.decode(ack.data());
+        R30xSysParams params;
+        try {
+            params = R30xSysParams.decode(ack.data());
+        } catch (R30xException.Protocol e) {
+            lostSync();
+            throw e;
+        }
         packetSize = params.packetSize();
+        paramsRead = true;
         return params;
     }
 
@@ -93,6 +129,15 @@ public final class R30xScanner {
 
     /** Data packets (PID 02) until the last one (PID 08); each must arrive within the timeout. */
     private byte[] readData(int limit) throws R30xException {
+        try {
+            return readPackets(limit);
+        } catch (R30xException.Timeout | R30xException.Checksum | R30xException.Protocol e) {
+            lostSync();
+            throw e;
+        }
+    }
+
+    private byte[] readPackets(int limit) throws R30xException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         while (true) {
             R30xFrame f = reader.read(timeout);
@@ -113,13 +158,61 @@ public final class R30xScanner {
     }
 
     private R30xFrame command(int instruction, byte... params) throws R30xException {
+        if (unsettled) {
+            resync();
+        }
+        return exchange(instruction, params);
+    }
+
+    private R30xFrame exchange(int instruction, byte... params) throws R30xException {
         transport.discardInput();
         transport.write(R30xFrame.command(address, instruction, params).encode());
-        R30xFrame reply = reader.read(timeout);
-        if (reply.pid() != R30xFrame.PID_ACK || reply.payloadLength() == 0) {
-            throw new R30xException.Protocol(String.format("acknowledgement expected, got pid %02X", reply.pid()));
+        try {
+            R30xFrame reply = reader.read(timeout);
+            if (reply.pid() != R30xFrame.PID_ACK || reply.payloadLength() == 0) {
+                throw new R30xException.Protocol(String.format("acknowledgement expected, got pid %02X", reply.pid()));
+            }
+            return reply;
+        } catch (R30xException.Timeout | R30xException.Checksum | R30xException.Protocol e) {
+            lostSync();
+            throw e;
         }
-        return reply;
+    }
+
+    private void lostSync() {
+        unsettled = true;
+        afterError = true;
+    }
+
+    /**
+     * Drains the line until it is quiet and repeats the handshake; tries again while what comes
+     * back is still the tail of something else (a garbled or unexpected frame). A module that
+     * does not answer at all is reported at once: waiting longer would not make it talk. The last
+     * failure is thrown if the line never settles, and the next command tries anew.
+     */
+    private void resync() throws R30xException {
+        R30xException last = null;
+        for (int attempt = 1; attempt <= RESYNC_ATTEMPTS; attempt++) {
+            int dropped = transport.drainUntilQuiet(QUIET, DRAIN_LIMIT);
+            unsettled = false;
+            try {
+                if (verifiedPassword != null) {
+                    expectOk(VFY_PWD, exchange(VFY_PWD, int32(verifiedPassword)));
+                }
+                if (paramsRead) {
+                    adoptSysParams(exchange(READ_SYS_PARA));
+                }
+            } catch (R30xException.Checksum | R30xException.Protocol e) {
+                last = e;
+                continue;
+            }
+            if (afterError || dropped > 0) {
+                LOG.info("{}: line resynchronised after {} attempt(s), {} stale bytes dropped", transport.name(), attempt, dropped);
+            }
+            afterError = false;
+            return;
+        }
+        throw last;
     }
 
     private static void expectOk(int instruction, R30xFrame ack) throws R30xException {

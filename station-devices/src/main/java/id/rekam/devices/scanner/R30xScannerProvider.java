@@ -114,16 +114,18 @@ public final class R30xScannerProvider implements DeviceProvider<FingerprintScan
         }
         R30xTransport transport = R30xPorts.open(port, config.scannerBaud());
         R30xFingerprintScanner[] holder = new R30xFingerprintScanner[1];
-        R30xFingerprintScanner scanner = R30xFingerprintScanner.connect(transport, config.scannerAddress(),
+        R30xFingerprintScanner probed = R30xFingerprintScanner.connect(transport, config.scannerAddress(),
                 config.scannerPassword(), config.scannerTimeout(), device.ref(), clock,
                 () -> openByPort.remove(port, holder[0]));
-        holder[0] = scanner;
-        DeviceRef now = identify(port, scanner.sysParams(), device.ref().simulated());
+        DeviceRef now = identify(port, probed.sysParams(), device.ref().simulated());
         if (!now.deviceId().equals(device.ref().deviceId())) {
             // Swapped between probe and open: refuse rather than record the wrong device.
-            scanner.close();
+            probed.close();
             throw new DeviceException("scanner.swapped", port);
         }
+        // Captures name the registry's record as it is now (an owner recorded since the probe), not the probe's copy.
+        R30xFingerprintScanner scanner = probed.as(now);
+        holder[0] = scanner;
         openByPort.put(port, scanner);
         return scanner;
     }

@@ -101,6 +101,92 @@ class R30xScannerTest {
         assertThat(scanner.readSysParams().packetSize()).isEqualTo(128);
     }
 
+    /**
+     * Line noise in the middle of an image upload: the module does not know and streams on.
+     * The next command must not read the rest of that stream as its answer.
+     */
+    @Test
+    void corruptedPacketMidUploadIsAChecksumErrorAndTheNextCommandWorksWhileTheStreamGoesOn() throws Exception {
+        scanner.verifyPassword(0x0BADCAFE);
+        scanner.readSysParams();
+        emulator.placeFinger();
+        assertThat(scanner.genImg()).isTrue();
+        emulator.paceDataPackets(Duration.ofMillis(2));
+        emulator.corruptDataPacket(20);
+        assertThatThrownBy(() -> scanner.upImage()).isInstanceOf(R30xException.Checksum.class);
+
+        int before = emulator.commandsReceived();
+        assertThat(scanner.templateCount()).as("the first command after the error").isZero();
+        assertThat(emulator.commandsReceived() - before).as("password and parameters repeated, then the command")
+                .isGreaterThanOrEqualTo(3);
+        emulator.paceDataPackets(Duration.ZERO);
+        assertThat(scanner.genImg()).isTrue();
+        assertThat(R30xImages.unpack(scanner.upImage()).pixels()).isEqualTo(expectedPixels(1));
+    }
+
+    /** A process that died in the middle of an upload leaves the module streaming; a new one must start cleanly. */
+    @Test
+    void uploadLeftStreamingByAnEarlierProcessIsDrainedBeforeTheFirstCommand() throws Exception {
+        R30xScanner dead = new R30xScanner(line[0], R30xFrame.DEFAULT_ADDRESS, TIMEOUT);
+        emulator.placeFinger();
+        assertThat(dead.genImg()).isTrue();
+        emulator.paceDataPackets(Duration.ofMillis(2));
+        line[0].write(R30xFrame.command(R30xFrame.DEFAULT_ADDRESS, R30xScanner.UP_IMAGE).encode());
+        new R30xFrameReader(line[0]).read(TIMEOUT);
+
+        R30xScanner next = new R30xScanner(line[0], R30xFrame.DEFAULT_ADDRESS, TIMEOUT);
+        next.verifyPassword(0x0BADCAFE);
+        assertThat(next.readSysParams().packetSize()).isEqualTo(128);
+        emulator.paceDataPackets(Duration.ZERO);
+        assertThat(next.genImg()).isTrue();
+        assertThat(R30xImages.unpack(next.upImage()).pixels()).isEqualTo(expectedPixels(1));
+    }
+
+    @Test
+    void aLineThatNeverGoesQuietIsReportedNotWaitedOnForever() {
+        R30xScanner s = new R30xScanner(new NoiseLine(), R30xFrame.DEFAULT_ADDRESS, TIMEOUT);
+        long start = System.nanoTime();
+        assertThatThrownBy(s::templateCount).isInstanceOf(R30xException.Protocol.class)
+                .hasMessageContaining("does not go quiet");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    /** A broken device that never stops sending noise, however fast it is read. */
+    private static final class NoiseLine implements R30xTransport {
+        @Override
+        public String name() {
+            return "noise";
+        }
+
+        @Override
+        public void write(byte[] bytes) {
+        }
+
+        @Override
+        public byte[] read(int count, Duration timeout) {
+            byte[] noise = new byte[count];
+            java.util.Arrays.fill(noise, (byte) 0x55);
+            return noise;
+        }
+
+        @Override
+        public void discardInput() {
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private byte[] expectedPixels(int placement) {
+        return R30xImages.unpack(R30xImages.pack(new GrayImage(R30xImages.WIDTH, R30xImages.HEIGHT, images.image(placement), R30xImages.DPI))).pixels();
+    }
+
     @Test
     void corruptedCommandIsAnsweredWithReceiveError() throws Exception {
         byte[] bad = R30xFrame.command(R30xFrame.DEFAULT_ADDRESS, R30xScanner.GEN_IMG).encode();

@@ -1,5 +1,6 @@
 package id.rekam.sync.cli;
 
+import id.rekam.core.domain.Nik;
 import id.rekam.core.outbox.OutboxEntry;
 import id.rekam.core.outbox.OutboxState;
 import id.rekam.core.settings.StationSettingsFile;
@@ -232,10 +233,11 @@ public final class SyncCli {
             // Another process (the service's run) may be delivering: its last contact, as it kept it.
             out.println(lastContact(m, LastContact.read(cli.dataDir()).orElse(null)));
             for (OutboxEntry e : store.outbox().inState(OutboxState.NEEDS_ATTENTION, 50)) {
-                out.printf("NEEDS_ATTENTION %s: %s%n", e.packetId(), e.reason());
+                // Reasons are kept whole (sealed); a NIK in them is masked where they are shown.
+                out.printf("NEEDS_ATTENTION %s: %s%n", e.packetId(), Nik.maskIn(e.reason()));
             }
             for (var e : store.events().needingAttention(50)) {
-                out.printf("NEEDS_ATTENTION event %s (%s): %s%n", e.id(), e.type(), e.reason());
+                out.printf("NEEDS_ATTENTION event %s (%s): %s%n", e.id(), e.type(), Nik.maskIn(e.reason()));
             }
             return 0;
         }
@@ -339,7 +341,9 @@ public final class SyncCli {
             CentralApi api = new CentralApi(http, config.server());
             boolean ok = true;
             int matched = 0;
-            List<OutboxEntry> confirmed = store.outbox().inState(OutboxState.CONFIRMED, Integer.MAX_VALUE);
+            List<OutboxEntry> confirmed = new java.util.ArrayList<>(
+                    store.outbox().inState(OutboxState.CONFIRMED, Integer.MAX_VALUE));
+            confirmed.addAll(store.outbox().inState(OutboxState.PRINT_READY, Integer.MAX_VALUE));
             try {
                 for (OutboxEntry e : confirmed) {
                     try {

@@ -1,0 +1,36 @@
+package id.rekam.app.adapters.regions;
+
+import id.rekam.app.ports.NikCheck;
+import id.rekam.core.domain.Gender;
+import id.rekam.core.nik.NikIssue;
+import id.rekam.core.nik.NikValidator;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/** station-core's {@link NikValidator}; its messages are already localised and name the digit group. */
+public final class ValidatorNikCheck implements NikCheck {
+
+    private final Supplier<NikValidator> validator;
+    private final Locale locale;
+
+    /** @param validator may wait for the region catalogue to finish loading */
+    public ValidatorNikCheck(Supplier<NikValidator> validator, Locale locale) {
+        this.validator = validator;
+        this.locale = locale;
+    }
+
+    public ValidatorNikCheck(NikValidator validator, Locale locale) {
+        this(() -> validator, locale);
+    }
+
+    @Override
+    public List<Issue> check(String nik, LocalDate birthDate, Gender gender) {
+        return validator.get().validate(nik, birthDate, gender).issues().stream()
+                .map(i -> new Issue(i.severity() == NikIssue.Severity.ERROR ? Severity.ERROR : Severity.WARNING,
+                        "nik.core", i.message(locale)))
+                .toList();
+    }
+}

@@ -1,0 +1,117 @@
+package id.rekam.app.adapters.store;
+
+import id.rekam.app.ports.Counters;
+import id.rekam.app.ports.Operator;
+import id.rekam.app.ports.RecordService;
+import id.rekam.app.ports.RecordStatus;
+import id.rekam.app.ports.RecordSummary;
+import id.rekam.core.commit.ApprovalMode;
+import id.rekam.core.commit.CaptureCommit;
+import id.rekam.core.commit.DuplicateOverride;
+import id.rekam.core.domain.EnrollmentRecord;
+import id.rekam.core.domain.Nik;
+import id.rekam.core.domain.RegistrationId;
+import id.rekam.core.outbox.OutboxState;
+import id.rekam.core.store.StationStore;
+import id.rekam.core.verdict.ServerVerdict;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Records through station-core: sealed rows, signed packets, the outbox and the audit chain. The
+ * commit policy (who approves, when a record waits, what an override takes) is core's
+ * ({@code Captures}); verdicts are the record's state and data in the store ({@code Verdicts}).
+ */
+final class CoreRecords implements RecordService {
+
+    /** Records considered by the local 1:N check; a station holds a few tens of thousands at most. */
+    static final int TEMPLATE_SCAN_LIMIT = 50_000;
+
+    private final StationStore store;
+
+    CoreRecords(StationStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public RecordStatus commit(EnrollmentRecord record, ApprovalMode mode, Optional<DuplicateOverride> override) {
+        CaptureCommit request = CaptureCommit.of(record, mode);
+        return status(store.captures().commit(override.map(request::withOverride).orElse(request)).state());
+    }
+
+    @Override
+    public Optional<RecordSummary> findByNik(Nik nik) {
+        return store.findByNik(nik).stream().findFirst().map(CoreRecords::map);
+    }
+
+    @Override
+    public Optional<EnrollmentRecord> load(RegistrationId id) {
+        return store.findById(id);
+    }
+
+    @Override
+    public List<RecordSummary> search(String query, int limit) {
+        return store.search(query, limit).stream().map(CoreRecords::map).toList();
+    }
+
+    /** Newest first, as the approval list shows them. */
+    @Override
+    public List<RecordSummary> waitingApproval() {
+        List<RecordSummary> out = new ArrayList<>();
+        for (RegistrationId id : store.captures().waitingApproval(TEMPLATE_SCAN_LIMIT)) {
+            store.findSummary(id).map(CoreRecords::map).ifPresent(out::add);
+        }
+        Collections.reverse(out);
+        return out;
+    }
+
+    /** The store checks that {@code supervisor} may approve, on its own accounts. */
+    @Override
+    public void approve(List<RegistrationId> ids, Operator supervisor) {
+        store.captures().approve(ids, supervisor.id());
+    }
+
+    @Override
+    public Optional<ServerVerdict> verdict(RegistrationId id) {
+        return store.verdicts().ofRecord(id);
+    }
+
+    @Override
+    public Counters counters(LocalDate today, ZoneId zone) {
+        var c = store.counters();
+        return new Counters((int) c.capturedToday(), (int) c.waitingForSync(), (int) c.waitingForApproval());
+    }
+
+    @Override
+    public List<StoredTemplates> templates() {
+        List<StoredTemplates> out = new ArrayList<>();
+        for (var s : store.listRecent(0, TEMPLATE_SCAN_LIMIT)) {
+            out.add(new StoredTemplates(s.id(), s.fullName(), store.fingerprintTemplates(s.id())));
+        }
+        return out;
+    }
+
+    static RecordSummary map(id.rekam.core.store.RecordSummary s) {
+        return new RecordSummary(s.id(), s.nik().value(), s.fullName(), s.capturedAt(), status(s.state()));
+    }
+
+    static RecordStatus status(OutboxState state) {
+        return switch (state) {
+            case CAPTURED -> RecordStatus.WAITING_APPROVAL;
+            case APPROVED, QUEUED -> RecordStatus.WAITING_SYNC;
+            case UPLOADING -> RecordStatus.UPLOADING;
+            case ACKNOWLEDGED -> RecordStatus.SENT;
+            case CONFIRMED -> RecordStatus.CONFIRMED;
+            case PRINT_READY -> RecordStatus.PRINT_READY;
+            case DUPLICATE -> RecordStatus.DUPLICATE;
+            case REJECTED -> RecordStatus.REJECTED;
+            case NEEDS_ATTENTION -> RecordStatus.NEEDS_ATTENTION;
+            case EXPORTED -> RecordStatus.EXPORTED;
+        };
+    }
+}

@@ -1,0 +1,23 @@
+package id.rekam.app.ports;
+
+/** What becomes available once the store is unlocked. */
+public interface OpenStore extends AutoCloseable {
+
+    /** The id the store was created with; it is inside every packet, so it never changes. */
+    String stationId();
+
+    OperatorService operators();
+
+    RecordService records();
+
+    DraftService drafts();
+
+    /** Card lifecycle: custody, hand-over, blank-card ledger, destruction. */
+    CardService cards();
+
+    /** What the central server has not received yet, and its export to a removable disk. */
+    PendingExports pendingExports();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,43 @@
+package id.rekam.app.ports;
+
+/**
+ * The technician's set-up of a station: its first run (office, central server and pin,
+ * one-time code, store, first supervisor) and later its move to another office.
+ */
+public interface ProvisioningService {
+
+    /**
+     * @param stationId      {@code ST-<kecamatan digits>-NNNN}, the id the store is created with
+     * @param districtCode   the office's kecamatan, {@code PP.KK.CC}
+     * @param server         base URL of the central server ({@code https://} in production)
+     * @param pin            {@code sha256/<base64>} of the server's public key; null only for plain http (demo, tests)
+     * @param enrollmentCode the one-time code the central administrator issued for this office
+     * @param deskName       how the server lists this station (e.g. "Meja 1")
+     */
+    record Request(String stationId, String districtCode, String server, String pin, String enrollmentCode,
+                   String deskName) {
+    }
+
+    /** The first id the server gives a station of this kecamatan; the wizard proposes it. */
+    static String proposedStationId(String districtCode) {
+        return "ST-" + districtCode.replace(".", "") + "-0001";
+    }
+
+    /**
+     * Creates the encrypted store under the requested station id (or, after a failed attempt,
+     * reopens it with the same passphrase), registers it with the server and creates the
+     * first supervisor.
+     *
+     * @return the store, unlocked
+     */
+    OpenStore firstRun(char[] passphrase, Request request, String supervisorId, char[] supervisorPassword)
+            throws ProvisioningException;
+
+    /**
+     * Moves the unlocked station to another kecamatan; refused while any record lacks the
+     * server's final verdict.
+     *
+     * @return the new office's name, for everything on screen that shows it
+     */
+    String reassign(String districtCode, String technician) throws ProvisioningException;
+}

@@ -1,0 +1,58 @@
+package id.rekam.app.ports;
+
+import id.rekam.core.commit.ApprovalMode;
+import id.rekam.core.commit.DuplicateOverride;
+import id.rekam.core.domain.EnrollmentRecord;
+import id.rekam.core.domain.FingerPosition;
+import id.rekam.core.domain.Nik;
+import id.rekam.core.domain.RegistrationId;
+import id.rekam.core.verdict.ServerVerdict;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Records on this station's encrypted store. */
+public interface RecordService {
+
+    /**
+     * Commits a finished record in one store transaction: the record (encrypted, with provenance),
+     * its audit line, a supervisor's duplicate override (reason sealed) and, when the station's
+     * commit policy approves at commit, its approval and queueing. Who may override and whether
+     * the record waits for approval are decided by the store's policy, not by the caller; the
+     * record's {@code operatorId} is who recorded it.
+     *
+     * @param override present when a supervisor overrode a possible-duplicate warning
+     * @return the status the record now has
+     */
+    RecordStatus commit(EnrollmentRecord record, ApprovalMode mode, Optional<DuplicateOverride> override);
+
+    Optional<RecordSummary> findByNik(Nik nik);
+
+    Optional<EnrollmentRecord> load(RegistrationId id);
+
+    /** Search by (part of) NIK or name; empty query lists the latest records. */
+    List<RecordSummary> search(String query, int limit);
+
+    List<RecordSummary> waitingApproval();
+
+    /** A supervisor approves these records for delivery, all of them or none (one transaction). */
+    void approve(List<RegistrationId> ids, Operator supervisor);
+
+    /**
+     * What the central server decided about a record (duplicate: the other record whole; rejected:
+     * code and message), from the store; empty before a verdict. A NIK in it is not masked: mask
+     * it where it is shown.
+     */
+    Optional<ServerVerdict> verdict(RegistrationId id);
+
+    Counters counters(LocalDate today, ZoneId zone);
+
+    /** All stored records' fingerprint templates, for the local 1:N duplicate check. */
+    List<StoredTemplates> templates();
+
+    record StoredTemplates(RegistrationId id, String fullName, Map<FingerPosition, byte[]> templates) {
+    }
+}

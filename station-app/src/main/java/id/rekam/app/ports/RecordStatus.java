@@ -1,0 +1,25 @@
+package id.rekam.app.ports;
+
+/** Where a record stands on this station. */
+public enum RecordStatus {
+    /** Committed, waiting for a supervisor (per-record or end-of-day batch approval). */
+    WAITING_APPROVAL,
+    /** Approved, in the outbox, not yet delivered. */
+    WAITING_SYNC,
+    /** Being uploaded now. */
+    UPLOADING,
+    /** Stored by the central server, its verdict not yet known. */
+    SENT,
+    /** Accepted by the central server. */
+    CONFIRMED,
+    /** Accepted, and the server reports the card is ready to print. */
+    PRINT_READY,
+    /** The server found the person already recorded (KTP ganda). */
+    DUPLICATE,
+    /** The server rejected the packet. */
+    REJECTED,
+    /** Parked for a technician. */
+    NEEDS_ATTENTION,
+    /** In an encrypted export bundle a technician took to the central office; delivered again if the network returns. */
+    EXPORTED
+}

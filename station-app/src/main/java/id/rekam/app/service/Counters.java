@@ -1,5 +1,0 @@
-package id.rekam.app.service;
-
-/** The three numbers on the home screen. */
-public record Counters(int capturedToday, int waitingSync, int waitingApproval) {
-}

@@ -1,0 +1,71 @@
+package id.rekam.app.adapters.devices;
+
+import id.rekam.app.adapters.matching.SourceAfisMatcher;
+import id.rekam.app.ports.FingerprintService;
+import id.rekam.core.domain.FingerPosition;
+import id.rekam.devices.DeviceConfig;
+import id.rekam.devices.DeviceRegistry;
+import id.rekam.devices.Devices;
+import id.rekam.devices.fingerprint.synth.SyntheticFingerSource;
+import id.rekam.devices.scanner.EmulatedScannerPort;
+import id.rekam.devices.scanner.R30xEmulatorSettings;
+import org.junit.jupiter.api.Test;
+
+import java.awt.image.BufferedImage;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The app's camera and scanner ports on station-devices in demo configuration (SIMULATED devices). */
+class DevicesAdaptersTest {
+
+    @Test
+    void scannerDeliversImageTemplateAndQualityWithSimulatedProvenance() throws Exception {
+        try (EmulatedScannerPort port = EmulatedScannerPort.startInMemory("app-test", R30xEmulatorSettings.defaults(),
+                new SyntheticFingerSource(42))) {
+            port.autoPlaceFingerAfter(Duration.ofMillis(100));
+            // The in-memory emulator shares this JVM's CPU with the test (SourceAFIS, the next synthetic
+            // print): on a loaded CI machine a reply can come later than a real sensor's 1 s. 10 s only caps a hang.
+            DeviceConfig config = port.addTo(DeviceConfig.of(Map.of("demo", "true", "camera.driver", "none",
+                    "owner.office", "Kec. Pancoran Mas", "scanner.timeout.ms", "10000")));
+            try (Devices devices = Devices.load(config, DeviceRegistry.inMemory(config.ownerOffice()))) {
+                devices.monitor().pollOnce();
+                DevicesScanner scanner = new DevicesScanner(devices);
+                FingerprintService.FingerSample s = scanner.capture(FingerPosition.RIGHT_THUMB);
+                assertThat(scanner.device().simulated()).isTrue();
+                assertThat(scanner.device().ownerOffice()).isEqualTo("Kec. Pancoran Mas");
+                assertThat(s.image()).hasSize(256 * 288);
+                assertThat(s.quality()).isBetween(0, 100);
+                assertThat(s.imageFormat()).isEqualTo("GRAY8-256x288-500dpi");
+                assertThat(s.quality()).as("a synthetic print on the sensor is a usable print").isGreaterThanOrEqualTo(40);
+                SourceAfisMatcher matcher = new SourceAfisMatcher();
+                assertThat(matcher.score(s.template(), s.template())).isGreaterThan(matcher.threshold());
+                FingerprintService.FingerSample other = scanner.capture(FingerPosition.RIGHT_INDEX);
+                assertThat(matcher.score(s.template(), other.template()))
+                        .as("the demo puts a different finger on the sensor each time").isLessThan(matcher.threshold());
+                scanner.close();
+            }
+        }
+    }
+
+    @Test
+    void simulatedCameraFramesReachThePort() {
+        DeviceConfig config = DeviceConfig.of(Map.of("demo", "true", "camera.driver", "simulated", "camera.fps", "30",
+                "scanner.ports", "none"));
+        try (Devices devices = Devices.load(config, DeviceRegistry.inMemory("Kec. Pancoran Mas"))) {
+            devices.monitor().pollOnce();
+            DevicesCamera camera = new DevicesCamera(devices);
+            camera.open();
+            BufferedImage frame = null;
+            // The first frame comes as soon as the camera thread draws it; 30 s only caps a failure.
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (frame == null && System.nanoTime() < deadline) {
+                frame = camera.grab();
+            }
+            assertThat(frame).isNotNull();
+            assertThat(camera.device().simulated()).isTrue();
+            camera.close();
+        }
+    }
+}

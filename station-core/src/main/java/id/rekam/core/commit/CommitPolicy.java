@@ -1,0 +1,59 @@
+package id.rekam.core.commit;
+
+import id.rekam.core.auth.AuthException;
+import id.rekam.core.auth.Role;
+import id.rekam.core.store.StoreException;
+
+/**
+ * Who may approve a record, when a record needs approval and what overriding a possible-duplicate
+ * warning takes: the station's rules for a capture, written once. The store enforces them inside
+ * the transaction that acts on them ({@code Captures}, {@code Outbox.approve}), on the roles it
+ * holds itself, so no screen can skip them.
+ */
+public final class CommitPolicy {
+
+    /** Longest override reason kept; a reason is a sentence, not a document. */
+    public static final int MAX_OVERRIDE_REASON = 500;
+
+    private CommitPolicy() {
+    }
+
+    /** Only a supervisor approves a record for delivery (per record or in the end-of-day batch). */
+    public static boolean mayApprove(Role role) {
+        return role == Role.SUPERVISOR;
+    }
+
+    /** @throws AuthException when {@code role} may not approve; {@code user} names who tried */
+    public static void requireApprover(String user, Role role) {
+        if (!mayApprove(role)) {
+            throw new AuthException("auth.notSupervisor", String.valueOf(user));
+        }
+    }
+
+    /**
+     * A record needs a supervisor's approval before it may leave the station, unless the person
+     * recording it is a supervisor at a desk that approves per record: then the commit is the
+     * approval.
+     *
+     * @param committer role of the account that recorded; null when it is not an active account
+     */
+    public static boolean approvedAtCommit(Role committer, ApprovalMode mode) {
+        return mode == ApprovalMode.PER_RECORD && mayApprove(committer);
+    }
+
+    /**
+     * Saving a record despite a possible-duplicate warning takes a supervisor and a reason.
+     *
+     * @return the reason as kept (trimmed)
+     * @throws AuthException  the overrider is not a supervisor
+     * @throws StoreException the reason is blank or longer than {@link #MAX_OVERRIDE_REASON}
+     */
+    public static String overrideReason(String overrider, Role role, String reason) {
+        requireApprover(overrider, role);
+        String kept = reason == null ? "" : reason.strip();
+        if (kept.isEmpty() || kept.length() > MAX_OVERRIDE_REASON) {
+            throw new StoreException("commit.overrideReason", MAX_OVERRIDE_REASON);
+        }
+        return kept;
+    }
+}
