@@ -118,10 +118,13 @@ class RelayTest {
         assertThat(kit.server.awaitDecisions(java.time.Duration.ofSeconds(30))).isTrue();
 
         // The origin's network returns: it uploads the same packets itself and reads its feed.
-        try (SyncService sync = new SyncService(kit.store, SyncTestKit.fastConfig(kit.server.baseUri()))) {
-            kit.pass(sync);
+        DrainPass.Result own;
+        try (SyncService sync = new SyncService(kit.store, SyncTestKit.fastConfig(kit.server.baseUri())
+                .withRetention(java.time.Duration.ZERO))) {
+            own = kit.pass(sync);
         }
         assertThat(serverPackets()).as("relay + direct upload: one record each").hasSize(3);
+        assertThat(own.purged()).as("confirmed, then purged as usual").isEqualTo(3);
         for (String id : approved) {
             assertThat(kit.store.outbox().entry(id).orElseThrow().state()).isEqualTo(OutboxState.CONFIRMED);
             assertThat(serverPackets()).filteredOn(p -> p.packetId().equals(id)).singleElement()
@@ -145,6 +148,42 @@ class RelayTest {
         assertThat(b.alreadyHeld()).isEqualTo(3);
         assertThat(serverPackets()).hasSize(3);
         assertThat(relayRows()).isEqualTo(6);
+    }
+
+    @Test
+    void theServersImportOfASafetyBundleStoresEachRecordOnceAndKeepsUnapprovedOnesOut() throws Exception {
+        List<String> approved = originRecordsOffline();
+        SafetyBundles.Result bundle = safetyBundle();
+        id.rekam.server.store.Database db = new id.rekam.server.store.Database(kit.serverDir.resolve("server.db"));
+        try {
+            id.rekam.server.stations.StationRegistry stations = new id.rekam.server.stations.StationRegistry(db,
+                    Clock.systemUTC());
+            id.rekam.server.dedup.DedupService dedup = new id.rekam.server.dedup.DedupService(db,
+                    new id.rekam.server.dedup.FingerprintIndex(), stations,
+                    new id.rekam.server.dedup.DedupService.Settings(40, 1, true));
+            id.rekam.server.imports.BundleImporter importer = new id.rekam.server.imports.BundleImporter(stations,
+                    new id.rekam.server.packets.PacketService(new id.rekam.server.packets.PacketRepository(db),
+                            new id.rekam.server.packets.UploadFiles(kit.serverDir), dedup, stations, Clock.systemUTC(),
+                            Long.MAX_VALUE), new id.rekam.server.events.EventStore(db, Clock.systemUTC()),
+                    new id.rekam.server.coverage.TallyStore(db, Clock.systemUTC()));
+
+            id.rekam.server.imports.BundleImporter.Result first = importer.importBundle(bundle.bundle(), TEAM.clone());
+            assertThat(first.imported()).isEqualTo(3);
+            assertThat(first.unapproved()).as("the unapproved record stays on the stick").isEqualTo(1);
+            // Then a relay of the same stick: nothing stored twice.
+            BundleRelay.Result relayed = relay(station("relay", SyncTestKit.OFFICE), bundle.bundle());
+            assertThat(relayed.stored()).isZero();
+            assertThat(relayed.alreadyHeld()).isEqualTo(3);
+            assertThat(serverPackets()).extracting(PacketRecord::packetId).containsExactlyInAnyOrderElementsOf(approved);
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + kit.serverDir.resolve("server.db"));
+                 ResultSet rs = c.createStatement().executeQuery(
+                         "SELECT via FROM coverage_tallies WHERE station_id = '" + SyncTestKit.STATION + "'")) {
+                assertThat(rs.next()).as("the import kept the origin's tally").isTrue();
+                assertThat(rs.getString(1)).isEqualTo("import");
+            }
+        } finally {
+            db.close();
+        }
     }
 
     @Test

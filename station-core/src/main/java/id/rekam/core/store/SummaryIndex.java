@@ -217,8 +217,9 @@ final class SummaryIndex {
                 String nik = in.readUTF();
                 String words = in.readUTF();
                 String village = in.readUTF();
+                // A kecamatan has a few dozen kelurahan codes: one copy each, not one per record.
                 out.add(new Entry(id, nik, words.isEmpty() ? new String[0] : words.split(" "),
-                        village.isEmpty() ? null : village));
+                        village.isEmpty() ? null : village.intern()));
             }
             return out;
         } catch (IOException e) {
@@ -227,7 +228,8 @@ final class SummaryIndex {
     }
 
     private static Entry entry(String id, SummaryDoc doc) {
-        return new Entry(id, doc.nik(), doc.fullName().toUpperCase(Locale.ROOT).split("[\\s.,'-]+"), doc.villageCode());
+        return new Entry(id, doc.nik(), doc.fullName().toUpperCase(Locale.ROOT).split("[\\s.,'-]+"),
+                doc.villageCode() == null ? null : doc.villageCode().intern());
     }
 
     private static Predicate<Entry> matcher(String query) {
