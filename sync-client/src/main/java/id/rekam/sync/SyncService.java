@@ -90,7 +90,8 @@ public final class SyncService implements AutoCloseable {
         this.uploader = new PacketUploader(store, api, verdicts, config.chunkSize(), () -> stopping);
         this.pass = new DrainPass(store, new ConnectivityProbe(api), new EventPusher(store, api), uploader,
                 new FeedPuller(store, api, verdicts), workers, config.concurrency(), config.retention(),
-                new id.rekam.sync.relay.TallyExchange(store, new id.rekam.sync.api.RelayClient(api), clock));
+                config.tallyExchange() ? new id.rekam.sync.relay.TallyExchange(store,
+                        new id.rekam.sync.api.RelayClient(api), clock) : null);
     }
 
     /** Forwards team members' safety bundles over this service's signed, pinned client. */

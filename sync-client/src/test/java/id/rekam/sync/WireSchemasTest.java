@@ -148,7 +148,7 @@ class WireSchemasTest {
     }
 
     private SyncService sync(SchemaCheck check) {
-        SyncConfig config = SyncTestKit.fastConfig(kit.server.baseUri());
+        SyncConfig config = SyncTestKit.fastConfig(kit.server.baseUri()).withTallyExchange(true);
         return new SyncService(kit.store, config, Clock.systemUTC(), id.rekam.sync.retry.Backoff.threadLocalRandom(),
                 new Messages(Locale.ENGLISH), HttpClients.builder(config, kit.store.stationId(), kit.store::signRequest,
                 Clock.systemUTC()).addNetworkInterceptor(check).build());
@@ -202,7 +202,8 @@ class WireSchemasTest {
 
         assertThat(check.problems).isEmpty();
         assertThat(check.used).containsKeys("api/announcement", "api/events-request", "api/events-response",
-                "api/health", "api/feed-page", "api/packet-view", "api/error");
+                "api/health", "api/feed-page", "api/packet-view", "api/error", "api/coverage-tally",
+                "api/tally-result", "api/coverage-tallies");
         assertThat(kit.store.outbox().entry(again).orElseThrow().state()).isEqualTo(OutboxState.DUPLICATE);
     }
 

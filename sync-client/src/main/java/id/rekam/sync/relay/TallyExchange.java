@@ -34,7 +34,7 @@ public final class TallyExchange {
     }
 
     /** @return tallies of team members that were newer than what this station kept */
-    public int exchange() throws SyncFailure {
+    public int exchange() {
         java.time.Instant now = clock.instant();
         if (last != null && now.isBefore(last.plus(INTERVAL))) {
             return 0;
@@ -55,6 +55,11 @@ public final class TallyExchange {
             return merged;
         } catch (RelayClient.Refused e) {
             LOG.info("coverage tallies not exchanged: {} {}", e.code(), e.getMessage());
+            return 0;
+        } catch (SyncFailure e) {
+            // Delivery already happened in this pass; the next pass (or the one after) tries again.
+            LOG.info("coverage tallies not exchanged: {}", e.getMessage());
+            last = null;
             return 0;
         }
     }

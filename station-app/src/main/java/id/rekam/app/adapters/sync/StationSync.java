@@ -90,7 +90,8 @@ public final class StationSync implements SyncPort {
         if (queued > 0) {
             LOG.info("{} approved records queued for delivery", queued);
         }
-        SyncService s = new SyncService(store, c.get(), Clock.systemUTC(), Backoff.threadLocalRandom(),
+        // The desk exchanges its team's coverage tallies at the end of a pass (issue 16).
+        SyncService s = new SyncService(store, c.get().withTallyExchange(true), Clock.systemUTC(), Backoff.threadLocalRandom(),
                 new Messages(locale.getLanguage().equals("en") ? Locale.ENGLISH : Locale.forLanguageTag("id-ID")));
         s.addListener(new SyncListener() {
             @Override
