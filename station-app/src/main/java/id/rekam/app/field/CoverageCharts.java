@@ -71,7 +71,8 @@ final class CoverageCharts {
             // Station and operator take a little more; the five counts share the rest evenly.
             double[] share = {0.22, 0.18, 0.12, 0.12, 0.12, 0.12, 0.12};
             for (int i = 0; i < share.length; i++) {
-                table.getColumns().get(i).prefWidthProperty().bind(table.widthProperty().subtract(4).multiply(share[i]));
+                table.getColumns().get(i).prefWidthProperty()
+                        .bind(table.widthProperty().subtract(24).multiply(share[i]));
             }
         }
         table.getItems().setAll(r.members());
