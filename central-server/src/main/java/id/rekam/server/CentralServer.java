@@ -21,6 +21,9 @@ import id.rekam.server.http.ServerHeadersInterceptor;
 import id.rekam.server.packets.PacketRepository;
 import id.rekam.server.packets.PacketService;
 import id.rekam.server.packets.StationApi;
+import id.rekam.server.relay.PacketIngest;
+import id.rekam.server.relay.RelayApi;
+import id.rekam.server.coverage.TallyStore;
 import id.rekam.server.packets.UploadFiles;
 import id.rekam.server.stations.StationRegistry;
 import id.rekam.server.store.Database;
@@ -101,6 +104,8 @@ public final class CentralServer implements AutoCloseable {
             AdminService admin = new AdminService(stations, repo, packets);
 
             StationApi api = new StationApi(stations, packets, events, feed, config.clock());
+            RelayApi relay = new RelayApi(stations, new PacketIngest(packets), new TallyStore(db, config.clock()), db,
+                    config.clock());
             TusHandler tus = new TusHandler(packets, config.maxPacketSize());
             AdminApi adminApi = new AdminApi(admin, faults);
             Router router = new Router()
@@ -110,6 +115,11 @@ public final class CentralServer implements AutoCloseable {
                     .add("GET", "/v1/packets/{packetId}", api::packet)
                     .add("POST", "/v1/events", api::events)
                     .add("GET", "/v1/feedback", api::feedback)
+                    .add("GET", "/v1/stations/{stationId}/key", relay::key)
+                    .add("POST", "/v1/relay/packets", relay::packet)
+                    .add("POST", "/v1/relay/tallies", relay::tally)
+                    .add("POST", "/v1/coverage/tally", relay::ownTally)
+                    .add("GET", "/v1/coverage/tallies", relay::officeTallies)
                     .add("OPTIONS", "/v1/uploads", tus::options)
                     .add("POST", "/v1/uploads", tus::create)
                     .add("OPTIONS", "/v1/uploads/{uploadId}", tus::options)

@@ -1,5 +1,6 @@
 package id.rekam.server;
 
+import id.rekam.server.coverage.TallyStore;
 import id.rekam.server.dedup.DedupService;
 import id.rekam.server.dedup.FingerprintIndex;
 import id.rekam.server.events.EventStore;
@@ -62,8 +63,8 @@ final class ImportBundleCommand implements Callable<Integer> {
             packets.decisions().start();
             BundleImporter.Result r;
             try {
-                r = new BundleImporter(stations, packets, new EventStore(db, config.clock()))
-                        .importBundle(bundle, passphrase);
+                r = new BundleImporter(stations, packets, new EventStore(db, config.clock()),
+                        new TallyStore(db, config.clock())).importBundle(bundle, passphrase);
                 if (!packets.decisions().awaitIdle(java.time.Duration.ofMinutes(10))) {
                     System.err.println("imported, but the duplicate check did not finish in 10 minutes; "
                             + "the server decides the rest at its next start");
@@ -77,6 +78,10 @@ final class ImportBundleCommand implements Callable<Integer> {
             }
             System.out.printf("bundle %s from %s: %d packets imported, %d already present, %d events (%d refused)%n",
                     r.bundleId(), r.stationId(), r.imported(), r.alreadyPresent(), r.events(), r.eventsRefused());
+            if (r.unapproved() > 0) {
+                System.out.printf("  %d records in this safety bundle wait for a supervisor's approval: not imported;"
+                        + " the station delivers them once approved%n", r.unapproved());
+            }
             r.decided().keySet().forEach(id -> System.out.printf("  %-38s %s%n", id,
                     repo.find(id).map(p -> p.state().wire()).orElse("?")));
             return r.eventsRefused() == 0 ? 0 : 2;

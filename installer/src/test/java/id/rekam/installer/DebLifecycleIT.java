@@ -43,7 +43,9 @@ class DebLifecycleIT {
     /** Exact inverses of migrations, to bring a fresh store back to {@link #OLD_SCHEMA}. */
     private static final Map<Integer, List<String>> DOWNGRADES = Map.of(
             6, List.of("DROP TABLE sync_state"),
-            8, List.of("ALTER TABLE events DROP COLUMN reason"));
+            8, List.of("ALTER TABLE events DROP COLUMN reason"),
+            10, List.of("DROP TABLE safety_copies", "DROP TABLE coverage_targets", "DROP TABLE team_tallies",
+                    "DROP TABLE search_snapshot"));
 
     private static Path deb;
     private static Path work;

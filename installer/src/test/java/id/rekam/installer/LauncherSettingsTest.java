@@ -70,13 +70,16 @@ class LauncherSettingsTest {
     @Test
     void configCheckRejectsTyposAndBadValues() throws IOException {
         Path cfg = write(tmp.resolve("bad.properties"),
-                "rekam.distrct=32.76.01\nrekam.approval=WEEKLY\nrekam.dataDir=" + tmp.resolve("data") + "\n");
+                "rekam.distrct=32.76.01\nrekam.approval=WEEKLY\nrekam.field.pendingLimit=banyak\n"
+                        + "rekam.field.pendingWarn=100\nrekam.dataDir=" + tmp.resolve("data") + "\n");
         Properties sys = system("Linux");
         sys.setProperty("rekam.config", cfg.toString());
 
         CheckResult r = new ConfigCheck(new LauncherSettings(Map.of(), sys)).run();
 
         assertThat(r.status()).isEqualTo(CheckResult.Status.FAIL);
+        assertThat(r.details()).noneMatch(d -> d.contains("unknown setting 'rekam.field.pendingWarn'"));
+        assertThat(r.details()).anyMatch(d -> d.contains("rekam.field.pendingLimit must be a whole number"));
         assertThat(r.details()).anyMatch(d -> d.contains("unknown setting 'rekam.distrct'"))
                 .anyMatch(d -> d.contains("PER_RECORD or END_OF_DAY"));
     }

@@ -81,7 +81,11 @@ public final class Bootstrap {
         CompletableFuture<RegionCatalog> catalog = CompletableFuture.supplyAsync(RegionCatalog::bundled,
                 r -> daemon(r, "rekam-catalog-loader").start());
         CompletableFuture<NikValidator> nik = catalog.thenApply(NikValidator::new);
-        CoreStoreGateway store = new CoreStoreGateway(config.dataDir(), config.stationId(), StoreOptions.defaults(),
+        // The offline guardrails' limits (rekam.field.*) come from the settings file or -D; the
+        // store enforces the disk reserve with them at every commit.
+        StoreOptions options = StoreOptions.defaults().withFieldLimits(id.rekam.core.field.FieldLimits.from(
+                id.rekam.core.settings.StationSettingsFile.effective(config.dataDir())));
+        CoreStoreGateway store = new CoreStoreGateway(config.dataDir(), config.stationId(), options,
                 demo != null ? demo::seed : s -> { });
         // Devices start (native libraries, emulator, first probe) off the FX thread too; until
         // they are up, the status bar shows them as absent.

@@ -38,12 +38,21 @@ public final class DrainPass {
     private final EventPusher events;
     private final PacketUploader uploader;
     private final FeedPuller feed;
+    private final id.rekam.sync.relay.TallyExchange tallies;
     private final ExecutorService workers;
     private final int concurrency;
     private final Duration retention;
 
     public DrainPass(StationStore store, ConnectivityProbe probe, EventPusher events, PacketUploader uploader,
                      FeedPuller feed, ExecutorService workers, int concurrency, Duration retention) {
+        this(store, probe, events, uploader, feed, workers, concurrency, retention, null);
+    }
+
+    /** @param tallies the team's coverage exchange, last step of a pass; null for none */
+    public DrainPass(StationStore store, ConnectivityProbe probe, EventPusher events, PacketUploader uploader,
+                     FeedPuller feed, ExecutorService workers, int concurrency, Duration retention,
+                     id.rekam.sync.relay.TallyExchange tallies) {
+        this.tallies = tallies;
         this.store = store;
         this.probe = probe;
         this.events = events;
@@ -61,6 +70,9 @@ public final class DrainPass {
             int[] packets = packets();
             int verdicts = feed.pull();
             int purged = store.outbox().purgeConfirmed(retention, VerdictApplier.ACTOR);
+            if (tallies != null) {
+                tallies.exchange();
+            }
             return new Result(sentEvents, packets[0], packets[1], verdicts, purged);
         } catch (StoreException e) {
             throw new SyncFailure(SyncFailure.Kind.STORE, e.getMessage(), null, e);

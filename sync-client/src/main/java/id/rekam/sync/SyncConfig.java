@@ -16,9 +16,12 @@ import java.util.Objects;
  * @param pollInterval    pause between passes when everything went through
  * @param retention       confirmed payloads are purged this long after confirmation
  * @param requestTimeout  whole-call timeout of one HTTP request
+ * @param tallyExchange   a pass ends by exchanging coverage tallies with the office (issue 16);
+ *                        the station turns it on, scripted-server tests leave it off
  */
 public record SyncConfig(URI server, String tlsPin, int concurrency, int chunkSize, Duration backoffBase,
-                         Duration backoffCap, Duration pollInterval, Duration retention, Duration requestTimeout) {
+                         Duration backoffCap, Duration pollInterval, Duration retention, Duration requestTimeout,
+                         boolean tallyExchange) {
 
     public SyncConfig {
         Objects.requireNonNull(server, "server");
@@ -34,41 +37,46 @@ public record SyncConfig(URI server, String tlsPin, int concurrency, int chunkSi
 
     public static SyncConfig defaults(URI server) {
         return new SyncConfig(server, null, 2, 1024 * 1024, Duration.ofSeconds(1), Duration.ofMinutes(5),
-                Duration.ofSeconds(30), Duration.ofDays(30), Duration.ofSeconds(60));
+                Duration.ofSeconds(30), Duration.ofDays(30), Duration.ofSeconds(60), false);
     }
 
     public SyncConfig withTlsPin(String pin) {
         return new SyncConfig(server, pin, concurrency, chunkSize, backoffBase, backoffCap, pollInterval, retention,
-                requestTimeout);
+                requestTimeout, tallyExchange);
     }
 
     public SyncConfig withConcurrency(int n) {
         return new SyncConfig(server, tlsPin, n, chunkSize, backoffBase, backoffCap, pollInterval, retention,
-                requestTimeout);
+                requestTimeout, tallyExchange);
     }
 
     public SyncConfig withChunkSize(int n) {
         return new SyncConfig(server, tlsPin, concurrency, n, backoffBase, backoffCap, pollInterval, retention,
-                requestTimeout);
+                requestTimeout, tallyExchange);
     }
 
     public SyncConfig withBackoff(Duration base, Duration cap) {
         return new SyncConfig(server, tlsPin, concurrency, chunkSize, base, cap, pollInterval, retention,
-                requestTimeout);
+                requestTimeout, tallyExchange);
     }
 
     public SyncConfig withPollInterval(Duration d) {
         return new SyncConfig(server, tlsPin, concurrency, chunkSize, backoffBase, backoffCap, d, retention,
-                requestTimeout);
+                requestTimeout, tallyExchange);
     }
 
     public SyncConfig withRetention(Duration d) {
         return new SyncConfig(server, tlsPin, concurrency, chunkSize, backoffBase, backoffCap, pollInterval, d,
-                requestTimeout);
+                requestTimeout, tallyExchange);
     }
 
     public SyncConfig withRequestTimeout(Duration d) {
         return new SyncConfig(server, tlsPin, concurrency, chunkSize, backoffBase, backoffCap, pollInterval, retention,
-                d);
+                d, tallyExchange);
+    }
+
+    public SyncConfig withTallyExchange(boolean on) {
+        return new SyncConfig(server, tlsPin, concurrency, chunkSize, backoffBase, backoffCap, pollInterval, retention,
+                requestTimeout, on);
     }
 }

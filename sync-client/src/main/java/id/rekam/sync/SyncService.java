@@ -89,7 +89,15 @@ public final class SyncService implements AutoCloseable {
         });
         this.uploader = new PacketUploader(store, api, verdicts, config.chunkSize(), () -> stopping);
         this.pass = new DrainPass(store, new ConnectivityProbe(api), new EventPusher(store, api), uploader,
-                new FeedPuller(store, api, verdicts), workers, config.concurrency(), config.retention());
+                new FeedPuller(store, api, verdicts), workers, config.concurrency(), config.retention(),
+                config.tallyExchange() ? new id.rekam.sync.relay.TallyExchange(store,
+                        new id.rekam.sync.api.RelayClient(api), clock) : null);
+    }
+
+    /** Forwards team members' safety bundles over this service's signed, pinned client. */
+    public id.rekam.sync.relay.BundleRelay bundleRelay() {
+        return new id.rekam.sync.relay.BundleRelay(store,
+                new id.rekam.sync.api.RelayClient(new CentralApi(http, config.server())), clock);
     }
 
     public void addListener(SyncListener l) {

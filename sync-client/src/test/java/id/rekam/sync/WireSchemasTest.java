@@ -75,8 +75,7 @@ class WireSchemasTest {
                     && request.body().contentType().subtype().equals("json")) {
                 Buffer b = new Buffer();
                 request.body().writeTo(b);
-                check(method.equals("POST") && path.equals("/v1/events") ? "api/events-request" : "api/announcement",
-                        b.readByteArray(), method + " " + path);
+                check(requestSchema(method, path), b.readByteArray(), method + " " + path);
             }
             String metadata = request.header("Upload-Metadata");
             if (metadata != null) {
@@ -99,9 +98,31 @@ class WireSchemasTest {
             return response;
         }
 
+        private static String requestSchema(String method, String path) {
+            return switch (path) {
+                case "/v1/events" -> "api/events-request";
+                case "/v1/coverage/tally" -> "api/coverage-tally";
+                case "/v1/relay/packets" -> "api/relay-packet";
+                case "/v1/relay/tallies" -> "api/relay-tally";
+                default -> "api/announcement";
+            };
+        }
+
         private static String answerSchema(String path, int status) {
             if (status >= 400) {
                 return "api/error";
+            }
+            if (path.equals("/v1/coverage/tally") || path.equals("/v1/relay/tallies")) {
+                return "api/tally-result";
+            }
+            if (path.equals("/v1/coverage/tallies")) {
+                return "api/coverage-tallies";
+            }
+            if (path.equals("/v1/relay/packets")) {
+                return "api/relay-result";
+            }
+            if (path.startsWith("/v1/stations/") && path.endsWith("/key")) {
+                return "api/station-key";
             }
             if (path.equals("/v1/health")) {
                 return "api/health";
@@ -127,7 +148,7 @@ class WireSchemasTest {
     }
 
     private SyncService sync(SchemaCheck check) {
-        SyncConfig config = SyncTestKit.fastConfig(kit.server.baseUri());
+        SyncConfig config = SyncTestKit.fastConfig(kit.server.baseUri()).withTallyExchange(true);
         return new SyncService(kit.store, config, Clock.systemUTC(), id.rekam.sync.retry.Backoff.threadLocalRandom(),
                 new Messages(Locale.ENGLISH), HttpClients.builder(config, kit.store.stationId(), kit.store::signRequest,
                 Clock.systemUTC()).addNetworkInterceptor(check).build());
@@ -181,7 +202,8 @@ class WireSchemasTest {
 
         assertThat(check.problems).isEmpty();
         assertThat(check.used).containsKeys("api/announcement", "api/events-request", "api/events-response",
-                "api/health", "api/feed-page", "api/packet-view", "api/error");
+                "api/health", "api/feed-page", "api/packet-view", "api/error", "api/coverage-tally",
+                "api/tally-result", "api/coverage-tallies");
         assertThat(kit.store.outbox().entry(again).orElseThrow().state()).isEqualTo(OutboxState.DUPLICATE);
     }
 

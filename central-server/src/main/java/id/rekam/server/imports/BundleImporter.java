@@ -4,24 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import id.rekam.core.export.ExportBundle;
 import id.rekam.core.export.ExportException;
 import id.rekam.core.export.ExportManifest;
-import id.rekam.core.packet.PacketCodec;
-import id.rekam.core.packet.PacketFormatException;
-import id.rekam.core.packet.PacketManifest;
+import id.rekam.server.coverage.TallyStore;
 import id.rekam.server.events.EventStore;
 import id.rekam.server.http.ApiException;
 import id.rekam.server.http.Json;
 import id.rekam.server.packets.Announcement;
-import id.rekam.server.packets.PacketRecord;
 import id.rekam.server.packets.PacketService;
-import id.rekam.server.packets.PacketState;
+import id.rekam.server.relay.PacketIngest;
 import id.rekam.server.stations.Station;
 import id.rekam.server.stations.StationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
-import java.security.PublicKey;
 import java.util.Arrays;
+import java.security.PublicKey;
 import java.util.List;
 import java.util.Map;
 
@@ -40,23 +37,31 @@ public final class BundleImporter {
     private static final Logger LOG = LoggerFactory.getLogger(BundleImporter.class);
 
     private final StationRegistry stations;
-    private final PacketService packets;
     private final EventStore events;
-    private final PacketCodec codec = new PacketCodec();
+    private final PacketIngest ingest;
+    private final TallyStore tallies;
 
     public BundleImporter(StationRegistry stations, PacketService packets, EventStore events) {
+        this(stations, packets, events, null);
+    }
+
+    /** @param tallies where a safety bundle's coverage tally goes; null to leave tallies aside */
+    public BundleImporter(StationRegistry stations, PacketService packets, EventStore events, TallyStore tallies) {
         this.stations = stations;
-        this.packets = packets;
         this.events = events;
+        this.ingest = new PacketIngest(packets);
+        this.tallies = tallies;
     }
 
     /**
      * @param imported       packets this import stored
      * @param alreadyPresent packets the server already held completely (same id and hash)
      * @param decided        per packet id, the server's state after the import
+     * @param unapproved     packets a safety bundle carries that no supervisor approved yet: kept
+     *                       on the stick, never ingested
      */
     public record Result(String bundleId, String stationId, int imported, int alreadyPresent, int events,
-                         int eventsRefused, Map<String, String> decided) {
+                         int eventsRefused, Map<String, String> decided, int unapproved) {
     }
 
     /** Refused before anything was ingested (unknown station, bad signature, wrong passphrase, tampered file). */
@@ -83,37 +88,39 @@ public final class BundleImporter {
             bundle.verify(key);
             bundle.unlock(passphrase);
             ExportManifest m = bundle.manifest();
-            for (ExportManifest.PacketItem item : m.packets()) {
+            List<ExportManifest.PacketItem> approved = m.packets().stream()
+                    .filter(ExportManifest.PacketItem::isApproved).toList();
+            for (ExportManifest.PacketItem item : approved) {
                 announcement(item, bundle.packet(item, key));
             }
             JsonNode eventBatch = Json.tree(bundle.eventsJson());
             if (!eventBatch.isArray() || eventBatch.size() != (m.events() == null ? 0 : m.events().eventIds().size())) {
                 throw new ExportException(ExportException.Problem.TAMPERED, "events file does not match the manifest");
             }
+            java.util.Optional<byte[]> tally = bundle.tallyJson();
 
             int imported = 0;
             int present = 0;
             Map<String, String> decided = new java.util.LinkedHashMap<>();
-            for (ExportManifest.PacketItem item : m.packets()) {
+            for (ExportManifest.PacketItem item : approved) {
                 byte[] body = bundle.packet(item, key);
-                PacketService.AnnounceResult a = packets.announce(station, announcement(item, body));
-                PacketRecord p = a.packet();
-                if (p.state() == PacketState.AWAITING_UPLOAD) {
-                    long from = p.effectiveOffset();
-                    byte[] rest = Arrays.copyOfRange(body, (int) from, body.length);
-                    p = packets.append(p, from, rest, PacketCodec.sha256(rest));
+                PacketIngest.Outcome o = ingest.ingest(station, announcement(item, body), body);
+                if (o.stored()) {
                     imported++;
                 } else {
                     present++;
                 }
-                decided.put(p.packetId(), p.state().wire());
+                decided.put(o.packet().packetId(), o.packet().state().wire());
+            }
+            if (tally.isPresent() && tallies != null) {
+                tallies.store(station.stationId(), station.office(), tally.get(), "import");
             }
             List<Map<String, Object>> results = events.store(station.stationId(), eventBatch);
             long refused = results.stream().filter(r -> !"stored".equals(r.get("status"))).count();
             LOG.info("bundle {} of {}: {} packets imported, {} already present, {} events ({} refused)",
                     m.bundleId(), station.stationId(), imported, present, results.size(), refused);
             return new Result(m.bundleId(), station.stationId(), imported, present, results.size(), (int) refused,
-                    decided);
+                    decided, m.packets().size() - approved.size());
         } catch (ExportException e) {
             throw new ImportRefused(code(e.problem()), e.getMessage(), e);
         } catch (ApiException e) {
@@ -125,20 +132,11 @@ public final class BundleImporter {
     }
 
     private Announcement announcement(ExportManifest.PacketItem item, byte[] body) throws ExportException {
-        PacketManifest pm;
         try {
-            pm = codec.decode(body).manifest();
-        } catch (PacketFormatException e) {
-            throw new ExportException(ExportException.Problem.TAMPERED, "packet " + item.packetId()
-                    + " is signed but does not decode: " + e.getMessage(), e);
+            return ingest.announcement(item.packetId(), item.kind(), item.sha256(), item.signature(), body);
+        } catch (ApiException e) {
+            throw new ExportException(ExportException.Problem.TAMPERED, e.getMessage(), e);
         }
-        if (!pm.packetId().equals(item.packetId())) {
-            throw new ExportException(ExportException.Problem.TAMPERED, "file of packet " + item.packetId()
-                    + " holds packet " + pm.packetId());
-        }
-        return new Announcement(item.packetId(), item.kind(), (long) body.length, item.sha256(), item.signature(),
-                pm.parts().stream().map(e -> new Announcement.PartEntry(e.name(), e.contentType(), e.length(),
-                        e.sha256())).toList());
     }
 
     private static String code(ExportException.Problem p) {

@@ -48,7 +48,15 @@ public final class Database implements AutoCloseable {
             """
             CREATE TABLE IF NOT EXISTS events(event_id TEXT PRIMARY KEY, station_id TEXT NOT NULL,
               type TEXT NOT NULL, payload_sha256 TEXT NOT NULL, payload TEXT NOT NULL,
-              received_at INTEGER NOT NULL)"""
+              received_at INTEGER NOT NULL)""",
+            // Mobile teams (issue 16): each station's latest coverage tally, numbers only.
+            """
+            CREATE TABLE IF NOT EXISTS coverage_tallies(station_id TEXT PRIMARY KEY, office TEXT NOT NULL,
+              generated_at INTEGER NOT NULL, tally TEXT NOT NULL, received_at INTEGER NOT NULL, via TEXT NOT NULL)""",
+            // Who forwarded which packet for whom, and whether that delivery stored it.
+            """
+            CREATE TABLE IF NOT EXISTS relays(seq INTEGER PRIMARY KEY AUTOINCREMENT, packet_id TEXT NOT NULL,
+              origin_station TEXT NOT NULL, relay_station TEXT NOT NULL, stored INTEGER NOT NULL, at INTEGER NOT NULL)"""
     };
 
     private final Connection connection;

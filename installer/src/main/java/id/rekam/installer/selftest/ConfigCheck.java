@@ -47,9 +47,15 @@ public final class ConfigCheck implements Check {
         passes.add(present.isEmpty() ? "no settings file (defaults apply); looked in " + settings.candidateFiles()
                 : "settings from " + present);
         for (String key : p.stringPropertyNames()) {
-            if (!KNOWN.contains(key)) {
+            if (!KNOWN.contains(key) && !key.startsWith(id.rekam.core.field.FieldLimits.PREFIX)) {
                 failures.add("unknown setting '" + key + "' (known: " + String.join(", ", KNOWN.stream().sorted().toList()) + ")");
             }
+        }
+        try {
+            // The offline guardrails' limits (rekam.field.*): read as the store reads them.
+            id.rekam.core.field.FieldLimits.from(p);
+        } catch (IllegalArgumentException e) {
+            failures.add(e.getMessage());
         }
         String district = p.getProperty("rekam.district");
         if (district != null && !DISTRICT.matcher(district.trim()).matches()) {

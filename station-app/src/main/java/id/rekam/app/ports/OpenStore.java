@@ -18,6 +18,9 @@ public interface OpenStore extends AutoCloseable {
     /** What the central server has not received yet, and its export to a removable disk. */
     PendingExports pendingExports();
 
+    /** Guardrails, safety bundles and coverage of a mobile team. */
+    FieldWork fieldWork();
+
     @Override
     void close();
 }

@@ -32,4 +32,9 @@ public interface SyncPort {
     void addListener(Consumer<SyncStatus> listener);
 
     void removeListener(Consumer<SyncStatus> listener);
+
+    /** Relaying team members' bundles, while delivery runs (a configured station with its store open). */
+    default Optional<TeamRelay> teamRelay() {
+        return Optional.empty();
+    }
 }

@@ -11,7 +11,10 @@ public enum Screen {
     APPROVAL("approval"),
     CARDS("cards"),
     SYNC("sync"),
-    PROVISIONING("provisioning");
+    PROVISIONING("provisioning"),
+    /** Mobile teams (issue 16): guardrails and coverage, then safety bundles and relay. */
+    FIELD("field"),
+    BUNDLES("bundles");
 
     private final String fxml;
 

@@ -60,6 +60,12 @@ public final class TestStation {
     /** @param locale the UI language (Bahasa Indonesia unless a test asks for English) */
     public TestStation(Path dataDir, AppConfig.ApprovalMode mode, boolean demo, boolean seeded, SyncConfig sync,
                        Locale locale) {
+        this(dataDir, mode, demo, seeded, sync, locale, fastStore());
+    }
+
+    /** @param options the store's options (field guardrail tests set limits and a simulated disk) */
+    public TestStation(Path dataDir, AppConfig.ApprovalMode mode, boolean demo, boolean seeded, SyncConfig sync,
+                       Locale locale, StoreOptions options) {
         this.dataDir = dataDir;
         config = new AppConfig(STATION_ID, "Kecamatan Pancoran Mas, Kota Depok", "32.76.01", dataDir,
                 locale, mode, demo, demo ? PASSPHRASE : null, demo ? SEEDED_LOGINS : null);
@@ -75,7 +81,7 @@ public final class TestStation {
                 return Boolean.FALSE;
             }
         };
-        gateway = new CoreStoreGateway(dataDir, STATION_ID, fastStore(),
+        gateway = new CoreStoreGateway(dataDir, STATION_ID, options,
                 seeded ? s -> DemoSeeder.seed(s, "32.76.01.1008") : s -> { });
         StationServices services = new StationServices(gateway, new CatalogRegions(CATALOG),
                 new ValidatorNikCheck(new NikValidator(CATALOG), config.locale()), camera, scanner,

@@ -27,6 +27,12 @@ public final class AuditActions {
     public static final String VERDICTS_MIGRATED = "VERDICTS_MIGRATED";
     /** A technician wrote pending packets and events into an encrypted export bundle. */
     public static final String RECORDS_EXPORTED = "RECORDS_EXPORTED";
+    /** An operator copied unconfirmed records into a safety bundle; their state did not change. */
+    public static final String SAFETY_BUNDLE_WRITTEN = "SAFETY_BUNDLE_WRITTEN";
+    /** This station forwarded a team member's bundle to the central server. */
+    public static final String BUNDLE_RELAYED = "BUNDLE_RELAYED";
+    /** A supervisor imported coverage targets (CSV or the server's signed reference data). */
+    public static final String COVERAGE_TARGETS_IMPORTED = "COVERAGE_TARGETS_IMPORTED";
 
     private AuditActions() {
     }

@@ -56,4 +56,5 @@ final class BundleCrypto {
     }
 
     static final String EVENTS_SLOT = "events";
+    static final String TALLY_SLOT = "tally";
 }

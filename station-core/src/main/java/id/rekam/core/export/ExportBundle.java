@@ -63,21 +63,22 @@ public final class ExportBundle {
 
     /** Checks {@code manifest.sig} against the key the server registered for the station. */
     public void verify(PublicKey stationKey) throws ExportException {
-        byte[] sig;
-        try {
-            sig = Base64.getDecoder().decode(Files.readString(dir.resolve(PendingExport.SIGNATURE)).trim());
-        } catch (IOException | IllegalArgumentException e) {
-            throw new ExportException(ExportException.Problem.BAD_SIGNATURE,
-                    "manifest signature missing or unreadable: " + e.getMessage(), e);
-        }
-        byte[] message = new byte[StationStore.EXPORT_PREFIX.length + manifestBytes.length];
-        System.arraycopy(StationStore.EXPORT_PREFIX, 0, message, 0, StationStore.EXPORT_PREFIX.length);
-        System.arraycopy(manifestBytes, 0, message, StationStore.EXPORT_PREFIX.length, manifestBytes.length);
-        if (!StationKeys.verify(stationKey, message, sig)) {
+        if (!signedBy(stationKey, manifestBytes, manifestSignature())) {
             throw new ExportException(ExportException.Problem.BAD_SIGNATURE, "the manifest of " + manifest.bundleId()
                     + " is not signed by station " + manifest.stationId() + " (changed, or from another station)");
         }
         verified = true;
+    }
+
+    /**
+     * True when {@code signature} is {@code stationKey}'s signature of {@code manifest} as a
+     * bundle manifest ({@code rekam-export-v1\n} + bytes). The server checks a relayed tally so.
+     */
+    public static boolean signedBy(PublicKey stationKey, byte[] manifest, byte[] signature) {
+        byte[] message = new byte[StationStore.EXPORT_PREFIX.length + manifest.length];
+        System.arraycopy(StationStore.EXPORT_PREFIX, 0, message, 0, StationStore.EXPORT_PREFIX.length);
+        System.arraycopy(manifest, 0, message, StationStore.EXPORT_PREFIX.length, manifest.length);
+        return StationKeys.verify(stationKey, message, signature);
     }
 
     /** Derives the bundle key; a wrong passphrase is told apart from a tampered file by the key check. */
@@ -126,6 +127,33 @@ public final class ExportBundle {
             return "[]".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         }
         return open(e.file(), e.fileSha256(), BundleCrypto.EVENTS_SLOT);
+    }
+
+    /** The station's coverage tally (JSON, numbers only), checked against the signed manifest; empty when none. */
+    public java.util.Optional<byte[]> tallyJson() throws ExportException {
+        ExportManifest.TallyItem t = manifest().tally();
+        if (t == null) {
+            return java.util.Optional.empty();
+        }
+        byte[] json = open(t.file(), t.fileSha256(), BundleCrypto.TALLY_SLOT);
+        if (!PacketCodec.sha256Hex(json).equals(t.sha256())) {
+            throw tampered(t.file() + " differs from the signed manifest");
+        }
+        return java.util.Optional.of(json);
+    }
+
+    /** The manifest exactly as signed, and its signature: what a relay shows the server for the tally. */
+    public byte[] manifestBytes() {
+        return manifestBytes.clone();
+    }
+
+    public byte[] manifestSignature() throws ExportException {
+        try {
+            return Base64.getDecoder().decode(Files.readString(dir.resolve(PendingExport.SIGNATURE)).trim());
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ExportException(ExportException.Problem.BAD_SIGNATURE,
+                    "manifest signature missing or unreadable: " + e.getMessage(), e);
+        }
     }
 
     public List<ExportManifest.PacketItem> packets() {

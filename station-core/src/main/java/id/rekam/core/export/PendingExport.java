@@ -1,36 +1,23 @@
 package id.rekam.core.export;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.rekam.core.audit.AuditActions;
 import id.rekam.core.outbox.OutboxEntry;
 import id.rekam.core.outbox.OutboxEvent;
 import id.rekam.core.outbox.OutboxState;
-import id.rekam.core.outbox.PacketEnvelope;
-import id.rekam.core.packet.PacketCodec;
 import id.rekam.core.store.StationStore;
 
-import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.Set;
 
 /**
  * Writes every packet that has no final verdict yet (and every pending event) into an
@@ -47,10 +34,8 @@ public final class PendingExport {
 
     public static final String MANIFEST = "manifest.json";
     public static final String SIGNATURE = "manifest.sig";
-    static final String PACKETS_DIR = "packets";
-    static final String EVENTS_FILE = "events.bin";
     private static final int ALL = Integer.MAX_VALUE;
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+    static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -69,7 +54,6 @@ public final class PendingExport {
 
     private final StationStore store;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     public PendingExport(StationStore store, Clock clock) {
         this.store = store;
@@ -98,10 +82,7 @@ public final class PendingExport {
 
     public Result export(Path targetDir, char[] passphrase, String technician, Progress progress)
             throws ExportException {
-        if (passphrase == null || passphrase.length < BundleCrypto.MIN_PASSPHRASE) {
-            throw new ExportException(ExportException.Problem.WEAK_PASSPHRASE,
-                    "an export passphrase has at least " + BundleCrypto.MIN_PASSPHRASE + " characters");
-        }
+        BundleWriter.requireStrong(passphrase);
         List<OutboxEntry> packets = exportable();
         List<OutboxEvent> events = store.events().pending(ALL);
         long unapproved = store.outbox().countByState().getOrDefault(OutboxState.CAPTURED, 0L);
@@ -109,52 +90,9 @@ public final class PendingExport {
             return new Result(null, null, 0, 0, unapproved);
         }
         String bundleId = "rekam-export-" + store.stationId() + "-" + STAMP.format(clock.instant());
-        Path finalDir = targetDir.resolve(bundleId);
-        Path work = targetDir.resolve("." + bundleId + ".partial");
-        byte[] salt = new byte[16];
-        random.nextBytes(salt);
-        int iterations = store.kdfParams().passphraseIterations();
-        BundleCrypto crypto = new BundleCrypto(passphrase, salt, iterations, bundleId);
-        int total = packets.size() + (events.isEmpty() ? 0 : 1);
-        try {
-            if (Files.exists(finalDir)) {
-                throw new IOException(finalDir + " already exists");
-            }
-            deleteTree(work);
-            Files.createDirectories(work.resolve(PACKETS_DIR));
-            List<ExportManifest.PacketItem> items = new ArrayList<>();
-            int done = 0;
-            progress.update(done, total);
-            for (OutboxEntry e : packets) {
-                PacketEnvelope env = store.outbox().readPacket(e.packetId());
-                String file = PACKETS_DIR + "/" + String.format("%06d.bin", items.size() + 1);
-                byte[] sealed = crypto.seal(env.body(), BundleCrypto.packetSlot(env.packetId()));
-                write(work.resolve(file), sealed);
-                items.add(new ExportManifest.PacketItem(env.packetId(), env.kind(), env.sha256(), env.body().length,
-                        env.signatureBase64(), file, PacketCodec.sha256Hex(sealed)));
-                progress.update(++done, total);
-            }
-            ExportManifest.EventsItem eventsItem = null;
-            if (!events.isEmpty()) {
-                byte[] sealed = crypto.seal(eventsJson(events), BundleCrypto.EVENTS_SLOT);
-                write(work.resolve(EVENTS_FILE), sealed);
-                eventsItem = new ExportManifest.EventsItem(EVENTS_FILE, events.stream().map(OutboxEvent::id).toList(),
-                        PacketCodec.sha256Hex(sealed));
-                progress.update(++done, total);
-            }
-            ExportManifest manifest = new ExportManifest(ExportManifest.FORMAT, bundleId, store.stationId(),
-                    clock.instant().toString(), new ExportManifest.Kdf(BundleCrypto.ALGORITHM, iterations,
-                    Base64.getEncoder().encodeToString(salt)),
-                    Base64.getEncoder().encodeToString(crypto.keyCheck()), items, eventsItem);
-            byte[] manifestBytes = JSON.writeValueAsBytes(manifest);
-            write(work.resolve(MANIFEST), manifestBytes);
-            write(work.resolve(SIGNATURE), Base64.getEncoder().encode(store.signExportManifest(manifestBytes)));
-            move(work, finalDir);
-        } catch (IOException | RuntimeException e) {
-            deleteQuietly(work);
-            throw new ExportException(ExportException.Problem.TARGET_NOT_WRITABLE,
-                    "cannot write the bundle to " + targetDir + ": " + e.getMessage(), e);
-        }
+        new BundleWriter(store).write(targetDir, bundleId, ExportManifest.EXPORT, clock.instant(), passphrase,
+                new BundleWriter.Contents(packets.stream().map(OutboxEntry::packetId).toList(), Set.of(), events,
+                        null, List.of()), progress);
         // Only a bundle complete on the stick changes the outbox; a crash before this leaves the
         // packets where they were and the bundle importable (same ids, same hashes).
         int marked = store.outbox().markExported(packets.stream().map(OutboxEntry::packetId).toList(), bundleId,
@@ -166,61 +104,7 @@ public final class PendingExport {
         details.put("eventIds", events.stream().map(OutboxEvent::id).toList());
         details.put("unapproved", unapproved);
         store.audit(technician, AuditActions.RECORDS_EXPORTED, bundleId, details);
-        return new Result(finalDir, bundleId, packets.size(), events.size(), unapproved);
+        return new Result(targetDir.resolve(bundleId), bundleId, packets.size(), events.size(), unapproved);
     }
 
-    /** The same objects the sync client posts to {@code /v1/events}, so a later push is a no-op. */
-    static byte[] eventsJson(List<OutboxEvent> events) throws JsonProcessingException {
-        ArrayNode arr = JSON.createArrayNode();
-        for (OutboxEvent e : events) {
-            ObjectNode o = arr.addObject();
-            o.put("eventId", e.id());
-            o.put("type", e.type());
-            o.put("occurredAt", e.createdAt().toString());
-            try {
-                o.set("payload", JSON.readTree(e.jsonPayload()));
-            } catch (JsonProcessingException ex) {
-                o.put("payload", e.jsonPayload());
-            }
-        }
-        return JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(arr);
-    }
-
-    /** Written and forced to the device: a stick pulled right after "done" must hold the bundle. */
-    private static void write(Path file, byte[] bytes) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
-            while (b.hasRemaining()) {
-                ch.write(b);
-            }
-            ch.force(true);
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try {
-            deleteTree(dir);
-        } catch (IOException ignored) {
-            // the partial directory's name says what it is; the next export removes it
-        }
-    }
 }

@@ -41,8 +41,11 @@ public final class Captures {
     private final AuditLog audit;
     private final Aead data;
     private final Clock clock;
+    private final DiskGuard disk;
 
-    Captures(Database db, RecordRepository records, SqlOutbox outbox, AuditLog audit, Aead data, Clock clock) {
+    Captures(Database db, RecordRepository records, SqlOutbox outbox, AuditLog audit, Aead data, Clock clock,
+             DiskGuard disk) {
+        this.disk = disk;
         this.db = db;
         this.records = records;
         this.outbox = outbox;
@@ -58,9 +61,12 @@ public final class Captures {
      * @throws id.rekam.core.auth.AuthException an override by someone who is not a supervisor; nothing stored
      * @throws StoreException                   an override without a usable reason; nothing stored
      * @throws StoreFullException               the disk is full; nothing stored
+     * @throws DiskReserveException             the capture would eat into the disk reserve
+     *                                          ({@code FieldLimits}); nothing stored
      */
     public SavedEnrollment commit(CaptureCommit request) {
         RecordRepository.Prepared prepared = records.prepare(request.record());
+        disk.requireRoomFor(prepared.packet().body().length);
         String operator = request.record().operatorId();
         OutboxState state = db.inTransaction(c -> {
             records.insert(c, prepared);

@@ -87,7 +87,8 @@ public final class StationStore implements AutoCloseable {
         this.summaries = new SummarySeal(keys.data());
         this.searchIndex = new SummaryIndex(db, summaries);
         this.records = new RecordRepository(db, keys, audit, outbox, summaries, searchIndex, options, stationId);
-        this.captures = new Captures(db, records, outbox, audit, keys.data(), options.clock());
+        this.captures = new Captures(db, records, outbox, audit, keys.data(), options.clock(),
+                new DiskGuard(dataDir, options));
         this.verdictSeal = new VerdictSeal(keys.data());
         this.verdicts = new SqlVerdicts(db, outbox, verdictSeal, options.clock());
         this.drafts = new DraftRepository(db, keys.data(), audit, options.clock());
@@ -153,7 +154,21 @@ public final class StationStore implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            searchIndex.snapshotIfStale();
+        } catch (RuntimeException e) {
+            // The next session rebuilds it from the summaries; closing must still close.
+            LOG.warn("search snapshot not written: {}", e.toString());
+        }
         db.close();
+    }
+
+    /**
+     * Loads the search index now (call it off the UI thread right after unlock), so the first
+     * search of the session does not wait for it.
+     */
+    public void warmSearchIndex() {
+        searchIndex.warm();
     }
 
     // ---------------------------------------------------------------- facts
@@ -297,6 +312,27 @@ public final class StationStore implements AutoCloseable {
 
     public long recordCount() {
         return records.count();
+    }
+
+    // ---------------------------------------------------------------- field work (issue 16)
+
+    /** The delivery backlog and disk, for the offline guardrails ({@code id.rekam.core.field}). */
+    public id.rekam.core.field.FieldFacts fieldFacts() {
+        long usable = options.usableSpace().applyAsLong(dataDir);
+        return db.read(c -> FieldFactsQuery.read(c, options.clock(), options.zone(), usable));
+    }
+
+    /** The guardrail limits this store enforces at commit (the disk reserve) and evaluates. */
+    public id.rekam.core.field.FieldLimits fieldLimits() {
+        return options.fieldLimits();
+    }
+
+    /**
+     * One line per record for coverage counts, nothing personal but its kelurahan code: read
+     * from the decrypted search index (loaded on first use) and the outbox.
+     */
+    public List<RecordFact> recordFacts() {
+        return RecordFact.read(db, searchIndex, options.zone());
     }
 
     // ---------------------------------------------------------------- drafts

@@ -6,4 +6,9 @@ public class StoreFullException extends StoreException {
     public StoreFullException(Throwable cause) {
         super(cause, "store.full");
     }
+
+    /** A refusal before the disk actually filled, with its own explanation. */
+    protected StoreFullException(String messageKey, Object... args) {
+        super(messageKey, args);
+    }
 }

@@ -1,11 +1,16 @@
 package id.rekam.core.store;
 
 import id.rekam.core.crypto.KdfParams;
+import id.rekam.core.field.FieldLimits;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
+import java.util.function.ToLongFunction;
 
 /**
  * Tunables of a store. {@link #defaults()} is what a station runs with; tests replace the
@@ -16,15 +21,21 @@ import java.util.Objects;
  * @param backupInterval a new backup is written on open when the newest is older than this
  * @param maxPageCount   SQLite page limit; 0 = unlimited (the disk is the limit)
  * @param zone           the office's time zone, for "captured today"
+ * @param fieldLimits    the offline guardrails; the store refuses a capture that would eat into
+ *                       the disk reserve
+ * @param usableSpace    free bytes for the data directory (tests simulate a filling disk)
  */
 public record StoreOptions(KdfParams kdf, Clock clock, int backupsToKeep, Duration backupInterval,
-                           long maxPageCount, ZoneId zone) {
+                           long maxPageCount, ZoneId zone, FieldLimits fieldLimits,
+                           ToLongFunction<Path> usableSpace) {
 
     public StoreOptions {
         Objects.requireNonNull(kdf, "kdf");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(backupInterval, "backupInterval");
         Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(fieldLimits, "fieldLimits");
+        Objects.requireNonNull(usableSpace, "usableSpace");
         if (backupsToKeep < 1) {
             throw new IllegalArgumentException("keep at least one backup");
         }
@@ -32,26 +43,43 @@ public record StoreOptions(KdfParams kdf, Clock clock, int backupsToKeep, Durati
 
     public static StoreOptions defaults() {
         return new StoreOptions(KdfParams.PRODUCTION, Clock.systemUTC(), 7, Duration.ofDays(1), 0,
-                ZoneId.of("Asia/Jakarta"));
+                ZoneId.of("Asia/Jakarta"), FieldLimits.defaults(), StoreOptions::usableBytes);
     }
 
     public StoreOptions withKdf(KdfParams k) {
-        return new StoreOptions(k, clock, backupsToKeep, backupInterval, maxPageCount, zone);
+        return new StoreOptions(k, clock, backupsToKeep, backupInterval, maxPageCount, zone, fieldLimits, usableSpace);
     }
 
     public StoreOptions withClock(Clock c) {
-        return new StoreOptions(kdf, c, backupsToKeep, backupInterval, maxPageCount, zone);
+        return new StoreOptions(kdf, c, backupsToKeep, backupInterval, maxPageCount, zone, fieldLimits, usableSpace);
     }
 
     public StoreOptions withBackups(int keep, Duration interval) {
-        return new StoreOptions(kdf, clock, keep, interval, maxPageCount, zone);
+        return new StoreOptions(kdf, clock, keep, interval, maxPageCount, zone, fieldLimits, usableSpace);
     }
 
     public StoreOptions withMaxPageCount(long pages) {
-        return new StoreOptions(kdf, clock, backupsToKeep, backupInterval, pages, zone);
+        return new StoreOptions(kdf, clock, backupsToKeep, backupInterval, pages, zone, fieldLimits, usableSpace);
     }
 
     public StoreOptions withZone(ZoneId z) {
-        return new StoreOptions(kdf, clock, backupsToKeep, backupInterval, maxPageCount, z);
+        return new StoreOptions(kdf, clock, backupsToKeep, backupInterval, maxPageCount, z, fieldLimits, usableSpace);
+    }
+
+    public StoreOptions withFieldLimits(FieldLimits limits) {
+        return new StoreOptions(kdf, clock, backupsToKeep, backupInterval, maxPageCount, zone, limits, usableSpace);
+    }
+
+    public StoreOptions withUsableSpace(ToLongFunction<Path> space) {
+        return new StoreOptions(kdf, clock, backupsToKeep, backupInterval, maxPageCount, zone, fieldLimits, space);
+    }
+
+    /** What the file system says is free for this process; an unreadable store counts as full. */
+    static long usableBytes(Path dir) {
+        try {
+            return Files.getFileStore(dir).getUsableSpace();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 }

@@ -33,4 +33,13 @@ final class SummarySeal {
             throw new IllegalStateException("summary of " + recordId + " is unreadable", e);
         }
     }
+
+    /** A chunk of the search index snapshot ({@link SummaryIndex}), sealed like the summaries it copies. */
+    byte[] sealSnapshot(int chunk, byte[] plain) {
+        return data.encrypt(plain, Integer.toString(chunk), SummaryIndex.SNAPSHOT);
+    }
+
+    byte[] openSnapshot(int chunk, byte[] sealed) {
+        return data.decrypt(sealed, Integer.toString(chunk), SummaryIndex.SNAPSHOT);
+    }
 }

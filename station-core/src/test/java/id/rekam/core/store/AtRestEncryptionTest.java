@@ -103,6 +103,12 @@ class AtRestEncryptionTest {
             store.outbox().enqueueAllApproved("sync");
             store.events().append("handover", "{\"recordId\":\"" + ids.get(0) + "\"}", "spv");
             cardLifecycle(store, demo, needles);
+            // Mobile teams (issue 16): a safety bundle on a stick, and the search index loaded so
+            // that its sealed snapshot is written when the store closes; both are scanned below.
+            new id.rekam.core.export.SafetyBundles(store, java.time.Clock.systemUTC(),
+                    () -> "{\"recorded\":100}".getBytes(StandardCharsets.UTF_8))
+                    .write(dir.resolve("usb"), "frasa-bundel-tim-01".toCharArray(), "spv", (d, t) -> { });
+            assertThat(store.search(demo.next().demographics().fullName().split(" ")[0], 5)).isNotNull();
             store.backupNow();
             // Scan while open: the WAL and shared-memory files exist only now.
             assertThat(dir.resolve(StationStore.DB_FILE + "-wal")).exists();
@@ -119,6 +125,8 @@ class AtRestEncryptionTest {
         assertThat(files).contains(dir.resolve(StationStore.DB_FILE), dir.resolve(StationStore.CONFIG_FILE),
                 dir.resolve("logs/station.log"));
         assertThat(files).anyMatch(p -> p.startsWith(dir.resolve("backups")));
+        assertThat(files).as("the safety bundle was written and is scanned")
+                .anyMatch(p -> p.startsWith(dir.resolve("usb")) && p.toString().contains("packets"));
         assertThat(Files.readString(dir.resolve("logs/station.log"))).contains("committed");
         assertNoNeedleIn(dir, needles);
     }

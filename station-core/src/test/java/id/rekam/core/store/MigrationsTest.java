@@ -92,9 +92,11 @@ class MigrationsTest {
             }
             assertThat(query(c, "SELECT count(*) FROM card_reseal")).containsExactly(clearCardNames ? "6" : "0");
             // V9 staged the clear reason for sealing at the next unlock (LegacyVerdictsTest) and emptied the column.
-            assertThat(query(c, "SELECT target || '|' || row_key || '|' || doc FROM verdict_reseal"))
-                    .containsExactly("outbox-reason|r1|diantre ulang");
-            assertThat(query(c, "SELECT coalesce(reason, '-') FROM outbox")).containsExactly("-");
+            if (from < 9) {
+                assertThat(query(c, "SELECT target || '|' || row_key || '|' || doc FROM verdict_reseal"))
+                        .containsExactly("outbox-reason|r1|diantre ulang");
+                assertThat(query(c, "SELECT coalesce(reason, '-') FROM outbox")).containsExactly("-");
+            }
             assertThat(query(c, "PRAGMA integrity_check")).containsExactly("ok");
             assertThat(query(c, "PRAGMA foreign_key_check")).isEmpty();
             assertThat(schema(c)).isEqualTo(freshSchema());

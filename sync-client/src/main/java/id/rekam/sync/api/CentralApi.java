@@ -273,7 +273,7 @@ public final class CentralApi {
 
     // ------------------------------------------------------------------ plumbing
 
-    private Response call(Request request) throws SyncFailure {
+    Response call(Request request) throws SyncFailure {
         try {
             return http.newCall(request).execute();
         } catch (SyncFailure f) {
@@ -289,7 +289,7 @@ public final class CentralApi {
         }
     }
 
-    private JsonNode json(Response r, int expected) throws SyncFailure {
+    JsonNode json(Response r, int expected) throws SyncFailure {
         if (r.code() != expected) {
             throw new SyncFailure(SyncFailure.Kind.PROTOCOL, "expected HTTP " + expected + ", got " + r.code()
                     + " " + errorText(r));
@@ -359,7 +359,7 @@ public final class CentralApi {
         throw new SyncFailure(SyncFailure.Kind.PROTOCOL, "unexpected HTTP " + r.code() + " " + errorText(r));
     }
 
-    private String errorCode(Response r) {
+    String errorCode(Response r) {
         try {
             JsonNode n = mapper.readTree(r.peekBody(16 * 1024).bytes());
             return n == null ? null : n.path("code").asText(null);
@@ -368,7 +368,7 @@ public final class CentralApi {
         }
     }
 
-    private static String errorText(Response r) {
+    static String errorText(Response r) {
         try {
             String s = r.peekBody(512).string();
             return s.length() > 300 ? s.substring(0, 300) : s;

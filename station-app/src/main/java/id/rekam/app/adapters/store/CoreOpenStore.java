@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rekam.app.ports.CardService;
 import id.rekam.app.ports.DraftService;
+import id.rekam.app.ports.FieldWork;
 import id.rekam.app.ports.OpenStore;
 import id.rekam.app.ports.Operator;
 import id.rekam.app.ports.OperatorService;
@@ -72,6 +73,11 @@ public final class CoreOpenStore implements OpenStore, OperatorService, DraftSer
     @Override
     public PendingExports pendingExports() {
         return new CorePendingExports(store);
+    }
+
+    @Override
+    public FieldWork fieldWork() {
+        return new CoreFieldWork(store);
     }
 
     @Override

@@ -46,10 +46,28 @@ public final class CoreStoreGateway implements StoreGateway {
             StationStore store = exists() ? StationStore.open(dataDir, passphrase, options)
                     : StationStore.initialise(dataDir, passphrase, stationId, options);
             afterOpen.accept(store);
+            warmSearch(store);
             return adopt(store);
         } catch (id.rekam.core.store.WrongPassphraseException e) {
             throw new StoreGateway.WrongPassphraseException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * Loads the search index in the background right after unlock (login and home come first),
+     * so the first search of the session does not pay for it.
+     */
+    private static void warmSearch(StationStore store) {
+        Thread t = new Thread(() -> {
+            try {
+                store.warmSearchIndex();
+            } catch (RuntimeException e) {
+                // Closed meanwhile (locked again): the next search loads it.
+            }
+        }, "rekam-search-warmup");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 
     /** A store opened elsewhere (the provisioning wizard creates one) becomes the open store. */

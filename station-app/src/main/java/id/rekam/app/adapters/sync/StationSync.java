@@ -1,6 +1,7 @@
 package id.rekam.app.adapters.sync;
 
 import id.rekam.app.ports.SyncPort;
+import id.rekam.app.ports.TeamRelay;
 import id.rekam.core.store.StationStore;
 import id.rekam.sync.Messages;
 import id.rekam.sync.SyncConfig;
@@ -89,7 +90,8 @@ public final class StationSync implements SyncPort {
         if (queued > 0) {
             LOG.info("{} approved records queued for delivery", queued);
         }
-        SyncService s = new SyncService(store, c.get(), Clock.systemUTC(), Backoff.threadLocalRandom(),
+        // The desk exchanges its team's coverage tallies at the end of a pass (issue 16).
+        SyncService s = new SyncService(store, c.get().withTallyExchange(true), Clock.systemUTC(), Backoff.threadLocalRandom(),
                 new Messages(locale.getLanguage().equals("en") ? Locale.ENGLISH : Locale.forLanguageTag("id-ID")));
         s.addListener(new SyncListener() {
             @Override
@@ -127,6 +129,13 @@ public final class StationSync implements SyncPort {
             s.close();
             LOG.info("sync service stopped");
         }
+    }
+
+    @Override
+    public Optional<TeamRelay> teamRelay() {
+        SyncService s = service;
+        return s == null ? Optional.empty() : Optional.of((bundle, passphrase, operator, progress) ->
+                s.bundleRelay().relay(bundle, passphrase, operator, progress));
     }
 
     @Override
