@@ -43,7 +43,13 @@ class DebLifecycleIT {
     /** Exact inverses of migrations, to bring a fresh store back to {@link #OLD_SCHEMA}. */
     private static final Map<Integer, List<String>> DOWNGRADES = Map.of(
             6, List.of("DROP TABLE sync_state"),
-            8, List.of("ALTER TABLE events DROP COLUMN reason"));
+            8, List.of("ALTER TABLE events DROP COLUMN reason"),
+            10, List.of("DROP TABLE fingerprint_templates", "DROP TABLE identification_reviews",
+                    "CREATE TABLE verdicts_v9 (seq INTEGER PRIMARY KEY, packet_id TEXT NOT NULL REFERENCES packets (id), "
+                            + "kind TEXT NOT NULL CHECK (kind IN ('accepted', 'print-ready', 'duplicate', 'rejected')), "
+                            + "decided_at INTEGER, applied_at INTEGER NOT NULL, data BLOB NOT NULL, UNIQUE (packet_id, kind))",
+                    "INSERT INTO verdicts_v9 SELECT * FROM verdicts", "DROP TABLE verdicts",
+                    "ALTER TABLE verdicts_v9 RENAME TO verdicts"));
 
     private static Path deb;
     private static Path work;

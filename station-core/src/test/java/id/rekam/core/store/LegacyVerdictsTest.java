@@ -68,6 +68,10 @@ class LegacyVerdictsTest {
         }
         try (Database db = Database.open(dir.resolve(StationStore.DB_FILE), 0)) {
             Connection c = db.connection();
+            // Back to schema 8: V10 first (identification, issue 12), then V9.
+            exec(c, "DROP TABLE fingerprint_templates");
+            exec(c, "DROP TABLE identification_reviews");
+            exec(c, "DELETE FROM schema_version WHERE version = 10");
             exec(c, "DROP TABLE verdicts");
             exec(c, "DROP TABLE duplicate_overrides");
             exec(c, "DROP TABLE verdict_reseal");
