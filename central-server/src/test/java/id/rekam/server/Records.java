@@ -5,19 +5,21 @@ import com.machinezoo.sourceafis.FingerprintImageOptions;
 import com.machinezoo.sourceafis.FingerprintTemplate;
 import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.domain.FingerPosition;
+import id.rekam.devices.fingerprint.synth.SyntheticPeople;
 import id.rekam.fixtures.DemoRecords;
 import id.rekam.fixtures.EnrollmentBuilder;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.EnumMap;
 import java.util.Map;
 
 /**
  * Enrollment records for the tests. DemoRecords' templates are random bytes; records that
  * must take part in fingerprint dedup get real SourceAFIS templates extracted from the three
  * SourceAFIS test prints (Apache-2.0, see resources/fingerprints/SOURCE.md) and exceptions
- * in the other slots.
+ * in the other slots, or ten SIMULATED fingers of a {@link SyntheticPeople} person.
  */
 final class Records {
 
@@ -72,5 +74,32 @@ final class Records {
     /** A DemoRecords citizen whose only prints are the given real templates. */
     static EnrollmentRecord withPrints(long seed, String stationId, Map<FingerPosition, byte[]> prints) {
         return EnrollmentBuilder.from(demo(seed, stationId)).onlyPrints(prints, null, "PNG-500DPI", 80).build();
+    }
+
+    /** SIMULATED people shared by the tests of this JVM (templates are extracted once, ≈50 ms each). */
+    static final SyntheticPeople PEOPLE = new SyntheticPeople(1212);
+
+    /** A DemoRecords citizen carrying all ten fingers of SIMULATED person {@code person}, visit {@code impression}. */
+    static EnrollmentRecord person(long seed, String stationId, long person, int impression) {
+        return withPrints(seed, stationId, PEOPLE.prints(person, impression));
+    }
+
+    /** The same fingers filed one position on: the right thumb's print as right index, ... the left little's as right thumb. */
+    static Map<FingerPosition, byte[]> rotated(Map<FingerPosition, byte[]> prints) {
+        FingerPosition[] all = FingerPosition.values();
+        Map<FingerPosition, byte[]> out = new EnumMap<>(FingerPosition.class);
+        prints.forEach((p, t) -> out.put(all[(p.ordinal() + 1) % all.length], t));
+        return out;
+    }
+
+    /** The first {@code n} positions only; the others become exceptions. */
+    static Map<FingerPosition, byte[]> first(Map<FingerPosition, byte[]> prints, int n) {
+        Map<FingerPosition, byte[]> out = new EnumMap<>(FingerPosition.class);
+        for (FingerPosition p : FingerPosition.values()) {
+            if (out.size() < n && prints.containsKey(p)) {
+                out.put(p, prints.get(p));
+            }
+        }
+        return out;
     }
 }

@@ -4,7 +4,6 @@ import id.rekam.core.export.PendingExport;
 import id.rekam.core.outbox.OutboxState;
 import id.rekam.server.CentralServerMain;
 import id.rekam.server.dedup.DedupService;
-import id.rekam.server.dedup.FingerprintIndex;
 import id.rekam.server.events.EventStore;
 import id.rekam.server.imports.BundleImporter;
 import id.rekam.server.packets.PacketRecord;
@@ -172,8 +171,7 @@ class ExportImportTest {
         importerDb = db;
         StationRegistry stations = new StationRegistry(db, Clock.systemUTC());
         PacketRepository repo = new PacketRepository(db);
-        DedupService dedup = new DedupService(db, new FingerprintIndex(), stations,
-                new DedupService.Settings(40, 1, true));
+        DedupService dedup = new DedupService(db, stations, true);
         return new BundleImporter(stations, new PacketService(repo, new UploadFiles(kit.serverDir), dedup, stations,
                 Clock.systemUTC(), Long.MAX_VALUE), new EventStore(db, Clock.systemUTC()));
     }

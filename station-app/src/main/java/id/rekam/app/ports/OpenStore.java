@@ -18,6 +18,9 @@ public interface OpenStore extends AutoCloseable {
     /** What the central server has not received yet, and its export to a removable disk. */
     PendingExports pendingExports();
 
+    /** The 1:N fingerprint check over this store's records (index built in the background at unlock). */
+    FingerprintIdentification identification();
+
     @Override
     void close();
 }
