@@ -5,6 +5,7 @@ import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.domain.FingerPosition;
 import id.rekam.core.identification.DuplicatePolicy;
 import id.rekam.core.packet.EnrollmentPackets;
+import id.rekam.devices.fingerprint.synth.SyntheticPeople;
 import id.rekam.server.packets.PacketState;
 import org.junit.jupiter.api.Test;
 
@@ -76,7 +77,7 @@ class FingerprintDedupTest extends ServerTestBase {
         EnrollmentRecord first = Records.person(201, station.stationId, 3, 0);
         deliver(station, first);
         EnrollmentRecord rotated = Records.withPrints(202, station.stationId,
-                Records.rotated(Records.PEOPLE.prints(3, 1)));
+                SyntheticPeople.rotated(Records.PEOPLE.prints(3, 1)));
 
         JsonNode review = deliver(station, rotated);
         assertThat(review.get("type").asText()).isEqualTo("needs-review");
@@ -111,7 +112,7 @@ class FingerprintDedupTest extends ServerTestBase {
         TestStation station = TestStation.enrolled(server, OFFICE);
         int allowed = DuplicatePolicy.DEFAULT.maxExceptions();
         EnrollmentRecord hidden = Records.withPrints(301, station.stationId,
-                Records.first(Records.PEOPLE.prints(4, 0), 10 - allowed - 1));
+                SyntheticPeople.first(Records.PEOPLE.prints(4, 0), 10 - allowed - 1));
         JsonNode review = deliver(station, hidden);
         assertThat(review.get("type").asText()).isEqualTo("needs-review");
         assertThat(list(review.get("reasons"))).extracting(JsonNode::asText).containsExactly("too-many-exceptions");
@@ -119,7 +120,7 @@ class FingerprintDedupTest extends ServerTestBase {
         assertThat(review.get("candidates")).isEmpty();
 
         EnrollmentRecord atTheLimit = Records.withPrints(302, station.stationId,
-                Records.first(Records.PEOPLE.prints(5, 0), 10 - allowed));
+                SyntheticPeople.first(Records.PEOPLE.prints(5, 0), 10 - allowed));
         assertThat(deliver(station, atTheLimit).get("type").asText()).isEqualTo("accepted");
     }
 

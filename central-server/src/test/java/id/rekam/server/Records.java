@@ -12,7 +12,6 @@ import id.rekam.fixtures.EnrollmentBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -82,24 +81,5 @@ final class Records {
     /** A DemoRecords citizen carrying all ten fingers of SIMULATED person {@code person}, visit {@code impression}. */
     static EnrollmentRecord person(long seed, String stationId, long person, int impression) {
         return withPrints(seed, stationId, PEOPLE.prints(person, impression));
-    }
-
-    /** The same fingers filed one position on: the right thumb's print as right index, ... the left little's as right thumb. */
-    static Map<FingerPosition, byte[]> rotated(Map<FingerPosition, byte[]> prints) {
-        FingerPosition[] all = FingerPosition.values();
-        Map<FingerPosition, byte[]> out = new EnumMap<>(FingerPosition.class);
-        prints.forEach((p, t) -> out.put(all[(p.ordinal() + 1) % all.length], t));
-        return out;
-    }
-
-    /** The first {@code n} positions only; the others become exceptions. */
-    static Map<FingerPosition, byte[]> first(Map<FingerPosition, byte[]> prints, int n) {
-        Map<FingerPosition, byte[]> out = new EnumMap<>(FingerPosition.class);
-        for (FingerPosition p : FingerPosition.values()) {
-            if (out.size() < n && prints.containsKey(p)) {
-                out.put(p, prints.get(p));
-            }
-        }
-        return out;
     }
 }

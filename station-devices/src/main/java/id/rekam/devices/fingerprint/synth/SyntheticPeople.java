@@ -40,4 +40,26 @@ public final class SyntheticPeople {
                 .forEach(p -> out.put(p, template(person, p, impression)));
         return new EnumMap<>(out);
     }
+
+    /**
+     * The same prints filed one position on (the right thumb's as right index, ... the left
+     * little's as right thumb): a person enrolled again with the fingers in another order.
+     */
+    public static Map<FingerPosition, byte[]> rotated(Map<FingerPosition, byte[]> prints) {
+        FingerPosition[] all = FingerPosition.values();
+        Map<FingerPosition, byte[]> out = new EnumMap<>(FingerPosition.class);
+        prints.forEach((p, t) -> out.put(all[(p.ordinal() + 1) % all.length], t));
+        return out;
+    }
+
+    /** The prints of the first {@code n} positions only (the others would be exceptions). */
+    public static Map<FingerPosition, byte[]> first(Map<FingerPosition, byte[]> prints, int n) {
+        Map<FingerPosition, byte[]> out = new EnumMap<>(FingerPosition.class);
+        for (FingerPosition p : FingerPosition.values()) {
+            if (out.size() < n && prints.containsKey(p)) {
+                out.put(p, prints.get(p));
+            }
+        }
+        return out;
+    }
 }
