@@ -146,7 +146,6 @@ public final class Captures {
                 if (reviewNote != null) {
                     reviews.review(c, id.value(), new ReviewNote(supervisor, reviewNote), null);
                 }
-                CommitPolicy.requireReviewed(id.value(), SqlReviews.awaiting(c, id.value()));
                 outbox.approved(c, packetId, supervisor);
                 outbox.transition(c, packetId, OutboxState.QUEUED, supervisor, null, null);
             }

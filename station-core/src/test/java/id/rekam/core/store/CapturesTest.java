@@ -177,6 +177,9 @@ class CapturesTest {
                 .hasMessageContaining("ditinjau");
         assertThatThrownBy(() -> captures.approve(List.of(beyond.id()), "op1", "sudah dicek")).isInstanceOf(AuthException.class);
         assertThatThrownBy(() -> captures.approve(List.of(beyond.id()), "spv", "  ")).isInstanceOf(StoreException.class);
+        // The outbox's own approval (by packet id, the tools' path) holds to the same rule.
+        assertThatThrownBy(() -> store.outbox().approve(List.of(beyond.id().value()), "spv"))
+                .isInstanceOf(StoreException.class).hasMessageContaining(beyond.id().value());
         assertThat(state(beyond)).isEqualTo(OutboxState.CAPTURED);
         assertThat(captures.awaitingReview(beyond.id())).isTrue();
 
