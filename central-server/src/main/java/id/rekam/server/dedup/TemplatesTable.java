@@ -1,6 +1,7 @@
 package id.rekam.server.dedup;
 
 import id.rekam.core.domain.FingerPosition;
+import id.rekam.core.identification.KeysetPages;
 import id.rekam.identification.TemplateSource;
 import id.rekam.server.store.Database;
 
@@ -11,7 +12,6 @@ import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 /**
  * The {@code templates} table (accepted records' templates by ISO finger position) as the
@@ -56,39 +56,10 @@ final class TemplatesTable implements TemplateSource {
 
     /** Every accepted (or print-ready) packet with its templates, {@code page} packets at a time. */
     Iterator<Map.Entry<String, Map<FingerPosition, byte[]>>> accepted(int page) {
-        return new Iterator<>() {
-            private List<String> ids = List.of();
-            private int at;
-            private String after = "";
-            private boolean exhausted;
-
-            @Override
-            public boolean hasNext() {
-                if (at < ids.size()) {
-                    return true;
-                }
-                if (exhausted) {
-                    return false;
-                }
-                ids = db.query("SELECT packet_id FROM packets WHERE state IN ('accepted','print-ready') "
-                        + "AND packet_id > ? ORDER BY packet_id LIMIT ?", rs -> rs.getString(1), after, page);
-                at = 0;
-                exhausted = ids.size() < page;
-                if (!ids.isEmpty()) {
-                    after = ids.get(ids.size() - 1);
-                }
-                return !ids.isEmpty();
-            }
-
-            @Override
-            public Map.Entry<String, Map<FingerPosition, byte[]>> next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                String id = ids.get(at++);
-                return new AbstractMap.SimpleImmutableEntry<>(id, templates(id));
-            }
-        };
+        return new KeysetPages<String, Map.Entry<String, Map<FingerPosition, byte[]>>>(
+                (after, limit) -> db.query("SELECT packet_id FROM packets WHERE state IN ('accepted','print-ready') "
+                        + "AND packet_id > ? ORDER BY packet_id LIMIT ?", rs -> rs.getString(1), after, limit),
+                id -> id, id -> new AbstractMap.SimpleImmutableEntry<>(id, templates(id)), page);
     }
 
     /** Adds an accepted record's templates (inside the caller's transaction). */

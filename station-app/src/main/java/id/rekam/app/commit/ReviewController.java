@@ -198,11 +198,18 @@ public final class ReviewController implements Step, SupervisorDecision.Host {
             check.finished(dup.candidates());
             commitButton.setDisable(true);
             decision.possibleDuplicate();
+            toTheEnd();
         } else if (outcome instanceof DuplicateCheck.NeedsReview review) {
             check.finished(review.candidates());
             commitButton.setDisable(true);
             decision.needsReview(review);
+            toTheEnd();
         }
+    }
+
+    /** The supervisor's form is at the foot of the page: scroll it into view once laid out. */
+    private void toTheEnd() {
+        javafx.application.Platform.runLater(() -> root.setVvalue(root.getVmax()));
     }
 
     @FXML

@@ -5,6 +5,7 @@ import id.rekam.core.audit.AuditLog;
 import id.rekam.core.crypto.Aead;
 import id.rekam.core.crypto.DecryptionException;
 import id.rekam.core.domain.FingerPosition;
+import id.rekam.core.identification.KeysetPages;
 import id.rekam.core.packet.EnrollmentPackets;
 import id.rekam.core.packet.PacketPart;
 import org.slf4j.Logger;
@@ -27,7 +28,6 @@ import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
@@ -113,41 +113,10 @@ public final class IdentificationStore {
      * while the iteration runs may or may not be included.
      */
     public Iterator<Map.Entry<String, Map<FingerPosition, byte[]>>> all(int page) {
-        if (page < 1) {
-            throw new IllegalArgumentException("page must be at least 1");
-        }
-        return new Iterator<>() {
-            private List<Map.Entry<String, byte[]>> rows = List.of();
-            private int at;
-            private String after = "";
-            private boolean exhausted;
-
-            @Override
-            public boolean hasNext() {
-                if (at < rows.size()) {
-                    return true;
-                }
-                if (exhausted) {
-                    return false;
-                }
-                rows = page(after, page);
-                at = 0;
-                exhausted = rows.size() < page;
-                if (!rows.isEmpty()) {
-                    after = rows.get(rows.size() - 1).getKey();
-                }
-                return !rows.isEmpty();
-            }
-
-            @Override
-            public Map.Entry<String, Map<FingerPosition, byte[]>> next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                Map.Entry<String, byte[]> row = rows.get(at++);
-                return new AbstractMap.SimpleImmutableEntry<>(row.getKey(), seal.open(row.getKey(), row.getValue()));
-            }
-        };
+        return new KeysetPages<Map.Entry<String, byte[]>, Map.Entry<String, Map<FingerPosition, byte[]>>>(
+                this::page, Map.Entry::getKey,
+                row -> new AbstractMap.SimpleImmutableEntry<>(row.getKey(), seal.open(row.getKey(), row.getValue())),
+                page);
     }
 
     private List<Map.Entry<String, byte[]>> page(String after, int limit) {
