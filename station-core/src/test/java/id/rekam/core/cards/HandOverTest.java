@@ -213,8 +213,8 @@ class HandOverTest {
     void handOverStillMatchesAfterTheBiometricPayloadWasPurged() {
         Outbox outbox = store.outbox();
         String packetId = outbox.entry(packetOf(owner)).orElseThrow().packetId();
-        outbox.approve(List.of(packetId), "spv");
-        outbox.enqueue(List.of(packetId), "sync");
+        // The owner's record has one print and nine exceptions: approving it takes a review note (issue 12).
+        store.captures().approve(List.of(owner.id()), "spv", "satu jari terekam, sembilan diperban; dicek");
         outbox.startUpload(packetId, URI.create("https://x/1"), "sync");
         outbox.markAcknowledged(packetId, "sync");
         outbox.markConfirmed(packetId, "sync");
