@@ -9,7 +9,6 @@ import id.rekam.server.admin.AdminService;
 import id.rekam.server.auth.NonceStore;
 import id.rekam.server.auth.SignatureAuthInterceptor;
 import id.rekam.server.dedup.DedupService;
-import id.rekam.server.dedup.FingerprintIndex;
 import id.rekam.server.events.EventStore;
 import id.rekam.server.faults.FaultInjector;
 import id.rekam.server.faults.FaultInterceptor;
@@ -56,6 +55,8 @@ public final class CentralServer implements AutoCloseable {
 
     private final ServerConfig config;
     static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+    /** How often the fingerprint index picks up templates written by another process. */
+    static final Duration INDEX_CATCH_UP = Duration.ofSeconds(2);
 
     private final HttpServer http;
     private final ExecutorService workers;
@@ -63,13 +64,13 @@ public final class CentralServer implements AutoCloseable {
     private final Database db;
     private final AdminService admin;
     private final FaultInjector faults;
-    private final FingerprintIndex index;
+    private final DedupService dedup;
     private final String tlsPin;
     private final PacketService packets;
 
     private CentralServer(ServerConfig config, HttpServer http, ExecutorService workers,
                           ScheduledExecutorService scheduler, Database db, AdminService admin, FaultInjector faults,
-                          FingerprintIndex index, String tlsPin, PacketService packets) {
+                          DedupService dedup, String tlsPin, PacketService packets) {
         this.config = config;
         this.http = http;
         this.workers = workers;
@@ -77,7 +78,7 @@ public final class CentralServer implements AutoCloseable {
         this.db = db;
         this.admin = admin;
         this.faults = faults;
-        this.index = index;
+        this.dedup = dedup;
         this.tlsPin = tlsPin;
         this.packets = packets;
     }
@@ -89,9 +90,7 @@ public final class CentralServer implements AutoCloseable {
         try {
             StationRegistry stations = new StationRegistry(db, config.clock());
             PacketRepository repo = new PacketRepository(db);
-            FingerprintIndex index = new FingerprintIndex();
-            DedupService dedup = new DedupService(db, index, stations, new DedupService.Settings(
-                    config.matchThreshold(), config.minMatchingFingers(), config.acceptUnparseableTemplates()));
+            DedupService dedup = new DedupService(db, stations, config.acceptUnparseableTemplates());
             dedup.loadIndex();
             PacketService packets = new PacketService(repo, new UploadFiles(config.dataDir()), dedup, stations,
                     config.clock(), config.maxPacketSize());
@@ -169,10 +168,19 @@ public final class CentralServer implements AutoCloseable {
             http.start();
 
             ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "rekam-server-print-ready");
+                Thread t = new Thread(r, "rekam-server-scheduler");
                 t.setDaemon(true);
                 return t;
             });
+            // Templates another process wrote into this database (import-bundle while the server runs)
+            // reach the index before the next decision anyway; this keeps it level in between.
+            scheduler.scheduleWithFixedDelay(() -> {
+                try {
+                    dedup.catchUp();
+                } catch (RuntimeException e) {
+                    LOG.error("fingerprint index catch-up failed", e);
+                }
+            }, INDEX_CATCH_UP.toMillis(), INDEX_CATCH_UP.toMillis(), TimeUnit.MILLISECONDS);
             if (config.printReadyAfter() != null) {
                 scheduler.scheduleWithFixedDelay(() -> {
                     try {
@@ -182,9 +190,9 @@ public final class CentralServer implements AutoCloseable {
                     }
                 }, 200, 200, TimeUnit.MILLISECONDS);
             }
-            CentralServer server = new CentralServer(config, http, workers, scheduler, db, admin, faults, index, pin,
+            CentralServer server = new CentralServer(config, http, workers, scheduler, db, admin, faults, dedup, pin,
                     packets);
-            LOG.info("central server listening on {} ({} templates indexed)", server.baseUri(), index.size());
+            LOG.info("central server listening on {} ({} people indexed)", server.baseUri(), dedup.indexedPeople());
             return server;
         } catch (GeneralSecurityException e) {
             stopDecisions(packetsRef[0]);
@@ -237,8 +245,9 @@ public final class CentralServer implements AutoCloseable {
         return faults;
     }
 
-    public int indexedTemplates() {
-        return index.size();
+    /** People in the fingerprint index (accepted records with at least one readable template). */
+    public int indexedPeople() {
+        return dedup.indexedPeople();
     }
 
     public ServerConfig config() {

@@ -2,7 +2,6 @@ package id.rekam.server;
 
 import id.rekam.server.admin.AdminService;
 import id.rekam.server.dedup.DedupService;
-import id.rekam.server.dedup.FingerprintIndex;
 import id.rekam.server.packets.PacketRecord;
 import id.rekam.server.packets.PacketRepository;
 import id.rekam.server.packets.PacketService;
@@ -102,8 +101,7 @@ public final class CentralServerMain implements Callable<Integer> {
     static AdminService offline(Path dataDir, Database db) {
         StationRegistry stations = new StationRegistry(db, Clock.systemUTC());
         PacketRepository repo = new PacketRepository(db);
-        DedupService dedup = new DedupService(db, new FingerprintIndex(), stations,
-                new DedupService.Settings(40, 1, false));
+        DedupService dedup = new DedupService(db, stations, false);
         return new AdminService(stations, repo,
                 new PacketService(repo, new UploadFiles(dataDir), dedup, stations, Clock.systemUTC(), Long.MAX_VALUE));
     }

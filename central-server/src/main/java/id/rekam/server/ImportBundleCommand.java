@@ -2,7 +2,6 @@ package id.rekam.server;
 
 import id.rekam.server.coverage.TallyStore;
 import id.rekam.server.dedup.DedupService;
-import id.rekam.server.dedup.FingerprintIndex;
 import id.rekam.server.events.EventStore;
 import id.rekam.server.imports.BundleImporter;
 import id.rekam.server.packets.PacketRepository;
@@ -24,8 +23,10 @@ import java.util.concurrent.Callable;
  * {@code central-server import-bundle <dir> --passphrase-file F --data-dir D}: ingests a
  * station's export bundle (docs/design/packaging.md, "Moving a station"). The passphrase comes
  * from a file, never the command line (it would sit in the shell history and the process list).
- * Run it with the server stopped, or restart the server afterwards: a running server's in-memory
- * fingerprint index learns the imported templates only when it starts.
+ * It may run while the server is up on the same data directory: both decide against the same
+ * database, a decision commits only if no record was accepted meanwhile (else it is made again),
+ * and the running server's fingerprint index picks up the imported templates within seconds,
+ * without a restart.
  */
 @Command(name = "import-bundle", mixinStandardHelpOptions = true,
         description = "ingest a station's encrypted export bundle (verifies signatures and hashes; exactly once)")
@@ -53,8 +54,7 @@ final class ImportBundleCommand implements Callable<Integer> {
         try (Database db = new Database(dataDir.resolve("server.db"))) {
             StationRegistry stations = new StationRegistry(db, config.clock());
             PacketRepository repo = new PacketRepository(db);
-            DedupService dedup = new DedupService(db, new FingerprintIndex(), stations, new DedupService.Settings(
-                    config.matchThreshold(), config.minMatchingFingers(), config.acceptUnparseableTemplates()));
+            DedupService dedup = new DedupService(db, stations, config.acceptUnparseableTemplates());
             dedup.loadIndex();
             PacketService packets = new PacketService(repo, new UploadFiles(dataDir), dedup, stations, config.clock(),
                     config.maxPacketSize());

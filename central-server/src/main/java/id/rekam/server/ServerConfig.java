@@ -29,8 +29,6 @@ public record ServerConfig(
         Duration clockSkew,
         Duration printReadyAfter,
         boolean acceptUnparseableTemplates,
-        double matchThreshold,
-        int minMatchingFingers,
         long maxPacketSize,
         long maxRequestBody,
         int threads,
@@ -61,8 +59,6 @@ public record ServerConfig(
         private Duration clockSkew = Duration.ofMinutes(5);
         private Duration printReadyAfter;
         private boolean acceptUnparseableTemplates;
-        private double matchThreshold = 40;
-        private int minMatchingFingers = 1;
         private long maxPacketSize = 64L * 1024 * 1024;
         private long maxRequestBody = 8L * 1024 * 1024;
         private int threads = 8;
@@ -79,8 +75,6 @@ public record ServerConfig(
         public Builder clockSkew(Duration v) { clockSkew = v; return this; }
         public Builder printReadyAfter(Duration v) { printReadyAfter = v; return this; }
         public Builder acceptUnparseableTemplates(boolean v) { acceptUnparseableTemplates = v; return this; }
-        public Builder matchThreshold(double v) { matchThreshold = v; return this; }
-        public Builder minMatchingFingers(int v) { minMatchingFingers = v; return this; }
         public Builder maxPacketSize(long v) { maxPacketSize = v; return this; }
         public Builder maxRequestBody(long v) { maxRequestBody = v; return this; }
         public Builder threads(int v) { threads = v; return this; }
@@ -88,7 +82,7 @@ public record ServerConfig(
 
         public ServerConfig build() {
             return new ServerConfig(dataDir, bindAddress, port, tlsKeystore, tlsPassword, adminToken, clockSkew,
-                    printReadyAfter, acceptUnparseableTemplates, matchThreshold, minMatchingFingers, maxPacketSize,
+                    printReadyAfter, acceptUnparseableTemplates, maxPacketSize,
                     maxRequestBody, threads, clock);
         }
     }

@@ -2,7 +2,6 @@ package id.rekam.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.rekam.core.domain.EnrollmentRecord;
-import id.rekam.core.domain.FingerPosition;
 import id.rekam.core.packet.EnrollmentPackets;
 import id.rekam.core.packet.Packet;
 import id.rekam.core.packet.PacketCodec;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import static id.rekam.server.EnrollmentAndAuthTest.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -145,84 +143,6 @@ class PacketLifecycleTest extends ServerTestBase {
     }
 
     @Test
-    void samePrintsUnderAnotherNikAreADuplicateComparedPerFingerPosition() throws Exception {
-        start();
-        TestStation station = TestStation.enrolled(server, OFFICE);
-        TestStation elsewhere = TestStation.enrolled(server, "53.71.02");
-        EnrollmentRecord a = Records.withPrints(41, station.stationId, Map.of(
-                FingerPosition.RIGHT_THUMB, Records.probe(), FingerPosition.RIGHT_INDEX, Records.nonmatching()));
-        EnrollmentRecord b = Records.withPrints(42, station.stationId, Map.of(
-                FingerPosition.RIGHT_THUMB, Records.matching()));
-        // The print of A's right index, but as a right thumb: other positions are not compared.
-        EnrollmentRecord c = Records.withPrints(43, station.stationId, Map.of(
-                FingerPosition.RIGHT_THUMB, Records.nonmatching()));
-        EnrollmentRecord d = Records.withPrints(44, elsewhere.stationId, Map.of(
-                FingerPosition.RIGHT_INDEX, Records.nonmatching()));
-        assertThat(b.demographics().nik()).isNotEqualTo(a.demographics().nik());
-
-        station.deliver(packets.toPacket(a), 1 << 20);
-        station.deliver(packets.toPacket(b), 1 << 20);
-        station.deliver(packets.toPacket(c), 1 << 20);
-        elsewhere.deliver(packets.toPacket(d), 1 << 20);
-
-        List<JsonNode> feed = station.feed();
-        assertThat(feed).extracting(n -> n.get("type").asText()).containsExactly("accepted", "duplicate", "accepted");
-        JsonNode dup = feed.get(1);
-        assertThat(dup.get("matchedBy").asText()).isEqualTo("fingerprint");
-        assertThat(dup.get("duplicateOf").get("packetId").asText()).isEqualTo(a.id().value());
-        assertThat(dup.get("duplicateOf").get("nik").asText()).isEqualTo(a.demographics().nik().value());
-        // Every position both records have, scored: here only the right thumb is shared.
-        assertThat(dup.get("fingers")).hasSize(1);
-        assertThat(dup.get("fingers").get(0).get("position").asInt()).isEqualTo(1);
-        assertThat(dup.get("fingers").get(0).get("score").asDouble()).isGreaterThanOrEqualTo(40);
-        assertThat(dup.get("fingers").get(0).get("matched").asBoolean()).isTrue();
-        assertThat(dup.get("matchThreshold").asDouble()).isEqualTo(40.0);
-
-        // From another regency the first record's NIK is masked.
-        JsonNode far = elsewhere.feed().get(0);
-        assertThat(far.get("type").asText()).isEqualTo("duplicate");
-        assertThat(far.get("duplicateOf").get("nikMasked").asBoolean()).isTrue();
-        assertThat(far.get("duplicateOf").get("nik").asText()).isEqualTo(a.demographics().nik().masked());
-        assertThat(server.indexedTemplates()).isEqualTo(3);
-    }
-
-    @Test
-    void aNikDuplicateCarriesTheScoreOfEverySharedFingerSoTwoPeopleSharingANikStandOut() throws Exception {
-        start();
-        TestStation station = TestStation.enrolled(server, OFFICE);
-        EnrollmentRecord first = Records.withPrints(51, station.stationId, Map.of(
-                FingerPosition.RIGHT_THUMB, Records.probe(), FingerPosition.RIGHT_INDEX, Records.nonmatching()));
-        // The same NIK again: once with the same person's prints, once with someone else's.
-        EnrollmentRecord samePerson = Records.samePersonAs(first, Records.withPrints(52, station.stationId,
-                Map.of(FingerPosition.RIGHT_THUMB, Records.matching(), FingerPosition.LEFT_THUMB, Records.probe())));
-        EnrollmentRecord otherPerson = Records.samePersonAs(first, Records.withPrints(53, station.stationId,
-                Map.of(FingerPosition.RIGHT_THUMB, Records.nonmatching(), FingerPosition.RIGHT_INDEX, Records.probe())));
-        station.deliver(packets.toPacket(first), 1 << 20);
-        station.deliver(packets.toPacket(samePerson), 1 << 20);
-        station.deliver(packets.toPacket(otherPerson), 1 << 20);
-
-        List<JsonNode> feed = station.feed();
-        assertThat(feed).extracting(n -> n.get("type").asText()).containsExactly("accepted", "duplicate", "duplicate");
-        JsonNode same = feed.get(1);
-        assertThat(same.get("matchedBy").asText()).isEqualTo("nik");
-        assertThat(same.get("duplicateOf").get("packetId").asText()).isEqualTo(first.id().value());
-        assertThat(same.get("matchThreshold").asDouble()).isEqualTo(40.0);
-        // Positions only one of the two records has (left thumb, right index) are not compared.
-        assertThat(same.get("fingers")).singleElement().satisfies(f -> {
-            assertThat(f.get("position").asInt()).isEqualTo(1);
-            assertThat(f.get("score").asDouble()).isGreaterThanOrEqualTo(40);
-            assertThat(f.get("matched").asBoolean()).isTrue();
-        });
-        JsonNode other = feed.get(2);
-        assertThat(other.get("matchedBy").asText()).isEqualTo("nik");
-        assertThat(other.get("fingers")).hasSize(2).allSatisfy(f -> {
-            assertThat(f.get("score").asDouble()).isLessThan(40);
-            assertThat(f.get("matched").asBoolean()).isFalse();
-        });
-        assertThat(other.get("fingers")).extracting(f -> f.get("position").asInt()).containsExactly(1, 2);
-    }
-
-    @Test
     void samePersonUploadedAtTheSameMomentFromTwoStationsPassesOnlyOnce() throws Exception {
         // Uploads no longer share one lock; decisions must still be serial.
         start(ServerConfig.builder(dataDir).acceptUnparseableTemplates(true));
@@ -287,21 +207,6 @@ class PacketLifecycleTest extends ServerTestBase {
             st.executeUpdate("UPDATE packets SET state='received', verdict_json=NULL, decided_at=NULL");
             st.executeUpdate("DELETE FROM feedback");
         }
-    }
-
-    @Test
-    void fingerprintIndexSurvivesRestart() throws Exception {
-        ServerConfig.Builder config = ServerConfig.builder(dataDir);
-        start(config);
-        TestStation station = TestStation.enrolled(server, OFFICE);
-        station.deliver(packets.toPacket(Records.withPrints(51, station.stationId,
-                Map.of(FingerPosition.LEFT_INDEX, Records.probe()))), 1 << 20);
-        restart(config);
-        station.attach(server);
-        assertThat(server.indexedTemplates()).isEqualTo(1);
-        station.deliver(packets.toPacket(Records.withPrints(52, station.stationId,
-                Map.of(FingerPosition.LEFT_INDEX, Records.matching()))), 1 << 20);
-        assertThat(station.feed()).extracting(n -> n.get("type").asText()).containsExactly("accepted", "duplicate");
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.machinezoo.sourceafis.FingerprintImageOptions;
 import com.machinezoo.sourceafis.FingerprintTemplate;
 import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.domain.FingerPosition;
+import id.rekam.devices.fingerprint.synth.SyntheticPeople;
 import id.rekam.fixtures.DemoRecords;
 import id.rekam.fixtures.EnrollmentBuilder;
 
@@ -17,7 +18,7 @@ import java.util.Map;
  * Enrollment records for the tests. DemoRecords' templates are random bytes; records that
  * must take part in fingerprint dedup get real SourceAFIS templates extracted from the three
  * SourceAFIS test prints (Apache-2.0, see resources/fingerprints/SOURCE.md) and exceptions
- * in the other slots.
+ * in the other slots, or ten SIMULATED fingers of a {@link SyntheticPeople} person.
  */
 final class Records {
 
@@ -72,5 +73,13 @@ final class Records {
     /** A DemoRecords citizen whose only prints are the given real templates. */
     static EnrollmentRecord withPrints(long seed, String stationId, Map<FingerPosition, byte[]> prints) {
         return EnrollmentBuilder.from(demo(seed, stationId)).onlyPrints(prints, null, "PNG-500DPI", 80).build();
+    }
+
+    /** SIMULATED people shared by the tests of this JVM (templates are extracted once, ≈50 ms each). */
+    static final SyntheticPeople PEOPLE = new SyntheticPeople(1212);
+
+    /** A DemoRecords citizen carrying all ten fingers of SIMULATED person {@code person}, visit {@code impression}. */
+    static EnrollmentRecord person(long seed, String stationId, long person, int impression) {
+        return withPrints(seed, stationId, PEOPLE.prints(person, impression));
     }
 }

@@ -8,12 +8,14 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -42,7 +44,8 @@ public final class IdentificationEngine {
     static final int FINGERS = FingerPosition.values().length;
     /** People verified per check unless set otherwise; see the design note for the rates behind it. */
     public static final int DEFAULT_SHORTLIST = 12;
-    private static final int BULK_SLICE = 8192;
+    /** People whose features are computed together when loading; also how often loading reports progress. */
+    private static final int BULK_SLICE = 2048;
 
     private final DuplicatePolicy policy;
     private final TemplateSource templates;
@@ -91,29 +94,49 @@ public final class IdentificationEngine {
      * the index is merged once at the end, so load a gallery with one call, not in small batches.
      */
     public void addAll(Map<String, Map<FingerPosition, byte[]>> people) {
-        List<Map.Entry<String, Map<FingerPosition, byte[]>>> list = new ArrayList<>(people.entrySet());
-        // in slices, so the features of a whole kabupaten partition never sit in memory at once
-        // and checks can run between slices
-        for (int from = 0; from < list.size(); from += BULK_SLICE) {
-            List<Map.Entry<String, Map<FingerPosition, byte[]>>> slice =
-                    list.subList(from, Math.min(list.size(), from + BULK_SLICE));
-            FingerFeatures[] features = new FingerFeatures[slice.size()];
-            pool.submit(() -> IntStream.range(0, slice.size()).parallel()
-                    .forEach(i -> features[i] = FingerFeatures.of(slice.get(i).getValue()))).join();
-            lock.writeLock().lock();
-            try {
-                for (int i = 0; i < features.length; i++) {
-                    addLocked(slice.get(i).getKey(), features[i], true);
-                }
-                index.mergeIfDoubled(this::alive);
-            } finally {
-                lock.writeLock().unlock();
+        addAll(people.entrySet().iterator(), done -> {
+        });
+    }
+
+    /**
+     * Indexes people as an iterator gives them (e.g. read page by page from a store), so the
+     * gallery's templates never sit in memory at once; merged once at the end, like
+     * {@link #addAll(Map)}. Checks can run between slices and see the people added so far.
+     *
+     * @param progress called with the number of people indexed so far after each slice
+     */
+    public void addAll(Iterator<? extends Map.Entry<String, Map<FingerPosition, byte[]>>> people,
+                       IntConsumer progress) {
+        int done = 0;
+        List<Map.Entry<String, Map<FingerPosition, byte[]>>> slice = new ArrayList<>(BULK_SLICE);
+        while (people.hasNext()) {
+            slice.add(people.next());
+            if (slice.size() == BULK_SLICE || !people.hasNext()) {
+                addSlice(slice);
+                done += slice.size();
+                slice.clear();
+                progress.accept(done);
             }
         }
         lock.writeLock().lock();
         try {
             // a bulk load ends compact: no tail to scan per probe finger, no spare capacity held
             index.merge(this::alive);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void addSlice(List<Map.Entry<String, Map<FingerPosition, byte[]>>> slice) {
+        FingerFeatures[] features = new FingerFeatures[slice.size()];
+        pool.submit(() -> IntStream.range(0, slice.size()).parallel()
+                .forEach(i -> features[i] = FingerFeatures.of(slice.get(i).getValue()))).join();
+        lock.writeLock().lock();
+        try {
+            for (int i = 0; i < features.length; i++) {
+                addLocked(slice.get(i).getKey(), features[i], true);
+            }
+            index.mergeIfDoubled(this::alive);
         } finally {
             lock.writeLock().unlock();
         }
@@ -215,6 +238,34 @@ public final class IdentificationEngine {
      *              verified (from a pool thread), so a screen can show it before the check ends
      */
     public Identification identify(Probe probe, Consumer<Identification.Candidate> found) {
+        return identify(probe, new Listener() {
+            @Override
+            public void found(Identification.Candidate candidate) {
+                found.accept(candidate);
+            }
+        });
+    }
+
+    /**
+     * What a check reports while it runs (from pool threads), so a screen can show progress and
+     * candidates before it ends.
+     */
+    public interface Listener {
+        /** The index ranked the gallery: this many people will be verified. */
+        default void shortlisted(int people) {
+        }
+
+        /** One more short-listed person was verified ({@code done} of the short list so far). */
+        default void verified(int done) {
+        }
+
+        /** A candidate the policy does not clear, as soon as it is verified. */
+        default void found(Identification.Candidate candidate) {
+        }
+    }
+
+    /** Checks a record against everyone indexed, telling {@code listener} how far it got. */
+    public Identification identify(Probe probe, Listener listener) {
         long t0 = System.nanoTime();
         Map<FingerPosition, Minutiae> readable = new EnumMap<>(FingerPosition.class);
         probe.prints().forEach((position, bytes) -> {
@@ -225,8 +276,9 @@ public final class IdentificationEngine {
             }
         });
         List<Ranked> ranked = rank(readable, probe.self());
+        listener.shortlisted(ranked.size());
         long t1 = System.nanoTime();
-        List<Identification.Candidate> candidates = verifier.verify(probe, readable.keySet(), ranked, found);
+        List<Identification.Candidate> candidates = verifier.verify(probe, readable.keySet(), ranked, listener);
         long t2 = System.nanoTime();
         List<DuplicatePolicy.CandidateVerdict> verdicts = candidates.stream()
                 .map(Identification.Candidate::assessment).toList();

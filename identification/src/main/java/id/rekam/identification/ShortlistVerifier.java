@@ -11,7 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
-import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The engine's second stage: reads each short-listed person's templates through the
@@ -32,7 +32,7 @@ final class ShortlistVerifier {
     }
 
     List<Identification.Candidate> verify(Probe probe, java.util.Set<FingerPosition> readable,
-                                                  List<IdentificationEngine.Ranked> ranked, Consumer<Identification.Candidate> found) {
+                                          List<IdentificationEngine.Ranked> ranked, IdentificationEngine.Listener listener) {
         if (ranked.isEmpty()) {
             return List.of();
         }
@@ -46,8 +46,13 @@ final class ShortlistVerifier {
                 matchers.put(positions.get(i), built[i]);
             }
         }
+        AtomicInteger verified = new AtomicInteger();
         List<Identification.Candidate> out = pool.submit(() -> ranked.parallelStream()
-                .map(r -> assess(r, matchers, found))
+                .map(r -> {
+                    Identification.Candidate c = assess(r, matchers, listener);
+                    listener.verified(verified.incrementAndGet());
+                    return c;
+                })
                 .filter(c -> c != null)
                 .toList()).join();
         List<Identification.Candidate> sorted = new ArrayList<>(out);
@@ -66,7 +71,7 @@ final class ShortlistVerifier {
     }
 
     private Identification.Candidate assess(IdentificationEngine.Ranked r, Map<FingerPosition, FingerprintMatcher> matchers,
-                                            Consumer<Identification.Candidate> found) {
+                                            IdentificationEngine.Listener listener) {
         Map<FingerPosition, byte[]> stored = templates.templates(r.personId());
         List<DuplicatePolicy.FingerScore> scores = new ArrayList<>();
         for (Map.Entry<FingerPosition, byte[]> e : stored.entrySet()) {
@@ -87,7 +92,7 @@ final class ShortlistVerifier {
             return null;
         }
         Identification.Candidate c = new Identification.Candidate(r.personId(), r.rank(), r.votes(), verdict);
-        found.accept(c);
+        listener.found(c);
         return c;
     }
 }

@@ -165,6 +165,45 @@ class IdentificationEngineTest {
     }
 
     @Test
+    void theListenerHearsTheShortListEachVerificationAndTheCandidates() {
+        java.util.concurrent.atomic.AtomicInteger shortlisted = new java.util.concurrent.atomic.AtomicInteger(-1);
+        List<Integer> verified = new CopyOnWriteArrayList<>();
+        List<String> found = new CopyOnWriteArrayList<>();
+        Identification result = engine(DuplicatePolicy.DEFAULT).identify(Probe.of(people.reenrolled(2), 0),
+                new IdentificationEngine.Listener() {
+                    @Override
+                    public void shortlisted(int n) {
+                        shortlisted.set(n);
+                    }
+
+                    @Override
+                    public void verified(int done) {
+                        verified.add(done);
+                    }
+
+                    @Override
+                    public void found(Identification.Candidate c) {
+                        found.add(c.personId());
+                    }
+                });
+        assertThat(shortlisted.get()).isEqualTo(result.shortlisted()).isPositive();
+        assertThat(verified).containsExactlyInAnyOrderElementsOf(
+                java.util.stream.IntStream.rangeClosed(1, result.shortlisted()).boxed().toList());
+        assertThat(found).contains(SyntheticPeople.id(2));
+    }
+
+    /** Loading page by page from a store, with progress, builds the very index a one-call load builds. */
+    @Test
+    void aGalleryStreamedWithProgressIndexesLikeOneMap() {
+        IdentificationEngine streamed = new IdentificationEngine(DuplicatePolicy.DEFAULT, people.source(), POOL,
+                IdentificationEngine.DEFAULT_SHORTLIST);
+        List<Integer> progress = new ArrayList<>();
+        streamed.addAll(people.gallery().entrySet().iterator(), progress::add);
+        assertThat(progress).last().isEqualTo(SyntheticPeople.GALLERY);
+        assertThat(streamed.snapshot()).isEqualTo(engine(DuplicatePolicy.DEFAULT).snapshot());
+    }
+
+    @Test
     void aSnapshotRebuildsTheSameIndexWhateverTheOrderOfAdding() {
         IdentificationEngine built = engine(DuplicatePolicy.DEFAULT);
         byte[] snapshot = built.snapshot();

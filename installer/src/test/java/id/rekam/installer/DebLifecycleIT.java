@@ -45,7 +45,13 @@ class DebLifecycleIT {
             6, List.of("DROP TABLE sync_state"),
             8, List.of("ALTER TABLE events DROP COLUMN reason"),
             10, List.of("DROP TABLE safety_copies", "DROP TABLE coverage_targets", "DROP TABLE team_tallies",
-                    "DROP TABLE search_snapshot"));
+                    "DROP TABLE search_snapshot"),
+            11, List.of("DROP TABLE fingerprint_templates", "DROP TABLE identification_reviews",
+                    "CREATE TABLE verdicts_v9 (seq INTEGER PRIMARY KEY, packet_id TEXT NOT NULL REFERENCES packets (id), "
+                            + "kind TEXT NOT NULL CHECK (kind IN ('accepted', 'print-ready', 'duplicate', 'rejected')), "
+                            + "decided_at INTEGER, applied_at INTEGER NOT NULL, data BLOB NOT NULL, UNIQUE (packet_id, kind))",
+                    "INSERT INTO verdicts_v9 SELECT * FROM verdicts", "DROP TABLE verdicts",
+                    "ALTER TABLE verdicts_v9 RENAME TO verdicts"));
 
     private static Path deb;
     private static Path work;

@@ -3,7 +3,6 @@ package id.rekam.app;
 import id.rekam.app.adapters.devices.DevicesCamera;
 import id.rekam.app.adapters.devices.DevicesScanner;
 import id.rekam.app.adapters.devices.DevicesStatus;
-import id.rekam.app.adapters.matching.SourceAfisMatcher;
 import id.rekam.app.adapters.provisioning.StationProvisioning;
 import id.rekam.app.adapters.provisioning.StationSettings;
 import id.rekam.app.adapters.regions.CatalogRegions;
@@ -96,7 +95,7 @@ public final class Bootstrap {
         Supplier<Devices> ready = () -> devices.getNow(null);
         return new StationServices(store, new CatalogRegions(catalog::join),
                 new ValidatorNikCheck(nik::join, config.locale()), new DevicesCamera(ready),
-                new DevicesScanner(ready), new SourceAfisMatcher(), new DevicesStatus(ready), sync(config, demo, store),
+                new DevicesScanner(ready), new DevicesStatus(ready), sync(config, demo, store),
                 new StationProvisioning(store, catalog::join));
     }
 

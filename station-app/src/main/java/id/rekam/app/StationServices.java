@@ -2,7 +2,6 @@ package id.rekam.app;
 
 import id.rekam.app.ports.CameraService;
 import id.rekam.app.ports.DeviceStatusService;
-import id.rekam.app.ports.FingerprintMatcher;
 import id.rekam.app.ports.FingerprintService;
 import id.rekam.app.ports.NikCheck;
 import id.rekam.app.ports.ProvisioningService;
@@ -19,7 +18,6 @@ public record StationServices(
         NikCheck nikCheck,
         CameraService camera,
         FingerprintService scanner,
-        FingerprintMatcher matcher,
         DeviceStatusService deviceStatus,
         SyncPort sync,
         ProvisioningService provisioning) {
@@ -30,7 +28,6 @@ public record StationServices(
         Objects.requireNonNull(nikCheck, "nikCheck");
         Objects.requireNonNull(camera, "camera");
         Objects.requireNonNull(scanner, "scanner");
-        Objects.requireNonNull(matcher, "matcher");
         Objects.requireNonNull(deviceStatus, "deviceStatus");
         Objects.requireNonNull(sync, "sync");
         Objects.requireNonNull(provisioning, "provisioning");

@@ -74,6 +74,7 @@ public final class VerdictApplier {
             case PRINT_READY -> new ServerVerdict.PrintReady(at);
             case DUPLICATE -> duplicate(fields, at);
             case REJECTED -> rejected(fields, at);
+            case NEEDS_REVIEW -> needsReview(fields, at);
             default -> throw new IllegalArgumentException(state + " is not a verdict");
         };
     }
@@ -87,29 +88,62 @@ public final class VerdictApplier {
     }
 
     static ServerVerdict.Duplicate duplicate(JsonNode fields, Instant at) {
-        JsonNode d = fields == null ? null : fields.get("duplicateOf");
-        ServerVerdict.OtherRecord other = d == null || !d.isObject()
+        Double matchThreshold = threshold(fields);
+        return new ServerVerdict.Duplicate(at, ServerVerdict.MatchedBy.fromWire(text(fields, "matchedBy")),
+                other(fields == null ? null : fields.get("duplicateOf")), fingers(fields, matchThreshold),
+                matchThreshold);
+    }
+
+    /** {@code needs-review} (§6): the reasons, and each earlier record the prints resemble with its matching pairs. */
+    static ServerVerdict.NeedsReview needsReview(JsonNode fields, Instant at) {
+        Double matchThreshold = threshold(fields);
+        List<String> reasons = new ArrayList<>();
+        if (fields != null && fields.path("reasons").isArray()) {
+            fields.get("reasons").forEach(r -> reasons.add(r.asText()));
+        }
+        List<ServerVerdict.ReviewCandidate> candidates = new ArrayList<>();
+        if (fields != null && fields.path("candidates").isArray()) {
+            for (JsonNode c : fields.get("candidates")) {
+                candidates.add(new ServerVerdict.ReviewCandidate(other(c.get("record")), fingers(c, matchThreshold)));
+            }
+        }
+        JsonNode exceptions = fields == null ? null : fields.get("exceptions");
+        return new ServerVerdict.NeedsReview(at, reasons, candidates,
+                exceptions != null && exceptions.canConvertToInt() ? exceptions.asInt() : null, matchThreshold);
+    }
+
+    private static Double threshold(JsonNode fields) {
+        JsonNode threshold = fields == null ? null : fields.get("matchThreshold");
+        return threshold != null && threshold.isNumber() ? threshold.asDouble() : null;
+    }
+
+    private static ServerVerdict.OtherRecord other(JsonNode d) {
+        return d == null || !d.isObject()
                 ? new ServerVerdict.OtherRecord(null, null, null, null, true, null)
                 : new ServerVerdict.OtherRecord(text(d, "packetId"), text(d, "stationId"), text(d, "office"),
                 text(d, "nik"), d.path("nikMasked").asBoolean(!d.hasNonNull("nik")), instant(d, "receivedAt"));
+    }
+
+    /** A {@code fingers} array; {@code storedPosition} names the other record's finger when it is another position. */
+    private static List<ServerVerdict.FingerScore> fingers(JsonNode holder, Double matchThreshold) {
         List<ServerVerdict.FingerScore> fingers = new ArrayList<>();
-        JsonNode threshold = fields == null ? null : fields.get("matchThreshold");
-        Double matchThreshold = threshold != null && threshold.isNumber() ? threshold.asDouble() : null;
-        if (fields != null && fields.path("fingers").isArray()) {
-            for (JsonNode f : fields.get("fingers")) {
-                var position = FingerPosition.ofIsoCode(f.path("position").asInt(0));
-                if (position.isEmpty() || !f.path("score").isNumber()) {
-                    continue;
-                }
-                double score = f.get("score").asDouble();
-                // Before "matched" existed the server listed only the fingers that matched.
-                boolean matched = f.has("matched") ? f.get("matched").asBoolean()
-                        : matchThreshold == null || score >= matchThreshold;
-                fingers.add(new ServerVerdict.FingerScore(position.get(), score, matched));
-            }
+        if (holder == null || !holder.path("fingers").isArray()) {
+            return fingers;
         }
-        return new ServerVerdict.Duplicate(at, ServerVerdict.MatchedBy.fromWire(text(fields, "matchedBy")), other,
-                fingers, matchThreshold);
+        for (JsonNode f : holder.get("fingers")) {
+            var position = FingerPosition.ofIsoCode(f.path("position").asInt(0));
+            if (position.isEmpty() || !f.path("score").isNumber()) {
+                continue;
+            }
+            double score = f.get("score").asDouble();
+            // Before "matched" existed the server listed only the fingers that matched.
+            boolean matched = f.has("matched") ? f.get("matched").asBoolean()
+                    : matchThreshold == null || score >= matchThreshold;
+            FingerPosition stored = FingerPosition.ofIsoCode(f.path("storedPosition").asInt(0))
+                    .filter(p -> p != position.get()).orElse(null);
+            fingers.add(new ServerVerdict.FingerScore(position.get(), score, matched, stored));
+        }
+        return fingers;
     }
 
     static ServerVerdict.Rejected rejected(JsonNode fields, Instant at) {

@@ -2,9 +2,7 @@ package id.rekam.sync;
 
 import id.rekam.core.export.PendingExport;
 import id.rekam.core.outbox.OutboxState;
-import id.rekam.server.CentralServerMain;
 import id.rekam.server.dedup.DedupService;
-import id.rekam.server.dedup.FingerprintIndex;
 import id.rekam.server.events.EventStore;
 import id.rekam.server.imports.BundleImporter;
 import id.rekam.server.packets.PacketRecord;
@@ -17,11 +15,7 @@ import id.rekam.server.store.Database;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -172,28 +166,12 @@ class ExportImportTest {
         importerDb = db;
         StationRegistry stations = new StationRegistry(db, Clock.systemUTC());
         PacketRepository repo = new PacketRepository(db);
-        DedupService dedup = new DedupService(db, new FingerprintIndex(), stations,
-                new DedupService.Settings(40, 1, true));
+        DedupService dedup = new DedupService(db, stations, true);
         return new BundleImporter(stations, new PacketService(repo, new UploadFiles(kit.serverDir), dedup, stations,
                 Clock.systemUTC(), Long.MAX_VALUE), new EventStore(db, Clock.systemUTC()));
     }
 
     private String importCli(Path bundle, Path passFile, int expectedExit) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        PrintStream capture = new PrintStream(buf, true, StandardCharsets.UTF_8);
-        System.setOut(capture);
-        System.setErr(capture);
-        try {
-            int exit = new CommandLine(new CentralServerMain()).execute("import-bundle", bundle.toString(),
-                    "--passphrase-file", passFile.toString(), "--data-dir", kit.serverDir.toString(),
-                    "--accept-unparseable-templates");
-            assertThat(exit).as(buf.toString(StandardCharsets.UTF_8)).isEqualTo(expectedExit);
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-        return buf.toString(StandardCharsets.UTF_8);
+        return kit.importBundle(bundle, passFile, expectedExit, "--accept-unparseable-templates");
     }
 }

@@ -159,8 +159,7 @@ class RelayTest {
             id.rekam.server.stations.StationRegistry stations = new id.rekam.server.stations.StationRegistry(db,
                     Clock.systemUTC());
             id.rekam.server.dedup.DedupService dedup = new id.rekam.server.dedup.DedupService(db,
-                    new id.rekam.server.dedup.FingerprintIndex(), stations,
-                    new id.rekam.server.dedup.DedupService.Settings(40, 1, true));
+                    stations, true);
             id.rekam.server.imports.BundleImporter importer = new id.rekam.server.imports.BundleImporter(stations,
                     new id.rekam.server.packets.PacketService(new id.rekam.server.packets.PacketRepository(db),
                             new id.rekam.server.packets.UploadFiles(kit.serverDir), dedup, stations, Clock.systemUTC(),

@@ -196,6 +196,32 @@ final class SyncTestKit implements AutoCloseable {
         return f;
     }
 
+    /**
+     * Runs {@code central-server import-bundle} on this kit's server data directory, in this JVM but
+     * with its own database connection and index, as the technician's command would beside the
+     * running server; checks its exit code and returns what it printed.
+     */
+    String importBundle(Path bundle, Path passFile, int expectedExit, String... extraArgs) {
+        java.io.PrintStream out = System.out;
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream capture = new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8);
+        System.setOut(capture);
+        System.setErr(capture);
+        try {
+            List<String> args = new ArrayList<>(List.of("import-bundle", bundle.toString(),
+                    "--passphrase-file", passFile.toString(), "--data-dir", serverDir.toString()));
+            args.addAll(List.of(extraArgs));
+            int exit = new picocli.CommandLine(new id.rekam.server.CentralServerMain()).execute(args.toArray(String[]::new));
+            org.assertj.core.api.Assertions.assertThat(exit).as(buf.toString(java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo(expectedExit);
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        return buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Override
     public void close() {
         closeStore();

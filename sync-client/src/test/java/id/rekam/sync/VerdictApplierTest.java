@@ -51,6 +51,31 @@ class VerdictApplierTest {
     }
 
     @Test
+    void aNeedsReviewKeepsItsReasonsAndEachCandidatesFingerPairsAcrossPositions() throws Exception {
+        JsonNode entry = json("{'cursor':'21','type':'needs-review','packetId':'p','at':'2026-11-25T04:00:00Z',"
+                + "'reasons':['cross-position','too-many-exceptions'],'exceptions':5,"
+                + "'candidates':[{'record':{'packetId':'5f0c9a52-8a9e-4d43-9d7b-1f6a3c2b9e10','stationId':'ST-327601-0001',"
+                + "'office':'32.76.01','nik':'327601******0001','nikMasked':true,'receivedAt':'2026-10-01T02:00:00Z'},"
+                + "'fingers':[{'position':1,'storedPosition':2,'score':143.2,'matched':true},"
+                + "{'position':6,'storedPosition':6,'score':88.0,'matched':true}]}],'matchThreshold':60}");
+        ServerVerdict v = VerdictApplier.verdict(ServerState.NEEDS_REVIEW, entry);
+        assertThat(v).isEqualTo(new ServerVerdict.NeedsReview(Instant.parse("2026-11-25T04:00:00Z"),
+                List.of("cross-position", "too-many-exceptions"), List.of(new ServerVerdict.ReviewCandidate(
+                        new ServerVerdict.OtherRecord("5f0c9a52-8a9e-4d43-9d7b-1f6a3c2b9e10", "ST-327601-0001",
+                                "32.76.01", "327601******0001", true, Instant.parse("2026-10-01T02:00:00Z")),
+                        List.of(new ServerVerdict.FingerScore(FingerPosition.RIGHT_THUMB, 143.2, true,
+                                        FingerPosition.RIGHT_INDEX),
+                                new ServerVerdict.FingerScore(FingerPosition.LEFT_THUMB, 88.0, true)))), 5, 60.0));
+        assertThat(v.state()).isEqualTo(id.rekam.core.outbox.OutboxState.SERVER_REVIEW);
+        // Only the exception count: no candidates, and nothing invented.
+        ServerVerdict.NeedsReview bare = (ServerVerdict.NeedsReview) VerdictApplier.verdict(ServerState.NEEDS_REVIEW,
+                json("{'reasons':['too-many-exceptions']}"));
+        assertThat(bare.candidates()).isEmpty();
+        assertThat(bare.exceptions()).isNull();
+        assertThat(ServerState.fromWire("needs-review")).isEqualTo(ServerState.NEEDS_REVIEW);
+    }
+
+    @Test
     void rejectionsKeepCodeAndMessageAndAcceptedItsWarnings() throws Exception {
         assertThat(VerdictApplier.verdict(ServerState.REJECTED, json("{'reason':{'code':'unparseable-template',"
                 + "'message':'not SourceAFIS templates: finger-01.tpl'}}")))

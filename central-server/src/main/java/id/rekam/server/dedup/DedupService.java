@@ -1,12 +1,17 @@
 package id.rekam.server.dedup;
 
 import com.machinezoo.sourceafis.FingerprintTemplate;
-import id.rekam.core.domain.Demographics;
+import id.rekam.core.commit.ReviewFindings;
+import id.rekam.core.domain.EnrollmentRecord;
+import id.rekam.core.domain.FingerPosition;
 import id.rekam.core.domain.Nik;
+import id.rekam.core.identification.DuplicatePolicy;
 import id.rekam.core.packet.EnrollmentPackets;
 import id.rekam.core.packet.Packet;
 import id.rekam.core.packet.PacketFormatException;
 import id.rekam.core.packet.PacketPart;
+import id.rekam.identification.Identification;
+import id.rekam.identification.Probe;
 import id.rekam.server.packets.EnrollmentContent;
 import id.rekam.server.packets.PacketState;
 import id.rekam.server.stations.Station;
@@ -17,9 +22,8 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,44 +34,56 @@ import java.util.regex.Pattern;
 
 
 /**
- * Decides accepted / duplicate / rejected for an enrollment packet: first by NIK (the same
- * NIK in an earlier accepted record from another packet), then by fingerprints 1:N against
- * every accepted record of every station, same finger position only. Callers serialise
- * calls (one decision at a time) so two copies of one person cannot both pass.
+ * Decides accepted / duplicate / needs-review / rejected for an enrollment packet: first by NIK
+ * (the same NIK in an earlier accepted record from another packet), then by fingerprints 1:N
+ * against every accepted record of every station through the identification engine (every
+ * finger against every position), judged by {@link DuplicatePolicy#DEFAULT}: a
+ * {@code POSSIBLE_DUPLICATE} is a {@code duplicate}, a {@code NEEDS_REVIEW} (matches only across
+ * positions, or more exceptions than the policy allows) is {@code needs-review}. Callers
+ * serialise decisions and commit one only if its {@link Verdict#basis()} still holds
+ * ({@link #stillValid}), so two copies of one person cannot both pass, even when another process
+ * ({@code import-bundle}) decides on the same database.
  */
 public final class DedupService {
 
     private static final Pattern TEMPLATE_PART = Pattern.compile("finger-(\\d{2})\\.tpl");
-
-    public record Settings(double threshold, int minMatchingFingers, boolean acceptUnparseableTemplates) {
-    }
-
-    private final Database db;
-    private final FingerprintIndex index;
-    private final StationRegistry stations;
-    private final Settings settings;
     private static final Logger LOG = LoggerFactory.getLogger(DedupService.class);
 
+    private final Database db;
+    private final boolean acceptUnparseableTemplates;
+    private final DuplicatePolicy policy = DuplicatePolicy.DEFAULT;
+    private final ServerIndex index;
+    private final VerdictFields fields;
+    private final FingerComparison comparison;
     private final EnrollmentPackets enrollment = new EnrollmentPackets();
     private final EnrollmentContent content = new EnrollmentContent();
-    private final FingerComparison comparison;
 
-    public DedupService(Database db, FingerprintIndex index, StationRegistry stations, Settings settings) {
+    /**
+     * @param acceptUnparseableTemplates reference server only (demo data): skip fingers SourceAFIS
+     *                                   cannot read instead of rejecting the record
+     */
+    public DedupService(Database db, StationRegistry stations, boolean acceptUnparseableTemplates) {
         this.db = db;
-        this.index = index;
-        this.stations = stations;
-        this.settings = settings;
-        this.comparison = new FingerComparison(db);
+        this.acceptUnparseableTemplates = acceptUnparseableTemplates;
+        TemplatesTable table = new TemplatesTable(db);
+        this.index = new ServerIndex(table, policy);
+        this.fields = new VerdictFields(db, stations);
+        this.comparison = new FingerComparison(table);
     }
 
-    /** Loads the templates of accepted records into memory; called once at start. */
+    /** Indexes the templates of accepted records; called once at start. */
     public void loadIndex() {
-        db.query("SELECT t.packet_id, t.position, t.template FROM templates t JOIN packets p ON p.packet_id=t.packet_id "
-                        + "WHERE p.state IN ('accepted','print-ready')",
-                rs -> {
-                    index.add(rs.getString(1), rs.getInt(2), new FingerprintTemplate(rs.getBytes(3)));
-                    return null;
-                });
+        index.load();
+    }
+
+    /** Brings the index level with templates written since, by this server or another process. */
+    public void catchUp() {
+        index.catchUp();
+    }
+
+    /** People in the index. */
+    public int indexedPeople() {
+        return index.people();
     }
 
     /** The NIK of a packet, for storing beside it; empty if the demographics are unreadable. */
@@ -84,10 +100,9 @@ public final class DedupService {
         if (problem.isPresent()) {
             return Verdict.rejected(problem.get().code(), problem.get().message());
         }
-        Demographics demographics;
+        EnrollmentRecord record;
         try {
-            enrollment.fromPacket(packet);
-            demographics = enrollment.demographics(packet);
+            record = enrollment.fromPacket(packet);
         } catch (PacketFormatException e) {
             // The schemas describe all that is read here, so this means they and the reader drifted
             // apart: the station gets a plain reason, the detail stays in the server's log.
@@ -95,7 +110,7 @@ public final class DedupService {
             return Verdict.rejected(EnrollmentContent.INVALID_PART,
                     "the enrollment parts follow their schemas but do not read together as one record");
         }
-        Map<Integer, FingerprintTemplate> probes = new TreeMap<>();
+        Map<FingerPosition, byte[]> probes = new EnumMap<>(FingerPosition.class);
         Map<Integer, byte[]> serialised = new TreeMap<>();
         List<String> unparseable = new ArrayList<>();
         for (PacketPart part : packet.parts()) {
@@ -105,108 +120,107 @@ public final class DedupService {
             }
             int position = Integer.parseInt(m.group(1));
             try {
-                probes.put(position, new FingerprintTemplate(part.bytes()));
+                new FingerprintTemplate(part.bytes());
+                FingerPosition.ofIsoCode(position).ifPresent(p -> probes.put(p, part.bytes()));
                 serialised.put(position, part.bytes());
             } catch (RuntimeException e) {
                 unparseable.add(part.name());
             }
         }
+        long upTo = index.catchUp();
+        Verdict.Basis basis = new Verdict.Basis(upTo, record.demographics().nik().value());
         // A NIK match is a duplicate whatever the prints; they are scored only as its evidence.
-        Optional<Verdict> byNik = nikDuplicate(packet.id(), demographics.nik(), probes);
+        Optional<String> byNik = acceptedWithNik(db, packet.id(), record.demographics().nik().value());
         if (byNik.isPresent()) {
-            return byNik.get();
+            return duplicate("nik", byNik.get(), true, probes, basis);
         }
-        if (!unparseable.isEmpty() && !settings.acceptUnparseableTemplates()) {
+        if (!unparseable.isEmpty() && !acceptUnparseableTemplates) {
             return Verdict.rejected("unparseable-template",
                     "not SourceAFIS templates: " + String.join(", ", unparseable));
         }
-        Optional<Verdict> byPrint = fingerprintDuplicate(probes, from);
-        if (byPrint.isPresent()) {
-            return byPrint.get();
+        int exceptions = (int) record.fingerprints().stream().filter(f -> !f.hasPrint()).count();
+        Identification found = index.identify(new Probe(probes, exceptions, packet.id()));
+        if (found.verdict() == DuplicatePolicy.Verdict.POSSIBLE_DUPLICATE) {
+            String first = found.candidates().get(0).personId();
+            return duplicate("fingerprint", first, fields.sameRegency(first, from), probes, basis);
         }
-        Map<String, Object> fields = new LinkedHashMap<>();
+        if (found.verdict() == DuplicatePolicy.Verdict.NEEDS_REVIEW) {
+            return needsReview(found, exceptions, from, basis);
+        }
+        Map<String, Object> feed = new LinkedHashMap<>();
         if (!unparseable.isEmpty()) {
-            fields.put("warnings", unparseable.stream()
+            feed.put("warnings", unparseable.stream()
                     .map(n -> n + " is not a SourceAFIS template; fingerprint duplicate check skipped for it").toList());
         }
-        return new Verdict(PacketState.ACCEPTED, null, null, fields, serialised);
+        return new Verdict(PacketState.ACCEPTED, null, null, feed, serialised, basis);
+    }
+
+    /**
+     * Inside the transaction that commits {@code v} (after its first write, so no other writer
+     * can slip in): false when a record was accepted since the decision was made, by this process
+     * or another, so the decision must be made again.
+     */
+    public boolean stillValid(Connection c, String packetId, Verdict v) throws SQLException {
+        if (v.basis() == null || v.state() == PacketState.DUPLICATE) {
+            return true; // a rejection does not depend on other records; more records never undo a duplicate
+        }
+        return TemplatesTable.watermark(c) == v.basis().templatesUpTo()
+                && acceptedWithNik(c, packetId, v.basis().nik()).isEmpty();
     }
 
     /** Adds an accepted record's templates to the durable table (inside the caller's transaction). */
     public void storeTemplates(Connection c, String packetId, Map<Integer, byte[]> templates) throws SQLException {
-        for (Map.Entry<Integer, byte[]> t : templates.entrySet()) {
-            Database.update(c, "INSERT OR REPLACE INTO templates(packet_id, position, template) VALUES (?,?,?)",
-                    packetId, t.getKey(), t.getValue());
-        }
+        TemplatesTable.store(c, packetId, templates);
     }
 
-    /** Adds them to memory, after the transaction committed. */
-    public void indexTemplates(String packetId, Map<Integer, byte[]> templates) {
-        templates.forEach((position, bytes) -> index.add(packetId, position, new FingerprintTemplate(bytes)));
+    private static Optional<String> acceptedWithNik(Database db, String packetId, String nik) {
+        return db.queryOne(NIK_SQL, rs -> rs.getString(1), nik, packetId);
     }
 
-    private Optional<Verdict> nikDuplicate(String packetId, Nik nik, Map<Integer, FingerprintTemplate> probes) {
-        return db.queryOne("SELECT packet_id FROM packets WHERE nik=? AND packet_id<>? AND state IN "
-                        + "('accepted','print-ready') ORDER BY received_at, packet_id LIMIT 1",
-                rs -> rs.getString(1), nik.value(), packetId)
-                .map(first -> duplicate("nik", first, true, probes));
+    private static Optional<String> acceptedWithNik(Connection c, String packetId, String nik) throws SQLException {
+        return Database.queryOne(c, NIK_SQL, rs -> rs.getString(1), nik, packetId);
     }
 
-    private Optional<Verdict> fingerprintDuplicate(Map<Integer, FingerprintTemplate> probes, Station from) {
-        Map<String, List<FingerprintIndex.Hit>> byRecord = new HashMap<>();
-        for (Map.Entry<Integer, FingerprintTemplate> p : probes.entrySet()) {
-            for (FingerprintIndex.Hit hit : index.search(p.getKey(), p.getValue(), settings.threshold())) {
-                byRecord.computeIfAbsent(hit.packetId(), k -> new ArrayList<>()).add(hit);
-            }
-        }
-        return byRecord.entrySet().stream()
-                .filter(e -> e.getValue().size() >= settings.minMatchingFingers())
-                .max((a, b) -> Double.compare(total(a.getValue()), total(b.getValue())))
-                .map(best -> {
-                    String otherOffice = officeOf(best.getKey());
-                    boolean sameRegency = otherOffice != null && from.office().substring(0, 5)
-                            .equals(otherOffice.substring(0, 5));
-                    return duplicate("fingerprint", best.getKey(), sameRegency, probes);
-                });
-    }
+    private static final String NIK_SQL = "SELECT packet_id FROM packets WHERE nik=? AND packet_id<>? AND state IN "
+            + "('accepted','print-ready') ORDER BY received_at, packet_id LIMIT 1";
 
-    private static double total(List<FingerprintIndex.Hit> hits) {
-        return hits.stream().mapToDouble(FingerprintIndex.Hit::score).sum();
-    }
-
-    private String officeOf(String packetId) {
-        return db.queryOne("SELECT s.office FROM packets p JOIN stations s ON s.station_id=p.station_id "
-                + "WHERE p.packet_id=?", rs -> rs.getString(1), packetId).orElse(null);
-    }
-
-    /**
-     * The first record's NIK is disclosed in full when it is the station's own data: a NIK
-     * match (the station already holds that NIK) or a record from the same kabupaten/kota,
-     * whose Dukcapil administers both. Otherwise it is masked (UU PDP data minimisation) and
-     * the station/office tell the operator whom to ask.
-     */
     private Verdict duplicate(String matchedBy, String firstPacketId, boolean fullNik,
-                              Map<Integer, FingerprintTemplate> probes) {
-        record First(String stationId, String nik, long receivedAt) {
-        }
-        First first = db.queryOne("SELECT station_id, nik, received_at FROM packets WHERE packet_id=?",
-                rs -> new First(rs.getString(1), rs.getString(2), rs.getLong(3)), firstPacketId).orElseThrow();
-        Map<String, Object> other = new LinkedHashMap<>();
-        other.put("packetId", firstPacketId);
-        other.put("stationId", first.stationId());
-        other.put("office", stations.find(first.stationId()).map(Station::office).orElse(null));
-        other.put("nik", fullNik ? first.nik() : Nik.of(first.nik()).masked());
-        other.put("nikMasked", !fullNik);
-        other.put("receivedAt", Instant.ofEpochMilli(first.receivedAt()).toString());
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("matchedBy", matchedBy);
-        fields.put("duplicateOf", other);
-        List<Map<String, Object>> fingers = comparison.against(firstPacketId, probes, settings.threshold());
+                              Map<FingerPosition, byte[]> probes, Verdict.Basis basis) {
+        Map<String, Object> feed = new LinkedHashMap<>();
+        feed.put("matchedBy", matchedBy);
+        feed.put("duplicateOf", fields.otherRecord(firstPacketId, fullNik));
+        List<Map<String, Object>> fingers = comparison.against(firstPacketId, probes, policy);
         if (!fingers.isEmpty()) {
-            fields.put("fingers", fingers);
+            feed.put("fingers", fingers);
         }
-        fields.put("matchThreshold", settings.threshold());
+        feed.put("matchThreshold", policy.scoreThreshold());
         String message = "same " + ("nik".equals(matchedBy) ? "NIK" : "fingerprints") + " as packet " + firstPacketId;
-        return new Verdict(PacketState.DUPLICATE, "duplicate-" + matchedBy, message, fields, Map.of());
+        return new Verdict(PacketState.DUPLICATE, "duplicate-" + matchedBy, message, feed, Map.of(), basis);
+    }
+
+    /** For an official: why, and each earlier record whose fingers match only at other positions. */
+    private Verdict needsReview(Identification found, int exceptions, Station from, Verdict.Basis basis) {
+        List<String> reasons = new ArrayList<>();
+        if (found.tooManyExceptions()) {
+            reasons.add(ReviewFindings.Reason.TOO_MANY_EXCEPTIONS.code());
+        }
+        List<Map<String, Object>> candidates = new ArrayList<>();
+        for (Identification.Candidate c : found.candidates()) {
+            Map<String, Object> candidate = new LinkedHashMap<>();
+            candidate.put("record", fields.otherRecord(c.personId(), fields.sameRegency(c.personId(), from)));
+            candidate.put("fingers", VerdictFields.pairs(c, policy));
+            candidates.add(candidate);
+        }
+        if (!candidates.isEmpty()) {
+            reasons.add(ReviewFindings.Reason.CROSS_POSITION.code());
+        }
+        Map<String, Object> feed = new LinkedHashMap<>();
+        feed.put("reasons", reasons);
+        feed.put("exceptions", exceptions);
+        feed.put("candidates", candidates);
+        feed.put("matchThreshold", policy.scoreThreshold());
+        String message = "sent to review: " + String.join(", ", reasons)
+                + (candidates.isEmpty() ? "" : " (" + candidates.size() + " earlier records)");
+        return new Verdict(PacketState.NEEDS_REVIEW, "needs-review", message, feed, Map.of(), basis);
     }
 }

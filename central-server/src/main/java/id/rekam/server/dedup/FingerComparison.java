@@ -2,14 +2,13 @@ package id.rekam.server.dedup;
 
 import com.machinezoo.sourceafis.FingerprintMatcher;
 import com.machinezoo.sourceafis.FingerprintTemplate;
-import id.rekam.server.store.Database;
+import id.rekam.core.domain.FingerPosition;
+import id.rekam.core.identification.DuplicatePolicy;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The evidence of a duplicate verdict: the new record's fingers scored against the earlier
@@ -19,30 +18,32 @@ import java.util.TreeMap;
  */
 final class FingerComparison {
 
-    private final Database db;
+    private final TemplatesTable table;
 
-    FingerComparison(Database db) {
-        this.db = db;
+    FingerComparison(TemplatesTable table) {
+        this.table = table;
     }
 
     /** One entry per finger position both records have a usable template for, ascending by position. */
-    List<Map<String, Object>> against(String otherPacketId, Map<Integer, FingerprintTemplate> probes, double threshold) {
-        Map<Integer, byte[]> theirs = new HashMap<>();
-        db.query("SELECT position, template FROM templates WHERE packet_id=?", rs -> {
-            theirs.put(rs.getInt(1), rs.getBytes(2));
-            return null;
-        }, otherPacketId);
+    List<Map<String, Object>> against(String otherPacketId, Map<FingerPosition, byte[]> probes, DuplicatePolicy policy) {
+        Map<FingerPosition, byte[]> theirs = table.templates(otherPacketId);
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Map.Entry<Integer, FingerprintTemplate> probe : new TreeMap<>(probes).entrySet()) {
+        for (Map.Entry<FingerPosition, byte[]> probe : probes.entrySet()) {
             byte[] candidate = theirs.get(probe.getKey());
             if (candidate == null) {
                 continue;
             }
-            double score = new FingerprintMatcher(probe.getValue()).match(new FingerprintTemplate(candidate));
+            double score;
+            try {
+                score = new FingerprintMatcher(new FingerprintTemplate(probe.getValue()))
+                        .match(new FingerprintTemplate(candidate));
+            } catch (RuntimeException unreadable) {
+                continue;
+            }
             Map<String, Object> finger = new LinkedHashMap<>();
-            finger.put("position", probe.getKey());
-            finger.put("score", Math.round(score * 10) / 10.0);
-            finger.put("matched", score >= threshold);
+            finger.put("position", probe.getKey().isoCode());
+            finger.put("score", VerdictFields.round(score));
+            finger.put("matched", policy.matches(score));
             out.add(finger);
         }
         return out;

@@ -140,21 +140,48 @@ public final class DecisionWorker {
         PacketRecord p = found.get();
         Packet packet = job.packet() != null ? job.packet() : readBack(p);
         Station from = stations.find(p.stationId()).orElseThrow();
-        Verdict v = dedup.decide(packet, from);
-        Instant now = clock.instant();
-        repo.db().tx(c -> {
-            PacketRepository.decide(c, p.packetId(), v.state(), v.reasonCode(), v.reasonMessage(),
-                    Json.writeString(v.feedFields()), now);
-            if (v.state() == PacketState.ACCEPTED) {
-                dedup.storeTemplates(c, p.packetId(), v.templates());
+        for (int attempt = 1; ; attempt++) {
+            Verdict v = dedup.decide(packet, from);
+            if (commit(p, v)) {
+                if (v.state() == PacketState.ACCEPTED) {
+                    dedup.catchUp();
+                }
+                LOG.info("packet {} decided: {}", p.packetId(), v.state().wire());
+                return;
             }
-            FeedbackFeed.append(c, p.stationId(), p.packetId(), v.state().wire(), v.feedFields(), now);
-            return null;
-        });
-        if (v.state() == PacketState.ACCEPTED) {
-            dedup.indexTemplates(p.packetId(), v.templates());
+            // Another process (import-bundle) accepted a record between the check and the commit.
+            LOG.info("packet {}: a record was accepted meanwhile; deciding again (attempt {})", p.packetId(), attempt + 1);
         }
-        LOG.info("packet {} decided: {}", p.packetId(), v.state().wire());
+    }
+
+    /** Commits the verdict and its feed entry, unless the records it was checked against changed. */
+    private boolean commit(PacketRecord p, Verdict v) {
+        Instant now = clock.instant();
+        try {
+            repo.db().tx(c -> {
+                PacketRepository.decide(c, p.packetId(), v.state(), v.reasonCode(), v.reasonMessage(),
+                        Json.writeString(v.feedFields()), now);
+                // After the first write: this transaction holds the database's write lock.
+                if (!dedup.stillValid(c, p.packetId(), v)) {
+                    throw new StaleDecision();
+                }
+                if (v.state() == PacketState.ACCEPTED) {
+                    dedup.storeTemplates(c, p.packetId(), v.templates());
+                }
+                FeedbackFeed.append(c, p.stationId(), p.packetId(), v.state().wire(), v.feedFields(), now);
+                return null;
+            });
+            return true;
+        } catch (StaleDecision rolledBack) {
+            return false;
+        }
+    }
+
+    /** Rolls a decision's transaction back: it was made against records that changed. */
+    private static final class StaleDecision extends RuntimeException {
+        StaleDecision() {
+            super(null, null, false, false);
+        }
     }
 
     private Packet readBack(PacketRecord p) {

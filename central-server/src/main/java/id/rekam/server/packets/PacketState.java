@@ -7,7 +7,8 @@ import java.util.Arrays;
 /**
  * Life of a packet on the server. {@code received} and everything after it mean the body
  * is stored durably; {@code rejected} may come before storing (body did not verify) or after
- * (content refused).
+ * (content refused); {@code needs-review} waits for an official (the duplicate policy's
+ * {@code NEEDS_REVIEW}), who then accepts it, marks it duplicate or rejects it.
  */
 public enum PacketState {
     AWAITING_UPLOAD("awaiting-upload"),
@@ -15,6 +16,7 @@ public enum PacketState {
     ACCEPTED("accepted"),
     DUPLICATE("duplicate"),
     REJECTED("rejected"),
+    NEEDS_REVIEW("needs-review"),
     PRINT_READY("print-ready");
 
     private final String wire;

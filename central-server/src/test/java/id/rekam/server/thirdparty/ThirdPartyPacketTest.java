@@ -39,6 +39,8 @@ class ThirdPartyPacketTest {
 
     private static final String OFFICE = "32.76.01";
     private static final String NIK = "3276014505900001";
+    /** Printed fingers: ten less the duplicate policy's allowance of exceptions (DuplicatePolicy.DEFAULT, 4). */
+    private static final int PRINTED = 6;
 
     @TempDir
     Path dir;
@@ -150,7 +152,10 @@ class ThirdPartyPacketTest {
                 .formatted(nik, religion);
     }
 
-    /** Every part of an enrollment packet; two fingers printed (with the given SourceAFIS print), eight excused. */
+    /**
+     * Every part of an enrollment packet; six fingers printed (the right thumb with the given SourceAFIS
+     * print), four excused: as many as the duplicate policy allows before a record goes to review.
+     */
     private static Map<String, Object[]> parts(String stationId, String demographics, String print) throws Exception {
         String scanner = provenance(device("SCN-1", "fingerprint"));
         String record = """
@@ -161,7 +166,7 @@ class ThirdPartyPacketTest {
         List<String> positions = List.of("RIGHT_THUMB", "RIGHT_INDEX", "RIGHT_MIDDLE", "RIGHT_RING", "RIGHT_LITTLE",
                 "LEFT_THUMB", "LEFT_INDEX", "LEFT_MIDDLE", "LEFT_RING", "LEFT_LITTLE");
         for (int i = 0; i < positions.size(); i++) {
-            boolean printed = i == 0 || i == 1;
+            boolean printed = i < PRINTED;
             fingers.append(i == 0 ? "" : ",").append("""
                     {"position": "%s", "quality": %d, "exception": %s, "imageFormat": %s, "provenance": %s}"""
                     .formatted(positions.get(i), printed ? 81 : 0, printed ? "null" : "\"BANDAGED\"",
@@ -185,7 +190,9 @@ class ThirdPartyPacketTest {
         parts.put("demographics.json", new Object[] {"application/json", utf8(demographics)});
         parts.put("photo.jpg", new Object[] {"image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0, 1}});
         parts.put("finger-01.tpl", new Object[] {"application/x-sourceafis-template", template});
-        parts.put("finger-02.tpl", new Object[] {"application/x-sourceafis-template", other});
+        for (int i = 2; i <= PRINTED; i++) {
+            parts.put("finger-0" + i + ".tpl", new Object[] {"application/x-sourceafis-template", other});
+        }
         parts.put("fingers.json", new Object[] {"application/json", utf8(fingers.toString())});
         parts.put("signature.png", new Object[] {"image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}});
         parts.put("signature-strokes.json", new Object[] {"application/json", utf8(strokes)});

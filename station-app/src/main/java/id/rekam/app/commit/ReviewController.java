@@ -17,6 +17,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.image.Image;
@@ -25,6 +26,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,10 +37,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
-/** Step 5: everything at a glance, then duplicate check, commit, approval and the receipt. */
-public final class ReviewController implements Step {
+/**
+ * Step 5: everything at a glance, then the duplicate check (off the FX thread, its progress and
+ * candidates shown as they come), commit, approval and the receipt.
+ */
+public final class ReviewController implements Step, SupervisorDecision.Host {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReviewController.class);
 
@@ -54,10 +58,17 @@ public final class ReviewController implements Step {
     @FXML private Region verdictBox;
     @FXML private Label verdict;
     @FXML private Hyperlink openExisting;
+    @FXML private Region checkBox;
+    @FXML private ProgressBar checkProgress;
+    @FXML private Label checkText;
+    @FXML private VBox candidates;
     @FXML private GridPane overrideForm;
     @FXML private TextField supervisorId;
     @FXML private PasswordField supervisorPin;
+    @FXML private Label overrideReasonLabel;
     @FXML private TextField overrideReason;
+    @FXML private Button overrideButton;
+    @FXML private Button reviewLater;
     @FXML private Region doneBox;
     @FXML private Label doneText;
     @FXML private Label receiptText;
@@ -70,6 +81,8 @@ public final class ReviewController implements Step {
     private EnrollController wizard;
     private EnrollmentRecord record;
     private DuplicateCheck.SameNik sameNik;
+    private CheckView check;
+    private SupervisorDecision decision;
     /** The receipt PDF, in memory only (never written to disk: it names the citizen). */
     private byte[] receipt;
 
@@ -80,6 +93,9 @@ public final class ReviewController implements Step {
     @FXML
     private void initialize() {
         Facts.prepare(facts, Facts.ROW_COUNT);
+        check = new CheckView(ctx, checkBox, checkProgress, checkText, candidates);
+        decision = new SupervisorDecision(ctx, this, new SupervisorDecision.Form(verdictBox, verdict, openExisting, overrideForm, supervisorId, supervisorPin,
+                overrideReasonLabel, overrideReason, overrideButton, reviewLater));
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.isShortcutDown() && e.getCode() == KeyCode.S && !commitButton.isDisabled()) {
                 commit();
@@ -94,10 +110,11 @@ public final class ReviewController implements Step {
         this.wizard = wizard;
     }
 
-    private CommitFlow flow() {
+    @Override
+    public CommitFlow flow() {
         var store = ctx.session().store();
         return new CommitFlow(store.records(), store.operators(),
-                new DuplicateCheck(store.records(), ctx.services().matcher()), ctx.config().approvalMode());
+                new DuplicateCheck(store.records(), store.identification()), ctx.config().approvalMode());
     }
 
     @Override
@@ -141,10 +158,19 @@ public final class ReviewController implements Step {
         record = session.toRecord(ctx.services().regions(), ctx.config().stationId(),
                 ctx.session().operator().id(), Instant.now());
         busy(ctx.text("review.checking"));
+        show(verdictBox, false);
+        decision.reset();
         CommitFlow flow = flow();
         EnrollmentRecord r = record;
+        DuplicateCheck.Progress progress = check.start();
         ctx.async(() -> {
-            DuplicateCheck.Result result = flow.check(r);
+            DuplicateCheck.Result result;
+            try {
+                result = flow.check(r, progress);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(ctx.text("review.checkInterrupted"), e);
+            }
             return result instanceof DuplicateCheck.Clear ? new Done(flow.commit(r, ctx.session().operator(), null))
                     : result;
         }, this::checked, this::failed);
@@ -156,8 +182,10 @@ public final class ReviewController implements Step {
     private void checked(Object outcome) {
         busy(null);
         if (outcome instanceof Done d) {
+            check.finished(List.of());
             committed(d.status());
         } else if (outcome instanceof DuplicateCheck.SameNik same) {
+            check.hide();
             sameNik = same;
             verdict.setText(ctx.text("review.sameNik", same.existing().fullName(),
                     same.existing().id().value().substring(0, 8)));
@@ -167,47 +195,40 @@ public final class ReviewController implements Step {
             commitButton.setDisable(true);
             openExisting.requestFocus();
         } else if (outcome instanceof DuplicateCheck.PossibleDuplicate dup) {
-            verdict.setText(ctx.text("review.possibleDuplicate") + "\n" + dup.candidates().stream()
-                    .map(c -> ctx.text("review.candidate", c.record().fullName(), c.matchingFingers(),
-                            Math.round(c.bestScore())))
-                    .collect(Collectors.joining("\n")));
-            show(verdictBox, true);
-            show(openExisting, false);
-            show(overrideForm, true);
+            check.finished(dup.candidates());
             commitButton.setDisable(true);
-            supervisorId.requestFocus();
+            decision.possibleDuplicate();
+            toTheEnd();
+        } else if (outcome instanceof DuplicateCheck.NeedsReview review) {
+            check.finished(review.candidates());
+            commitButton.setDisable(true);
+            decision.needsReview(review);
+            toTheEnd();
         }
+    }
+
+    /** The supervisor's form is at the foot of the page: scroll it into view once laid out. */
+    private void toTheEnd() {
+        javafx.application.Platform.runLater(() -> root.setVvalue(root.getVmax()));
     }
 
     @FXML
     void overrideCommit() {
-        char[] pin = supervisorPin.getText().toCharArray();
-        String reason = overrideReason.getText().trim();
-        supervisorPin.clear();
-        if (reason.isEmpty()) {
-            verdict.setText(ctx.text("review.reasonRequired"));
-            overrideReason.requestFocus();
-            return;
-        }
-        CommitFlow flow = flow();
-        EnrollmentRecord r = record;
-        busy(ctx.text("review.saving"));
-        ctx.async(() -> flow.supervisor(supervisorId.getText().trim(), pin)
-                        .map(sup -> (Object) new Done(flow.commit(r, ctx.session().operator(),
-                                new CommitFlow.Override(sup, reason))))
-                        .orElse("wrong"),
-                o -> {
-                    busy(null);
-                    if (o instanceof Done d) {
-                        show(verdictBox, false);
-                        committed(d.status());
-                    } else {
-                        verdict.setText(ctx.text("review.notSupervisor"));
-                    }
-                }, this::failed);
+        decision.decide();
     }
 
-    private void committed(RecordStatus status) {
+    @FXML
+    void reviewLater() {
+        decision.later();
+    }
+
+    @Override
+    public EnrollmentRecord record() {
+        return record;
+    }
+
+    @Override
+    public void committed(RecordStatus status) {
         wizard.committed();
         commitButton.setDisable(true);
         // Saved once: only the done box and its actions stay, not a dead "save" button.
@@ -277,19 +298,22 @@ public final class ReviewController implements Step {
     }
 
 
-    private void failed(Throwable e) {
+    @Override
+    public void failed(Throwable e) {
         busy(null);
         verdict.setText(ctx.text("review.failed", String.valueOf(e.getMessage())));
         show(verdictBox, true);
     }
 
-    private void busy(String text) {
+    @Override
+    public void busy(String text) {
         working.setText(text == null ? "" : text);
         // A failure after the record is saved (receipt, approval) must not re-arm Ctrl+S.
         commitButton.setDisable(text != null || done());
     }
 
-    private static void show(javafx.scene.Node n, boolean visible) {
+    @Override
+    public void show(javafx.scene.Node n, boolean visible) {
         n.setVisible(visible);
         n.setManaged(visible);
     }

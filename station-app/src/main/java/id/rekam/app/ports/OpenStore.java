@@ -21,6 +21,9 @@ public interface OpenStore extends AutoCloseable {
     /** Guardrails, safety bundles and coverage of a mobile team. */
     FieldWork fieldWork();
 
+    /** The 1:N fingerprint check over this store's records (index built in the background at unlock). */
+    FingerprintIdentification identification();
+
     @Override
     void close();
 }

@@ -2,8 +2,9 @@ package id.rekam.app.ports;
 
 import id.rekam.core.commit.ApprovalMode;
 import id.rekam.core.commit.DuplicateOverride;
+import id.rekam.core.commit.ReviewFindings;
+import id.rekam.core.commit.ReviewNote;
 import id.rekam.core.domain.EnrollmentRecord;
-import id.rekam.core.domain.FingerPosition;
 import id.rekam.core.domain.Nik;
 import id.rekam.core.domain.RegistrationId;
 import id.rekam.core.verdict.ServerVerdict;
@@ -11,7 +12,6 @@ import id.rekam.core.verdict.ServerVerdict;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Records on this station's encrypted store. */
@@ -27,7 +27,21 @@ public interface RecordService {
      * @param override present when a supervisor overrode a possible-duplicate warning
      * @return the status the record now has
      */
-    RecordStatus commit(EnrollmentRecord record, ApprovalMode mode, Optional<DuplicateOverride> override);
+    default RecordStatus commit(EnrollmentRecord record, ApprovalMode mode, Optional<DuplicateOverride> override) {
+        return commit(record, mode, override, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * As {@link #commit(EnrollmentRecord, ApprovalMode, Optional)}, for a record the duplicate
+     * check sent to review: it waits for a supervisor's review note (given here when a supervisor
+     * reviewed it at the desk) before it may be approved. The store adds its own reason when the
+     * record has more exceptions than the duplicate policy allows. After the commit the record
+     * joins the station's fingerprint index.
+     */
+    RecordStatus commit(EnrollmentRecord record, ApprovalMode mode, Optional<DuplicateOverride> override,
+                        Optional<ReviewFindings> review, Optional<ReviewNote> reviewNote);
+
+    Optional<RecordSummary> summary(RegistrationId id);
 
     Optional<RecordSummary> findByNik(Nik nik);
 
@@ -39,7 +53,16 @@ public interface RecordService {
     List<RecordSummary> waitingApproval();
 
     /** A supervisor approves these records for delivery, all of them or none (one transaction). */
-    void approve(List<RegistrationId> ids, Operator supervisor);
+    default void approve(List<RegistrationId> ids, Operator supervisor) {
+        approve(ids, supervisor, null);
+    }
+
+    /**
+     * As {@link #approve(List, Operator)}; the records among them waiting for a review are
+     * reviewed with {@code reviewNote} (required for them: the store refuses to approve them
+     * without one).
+     */
+    void approve(List<RegistrationId> ids, Operator supervisor, String reviewNote);
 
     /**
      * What the central server decided about a record (duplicate: the other record whole; rejected:
@@ -50,9 +73,4 @@ public interface RecordService {
 
     Counters counters(LocalDate today, ZoneId zone);
 
-    /** All stored records' fingerprint templates, for the local 1:N duplicate check. */
-    List<StoredTemplates> templates();
-
-    record StoredTemplates(RegistrationId id, String fullName, Map<FingerPosition, byte[]> templates) {
-    }
 }

@@ -4,6 +4,11 @@ package id.rekam.app.ports;
 public enum RecordStatus {
     /** Committed, waiting for a supervisor (per-record or end-of-day batch approval). */
     WAITING_APPROVAL,
+    /**
+     * Committed, waiting for a supervisor's review before approval: the duplicate check found
+     * fingers matching another record only at other positions, or too many fingers are exceptions.
+     */
+    WAITING_REVIEW,
     /** Approved, in the outbox, not yet delivered. */
     WAITING_SYNC,
     /** Being uploaded now. */
@@ -18,6 +23,8 @@ public enum RecordStatus {
     DUPLICATE,
     /** The server rejected the packet. */
     REJECTED,
+    /** The server holds the record for an official's review (needs-review); its decision follows. */
+    SERVER_REVIEW,
     /** Parked for a technician. */
     NEEDS_ATTENTION,
     /** In an encrypted export bundle a technician took to the central office; delivered again if the network returns. */

@@ -1,6 +1,7 @@
 package id.rekam.app.records;
 
 import id.rekam.app.ports.Operator;
+import id.rekam.app.ports.RecordStatus;
 import id.rekam.app.ports.RecordSummary;
 import id.rekam.app.ui.AppContext;
 import javafx.fxml.FXML;
@@ -30,6 +31,7 @@ public final class ApprovalController {
     @FXML private HBox supervisorBox;
     @FXML private TextField supervisorId;
     @FXML private PasswordField supervisorPin;
+    @FXML private TextField reviewNote;
     @FXML private Label message;
 
     public ApprovalController(AppContext ctx) {
@@ -48,7 +50,8 @@ public final class ApprovalController {
             protected void updateItem(RecordSummary s, boolean empty) {
                 super.updateItem(s, empty);
                 setText(empty || s == null ? null : WHEN.format(s.createdAt().atZone(ZoneId.systemDefault()))
-                        + "   " + s.nik() + "   " + s.fullName());
+                        + "   " + s.nik() + "   " + s.fullName()
+                        + (s.status() == RecordStatus.WAITING_REVIEW ? "   " + ctx.text("approval.needsReview") : ""));
             }
         });
         load();
@@ -91,12 +94,15 @@ public final class ApprovalController {
         }
         var records = ctx.session().store().records();
         Operator approver = sup.get();
+        // Records the duplicate check sent to review take the supervisor's note (core refuses them without one).
+        String note = reviewNote.getText().isBlank() ? null : reviewNote.getText().trim();
         ctx.async(() -> {
-            records.approve(chosen.stream().map(RecordSummary::id).toList(), approver);
+            records.approve(chosen.stream().map(RecordSummary::id).toList(), approver, note);
             return chosen.size();
         }, n -> {
             message.getStyleClass().setAll("label", "quality-ok");
             message.setText(ctx.text("approval.done", n));
+            reviewNote.clear();
             load();
         }, e -> message.setText(ctx.text("review.failed", e.getMessage())));
     }

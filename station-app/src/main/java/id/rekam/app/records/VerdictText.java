@@ -33,6 +33,9 @@ final class VerdictText {
         if (verdict instanceof ServerVerdict.Duplicate d) {
             return duplicate(d);
         }
+        if (verdict instanceof ServerVerdict.NeedsReview r) {
+            return needsReview(r);
+        }
         if (verdict instanceof ServerVerdict.Rejected r) {
             return text("verdict.rejected", r.code(), r.message() == null ? "" : " \u2014 " + Nik.maskIn(r.message()));
         }
@@ -42,18 +45,48 @@ final class VerdictText {
 
     private String duplicate(ServerVerdict.Duplicate d) {
         ServerVerdict.OtherRecord o = d.other();
-        String nik = o.nik() == null ? unknown() : o.fullNik().map(Nik::masked).orElse(Nik.maskIn(o.nik()));
         String out = text("verdict.duplicate", text("verdict.matchedBy." + d.matchedBy().name()),
-                or(o.registrationId()), or(o.stationId()), or(o.office()), nik, time(o.receivedAt()));
+                or(o.registrationId()), or(o.stationId()), or(o.office()), nik(o), time(o.receivedAt()));
         if (!d.fingers().isEmpty()) {
-            String fingers = d.fingers().stream()
-                    .map(f -> text("verdict.finger", bundle.getString("finger." + f.position().name()),
-                            String.format(locale, "%.1f", f.score()), f.matched() ? "\u2713" : "\u2717"))
-                    .collect(Collectors.joining(", "));
-            out += "\n" + (d.matchThreshold() == null ? text("verdict.fingers", fingers)
-                    : text("verdict.fingersThreshold", fingers, d.matchThreshold()));
+            out += "\n" + fingers(d.fingers(), d.matchThreshold());
         }
         return out;
+    }
+
+    /** Held for an official's review on the server: why, and each earlier record the prints resemble. */
+    private String needsReview(ServerVerdict.NeedsReview r) {
+        String reasons = r.reasons().stream().map(this::reason).collect(Collectors.joining("; "));
+        StringBuilder out = new StringBuilder(text("verdict.needsReview", time(r.at()), reasons));
+        for (ServerVerdict.ReviewCandidate c : r.candidates()) {
+            ServerVerdict.OtherRecord o = c.other();
+            out.append("\n").append(text("verdict.reviewCandidate", or(o.registrationId()), or(o.stationId()),
+                    or(o.office()), nik(o))).append("\n").append(fingers(c.fingers(), r.matchThreshold()));
+        }
+        return out.toString();
+    }
+
+    private String reason(String code) {
+        String key = "verdict.reason." + code;
+        return bundle.containsKey(key) ? bundle.getString(key) : code;
+    }
+
+    private String nik(ServerVerdict.OtherRecord o) {
+        return o.nik() == null ? unknown() : o.fullNik().map(Nik::masked).orElse(Nik.maskIn(o.nik()));
+    }
+
+    /** "Right thumb 187.3 ✓, Right index ↔ Right middle 98.0 ✓", with the threshold when the server gave it. */
+    private String fingers(java.util.List<ServerVerdict.FingerScore> scores, Double threshold) {
+        String fingers = scores.stream()
+                .map(f -> text("verdict.finger", finger(f), String.format(locale, "%.1f", f.score()),
+                        f.matched() ? "\u2713" : "\u2717"))
+                .collect(Collectors.joining(", "));
+        return threshold == null ? text("verdict.fingers", fingers) : text("verdict.fingersThreshold", fingers, threshold);
+    }
+
+    private String finger(ServerVerdict.FingerScore f) {
+        String own = bundle.getString("finger." + f.position().name());
+        return f.storedPosition() == null ? own
+                : text("verdict.fingerCross", own, bundle.getString("finger." + f.storedPosition().name()));
     }
 
     private String time(Instant at) {

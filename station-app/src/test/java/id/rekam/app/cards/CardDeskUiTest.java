@@ -10,7 +10,6 @@ import id.rekam.app.adapters.store.CoreStoreGateway;
 import id.rekam.app.adapters.sync.StationSync;
 import id.rekam.app.ports.DeviceStatusService;
 import id.rekam.app.ports.Operator;
-import id.rekam.app.testing.EqualityMatcher;
 import id.rekam.app.testing.Flow;
 import id.rekam.app.testing.PaintedCamera;
 import id.rekam.app.testing.TestStation;
@@ -104,7 +103,7 @@ class CardDeskUiTest {
         CoreStoreGateway gateway = new CoreStoreGateway(dir, TestStation.STATION_ID, TestStation.fastStore());
         StationServices services = new StationServices(gateway, new CatalogRegions(catalog),
                 new ValidatorNikCheck(new NikValidator(catalog), config.locale()),
-                new PaintedCamera(new Color(31, 95, 191), 30), scanner, new EqualityMatcher(), status,
+                new PaintedCamera(new Color(31, 95, 191), 30), scanner, status,
                 StationSync.offline(config.locale()), new StationProvisioning(gateway, () -> catalog));
         ctx = new AppContext(config, services, StationApp.bundle(config));
         ctx.session().storeProperty().set(gateway.adopt(store));

@@ -130,6 +130,29 @@ public final class Flow {
         robot.write("depok");
     }
 
+    /**
+     * From the biodata's last field: on to the photo (taken once the camera runs), ten fingers
+     * (each placed once), the signature, and on to the review step.
+     */
+    public void photoTenFingersAndSignature() {
+        robot.type(KeyCode.ENTER);
+        waitFor(() -> visible("#capturePhoto"));
+        waitFor(() -> text("#fps").endsWith("fps"));
+        robot.type(KeyCode.SPACE);
+        waitFor(() -> text("#photoVerdict").equals("Foto memenuhi syarat."));
+        ctrl(KeyCode.ENTER);
+        waitFor(() -> visible("#scanFinger"));
+        for (id.rekam.core.domain.FingerPosition p : id.rekam.core.domain.FingerPosition.values()) {
+            robot.type(KeyCode.SPACE);
+            waitFor(() -> text("#status-" + p.name()).startsWith("kualitas"));
+        }
+        ctrl(KeyCode.ENTER);
+        waitFor(() -> visible("#signaturePad"));
+        sign();
+        ctrl(KeyCode.ENTER);
+        waitFor(() -> visible("#commitRecord"));
+    }
+
     public void sign() {
         robot.moveTo(Ui.await(robot, "#signaturePad")).moveBy(-200, 0).press(MouseButton.PRIMARY);
         for (int i = 0; i < 12; i++) {

@@ -3,6 +3,7 @@ package id.rekam.app.testing;
 import id.rekam.app.ports.FingerprintService;
 import id.rekam.core.domain.DeviceRef;
 import id.rekam.core.domain.FingerPosition;
+import id.rekam.devices.fingerprint.synth.SyntheticPeople;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -10,7 +11,8 @@ import java.util.Random;
 
 /**
  * TEST DOUBLE scanner: returns 4-bit R30x-sized images and templates derived from a "person"
- * seed (the same person gives the same templates), with qualities from a script.
+ * seed (the same person gives the same templates), with qualities from a script; or, for the
+ * duplicate check, real SourceAFIS templates of a SIMULATED person ({@link #syntheticPerson}).
  */
 public final class ScriptedScanner implements FingerprintService {
 
@@ -18,6 +20,9 @@ public final class ScriptedScanner implements FingerprintService {
             true);
     private final Deque<Integer> qualities = new ArrayDeque<>();
     private volatile long person = 1;
+    private volatile SyntheticPeople people;
+    private volatile int impression;
+    private volatile boolean rotated;
 
     @Override
     public DeviceRef device() {
@@ -26,6 +31,18 @@ public final class ScriptedScanner implements FingerprintService {
 
     public void person(long seed) {
         person = seed;
+    }
+
+    /**
+     * From now on the fingers of SIMULATED person {@code person} at visit {@code impression} are on
+     * the sensor; {@code rotated}: for each position the finger before it (the person presents
+     * the fingers one place out of order).
+     */
+    public void syntheticPerson(SyntheticPeople from, long person, int impression, boolean rotated) {
+        this.person = person;
+        this.impression = impression;
+        this.rotated = rotated;
+        this.people = from;
     }
 
     public synchronized void nextQualities(Integer... q) {
@@ -38,9 +55,15 @@ public final class ScriptedScanner implements FingerprintService {
         synchronized (this) {
             q = qualities.isEmpty() ? 80 : qualities.poll();
         }
-        Random r = new Random(person * 31 + p.isoCode());
-        byte[] template = new byte[600];
-        r.nextBytes(template);
+        byte[] template;
+        SyntheticPeople from = people;
+        if (from != null) {
+            FingerPosition[] all = FingerPosition.values();
+            template = from.template(person, rotated ? all[(p.ordinal() + all.length - 1) % all.length] : p, impression);
+        } else {
+            template = new byte[600];
+            new Random(person * 31 + p.isoCode()).nextBytes(template);
+        }
         byte[] image = new byte[256 * 288 / 2];
         for (int i = 0; i < image.length; i++) {
             int y = (i * 2) / 256;

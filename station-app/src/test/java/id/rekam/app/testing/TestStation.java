@@ -85,7 +85,7 @@ public final class TestStation {
                 seeded ? s -> DemoSeeder.seed(s, "32.76.01.1008") : s -> { });
         StationServices services = new StationServices(gateway, new CatalogRegions(CATALOG),
                 new ValidatorNikCheck(new NikValidator(CATALOG), config.locale()), camera, scanner,
-                new EqualityMatcher(), status, sync == null ? StationSync.offline(locale)
+                status, sync == null ? StationSync.offline(locale)
                         : new StationSync(() -> Optional.of(sync), gateway::opened, locale),
                 new StationProvisioning(gateway, () -> CATALOG));
         ctx = new AppContext(config, services, StationApp.bundle(config));

@@ -4,7 +4,6 @@ import id.rekam.app.AppConfig;
 import id.rekam.app.testing.Flow;
 import id.rekam.app.testing.TestStation;
 import id.rekam.fixtures.DemoSeeder;
-import id.rekam.core.domain.FingerPosition;
 import id.rekam.core.domain.Nik;
 import id.rekam.core.outbox.OutboxState;
 import javafx.scene.input.KeyCode;
@@ -38,22 +37,7 @@ class PerRecordApprovalTest {
         Flow flow = new Flow(robot);
         flow.demoOperatorOpensNewEnrollment();
         flow.typeBiodata(Flow.NIK, "Rina Handayani", "17-08-1990");
-        robot.type(KeyCode.ENTER);
-        Flow.waitFor(() -> flow.visible("#capturePhoto"));
-        Flow.waitFor(() -> flow.text("#fps").endsWith("fps"));
-        robot.type(KeyCode.SPACE);
-        Flow.waitFor(() -> flow.text("#photoVerdict").equals("Foto memenuhi syarat."));
-        flow.ctrl(KeyCode.ENTER);
-        Flow.waitFor(() -> flow.visible("#scanFinger"));
-        for (FingerPosition p : FingerPosition.values()) {
-            robot.type(KeyCode.SPACE);
-            Flow.waitFor(() -> flow.text("#status-" + p.name()).startsWith("kualitas"));
-        }
-        flow.ctrl(KeyCode.ENTER);
-        Flow.waitFor(() -> flow.visible("#signaturePad"));
-        flow.sign();
-        flow.ctrl(KeyCode.ENTER);
-        Flow.waitFor(() -> flow.visible("#commitRecord"));
+        flow.photoTenFingersAndSignature();
         flow.ctrl(KeyCode.S);
         Flow.waitFor(() -> flow.visible("#approveBox"));
         assertThat(flow.text("#commitDone")).contains("Menunggu persetujuan");

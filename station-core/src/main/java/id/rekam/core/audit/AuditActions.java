@@ -25,6 +25,12 @@ public final class AuditActions {
     public static final String DUPLICATE_OVERRIDE = "DUPLICATE_OVERRIDE";
     /** The first unlock after schema 9 turned the staged pre-V9 verdicts, reasons and overrides into sealed rows. */
     public static final String VERDICTS_MIGRATED = "VERDICTS_MIGRATED";
+    /** The first unlock after schema 10 sealed the templates of older records in rows of their own. */
+    public static final String TEMPLATES_EXTRACTED = "TEMPLATES_EXTRACTED";
+    /** The duplicate check (or the exception count) sent a record to a supervisor's review (findings sealed in its row). */
+    public static final String REVIEW_REQUIRED = "REVIEW_REQUIRED";
+    /** A supervisor reviewed such a record (the note is sealed in its row). */
+    public static final String RECORD_REVIEWED = "RECORD_REVIEWED";
     /** A technician wrote pending packets and events into an encrypted export bundle. */
     public static final String RECORDS_EXPORTED = "RECORDS_EXPORTED";
     /** An operator copied unconfirmed records into a safety bundle; their state did not change. */

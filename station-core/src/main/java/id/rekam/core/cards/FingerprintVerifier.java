@@ -5,17 +5,17 @@ import com.machinezoo.sourceafis.FingerprintImageOptions;
 import com.machinezoo.sourceafis.FingerprintMatcher;
 import com.machinezoo.sourceafis.FingerprintTemplate;
 import id.rekam.core.domain.FingerPosition;
+import id.rekam.core.identification.DuplicatePolicy;
 
 import java.util.Map;
 
 /**
  * 1:1 verification of a live finger against one person's enrolled templates with SourceAFIS.
  * The probe is compared with each enrolled finger (the recipient may not know which finger
- * was enrolled best) and the best score counts. Threshold 40 ≈ 0.01% false match rate.
+ * was enrolled best) and the best score counts; it matches by the one duplicate policy's
+ * threshold ({@link DuplicatePolicy#matches}, 60: docs/design/identification.md and cards.md).
  */
 public final class FingerprintVerifier {
-
-    public static final double THRESHOLD = 40;
 
     public record Result(boolean matched, double score, FingerPosition finger) {
     }
@@ -57,6 +57,6 @@ public final class FingerprintVerifier {
         if (readable == 0) {
             throw new CardException("handover.noTemplates");
         }
-        return new Result(best >= THRESHOLD, best, bestFinger);
+        return new Result(DuplicatePolicy.DEFAULT.matches(best), best, bestFinger);
     }
 }

@@ -6,6 +6,7 @@ import id.rekam.core.auth.Role;
 import id.rekam.core.domain.FingerPosition;
 import id.rekam.core.domain.Nik;
 import id.rekam.core.domain.RegistrationId;
+import id.rekam.core.identification.DuplicatePolicy;
 import id.rekam.core.store.StationStore;
 import id.rekam.core.store.StoreTransaction;
 
@@ -81,7 +82,7 @@ public final class HandOverService {
         if (!r.matched()) {
             auditAttempt(card, request.operator(), r, AUDIT_REFUSED);
             throw new CardException("handover.noMatch", card.serial(), Math.round(r.score()),
-                    Math.round(FingerprintVerifier.THRESHOLD));
+                    Math.round(DuplicatePolicy.DEFAULT.scoreThreshold()));
         }
         return commit(card, request, HandOver.Method.FINGERPRINT, r, null, null, null);
     }

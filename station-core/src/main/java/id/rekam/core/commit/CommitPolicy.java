@@ -2,11 +2,18 @@ package id.rekam.core.commit;
 
 import id.rekam.core.auth.AuthException;
 import id.rekam.core.auth.Role;
+import id.rekam.core.domain.EnrollmentRecord;
+import id.rekam.core.identification.DuplicatePolicy;
 import id.rekam.core.store.StoreException;
 
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+
 /**
- * Who may approve a record, when a record needs approval and what overriding a possible-duplicate
- * warning takes: the station's rules for a capture, written once. The store enforces them inside
+ * Who may approve a record, when a record needs approval, what overriding a possible-duplicate
+ * warning takes and when a record waits for a supervisor's review: the station's rules for a
+ * capture, written once. The store enforces them inside
  * the transaction that acts on them ({@code Captures}, {@code Outbox.approve}), on the roles it
  * holds itself, so no screen can skip them.
  */
@@ -14,6 +21,8 @@ public final class CommitPolicy {
 
     /** Longest override reason kept; a reason is a sentence, not a document. */
     public static final int MAX_OVERRIDE_REASON = 500;
+    /** Longest review note kept, for the same reason. */
+    public static final int MAX_REVIEW_NOTE = 500;
 
     private CommitPolicy() {
     }
@@ -55,5 +64,51 @@ public final class CommitPolicy {
             throw new StoreException("commit.overrideReason", MAX_OVERRIDE_REASON);
         }
         return kept;
+    }
+
+    /**
+     * Whether a record waits for a supervisor's review, and why: the duplicate check's findings
+     * ({@code NEEDS_REVIEW}), and in any case a record with more fingers marked as exceptions
+     * than {@link DuplicatePolicy#DEFAULT} allows. Any operator may mark an exception; marking
+     * more than the allowance therefore takes a supervisor, whatever the screen let through.
+     *
+     * @param fromCheck what the desk's check found; null when it asked for no review
+     */
+    public static Optional<ReviewFindings> review(EnrollmentRecord record, ReviewFindings fromCheck) {
+        int exceptions = (int) record.fingerprints().stream().filter(f -> !f.hasPrint()).count();
+        if (!DuplicatePolicy.DEFAULT.tooManyExceptions(exceptions)) {
+            return Optional.ofNullable(fromCheck);
+        }
+        return Optional.of(fromCheck == null
+                ? new ReviewFindings(EnumSet.of(ReviewFindings.Reason.TOO_MANY_EXCEPTIONS), List.of())
+                : fromCheck.and(ReviewFindings.Reason.TOO_MANY_EXCEPTIONS));
+    }
+
+    /**
+     * Reviewing a record takes a supervisor and a note.
+     *
+     * @return the note as kept (trimmed)
+     * @throws AuthException  the reviewer is not a supervisor
+     * @throws StoreException the note is blank or longer than {@link #MAX_REVIEW_NOTE}
+     */
+    public static String reviewNote(String reviewer, Role role, String note) {
+        requireApprover(reviewer, role);
+        String kept = note == null ? "" : note.strip();
+        if (kept.isEmpty() || kept.length() > MAX_REVIEW_NOTE) {
+            throw new StoreException("commit.reviewNote", MAX_REVIEW_NOTE);
+        }
+        return kept;
+    }
+
+    /**
+     * A record sent to review is approved only once a supervisor has written a review note for
+     * it.
+     *
+     * @throws StoreException it waits for its review
+     */
+    public static void requireReviewed(String recordId, boolean awaitingReview) {
+        if (awaitingReview) {
+            throw new StoreException("commit.reviewRequired", recordId);
+        }
     }
 }

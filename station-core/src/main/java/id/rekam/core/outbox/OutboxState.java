@@ -7,6 +7,8 @@ import java.util.Set;
  * Life of one packet on the station. The happy path is
  * CAPTURED → APPROVED → QUEUED → UPLOADING → ACKNOWLEDGED → CONFIRMED → PRINT_READY; REJECTED
  * and DUPLICATE are the server's other final verdicts (their data: {@code id.rekam.core.verdict}),
+ * SERVER_REVIEW its interim one (an official reviews the record: {@code needs-review}, then one of
+ * the others),
  * NEEDS_ATTENTION parks a packet for a technician, who may put it back in the queue explicitly. EXPORTED: a technician copied the packet into an
  * encrypted export bundle (e.g. before the station moves to another office); it stays
  * deliverable, because the server treats the same id with the same hash as the same packet,
@@ -24,6 +26,8 @@ public enum OutboxState {
     PRINT_READY,
     REJECTED,
     DUPLICATE,
+    /** The server holds the record for an official's review ({@code needs-review}); a final verdict follows. */
+    SERVER_REVIEW,
     NEEDS_ATTENTION,
     EXPORTED;
 
@@ -33,7 +37,8 @@ public enum OutboxState {
             case APPROVED -> EnumSet.of(QUEUED, NEEDS_ATTENTION, EXPORTED);
             case QUEUED -> EnumSet.of(UPLOADING, NEEDS_ATTENTION, EXPORTED);
             case UPLOADING -> EnumSet.of(ACKNOWLEDGED, DUPLICATE, REJECTED, NEEDS_ATTENTION, EXPORTED);
-            case ACKNOWLEDGED -> EnumSet.of(CONFIRMED, DUPLICATE, REJECTED, NEEDS_ATTENTION, EXPORTED);
+            case ACKNOWLEDGED -> EnumSet.of(CONFIRMED, DUPLICATE, REJECTED, SERVER_REVIEW, NEEDS_ATTENTION, EXPORTED);
+            case SERVER_REVIEW -> EnumSet.of(CONFIRMED, DUPLICATE, REJECTED);
             case NEEDS_ATTENTION -> EnumSet.of(QUEUED, EXPORTED);
             // Back on the wire if the network returns; verdicts reach it through that upload.
             case EXPORTED -> EnumSet.of(UPLOADING, NEEDS_ATTENTION);
@@ -53,6 +58,11 @@ public enum OutboxState {
     /** The server has decided: accepted (CONFIRMED, PRINT_READY), DUPLICATE or REJECTED. */
     public boolean isDecided() {
         return this == CONFIRMED || this == PRINT_READY || this == DUPLICATE || this == REJECTED;
+    }
+
+    /** The server holds the body and has said something about it: a verdict, or its review pending. */
+    public boolean hasVerdict() {
+        return isDecided() || this == SERVER_REVIEW;
     }
 
     /** States the sync client works on. */

@@ -6,6 +6,9 @@ import id.rekam.core.auth.Role;
 import id.rekam.core.commit.CaptureCommit;
 import id.rekam.core.commit.CommitPolicy;
 import id.rekam.core.commit.DuplicateOverride;
+import id.rekam.core.commit.RecordReview;
+import id.rekam.core.commit.ReviewFindings;
+import id.rekam.core.commit.ReviewNote;
 import id.rekam.core.crypto.Aead;
 import id.rekam.core.domain.RegistrationId;
 import id.rekam.core.outbox.OutboxState;
@@ -24,11 +27,13 @@ import java.util.Optional;
 
 /**
  * The desk's two store calls, each one SQLite transaction with {@link CommitPolicy} enforced
- * inside it on the roles the store holds: committing a capture (record, sealed packet, outbox
- * entry, audit; the supervisor's duplicate override with its reason sealed; approval and queueing
- * when the policy approves at commit) and approving records (APPROVED and QUEUED together). A
- * failure at any step leaves nothing of the call behind: no record without its packet, outbox
- * entry and audit entry, no override without its record, nothing approved but not queued.
+ * inside it on the roles the store holds: committing a capture (record, sealed packet, its
+ * sealed templates, outbox entry, audit; the supervisor's duplicate override with its reason
+ * sealed; the duplicate check's review findings; approval and queueing when the policy approves
+ * at commit) and approving records (APPROVED and QUEUED together; a record sent to review only
+ * with a supervisor's review note). A failure at any step leaves nothing of the call behind: no
+ * record without its packet, templates, outbox entry and audit entry, no override without its
+ * record, nothing approved but not queued.
  */
 public final class Captures {
 
@@ -42,6 +47,7 @@ public final class Captures {
     private final Aead data;
     private final Clock clock;
     private final DiskGuard disk;
+    private final SqlReviews reviews;
 
     Captures(Database db, RecordRepository records, SqlOutbox outbox, AuditLog audit, Aead data, Clock clock,
              DiskGuard disk) {
@@ -52,14 +58,20 @@ public final class Captures {
         this.audit = audit;
         this.data = data;
         this.clock = clock;
+        this.reviews = new SqlReviews(data, audit, clock);
     }
 
     /**
      * Commits a capture. Durable when this returns ({@code synchronous=FULL}).
      *
+     * A record the check sent to review ({@link CaptureCommit#review()}), or with more exceptions
+     * than the duplicate policy allows whatever the check said, waits in CAPTURED for a
+     * supervisor's review note unless one came with the commit.
+     *
      * @return the receipt; its state is CAPTURED (waits for a supervisor) or QUEUED (approved at commit)
-     * @throws id.rekam.core.auth.AuthException an override by someone who is not a supervisor; nothing stored
-     * @throws StoreException                   an override without a usable reason; nothing stored
+     * @throws id.rekam.core.auth.AuthException an override or review by someone who is not a supervisor; nothing stored
+     * @throws StoreException                   an override without a usable reason, a review without a
+     *                                          usable note; nothing stored
      * @throws StoreFullException               the disk is full; nothing stored
      * @throws DiskReserveException             the capture would eat into the disk reserve
      *                                          ({@code FieldLimits}); nothing stored
@@ -68,13 +80,24 @@ public final class Captures {
         RecordRepository.Prepared prepared = records.prepare(request.record());
         disk.requireRoomFor(prepared.packet().body().length);
         String operator = request.record().operatorId();
+        Optional<ReviewFindings> review = CommitPolicy.review(request.record(), request.review());
+        byte[] findings = review.map(f -> reviews.sealFindings(prepared.recordId(), f)).orElse(null);
         OutboxState state = db.inTransaction(c -> {
             records.insert(c, prepared);
             if (request.override() != null) {
                 overridden(c, prepared.recordId(), operator, request.override());
             }
+            boolean awaitingReview = false;
+            if (review.isPresent()) {
+                reviews.flag(c, prepared.recordId(), operator, review.get(), findings);
+                if (request.reviewNote() != null) {
+                    reviews.review(c, prepared.recordId(), request.reviewNote(), operator);
+                } else {
+                    awaitingReview = true;
+                }
+            }
             Role committer = SqlOperators.activeRole(c, operator).orElse(null);
-            if (!CommitPolicy.approvedAtCommit(committer, request.mode())) {
+            if (awaitingReview || !CommitPolicy.approvedAtCommit(committer, request.mode())) {
                 return OutboxState.CAPTURED;
             }
             String packetId = prepared.packet().id();
@@ -107,13 +130,28 @@ public final class Captures {
      *
      * @throws id.rekam.core.auth.AuthException {@code supervisor} may not approve
      * @throws id.rekam.core.outbox.IllegalTransitionException a record is not waiting for approval
+     * @throws StoreException a record waits for its review (see {@link #approve(Collection, String, String)})
      */
     public void approve(Collection<RegistrationId> ids, String supervisor) {
+        approve(ids, supervisor, null);
+    }
+
+    /**
+     * A supervisor approves records and, for those among them that wait for a review, reviews
+     * them with {@code reviewNote} (sealed with each, audited), all in one transaction, or none.
+     *
+     * @param reviewNote the supervisor's conclusion for the records sent to review; null when none is
+     * @throws StoreException a record waits for its review and the note is missing, blank or too long
+     */
+    public void approve(Collection<RegistrationId> ids, String supervisor, String reviewNote) {
         db.inTransaction(c -> {
             SqlOutbox.requireApprover(c, supervisor);
             for (RegistrationId id : ids) {
                 String packetId = RecordRepository.packetOf(c, id)
                         .orElseThrow(() -> new StoreException("store.notFound", id.value()));
+                if (reviewNote != null) {
+                    reviews.review(c, id.value(), new ReviewNote(supervisor, reviewNote), null);
+                }
                 outbox.approved(c, packetId, supervisor);
                 outbox.transition(c, packetId, OutboxState.QUEUED, supervisor, null, null);
             }
@@ -136,6 +174,16 @@ public final class Captures {
             }
             return out;
         });
+    }
+
+    /** Why a record was sent to review and, once reviewed, the supervisor's note, opened; empty when it needed none. */
+    public Optional<RecordReview> review(RegistrationId id) {
+        return db.read(c -> reviews.read(c, id.value()));
+    }
+
+    /** Whether a record waits for a supervisor's review before it may be approved. */
+    public boolean awaitingReview(RegistrationId id) {
+        return db.read(c -> SqlReviews.awaiting(c, id.value()));
     }
 
     /** The override a record was saved under, its reason opened; empty when it needed none. */

@@ -32,7 +32,8 @@ public final class Migrations {
             "V7__seal_card_names.sql",
             "V8__event_attention.sql",
             "V9__verdicts_and_overrides.sql",
-            "V10__field_teams.sql");
+            "V10__field_teams.sql",
+            "V11__identification.sql");
 
     public static final int LATEST = SCRIPTS.size();
 

@@ -4,7 +4,6 @@ import id.rekam.core.audit.AuditActions;
 import id.rekam.core.audit.AuditLog;
 import id.rekam.core.crypto.StationKeys;
 import id.rekam.core.domain.EnrollmentRecord;
-import id.rekam.core.domain.FingerPosition;
 import id.rekam.core.domain.Nik;
 import id.rekam.core.domain.RegistrationId;
 import id.rekam.core.outbox.OutboxState;
@@ -12,7 +11,6 @@ import id.rekam.core.packet.EnrollmentPackets;
 import id.rekam.core.packet.Packet;
 import id.rekam.core.packet.PacketCodec;
 import id.rekam.core.packet.PacketFormatException;
-import id.rekam.core.packet.PacketPart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +22,6 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +48,7 @@ final class RecordRepository {
     private final StoreOptions options;
     private final String stationId;
     private final EnrollmentPackets enrollmentPackets = new EnrollmentPackets();
+    private final TemplateSeal templateSeal;
     private final PacketCodec codec = new PacketCodec();
 
     RecordRepository(Database db, StationKeys keys, AuditLog audit, SqlOutbox outbox, SummarySeal summaries,
@@ -63,11 +61,12 @@ final class RecordRepository {
         this.searchIndex = searchIndex;
         this.options = options;
         this.stationId = stationId;
+        this.templateSeal = new TemplateSeal(keys.data());
     }
 
     /** A capture with all its CPU work done (encode, hash, sign, seal), ready to be inserted. */
     record Prepared(EnrollmentRecord record, Packet packet, byte[] signature, byte[] sealedBody, SummaryDoc doc,
-                    byte[] summary, byte[] nikIndex) {
+                    byte[] summary, byte[] nikIndex, byte[] sealedTemplates) {
         String recordId() {
             return record.id().value();
         }
@@ -84,12 +83,13 @@ final class RecordRepository {
         SummaryDoc doc = SummaryDoc.of(record);
         byte[] summary = summaries.seal(record.id().value(), doc);
         byte[] nikIndex = keys.blindIndex().nik(record.demographics().nik());
-        return new Prepared(record, packet, signature, sealedBody, doc, summary, nikIndex);
+        byte[] templates = templateSeal.seal(record.id().value(), TemplateSeal.of(record));
+        return new Prepared(record, packet, signature, sealedBody, doc, summary, nikIndex, templates);
     }
 
     /**
-     * Inserts the record row, its packet, its outbox entry (CAPTURED) and the capture's audit
-     * entry on the caller's transaction.
+     * Inserts the record row, its packet, its sealed templates (the duplicate check's own row),
+     * its outbox entry (CAPTURED) and the capture's audit entry on the caller's transaction.
      */
     void insert(Connection c, Prepared prepared) throws SQLException {
         Packet packet = prepared.packet();
@@ -117,6 +117,12 @@ final class RecordRepository {
             p.setLong(6, packet.body().length);
             p.setBytes(7, prepared.sealedBody());
             p.setLong(8, now);
+            p.executeUpdate();
+        }
+        {
+            PreparedStatement p = db.cached("INSERT INTO fingerprint_templates (record_id, sealed) VALUES (?,?)");
+            p.setString(1, recordId);
+            p.setBytes(2, prepared.sealedTemplates());
             p.executeUpdate();
         }
         {
@@ -197,18 +203,6 @@ final class RecordRepository {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
         }
-    }
-
-    Map<FingerPosition, byte[]> fingerprintTemplates(RegistrationId id) {
-        Map<FingerPosition, byte[]> out = new EnumMap<>(FingerPosition.class);
-        for (PacketPart part : outbox.templates(id.value())) {
-            for (FingerPosition f : FingerPosition.values()) {
-                if (EnrollmentPackets.templatePart(f).equals(part.name())) {
-                    out.put(f, part.bytes());
-                }
-            }
-        }
-        return out;
     }
 
     List<RecordSummary> listRecent(int offset, int limit) {

@@ -239,8 +239,20 @@ final class SqlOutbox implements Outbox {
         CommitPolicy.requireApprover(supervisor, SqlOperators.activeRole(c, supervisor).orElse(null));
     }
 
-    /** CAPTURED → APPROVED by {@code supervisor}, on the caller's transaction (approver already checked). */
+    /**
+     * CAPTURED → APPROVED by {@code supervisor}, on the caller's transaction (approver already
+     * checked). Every approval path comes here, so a record waiting for its review is refused here.
+     */
     void approved(Connection c, String packetId, String supervisor) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT r.record_id FROM identification_reviews r "
+                + "JOIN packets p ON p.record_id = r.record_id WHERE p.id = ? AND r.reviewed_at IS NULL")) {
+            p.setString(1, packetId);
+            try (ResultSet rs = p.executeQuery()) {
+                if (rs.next()) {
+                    CommitPolicy.requireReviewed(rs.getString(1), true);
+                }
+            }
+        }
         transition(c, packetId, OutboxState.APPROVED, supervisor, null, null);
         try (PreparedStatement p = c.prepareStatement("UPDATE outbox SET approved_by = ? WHERE packet_id = ?")) {
             p.setString(1, supervisor);

@@ -52,7 +52,8 @@ final class SqlVerdicts implements Verdicts {
             List<String> confirmed = new ArrayList<>();
             for (Map.Entry<String, ServerVerdict.Accepted> v : verdicts.entrySet()) {
                 OutboxState before = apply(c, v.getKey(), v.getValue(), sealed.get(v.getKey()), actor);
-                if (before == OutboxState.UPLOADING || before == OutboxState.ACKNOWLEDGED) {
+                if (before == OutboxState.UPLOADING || before == OutboxState.ACKNOWLEDGED
+                        || before == OutboxState.SERVER_REVIEW) {
                     confirmed.add(v.getKey());
                 }
             }
@@ -77,7 +78,7 @@ final class SqlVerdicts implements Verdicts {
         }
         OutboxState s = before;
         OutboxState target = verdict.state();
-        if (s != OutboxState.UPLOADING && s != OutboxState.ACKNOWLEDGED && !s.isDecided()) {
+        if (s != OutboxState.UPLOADING && s != OutboxState.ACKNOWLEDGED && !s.hasVerdict()) {
             // QUEUED, parked or exported: the uploader's announce learns the verdict and comes back here.
             return null;
         }
@@ -87,7 +88,8 @@ final class SqlVerdicts implements Verdicts {
             s = OutboxState.ACKNOWLEDGED;
         }
         boolean accepted = target == OutboxState.CONFIRMED || target == OutboxState.PRINT_READY;
-        if (s == OutboxState.ACKNOWLEDGED) {
+        // The official's decision after a server review lands like a first verdict.
+        if (s == OutboxState.ACKNOWLEDGED || (s == OutboxState.SERVER_REVIEW && target != OutboxState.SERVER_REVIEW)) {
             OutboxState first = accepted ? OutboxState.CONFIRMED : target;
             outbox.transition(c, packetId, first, actor, auditDetails(verdict), null);
             s = first;
@@ -136,18 +138,22 @@ final class SqlVerdicts implements Verdicts {
             d.put("matchingFingers", dup.fingers().stream().filter(ServerVerdict.FingerScore::matched).count());
         } else if (verdict instanceof ServerVerdict.Rejected r) {
             d.put("code", r.code());
+        } else if (verdict instanceof ServerVerdict.NeedsReview r) {
+            d.put("reasons", r.reasons());
+            d.put("candidates", r.candidates().stream().map(x -> x.other().registrationId()).toList());
         }
         return d;
     }
 
     /**
      * Print-ready supersedes accepted even when the accepted entry was applied later (a packet
-     * view may report print-ready before the feed's accepted entry is read); other verdicts
-     * exclude each other.
+     * view may report print-ready before the feed's accepted entry is read); the official's
+     * verdict after a needs-review comes later than it; other verdicts exclude each other.
      */
     @Override
     public Optional<ServerVerdict> latest(String packetId) {
-        List<ServerVerdict> all = read(packetId, "ORDER BY kind = 'accepted' DESC, seq");
+        List<ServerVerdict> all = read(packetId,
+                "ORDER BY CASE kind WHEN 'needs-review' THEN 0 WHEN 'accepted' THEN 1 ELSE 2 END, seq");
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }
 

@@ -71,6 +71,7 @@ public final class StationStore implements AutoCloseable {
     private final SqlVerdicts verdicts;
     private final VerdictSeal verdictSeal;
     private final DraftRepository drafts;
+    private final IdentificationStore identification;
 
     StationStore(Path dataDir, Database db, StationKeys keys, StoreOptions options, String stationId) {
         this.dataDir = dataDir;
@@ -92,6 +93,8 @@ public final class StationStore implements AutoCloseable {
         this.verdictSeal = new VerdictSeal(keys.data());
         this.verdicts = new SqlVerdicts(db, outbox, verdictSeal, options.clock());
         this.drafts = new DraftRepository(db, keys.data(), audit, options.clock());
+        this.identification = new IdentificationStore(db, outbox, new TemplateSeal(keys.data()), keys.data(), audit,
+                dataDir, stationId);
     }
 
     // ---------------------------------------------------------------- lifecycle
@@ -280,9 +283,17 @@ public final class StationStore implements AutoCloseable {
         return records.findById(id);
     }
 
-    /** Finger templates of a record; still available after the payload was purged. */
+    /** Finger templates of a record, from their own sealed row; still available after the payload was purged. */
     public Map<FingerPosition, byte[]> fingerprintTemplates(RegistrationId id) {
-        return records.fingerprintTemplates(id);
+        return identification.templates(id.value());
+    }
+
+    /**
+     * The 1:N check's view of the store: each record's sealed templates, the commit count and
+     * the sealed index snapshot (docs/design/identification.md).
+     */
+    public IdentificationStore identification() {
+        return identification;
     }
 
     /** Most recent first. */

@@ -45,6 +45,7 @@ final class VerdictSeal {
             case PRINT_READY -> ServerVerdict.PrintReady.class;
             case DUPLICATE -> ServerVerdict.Duplicate.class;
             case REJECTED -> ServerVerdict.Rejected.class;
+            case NEEDS_REVIEW -> ServerVerdict.NeedsReview.class;
         };
         try {
             return JSON.readValue(json, type);

@@ -30,7 +30,9 @@ public sealed interface ServerVerdict {
         ACCEPTED("accepted", OutboxState.CONFIRMED),
         PRINT_READY("print-ready", OutboxState.PRINT_READY),
         DUPLICATE("duplicate", OutboxState.DUPLICATE),
-        REJECTED("rejected", OutboxState.REJECTED);
+        REJECTED("rejected", OutboxState.REJECTED),
+        /** Not a final verdict: an official reviews the record, then accepts it or marks it duplicate or rejected. */
+        NEEDS_REVIEW("needs-review", OutboxState.SERVER_REVIEW);
 
         private final String wire;
         private final OutboxState state;
@@ -113,6 +115,43 @@ public sealed interface ServerVerdict {
         }
     }
 
+    /**
+     * The server's duplicate policy sent the record to an official instead of accepting it
+     * (sync-protocol.md §5): too many fingers marked as exceptions to check it, or earlier records
+     * whose fingers match only at other positions (fingers enrolled in another order).
+     *
+     * @param reasons        the protocol's codes, e.g. {@code too-many-exceptions}, {@code cross-position}
+     * @param candidates     the earlier records the prints resemble, each with its matching finger pairs
+     * @param exceptions     fingers marked as exceptions in this record; null when the server did not say
+     * @param matchThreshold score at which a finger counts as matching; null when the server did not say
+     */
+    record NeedsReview(Instant at, List<String> reasons, List<ReviewCandidate> candidates, Integer exceptions,
+                       Double matchThreshold) implements ServerVerdict {
+        public NeedsReview {
+            reasons = reasons == null ? List.of() : List.copyOf(reasons);
+            candidates = candidates == null ? List.of() : List.copyOf(candidates);
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.NEEDS_REVIEW;
+        }
+
+        /** Never prints another record's NIK. */
+        @Override
+        public String toString() {
+            return "NeedsReview[" + reasons + ", " + candidates.size() + " candidates]";
+        }
+    }
+
+    /** An earlier record a review is about, and its finger pairs that matched. */
+    record ReviewCandidate(OtherRecord other, List<FingerScore> fingers) {
+        public ReviewCandidate {
+            Objects.requireNonNull(other, "other");
+            fingers = fingers == null ? List.of() : List.copyOf(fingers);
+        }
+    }
+
     enum MatchedBy {
         NIK("nik"), FINGERPRINT("fingerprint"), UNKNOWN("unknown");
 
@@ -161,10 +200,25 @@ public sealed interface ServerVerdict {
         }
     }
 
-    /** One finger position compared on the server, its SourceAFIS score and whether it counts as a match. */
-    record FingerScore(FingerPosition position, double score, boolean matched) {
+    /**
+     * One finger of this record compared on the server, its SourceAFIS score and whether it counts
+     * as a match.
+     *
+     * @param storedPosition the earlier record's finger it was compared with when that is another
+     *                       position (fingers enrolled in another order); null: the same position
+     */
+    record FingerScore(FingerPosition position, double score, boolean matched, FingerPosition storedPosition) {
         public FingerScore {
             Objects.requireNonNull(position, "position");
+        }
+
+        public FingerScore(FingerPosition position, double score, boolean matched) {
+            this(position, score, matched, null);
+        }
+
+        /** The earlier record's finger compared: its own position unless the server said otherwise. */
+        public FingerPosition against() {
+            return storedPosition == null ? position : storedPosition;
         }
     }
 }

@@ -37,12 +37,23 @@ class OutboxStateTest {
             assertThat(s.isDecided()).isEqualTo(EnumSet.of(CONFIRMED, PRINT_READY, REJECTED, DUPLICATE).contains(s));
         }
         for (OutboxState s : values()) {
-            boolean afterUpload = s == UPLOADING || s == ACKNOWLEDGED;
+            boolean afterUpload = s == UPLOADING || s == ACKNOWLEDGED || s == SERVER_REVIEW;
             assertThat(s.canMoveTo(REJECTED)).isEqualTo(afterUpload);
             assertThat(s.canMoveTo(DUPLICATE)).isEqualTo(afterUpload);
         }
         // Only a technician moves a parked packet: back into the queue, or into an export bundle.
         assertThat(NEEDS_ATTENTION.successors()).containsExactlyInAnyOrder(QUEUED, EXPORTED);
+    }
+
+    @Test
+    void aServerReviewComesAfterTheAcknowledgementAndEndsInAFinalVerdictOrAcceptance() {
+        for (OutboxState s : values()) {
+            assertThat(s.canMoveTo(SERVER_REVIEW)).as(s + " -> SERVER_REVIEW").isEqualTo(s == ACKNOWLEDGED);
+            assertThat(s.hasVerdict()).isEqualTo(s.isDecided() || s == SERVER_REVIEW);
+        }
+        assertThat(SERVER_REVIEW.successors()).containsExactlyInAnyOrder(CONFIRMED, DUPLICATE, REJECTED);
+        assertThat(SERVER_REVIEW.isFinal()).isFalse();
+        assertThat(SERVER_REVIEW.isDecided()).isFalse();
     }
 
     @Property

@@ -52,9 +52,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Acceptance: after 100 enrollments and a card lifecycle (batches, a flagged batch, assignment
  * to an officer, hand-overs by fingerprint and by supervisor exception with photo and signature,
- * a witnessed destruction), no file the station wrote (database, WAL, SHM, config,
- * log, backups) contains any citizen's name, NIK digits, or the bytes of a photo, template,
- * finger image or signature, nor the names of officers and witnesses, nor a family card number.
+ * a witnessed destruction) and the 1:N check's sealed templates rows and index snapshot, no file
+ * the station wrote (database, WAL, SHM, config, log, backups, index snapshot) contains any
+ * citizen's name, NIK digits, or the bytes of a photo, template (its start or its minutiae),
+ * finger image or signature, nor the plain index, nor the names of officers and witnesses, nor a
+ * family card number.
  *
  * <p>Why not simply search for the 3-byte JPEG marker FF D8 FF: tens of megabytes of
  * ciphertext contain it by chance (about once per 16 MB). Each photo in DemoRecords starts
@@ -109,6 +111,7 @@ class AtRestEncryptionTest {
                     () -> "{\"recorded\":100}".getBytes(StandardCharsets.UTF_8))
                     .write(dir.resolve("usb"), "frasa-bundel-tim-01".toCharArray(), "spv", (d, t) -> { });
             assertThat(store.search(demo.next().demographics().fullName().split(" ")[0], 5)).isNotNull();
+            identificationIndex(store, needles);
             store.backupNow();
             // Scan while open: the WAL and shared-memory files exist only now.
             assertThat(dir.resolve(StationStore.DB_FILE + "-wal")).exists();
@@ -123,6 +126,7 @@ class AtRestEncryptionTest {
 
         List<Path> files = listFiles(dir);
         assertThat(files).contains(dir.resolve(StationStore.DB_FILE), dir.resolve(StationStore.CONFIG_FILE),
+                dir.resolve(IdentificationStore.SNAPSHOT_FILE),
                 dir.resolve("logs/station.log"));
         assertThat(files).anyMatch(p -> p.startsWith(dir.resolve("backups")));
         assertThat(files).as("the safety bundle was written and is scanned")
@@ -217,6 +221,21 @@ class AtRestEncryptionTest {
         assertThat(cards.history("KTP-AR002")).anyMatch(m -> officer.equals(m.holder()));
     }
 
+    /**
+     * Issue 12: the 1:N check's data — every record's templates in their own sealed row (written
+     * with each commit above) and the index snapshot the station seals beside the database. The
+     * snapshot's plain bytes stand for triangle buckets of minutiae; none of them may show.
+     */
+    private static void identificationIndex(StationStore store, List<byte[]> needles) {
+        byte[] index = randomWithHeader("RKIX-PLAIN-INDEX".getBytes(StandardCharsets.US_ASCII), 64_000, 64);
+        for (int at = 0; at + 32 <= index.length; at += 8_000) {
+            needles.add(Arrays.copyOfRange(index, at, at + 32));
+        }
+        store.identification().writeSnapshot(index, store.identification().commitCount());
+        assertThat(store.identification().readSnapshot().orElseThrow().index()).isEqualTo(index);
+        assertThat(store.identification().missing()).isZero();
+    }
+
     private static byte[] template(String sample) throws IOException {
         try (java.io.InputStream in = AtRestEncryptionTest.class.getResourceAsStream("/fingerprints/" + sample)) {
             return FingerprintVerifier.templateFromImage(in.readAllBytes(), 500);
@@ -245,6 +264,8 @@ class AtRestEncryptionTest {
         for (FingerprintCapture f : r.fingerprints()) {
             if (f.hasPrint()) {
                 n.add(Arrays.copyOf(f.template(), 24));
+                // and from the middle: a real template's minutiae, past SourceAFIS's common header
+                n.add(Arrays.copyOfRange(f.template(), f.template().length / 2, f.template().length / 2 + 24));
                 n.add(Arrays.copyOf(f.image(), 24));
             }
         }

@@ -7,6 +7,11 @@ import id.rekam.core.auth.Role;
 import id.rekam.core.commit.ApprovalMode;
 import id.rekam.core.commit.CaptureCommit;
 import id.rekam.core.commit.DuplicateOverride;
+import id.rekam.core.commit.RecordReview;
+import id.rekam.core.commit.ReviewFindings;
+import id.rekam.core.commit.ReviewNote;
+import id.rekam.core.domain.FingerPosition;
+import id.rekam.core.identification.DuplicatePolicy;
 import id.rekam.fixtures.DemoRecords;
 import id.rekam.fixtures.EnrollmentBuilder;
 import id.rekam.core.domain.EnrollmentRecord;
@@ -27,6 +32,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
@@ -135,12 +141,103 @@ class CapturesTest {
         assertThat(state(b)).isEqualTo(OutboxState.QUEUED);
     }
 
+    // ------------------------------------------------------------------ review (issue 12)
+
+    /** Five prints and five exceptions: one more exception than {@code DuplicatePolicy.DEFAULT} allows. */
+    private EnrollmentRecord withExceptions(String operator, int exceptions) {
+        EnrollmentRecord r = recordedBy(operator);
+        Map<FingerPosition, byte[]> kept = new java.util.EnumMap<>(FingerPosition.class);
+        for (FingerPosition p : FingerPosition.values()) {
+            if (p.ordinal() >= exceptions) {
+                kept.put(p, r.finger(p).template());
+            }
+        }
+        byte[] image = r.fingerprints().get(0).image();
+        return EnrollmentBuilder.from(r).onlyPrints(kept, image, "R30X-4BIT-256x288", 80).build();
+    }
+
+    @Test
+    void moreExceptionsThanThePolicyAllowsWaitForASupervisorsReviewWhateverTheDeskSaid() throws Exception {
+        int allowed = DuplicatePolicy.DEFAULT.maxExceptions();
+        EnrollmentRecord atTheLimit = withExceptions("spv", allowed);
+        EnrollmentRecord beyond = withExceptions("spv", allowed + 1);
+        // A supervisor recording at a per-record desk approves at commit, but not past the allowance.
+        assertThat(captures.commit(CaptureCommit.of(atTheLimit, ApprovalMode.PER_RECORD)).state())
+                .isEqualTo(OutboxState.QUEUED);
+        assertThat(captures.commit(CaptureCommit.of(beyond, ApprovalMode.PER_RECORD)).state())
+                .isEqualTo(OutboxState.CAPTURED);
+        assertThat(captures.awaitingReview(beyond.id())).isTrue();
+        assertThat(captures.awaitingReview(atTheLimit.id())).isFalse();
+        RecordReview review = captures.review(beyond.id()).orElseThrow();
+        assertThat(review.findings().reasons()).containsExactly(ReviewFindings.Reason.TOO_MANY_EXCEPTIONS);
+        assertThat(review.awaiting()).isTrue();
+
+        // Approval without a note, by an operator, or with a blank note: refused, nothing approved.
+        assertThatThrownBy(() -> captures.approve(List.of(beyond.id()), "spv")).isInstanceOf(StoreException.class)
+                .hasMessageContaining("ditinjau");
+        assertThatThrownBy(() -> captures.approve(List.of(beyond.id()), "op1", "sudah dicek")).isInstanceOf(AuthException.class);
+        assertThatThrownBy(() -> captures.approve(List.of(beyond.id()), "spv", "  ")).isInstanceOf(StoreException.class);
+        // The outbox's own approval (by packet id, the tools' path) holds to the same rule.
+        assertThatThrownBy(() -> store.outbox().approve(List.of(beyond.id().value()), "spv"))
+                .isInstanceOf(StoreException.class).hasMessageContaining(beyond.id().value());
+        assertThat(state(beyond)).isEqualTo(OutboxState.CAPTURED);
+        assertThat(captures.awaitingReview(beyond.id())).isTrue();
+
+        String note = "lima jari diperban, luka bakar; KK 3276010101900009 dicocokkan";
+        captures.approve(List.of(beyond.id()), "spv2", note);
+        assertThat(state(beyond)).isEqualTo(OutboxState.QUEUED);
+        RecordReview done = captures.review(beyond.id()).orElseThrow();
+        assertThat(done.reviewNote()).contains(new ReviewNote("spv2", note));
+        assertThat(done.reviewedAt()).isNotNull();
+        assertThat(store.auditTrail(1, 10_000)).filteredOn(e -> beyond.id().value().equals(e.subject()))
+                .extracting(AuditEntry::action).containsSubsequence(AuditActions.ENROLLMENT_CAPTURED,
+                        AuditActions.REVIEW_REQUIRED, AuditActions.RECORD_REVIEWED, AuditActions.OUTBOX_TRANSITION);
+        assertThat(store.auditTrail(1, 10_000)).filteredOn(e -> e.action().equals(AuditActions.REVIEW_REQUIRED))
+                .singleElement().satisfies(e -> assertThat(e.details())
+                        .isEqualTo("{\"candidates\":0,\"reasons\":[\"too-many-exceptions\"]}"));
+        store.backupNow();
+        assertThat(AtRestEncryptionTest.findNeedles(dir, List.of("luka bakar".getBytes(StandardCharsets.UTF_8))))
+                .as("the note is sealed").isEmpty();
+    }
+
+    @Test
+    void aCrossPositionMatchWaitsUnlessASupervisorReviewedItAtTheDesk() {
+        ReviewFindings crossPosition = new ReviewFindings(EnumSet.of(ReviewFindings.Reason.CROSS_POSITION),
+                List.of(new ReviewFindings.Candidate("a-record-of-this-station", List.of(
+                        new DuplicatePolicy.FingerScore(FingerPosition.RIGHT_THUMB, FingerPosition.RIGHT_INDEX, 143.2),
+                        new DuplicatePolicy.FingerScore(FingerPosition.RIGHT_INDEX, FingerPosition.RIGHT_MIDDLE, 98.0)))));
+        EnrollmentRecord waits = recordedBy("spv");
+        assertThat(captures.commit(CaptureCommit.of(waits, ApprovalMode.PER_RECORD).withReview(crossPosition)).state())
+                .isEqualTo(OutboxState.CAPTURED);
+        assertThat(captures.review(waits.id()).orElseThrow().findings()).isEqualTo(crossPosition);
+
+        // A review note at commit takes a supervisor: an operator's is refused and nothing is stored.
+        EnrollmentRecord byOperator = recordedBy("op1");
+        assertThatThrownBy(() -> captures.commit(CaptureCommit.of(byOperator, ApprovalMode.END_OF_DAY)
+                .withReview(crossPosition).withReviewNote(new ReviewNote("op1", "bukan orang yang sama"))))
+                .isInstanceOf(AuthException.class);
+        assertThat(store.findSummary(byOperator.id())).isEmpty();
+
+        EnrollmentRecord reviewed = recordedBy("spv");
+        assertThat(captures.commit(CaptureCommit.of(reviewed, ApprovalMode.PER_RECORD).withReview(crossPosition)
+                .withReviewNote(new ReviewNote("spv2", "jari telunjuk dan jempol tertukar, orang berbeda"))).state())
+                .as("reviewed at the desk: the per-record supervisor's commit approves it").isEqualTo(OutboxState.QUEUED);
+        assertThat(captures.review(reviewed.id()).orElseThrow().reviewNote().orElseThrow().supervisor()).isEqualTo("spv2");
+        // A record that needs no review has none, and approval needs no note.
+        EnrollmentRecord plain = recordedBy("op1");
+        captures.commit(CaptureCommit.of(plain, ApprovalMode.END_OF_DAY));
+        assertThat(captures.review(plain.id())).isEmpty();
+        captures.approve(List.of(plain.id()), "spv");
+        assertThat(state(plain)).isEqualTo(OutboxState.QUEUED);
+    }
+
     // ------------------------------------------------------------------ atomicity
 
     /** Each names one write of a commit by a supervisor at a per-record desk, with an override. */
     static final Map<String, String> FAILURES = Map.ofEntries(
             Map.entry("record", "BEFORE INSERT ON records"),
             Map.entry("packet", "BEFORE INSERT ON packets"),
+            Map.entry("templates", "BEFORE INSERT ON fingerprint_templates"),
             Map.entry("outbox", "BEFORE INSERT ON outbox"),
             Map.entry("capture-audit", "BEFORE INSERT ON audit_log WHEN NEW.action = 'ENROLLMENT_CAPTURED'"),
             Map.entry("override", "BEFORE INSERT ON duplicate_overrides"),
@@ -155,8 +252,8 @@ class CapturesTest {
                     + "(SELECT 1 FROM audit_log WHERE details LIKE '%\"to\":\"QUEUED\"%')"));
 
     @ParameterizedTest
-    @ValueSource(strings = {"record", "packet", "outbox", "capture-audit", "override", "override-audit", "approval",
-            "approval-audit", "approver", "queue", "queue-audit", "audit-head"})
+    @ValueSource(strings = {"record", "packet", "templates", "outbox", "capture-audit", "override", "override-audit",
+            "approval", "approval-audit", "approver", "queue", "queue-audit", "audit-head"})
     void aFailureAtAnyStepOfTheCommitLeavesNothingBehind(String step) throws Exception {
         EnrollmentRecord r = recordedBy("spv");
         CaptureCommit request = CaptureCommit.of(r, ApprovalMode.PER_RECORD)
@@ -180,6 +277,7 @@ class CapturesTest {
         assertThat(captures.commit(request).state()).isEqualTo(OutboxState.QUEUED);
         assertThat(counts()).containsEntry("records", before.get("records") + 1)
                 .containsEntry("packets", before.get("packets") + 1)
+                .containsEntry("fingerprint_templates", before.get("fingerprint_templates") + 1)
                 .containsEntry("queued", before.get("queued") + 1)
                 .containsEntry("duplicate_overrides", before.get("duplicate_overrides") + 1);
         assertThat(store.auditTrail(1, 100_000)).filteredOn(e -> r.id().value().equals(e.subject()))
@@ -231,6 +329,8 @@ class CapturesTest {
     private Map<String, Long> counts() throws SQLException {
         return Map.of("records", count("SELECT count(*) FROM records"),
                 "packets", count("SELECT count(*) FROM packets"),
+                "fingerprint_templates", count("SELECT count(*) FROM fingerprint_templates"),
+                "identification_reviews", count("SELECT count(*) FROM identification_reviews"),
                 "outbox", count("SELECT count(*) FROM outbox"),
                 "queued", count("SELECT count(*) FROM outbox WHERE state = 'QUEUED'"),
                 "approved", count("SELECT count(*) FROM outbox WHERE state = 'APPROVED'"),

@@ -68,7 +68,10 @@ class LegacyVerdictsTest {
         }
         try (Database db = Database.open(dir.resolve(StationStore.DB_FILE), 0)) {
             Connection c = db.connection();
-            exec(c, "DROP TABLE verdicts");
+            // Back to schema 8: V11 first (identification, issue 12), then V10 and V9.
+            exec(c, "DROP TABLE fingerprint_templates");
+            exec(c, "DROP TABLE identification_reviews");
+                        exec(c, "DROP TABLE verdicts");
             exec(c, "DROP TABLE duplicate_overrides");
             exec(c, "DROP TABLE verdict_reseal");
             exec(c, "ALTER TABLE outbox DROP COLUMN reason");
@@ -84,7 +87,7 @@ class LegacyVerdictsTest {
             exec(c, "UPDATE outbox SET reason = 'server acknowledged SHA-256 00 but the packet is ff' "
                     + "WHERE packet_id = '" + parked + "'");
             exec(c, "UPDATE events SET reason = 'conflict: event-conflict' WHERE id = '" + event + "'");
-            // Back to V8: what V10 (mobile teams) added goes too, so both run again at the next open.
+            // Back to V8: what V10 (mobile teams) added goes too, so all run again at the next open.
             for (String table : List.of("safety_copies", "coverage_targets", "team_tallies", "search_snapshot")) {
                 exec(c, "DROP TABLE " + table);
             }

@@ -37,6 +37,8 @@ class MigrationsTest {
 
     /** From this version on card tables hold no clear names, so the V5/V6 card rows no longer fit. */
     private static final int CARD_NAMES_SEALED = 7;
+    /** From this version verdicts are rows of their own (V9); V11 rebuilds that table. */
+    private static final int VERDICTS_AS_STATE = 9;
 
     static IntStream earlierVersions() {
         return IntStream.range(1, Migrations.LATEST);
@@ -60,6 +62,10 @@ class MigrationsTest {
             boolean clearCardNames = from >= 5 && from < CARD_NAMES_SEALED;
             if (clearCardNames) {
                 insertV5CardData(c);
+            }
+            if (from >= VERDICTS_AS_STATE) {
+                exec(c, "INSERT INTO verdicts (packet_id, kind, decided_at, applied_at, data) "
+                        + "VALUES ('r1', 'duplicate', 5, 6, x'0A0B')");
             }
             Migrations.migrateToLatest(c);
             assertThat(Migrations.currentVersion(c)).isEqualTo(Migrations.LATEST);
@@ -91,12 +97,18 @@ class MigrationsTest {
                         .containsExactly("KTP-1|ASSIGNED|-");
             }
             assertThat(query(c, "SELECT count(*) FROM card_reseal")).containsExactly(clearCardNames ? "6" : "0");
-            // V9 staged the clear reason for sealing at the next unlock (LegacyVerdictsTest) and emptied the column.
-            if (from < 9) {
+            if (from < VERDICTS_AS_STATE) {
+                // V9 staged the clear reason for sealing at the next unlock (LegacyVerdictsTest) and emptied the column.
                 assertThat(query(c, "SELECT target || '|' || row_key || '|' || doc FROM verdict_reseal"))
                         .containsExactly("outbox-reason|r1|diantre ulang");
                 assertThat(query(c, "SELECT coalesce(reason, '-') FROM outbox")).containsExactly("-");
+            } else {
+                // V11 rebuilt the verdicts table (needs-review) with its rows.
+                assertThat(query(c, "SELECT seq || '|' || packet_id || '|' || kind || '|' || decided_at || '|' "
+                        + "|| applied_at || '|' || hex(data) FROM verdicts")).containsExactly("1|r1|duplicate|5|6|0A0B");
             }
+            exec(c, "INSERT INTO verdicts (packet_id, kind, applied_at, data) VALUES ('r1', 'needs-review', 7, x'00')");
+            exec(c, "INSERT INTO fingerprint_templates (record_id, sealed) VALUES ('r1', x'00')");
             assertThat(query(c, "PRAGMA integrity_check")).containsExactly("ok");
             assertThat(query(c, "PRAGMA foreign_key_check")).isEmpty();
             assertThat(schema(c)).isEqualTo(freshSchema());

@@ -150,6 +150,51 @@ class VerdictsTest {
                 .isEmpty();
     }
 
+    static ServerVerdict.NeedsReview needsReview() {
+        return new ServerVerdict.NeedsReview(Instant.parse("2026-11-25T04:00:00Z"), List.of("cross-position"),
+                List.of(new ServerVerdict.ReviewCandidate(new ServerVerdict.OtherRecord(OTHER_ID, "ST-337105-0002",
+                        "33.71.05", OTHER_NIK, false, Instant.parse("2026-10-01T02:00:00Z")), List.of(
+                        new ServerVerdict.FingerScore(FingerPosition.RIGHT_THUMB, 143.2, true, FingerPosition.RIGHT_INDEX),
+                        new ServerVerdict.FingerScore(FingerPosition.LEFT_THUMB, 88.0, true)))), 1, 60.0);
+    }
+
+    /** Issue 12: the server's needs-review is kept like a verdict, and the official's decision after it lands as usual. */
+    @Test
+    void aServerReviewIsKeptSealedAndTheOfficialsDecisionFollowsIt() throws Exception {
+        String accepted = uploading();
+        ServerVerdict.NeedsReview review = needsReview();
+        assertThat(verdicts.apply(accepted, review, "sync")).isTrue();
+        assertThat(outbox.entry(accepted).orElseThrow().state()).isEqualTo(OutboxState.SERVER_REVIEW);
+        assertThat(verdicts.latest(accepted)).contains(review);
+        ServerVerdict.NeedsReview back = (ServerVerdict.NeedsReview) verdicts.latest(accepted).orElseThrow();
+        assertThat(back.candidates().get(0).fingers().get(0).against()).isEqualTo(FingerPosition.RIGHT_INDEX);
+        assertThat(back.candidates().get(0).fingers().get(1).against()).isEqualTo(FingerPosition.LEFT_THUMB);
+        assertThat(trailOf(accepted).get(trailOf(accepted).size() - 1).details()).isEqualTo(
+                "{\"candidates\":[\"" + OTHER_ID + "\"],\"decidedAt\":\"2026-11-25T04:00:00Z\",\"from\":\"ACKNOWLEDGED\","
+                        + "\"reasons\":[\"cross-position\"],\"to\":\"SERVER_REVIEW\",\"verdict\":\"needs-review\"}");
+        assertThat(verdicts.apply(accepted, review, "sync")).as("again: no change").isTrue();
+        assertThat(verdicts.history(accepted)).hasSize(1);
+        // Accepted in one page with others, then print-ready: each supersedes the review.
+        assertThat(verdicts.applyAccepted(Map.of(accepted, new ServerVerdict.Accepted(null, List.of())), "sync"))
+                .containsExactly(accepted);
+        assertThat(outbox.entry(accepted).orElseThrow().state()).isEqualTo(OutboxState.CONFIRMED);
+        assertThat(verdicts.latest(accepted)).containsInstanceOf(ServerVerdict.Accepted.class);
+        verdicts.apply(accepted, new ServerVerdict.PrintReady(null), "sync");
+        assertThat(verdicts.latest(accepted)).containsInstanceOf(ServerVerdict.PrintReady.class);
+
+        String duplicate = uploading();
+        verdicts.apply(duplicate, review, "sync");
+        assertThat(verdicts.apply(duplicate, duplicateOf(OTHER_NIK), "sync")).isTrue();
+        assertThat(outbox.entry(duplicate).orElseThrow().state()).isEqualTo(OutboxState.DUPLICATE);
+        assertThat(verdicts.latest(duplicate)).containsInstanceOf(ServerVerdict.Duplicate.class);
+        // A review after a final verdict changes nothing.
+        verdicts.apply(duplicate, review, "sync");
+        assertThat(outbox.entry(duplicate).orElseThrow().state()).isEqualTo(OutboxState.DUPLICATE);
+        store.backupNow();
+        assertThat(AtRestEncryptionTest.findNeedles(dir, List.of(OTHER_NIK.getBytes(StandardCharsets.US_ASCII))))
+                .isEmpty();
+    }
+
     @Test
     void aPacketNotWaitingForAVerdictOrUnknownIsLeftAlone() {
         clock.advance(Duration.ofSeconds(1));

@@ -11,6 +11,8 @@ public enum ServerState {
     ACCEPTED("accepted"),
     DUPLICATE("duplicate"),
     REJECTED("rejected"),
+    /** An official reviews the record before it is accepted or refused (duplicate policy, sync-protocol.md §5). */
+    NEEDS_REVIEW("needs-review"),
     PRINT_READY("print-ready");
 
     private final String wire;

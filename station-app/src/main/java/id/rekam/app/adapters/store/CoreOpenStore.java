@@ -3,7 +3,9 @@ package id.rekam.app.adapters.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.rekam.app.adapters.identification.StationIndex;
 import id.rekam.app.ports.CardService;
+import id.rekam.app.ports.FingerprintIdentification;
 import id.rekam.app.ports.DraftService;
 import id.rekam.app.ports.FieldWork;
 import id.rekam.app.ports.OpenStore;
@@ -27,6 +29,7 @@ public final class CoreOpenStore implements OpenStore, OperatorService, DraftSer
     static final String DRAFT_ID = "enrollment-form";
 
     private final StationStore store;
+    private final StationIndex index;
     private final CoreRecords records;
     private final Runnable onClose;
 
@@ -37,7 +40,9 @@ public final class CoreOpenStore implements OpenStore, OperatorService, DraftSer
     /** @param onClose runs after the store is closed (the gateway forgets it) */
     CoreOpenStore(StationStore store, Runnable onClose) {
         this.store = store;
-        this.records = new CoreRecords(store);
+        // Built (or restored from its sealed snapshot) in the background: unlocking does not wait for it.
+        this.index = StationIndex.open(store.identification());
+        this.records = new CoreRecords(store, index);
         this.onClose = onClose;
     }
 
@@ -81,7 +86,14 @@ public final class CoreOpenStore implements OpenStore, OperatorService, DraftSer
     }
 
     @Override
+    public FingerprintIdentification identification() {
+        return index;
+    }
+
+    @Override
     public void close() {
+        // The index seals its snapshot through the store: it closes first.
+        index.close();
         store.close();
         onClose.run();
     }

@@ -1,5 +1,6 @@
 package id.rekam.app.adapters.store;
 
+import id.rekam.app.adapters.identification.StationIndex;
 import id.rekam.app.ports.Counters;
 import id.rekam.app.ports.Operator;
 import id.rekam.app.ports.RecordService;
@@ -8,6 +9,8 @@ import id.rekam.app.ports.RecordSummary;
 import id.rekam.core.commit.ApprovalMode;
 import id.rekam.core.commit.CaptureCommit;
 import id.rekam.core.commit.DuplicateOverride;
+import id.rekam.core.commit.ReviewFindings;
+import id.rekam.core.commit.ReviewNote;
 import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.domain.Nik;
 import id.rekam.core.domain.RegistrationId;
@@ -24,24 +27,38 @@ import java.util.Optional;
 
 /**
  * Records through station-core: sealed rows, signed packets, the outbox and the audit chain. The
- * commit policy (who approves, when a record waits, what an override takes) is core's
- * ({@code Captures}); verdicts are the record's state and data in the store ({@code Verdicts}).
+ * commit policy (who approves, when a record waits, what an override or a review takes) is
+ * core's ({@code Captures}); verdicts are the record's state and data in the store
+ * ({@code Verdicts}). A committed record joins the station's fingerprint index.
  */
 final class CoreRecords implements RecordService {
 
-    /** Records considered by the local 1:N check; a station holds a few tens of thousands at most. */
-    static final int TEMPLATE_SCAN_LIMIT = 50_000;
+    /** Records the approval list shows at most. */
+    static final int APPROVAL_LIST_LIMIT = 50_000;
 
     private final StationStore store;
+    private final StationIndex index;
 
-    CoreRecords(StationStore store) {
+    CoreRecords(StationStore store, StationIndex index) {
         this.store = store;
+        this.index = index;
     }
 
     @Override
-    public RecordStatus commit(EnrollmentRecord record, ApprovalMode mode, Optional<DuplicateOverride> override) {
+    public RecordStatus commit(EnrollmentRecord record, ApprovalMode mode, Optional<DuplicateOverride> override,
+                               Optional<ReviewFindings> review, Optional<ReviewNote> reviewNote) {
         CaptureCommit request = CaptureCommit.of(record, mode);
-        return status(store.captures().commit(override.map(request::withOverride).orElse(request)).state());
+        request = override.map(request::withOverride).orElse(request);
+        request = review.map(request::withReview).orElse(request);
+        CaptureCommit whole = reviewNote.map(request::withReviewNote).orElse(request);
+        var saved = index.committing(record.id(), StationIndex.prints(record), () -> store.captures().commit(whole));
+        return saved.state() == OutboxState.CAPTURED && store.captures().awaitingReview(record.id())
+                ? RecordStatus.WAITING_REVIEW : status(saved.state());
+    }
+
+    @Override
+    public Optional<RecordSummary> summary(RegistrationId id) {
+        return store.findSummary(id).map(this::mapWithReview);
     }
 
     @Override
@@ -63,17 +80,25 @@ final class CoreRecords implements RecordService {
     @Override
     public List<RecordSummary> waitingApproval() {
         List<RecordSummary> out = new ArrayList<>();
-        for (RegistrationId id : store.captures().waitingApproval(TEMPLATE_SCAN_LIMIT)) {
-            store.findSummary(id).map(CoreRecords::map).ifPresent(out::add);
+        for (RegistrationId id : store.captures().waitingApproval(APPROVAL_LIST_LIMIT)) {
+            store.findSummary(id).map(this::mapWithReview).ifPresent(out::add);
         }
         Collections.reverse(out);
         return out;
     }
 
-    /** The store checks that {@code supervisor} may approve, on its own accounts. */
+    /** The store checks that {@code supervisor} may approve, and that records sent to review get a note. */
     @Override
-    public void approve(List<RegistrationId> ids, Operator supervisor) {
-        store.captures().approve(ids, supervisor.id());
+    public void approve(List<RegistrationId> ids, Operator supervisor, String reviewNote) {
+        store.captures().approve(ids, supervisor.id(), reviewNote);
+    }
+
+    /** A record waiting for its review shows so; otherwise its state. */
+    private RecordSummary mapWithReview(id.rekam.core.store.RecordSummary s) {
+        RecordSummary plain = map(s);
+        return plain.status() == RecordStatus.WAITING_APPROVAL && store.captures().awaitingReview(s.id())
+                ? new RecordSummary(plain.id(), plain.nik(), plain.fullName(), plain.createdAt(),
+                RecordStatus.WAITING_REVIEW) : plain;
     }
 
     @Override
@@ -85,15 +110,6 @@ final class CoreRecords implements RecordService {
     public Counters counters(LocalDate today, ZoneId zone) {
         var c = store.counters();
         return new Counters((int) c.capturedToday(), (int) c.waitingForSync(), (int) c.waitingForApproval());
-    }
-
-    @Override
-    public List<StoredTemplates> templates() {
-        List<StoredTemplates> out = new ArrayList<>();
-        for (var s : store.listRecent(0, TEMPLATE_SCAN_LIMIT)) {
-            out.add(new StoredTemplates(s.id(), s.fullName(), store.fingerprintTemplates(s.id())));
-        }
-        return out;
     }
 
     static RecordSummary map(id.rekam.core.store.RecordSummary s) {
@@ -110,6 +126,7 @@ final class CoreRecords implements RecordService {
             case PRINT_READY -> RecordStatus.PRINT_READY;
             case DUPLICATE -> RecordStatus.DUPLICATE;
             case REJECTED -> RecordStatus.REJECTED;
+            case SERVER_REVIEW -> RecordStatus.SERVER_REVIEW;
             case NEEDS_ATTENTION -> RecordStatus.NEEDS_ATTENTION;
             case EXPORTED -> RecordStatus.EXPORTED;
         };

@@ -1,8 +1,8 @@
 package id.rekam.app.adapters.devices;
 
-import id.rekam.app.adapters.matching.SourceAfisMatcher;
 import id.rekam.app.ports.FingerprintService;
 import id.rekam.core.domain.FingerPosition;
+import id.rekam.core.identification.DuplicatePolicy;
 import id.rekam.devices.DeviceConfig;
 import id.rekam.devices.DeviceRegistry;
 import id.rekam.devices.Devices;
@@ -39,11 +39,11 @@ class DevicesAdaptersTest {
                 assertThat(s.quality()).isBetween(0, 100);
                 assertThat(s.imageFormat()).isEqualTo("GRAY8-256x288-500dpi");
                 assertThat(s.quality()).as("a synthetic print on the sensor is a usable print").isGreaterThanOrEqualTo(40);
-                SourceAfisMatcher matcher = new SourceAfisMatcher();
-                assertThat(matcher.score(s.template(), s.template())).isGreaterThan(matcher.threshold());
+                DuplicatePolicy policy = DuplicatePolicy.DEFAULT;
+                assertThat(policy.matches(score(s.template(), s.template()))).isTrue();
                 FingerprintService.FingerSample other = scanner.capture(FingerPosition.RIGHT_INDEX);
-                assertThat(matcher.score(s.template(), other.template()))
-                        .as("the demo puts a different finger on the sensor each time").isLessThan(matcher.threshold());
+                assertThat(policy.matches(score(s.template(), other.template())))
+                        .as("the demo puts a different finger on the sensor each time").isFalse();
                 scanner.close();
             }
         }
@@ -67,5 +67,10 @@ class DevicesAdaptersTest {
             assertThat(camera.device().simulated()).isTrue();
             camera.close();
         }
+    }
+
+    private static double score(byte[] a, byte[] b) {
+        return new com.machinezoo.sourceafis.FingerprintMatcher(new com.machinezoo.sourceafis.FingerprintTemplate(a))
+                .match(new com.machinezoo.sourceafis.FingerprintTemplate(b));
     }
 }

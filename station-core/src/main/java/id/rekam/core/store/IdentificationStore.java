@@ -1,0 +1,280 @@
+package id.rekam.core.store;
+
+import id.rekam.core.audit.AuditActions;
+import id.rekam.core.audit.AuditLog;
+import id.rekam.core.crypto.Aead;
+import id.rekam.core.crypto.DecryptionException;
+import id.rekam.core.domain.FingerPosition;
+import id.rekam.core.identification.KeysetPages;
+import id.rekam.core.packet.EnrollmentPackets;
+import id.rekam.core.packet.PacketPart;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+/**
+ * What the station's 1:N fingerprint check needs from the store, and nothing more: each
+ * record's templates sealed on their own (written by {@link Captures#commit} in the capture's
+ * transaction), the number of records committed (what an index snapshot is valid for) and the
+ * index snapshot itself, sealed with the data key in a file beside the database.
+ *
+ * <p>The snapshot is a file, not a row: it is rebuilt from the templates when missing, so it
+ * stays out of the rolling backups, and its size (a few hundred bytes per finger) would bloat
+ * the write-ahead log at every write. See docs/design/store.md.
+ */
+public final class IdentificationStore {
+
+    /** The sealed index snapshot, in the data directory. */
+    public static final String SNAPSHOT_FILE = "identification-index.sealed";
+    static final String SNAPSHOT_PURPOSE = "identification-index";
+    private static final int SNAPSHOT_MAGIC = 0x524B4958; // "RKIX"
+    /** Records extracted per transaction when a pre-V11 store is migrated. */
+    private static final int EXTRACT_BATCH = 200;
+
+    private static final Logger LOG = LoggerFactory.getLogger(IdentificationStore.class);
+
+    private final Database db;
+    private final SqlOutbox outbox;
+    private final TemplateSeal seal;
+    private final Aead data;
+    private final AuditLog audit;
+    private final Path dataDir;
+    private final String stationId;
+
+    IdentificationStore(Database db, SqlOutbox outbox, TemplateSeal seal, Aead data, AuditLog audit, Path dataDir,
+                        String stationId) {
+        this.db = db;
+        this.outbox = outbox;
+        this.seal = seal;
+        this.data = data;
+        this.audit = audit;
+        this.dataDir = dataDir;
+        this.stationId = stationId;
+    }
+
+    /**
+     * A record's templates by position, from their own sealed row (a few KB); from the record's
+     * packet while its row has not been extracted yet (a store from before schema 10). Empty for
+     * an unknown record. Thread-safe.
+     */
+    public Map<FingerPosition, byte[]> templates(String recordId) {
+        byte[] sealed = db.read(c -> {
+            PreparedStatement p = db.cached("SELECT sealed FROM fingerprint_templates WHERE record_id = ?");
+            p.setString(1, recordId);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? rs.getBytes(1) : null;
+            }
+        });
+        if (sealed != null) {
+            return seal.open(recordId, sealed);
+        }
+        String packet = db.read(c -> {
+            PreparedStatement p = db.cached("SELECT id FROM packets WHERE record_id = ?");
+            p.setString(1, recordId);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        });
+        return packet == null ? Map.of() : fromPacket(packet);
+    }
+
+    /** Records committed so far (records are never deleted): what a snapshot of the index is valid for. */
+    public long commitCount() {
+        return db.read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM records")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /**
+     * Every record's templates, in record id order, read and opened {@code page} records at a
+     * time, so a whole kecamatan's templates never sit in memory at once. Records committed
+     * while the iteration runs may or may not be included.
+     */
+    public Iterator<Map.Entry<String, Map<FingerPosition, byte[]>>> all(int page) {
+        return new KeysetPages<Map.Entry<String, byte[]>, Map.Entry<String, Map<FingerPosition, byte[]>>>(
+                this::page, Map.Entry::getKey,
+                row -> new AbstractMap.SimpleImmutableEntry<>(row.getKey(), seal.open(row.getKey(), row.getValue())),
+                page);
+    }
+
+    private List<Map.Entry<String, byte[]>> page(String after, int limit) {
+        return db.read(c -> {
+            List<Map.Entry<String, byte[]>> out = new ArrayList<>(limit);
+            PreparedStatement p = db.cached(
+                    "SELECT record_id, sealed FROM fingerprint_templates WHERE record_id > ? ORDER BY record_id LIMIT ?");
+            p.setString(1, after);
+            p.setInt(2, limit);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new AbstractMap.SimpleImmutableEntry<>(rs.getString(1), rs.getBytes(2)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Records without their own sealed templates row: committed before schema 10. */
+    public long missing() {
+        return db.read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM records r "
+                    + "WHERE NOT EXISTS (SELECT 1 FROM fingerprint_templates t WHERE t.record_id = r.id)")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /**
+     * Gives every record committed before schema 10 its own sealed templates row, read once from
+     * its packet (the whole body is decrypted this one time), {@value #EXTRACT_BATCH} records per
+     * transaction, audited once. Safe to interrupt and run again: it continues where it stopped.
+     *
+     * @param progress called with (records done, records to do) after each batch
+     * @return how many records it extracted
+     */
+    public int extractMissing(BiConsumer<Integer, Integer> progress) {
+        List<String[]> todo = db.read(c -> {
+            List<String[]> out = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT r.id, p.id FROM records r "
+                    + "JOIN packets p ON p.record_id = r.id WHERE NOT EXISTS "
+                    + "(SELECT 1 FROM fingerprint_templates t WHERE t.record_id = r.id) ORDER BY r.rowid")) {
+                while (rs.next()) {
+                    out.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            }
+            return out;
+        });
+        int done = 0;
+        for (int from = 0; from < todo.size(); from += EXTRACT_BATCH) {
+            List<String[]> batch = todo.subList(from, Math.min(todo.size(), from + EXTRACT_BATCH));
+            List<byte[]> sealed = new ArrayList<>(batch.size());
+            for (String[] r : batch) {
+                sealed.add(seal.seal(r[0], fromPacket(r[1])));
+            }
+            db.inTransaction(c -> {
+                try (PreparedStatement p = c.prepareStatement(
+                        "INSERT OR IGNORE INTO fingerprint_templates (record_id, sealed) VALUES (?, ?)")) {
+                    for (int i = 0; i < batch.size(); i++) {
+                        p.setString(1, batch.get(i)[0]);
+                        p.setBytes(2, sealed.get(i));
+                        p.executeUpdate();
+                    }
+                }
+                return null;
+            });
+            done += batch.size();
+            progress.accept(done, todo.size());
+        }
+        if (done > 0) {
+            db.inTransaction(c -> audit.append(c, "-", AuditActions.TEMPLATES_EXTRACTED, stationId,
+                    Map.of("records", todo.size())));
+            LOG.info("sealed the templates of {} records committed before schema 10 in rows of their own", done);
+        }
+        return done;
+    }
+
+    private Map<FingerPosition, byte[]> fromPacket(String packetId) {
+        return byPosition(outbox.templates(packetId));
+    }
+
+    static Map<FingerPosition, byte[]> byPosition(List<PacketPart> parts) {
+        Map<FingerPosition, byte[]> out = new EnumMap<>(FingerPosition.class);
+        for (PacketPart part : parts) {
+            for (FingerPosition f : FingerPosition.values()) {
+                if (EnrollmentPackets.templatePart(f).equals(part.name())) {
+                    out.put(f, part.bytes());
+                }
+            }
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- snapshot
+
+    /** An index snapshot as it was written: valid for the store when the commit counts agree. */
+    public record Snapshot(long commitCount, byte[] index) {
+    }
+
+    /**
+     * Seals an index snapshot with the data key (AAD: station id, purpose and commit count, so a
+     * snapshot cannot be passed off as another station's or another count's) and replaces the
+     * previous one atomically. Nothing of it reaches the disk in clear.
+     */
+    public void writeSnapshot(byte[] index, long commitCount) {
+        byte[] sealed = data.encrypt(index, aad(commitCount));
+        Path file = dataDir.resolve(SNAPSHOT_FILE);
+        Path tmp = dataDir.resolve(SNAPSHOT_FILE + ".tmp");
+        ByteBuffer header = ByteBuffer.allocate(12).putInt(SNAPSHOT_MAGIC).putLong(commitCount);
+        try {
+            try (var out = Files.newOutputStream(tmp)) {
+                out.write(header.array());
+                out.write(sealed);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            // A missing snapshot costs a rebuild at the next unlock, nothing else.
+            LOG.warn("identification index snapshot not written: {}", e.toString());
+        }
+    }
+
+    /**
+     * The last snapshot written, opened; empty when there is none or it does not open (another
+     * station's, tampered, truncated): the caller then rebuilds the index from the templates.
+     */
+    public Optional<Snapshot> readSnapshot() {
+        Path file = dataDir.resolve(SNAPSHOT_FILE);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try (InputStream raw = Files.newInputStream(file); DataInputStream in = new DataInputStream(raw)) {
+            if (in.readInt() != SNAPSHOT_MAGIC) {
+                return Optional.empty();
+            }
+            long count = in.readLong();
+            byte[] index = data.decrypt(in.readAllBytes(), aad(count));
+            return Optional.of(new Snapshot(count, index));
+        } catch (IOException | DecryptionException e) {
+            LOG.warn("identification index snapshot unusable ({}); the index is rebuilt", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /** Deletes the snapshot (e.g. when it no longer matches the store). */
+    public void deleteSnapshot() {
+        try {
+            Files.deleteIfExists(dataDir.resolve(SNAPSHOT_FILE));
+        } catch (IOException e) {
+            LOG.warn("identification index snapshot not deleted: {}", e.toString());
+        }
+    }
+
+    private byte[] aad(long commitCount) {
+        return Aead.aad(stationId, SNAPSHOT_PURPOSE + ":" + commitCount);
+    }
+}
