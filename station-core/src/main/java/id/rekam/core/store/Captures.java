@@ -38,14 +38,17 @@ public final class Captures {
     private final Database db;
     private final RecordRepository records;
     private final SqlOutbox outbox;
+    private final SqlOperators operators;
     private final AuditLog audit;
     private final Aead data;
     private final Clock clock;
 
-    Captures(Database db, RecordRepository records, SqlOutbox outbox, AuditLog audit, Aead data, Clock clock) {
+    Captures(Database db, RecordRepository records, SqlOutbox outbox, SqlOperators operators, AuditLog audit, Aead data,
+             Clock clock) {
         this.db = db;
         this.records = records;
         this.outbox = outbox;
+        this.operators = operators;
         this.audit = audit;
         this.data = data;
         this.clock = clock;
@@ -67,7 +70,7 @@ public final class Captures {
             if (request.override() != null) {
                 overridden(c, prepared.recordId(), operator, request.override());
             }
-            Role committer = SqlOperators.activeRole(c, operator).orElse(null);
+            Role committer = operators.activeRole(c, operator).orElse(null);
             if (!CommitPolicy.approvedAtCommit(committer, request.mode())) {
                 return OutboxState.CAPTURED;
             }
@@ -81,7 +84,7 @@ public final class Captures {
 
     private void overridden(Connection c, String recordId, String operator, DuplicateOverride o) throws SQLException {
         String reason = CommitPolicy.overrideReason(o.supervisor(),
-                SqlOperators.activeRole(c, o.supervisor()).orElse(null), o.reason());
+                operators.activeRole(c, o.supervisor()).orElse(null), o.reason());
         try (PreparedStatement p = c.prepareStatement("INSERT INTO duplicate_overrides "
                 + "(record_id, supervisor, operator, reason, at) VALUES (?,?,?,?,?)")) {
             p.setString(1, recordId);
@@ -104,7 +107,7 @@ public final class Captures {
      */
     public void approve(Collection<RegistrationId> ids, String supervisor) {
         db.inTransaction(c -> {
-            SqlOutbox.requireApprover(c, supervisor);
+            outbox.requireApprover(c, supervisor);
             for (RegistrationId id : ids) {
                 String packetId = RecordRepository.packetOf(c, id)
                         .orElseThrow(() -> new StoreException("store.notFound", id.value()));

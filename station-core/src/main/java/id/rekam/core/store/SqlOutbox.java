@@ -47,12 +47,20 @@ final class SqlOutbox implements Outbox {
     private final AuditLog audit;
     private final Clock clock;
     private final PacketCodec codec = new PacketCodec();
+    private final SqlOperators operators;
+    /** Refuses to move an entry whose row was changed without the passphrase; set once the store is unlocked. */
+    private StateSeal seal;
 
-    SqlOutbox(Database db, StationKeys keys, AuditLog audit, Clock clock) {
+    SqlOutbox(Database db, StationKeys keys, AuditLog audit, SqlOperators operators, Clock clock) {
         this.db = db;
         this.keys = keys;
         this.audit = audit;
+        this.operators = operators;
         this.clock = clock;
+    }
+
+    void stateSeal(StateSeal s) {
+        this.seal = s;
     }
 
     private static final String ENTRY_SQL = "SELECT o.packet_id, p.kind, o.state, o.state_since, p.sha256, "
@@ -86,6 +94,12 @@ final class SqlOutbox implements Outbox {
                     while (rs.next()) {
                         out.add(entry(rs));
                     }
+                }
+            }
+            // Nothing leaves the station on a state nobody with the passphrase set (e.g. QUEUED unapproved).
+            if (seal != null) {
+                for (OutboxEntry e : out) {
+                    seal.requireIntact(c, SealedTable.OUTBOX, e.packetId());
                 }
             }
             return out;
@@ -177,6 +191,9 @@ final class SqlOutbox implements Outbox {
      */
     void transition(Connection c, String packetId, OutboxState to, String actor, Map<String, ?> extra,
                     String reason) throws SQLException {
+        if (seal != null) {
+            seal.requireIntact(c, SealedTable.OUTBOX, packetId);
+        }
         OutboxState from = state(c, packetId);
         if (!from.canMoveTo(to)) {
             throw new IllegalTransitionException(packetId, from, to);
@@ -235,8 +252,8 @@ final class SqlOutbox implements Outbox {
     }
 
     /** {@link CommitPolicy}'s approval rule, on the roles the store holds. */
-    static void requireApprover(Connection c, String supervisor) throws SQLException {
-        CommitPolicy.requireApprover(supervisor, SqlOperators.activeRole(c, supervisor).orElse(null));
+    void requireApprover(Connection c, String supervisor) throws SQLException {
+        CommitPolicy.requireApprover(supervisor, operators.activeRole(c, supervisor).orElse(null));
     }
 
     /** CAPTURED → APPROVED by {@code supervisor}, on the caller's transaction (approver already checked). */

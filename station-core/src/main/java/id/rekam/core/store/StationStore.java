@@ -71,6 +71,7 @@ public final class StationStore implements AutoCloseable {
     private final SqlVerdicts verdicts;
     private final VerdictSeal verdictSeal;
     private final DraftRepository drafts;
+    private final StateSeal stateSeal;
 
     StationStore(Path dataDir, Database db, StationKeys keys, StoreOptions options, String stationId) {
         this.dataDir = dataDir;
@@ -80,17 +81,25 @@ public final class StationStore implements AutoCloseable {
         this.stationId = stationId;
         this.audit = new AuditLog(keys.audit(), options.clock());
         this.backups = new Backups(dataDir, options.backupsToKeep());
-        this.outbox = new SqlOutbox(db, keys, audit, options.clock());
-        this.events = new SqlEventOutbox(db, keys, audit, options.clock());
         this.operators = new SqlOperators(db, audit, new PasswordHasher(options.kdf().passwordIterations()),
                 options.clock());
+        this.outbox = new SqlOutbox(db, keys, audit, operators, options.clock());
+        this.events = new SqlEventOutbox(db, keys, audit, options.clock());
         this.summaries = new SummarySeal(keys.data());
         this.searchIndex = new SummaryIndex(db, summaries);
         this.records = new RecordRepository(db, keys, audit, outbox, summaries, searchIndex, options, stationId);
-        this.captures = new Captures(db, records, outbox, audit, keys.data(), options.clock());
+        this.captures = new Captures(db, records, outbox, operators, audit, keys.data(), options.clock());
         this.verdictSeal = new VerdictSeal(keys.data());
         this.verdicts = new SqlVerdicts(db, outbox, verdictSeal, options.clock());
         this.drafts = new DraftRepository(db, keys.data(), audit, options.clock());
+        this.stateSeal = new StateSeal(keys.state(), db, backups::latest);
+        try {
+            stateSeal.install(db.connection());
+        } catch (java.sql.SQLException e) {
+            throw Database.translate(e);
+        }
+        operators.stateSeal(stateSeal);
+        outbox.stateSeal(stateSeal);
     }
 
     // ---------------------------------------------------------------- lifecycle
@@ -138,7 +147,7 @@ public final class StationStore implements AutoCloseable {
     /** Re-wraps the keys under a new passphrase; data need not be re-encrypted. */
     public void changePassphrase(char[] current, char[] next, String supervisor) {
         db.inTransaction(c -> {
-            SqlOperators.requireSupervisor(c, supervisor);
+            operators.requireSupervisor(c, supervisor);
             List<WrappedKey> ring;
             try {
                 ring = StationKeys.rewrap(keys, KeyRingTable.read(c), current, next,
@@ -330,7 +339,11 @@ public final class StationStore implements AutoCloseable {
         return db.read(c -> audit.entries(c, fromSeq, limit));
     }
 
-    /** SQLite integrity check plus the audit chain. */
+    /**
+     * SQLite integrity check, the audit chain, and the keyed security state: every sealed row, the
+     * per-table sums, the seal's head (which also catches a cut audit tail) and the server's
+     * anchors of the audit head.
+     */
     public StoreHealth verify() {
         return db.read(c -> {
             List<String> result = new ArrayList<>();
@@ -339,8 +352,15 @@ public final class StationStore implements AutoCloseable {
                     result.add(rs.getString(1));
                 }
             }
-            return new StoreHealth(String.join("; ", result), audit.verify(c));
+            return new StoreHealth(String.join("; ", result), audit.verify(c), stateFindings(c));
         });
+    }
+
+    /** What the state seal and the audit anchors find; empty when nothing was changed without the passphrase. */
+    List<StateFinding> stateFindings(java.sql.Connection c) throws java.sql.SQLException {
+        List<StateFinding> out = new ArrayList<>(stateSeal.verify(c));
+        out.addAll(AuditAnchors.check(c));
+        return out;
     }
 
     /**
@@ -348,12 +368,16 @@ public final class StationStore implements AutoCloseable {
      * the same connection; on any failure nothing of it remains.
      */
     public <T> T inTransaction(StoreTransaction.Work<T> work) {
-        return db.inTransaction(c -> work.run(new StoreTransaction(c, keys, audit, events, options.clock())));
+        return db.inTransaction(c -> work.run(transaction(c)));
     }
 
     /** Read-only feature work; writes through the handle are not allowed here by contract. */
     public <T> T read(StoreTransaction.Work<T> work) {
-        return db.read(c -> work.run(new StoreTransaction(c, keys, audit, events, options.clock())));
+        return db.read(c -> work.run(transaction(c)));
+    }
+
+    private StoreTransaction transaction(java.sql.Connection c) {
+        return new StoreTransaction(c, keys, audit, events, options.clock(), operators, stateSeal);
     }
 
     // ---------------------------------------------------------------- package access
@@ -378,5 +402,13 @@ public final class StationStore implements AutoCloseable {
 
     StationKeys keys() {
         return keys;
+    }
+
+    StateSeal stateSeal() {
+        return stateSeal;
+    }
+
+    Backups backupSet() {
+        return backups;
     }
 }

@@ -59,8 +59,10 @@ final class StoreOpener {
                     p.executeUpdate();
                 }
                 KeyRingTable.write(c, created.wrapped());
-                return store.auditLog().append(c, "-", AuditActions.STORE_INITIALISED, stationId,
+                store.auditLog().append(c, "-", AuditActions.STORE_INITIALISED, stationId,
                         Map.of("schema", Migrations.LATEST, "kdfIterations", options.kdf().passphraseIterations()));
+                int rows = store.stateSeal().sealAll(c);
+                return store.auditLog().append(c, "-", AuditActions.STATE_SEALED, stationId, Map.of("rows", rows));
             });
             writeConfig(dataDir, stationId, created.publicKey());
             LOG.info("station store initialised in {} for station {}", dataDir, stationId);
@@ -110,6 +112,7 @@ final class StoreOpener {
                 throw new WrongPassphraseException(failures);
             }
             StationStore store = new StationStore(dataDir, db, keys, options, stationId);
+            checkOrSealState(store, db, file, backups);
             sealStagedCardNames(store, db, backups, options);
             turnStagedVerdictsIntoRows(store, db);
             afterUnlock(store, db, backups, options);
@@ -118,6 +121,35 @@ final class StoreOpener {
             db.close();
             throw e instanceof SQLException se ? Database.translate(se) : (RuntimeException) e;
         }
+    }
+
+    /**
+     * Verifies the keyed security state before anything acts on it: every sealed row, the
+     * per-table sums, the head (bound to the audit head) and the server's audit anchors. A store
+     * older than schema 10 has no seal yet and is sealed now, as it stands.
+     *
+     * @throws TamperedStoreException naming each finding; the store is not opened
+     */
+    private static void checkOrSealState(StationStore store, Database db, Path file, Backups backups)
+            throws SQLException {
+        StateSeal seal = store.stateSeal();
+        Connection c = db.connection();
+        List<StateFinding> findings = store.stateFindings(c);
+        if (!findings.isEmpty()) {
+            LOG.error("station state changed without the passphrase: {}", findings);
+            throw new TamperedStoreException(file, backups.latest(), findings);
+        }
+        if (seal.isSealed(c)) {
+            seal.activate();
+            return;
+        }
+        int rows = db.inTransaction(tx -> {
+            int n = seal.sealAll(tx);
+            store.auditLog().append(tx, "-", AuditActions.STATE_SEALED, store.stationId(),
+                    Map.of("rows", n, "upgrade", true));
+            return n;
+        });
+        LOG.info("sealed the security state of {} rows (first unlock after schema 10)", rows);
     }
 
     private static Database openChecked(Path file, Backups backups, StoreOptions options) {

@@ -65,6 +65,7 @@ class LegacyVerdictsTest {
                     Map.of("reason", "kembar, sudah dicek KK", "operator", "op1"));
             event = store.events().append("card.handed-over", "{}", "spv");
             store.events().markNeedsAttention(event, "placeholder", "sync");
+            TestStores.undoKeyedState(store);
         }
         try (Database db = Database.open(dir.resolve(StationStore.DB_FILE), 0)) {
             Connection c = db.connection();
