@@ -82,14 +82,13 @@ public final class StoreTransaction {
     }
 
     /**
-     * Policy checked where it is enforced: {@code user} must be an active supervisor whose account
-     * row is as the station sealed it.
+     * The role of an active account as the store holds it, for policy checked where it is
+     * enforced ({@code CustodyPolicy}); empty for an unknown or disabled one.
      *
-     * @throws id.rekam.core.auth.AuthException   not a supervisor (or no such active account)
      * @throws TamperedStoreException the account row was changed without the passphrase
      */
-    public void requireSupervisor(String user) throws SQLException {
-        operators.requireSupervisor(connection, user);
+    public java.util.Optional<id.rekam.core.auth.Role> activeRole(String user) throws SQLException {
+        return operators.activeRole(connection, user);
     }
 
     /**
