@@ -81,7 +81,9 @@ public final class Bootstrap {
         CompletableFuture<RegionCatalog> catalog = CompletableFuture.supplyAsync(RegionCatalog::bundled,
                 r -> daemon(r, "rekam-catalog-loader").start());
         CompletableFuture<NikValidator> nik = catalog.thenApply(NikValidator::new);
-        CoreStoreGateway store = new CoreStoreGateway(config.dataDir(), config.stationId(), StoreOptions.defaults(),
+        // Self-approval is off unless the station's launcher settings (root-owned) turn it on (CommitPolicy).
+        CoreStoreGateway store = new CoreStoreGateway(config.dataDir(), config.stationId(),
+                StoreOptions.defaults().withSelfApproval(Boolean.getBoolean("rekam.selfApproval")),
                 demo != null ? demo::seed : s -> { });
         // Devices start (native libraries, emulator, first probe) off the FX thread too; until
         // they are up, the status bar shows them as absent.

@@ -42,9 +42,11 @@ public final class Captures {
     private final AuditLog audit;
     private final Aead data;
     private final Clock clock;
+    private final boolean selfApproval;
 
     Captures(Database db, RecordRepository records, SqlOutbox outbox, SqlOperators operators, AuditLog audit, Aead data,
-             Clock clock) {
+             Clock clock, boolean selfApproval) {
+        this.selfApproval = selfApproval;
         this.db = db;
         this.records = records;
         this.outbox = outbox;
@@ -71,11 +73,11 @@ public final class Captures {
                 overridden(c, prepared.recordId(), operator, request.override());
             }
             Role committer = operators.activeRole(c, operator).orElse(null);
-            if (!CommitPolicy.approvedAtCommit(committer, request.mode())) {
+            if (!CommitPolicy.approvedAtCommit(committer, request.mode(), selfApproval)) {
                 return OutboxState.CAPTURED;
             }
             String packetId = prepared.packet().id();
-            outbox.approved(c, packetId, operator);
+            outbox.approved(c, packetId, operator, true);
             outbox.transition(c, packetId, OutboxState.QUEUED, operator, null, null);
             return OutboxState.QUEUED;
         });
@@ -111,7 +113,7 @@ public final class Captures {
             for (RegistrationId id : ids) {
                 String packetId = RecordRepository.packetOf(c, id)
                         .orElseThrow(() -> new StoreException("store.notFound", id.value()));
-                outbox.approved(c, packetId, supervisor);
+                outbox.approved(c, packetId, supervisor, outbox.selfApproved(c, packetId, supervisor));
                 outbox.transition(c, packetId, OutboxState.QUEUED, supervisor, null, null);
             }
             return null;

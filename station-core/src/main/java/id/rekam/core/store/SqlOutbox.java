@@ -48,10 +48,13 @@ final class SqlOutbox implements Outbox {
     private final Clock clock;
     private final PacketCodec codec = new PacketCodec();
     private final SqlOperators operators;
+    private final boolean selfApproval;
     /** Refuses to move an entry whose row was changed without the passphrase; set once the store is unlocked. */
     private StateSeal seal;
 
-    SqlOutbox(Database db, StationKeys keys, AuditLog audit, SqlOperators operators, Clock clock) {
+    SqlOutbox(Database db, StationKeys keys, AuditLog audit, SqlOperators operators, Clock clock,
+              boolean selfApproval) {
+        this.selfApproval = selfApproval;
         this.db = db;
         this.keys = keys;
         this.audit = audit;
@@ -245,7 +248,7 @@ final class SqlOutbox implements Outbox {
         db.inTransaction(c -> {
             requireApprover(c, supervisor);
             for (String id : packetIds) {
-                approved(c, id, supervisor);
+                approved(c, id, supervisor, selfApproved(c, id, supervisor));
             }
             return null;
         });
@@ -256,9 +259,32 @@ final class SqlOutbox implements Outbox {
         CommitPolicy.requireApprover(supervisor, operators.activeRole(c, supervisor).orElse(null));
     }
 
-    /** CAPTURED → APPROVED by {@code supervisor}, on the caller's transaction (approver already checked). */
-    void approved(Connection c, String packetId, String supervisor) throws SQLException {
-        transition(c, packetId, OutboxState.APPROVED, supervisor, null, null);
+    /**
+     * Whether {@code supervisor} recorded the packet's record themselves; refused unless the
+     * station allows self-approval ({@link CommitPolicy#requireNotOwnRecord}).
+     */
+    boolean selfApproved(Connection c, String packetId, String supervisor) throws SQLException {
+        String recordedBy;
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT r.operator_id FROM packets p JOIN records r ON r.id = p.record_id WHERE p.id = ?")) {
+            p.setString(1, packetId);
+            try (ResultSet rs = p.executeQuery()) {
+                if (!rs.next()) {
+                    throw new StoreException("store.notFound", packetId);
+                }
+                recordedBy = rs.getString(1);
+            }
+        }
+        CommitPolicy.requireNotOwnRecord(supervisor, recordedBy, selfApproval);
+        return supervisor.equals(recordedBy);
+    }
+
+    /**
+     * CAPTURED → APPROVED by {@code supervisor}, on the caller's transaction (approver and
+     * self-approval already checked); a self-approval says so in its audit entry.
+     */
+    void approved(Connection c, String packetId, String supervisor, boolean self) throws SQLException {
+        transition(c, packetId, OutboxState.APPROVED, supervisor, self ? Map.of("selfApproved", true) : null, null);
         try (PreparedStatement p = c.prepareStatement("UPDATE outbox SET approved_by = ? WHERE packet_id = ?")) {
             p.setString(1, supervisor);
             p.setString(2, packetId);

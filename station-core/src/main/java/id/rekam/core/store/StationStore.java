@@ -83,12 +83,13 @@ public final class StationStore implements AutoCloseable {
         this.backups = new Backups(dataDir, options.backupsToKeep());
         this.operators = new SqlOperators(db, audit, new PasswordHasher(options.kdf().passwordIterations()),
                 options.clock());
-        this.outbox = new SqlOutbox(db, keys, audit, operators, options.clock());
+        this.outbox = new SqlOutbox(db, keys, audit, operators, options.clock(), options.selfApproval());
         this.events = new SqlEventOutbox(db, keys, audit, options.clock());
         this.summaries = new SummarySeal(keys.data());
         this.searchIndex = new SummaryIndex(db, summaries);
         this.records = new RecordRepository(db, keys, audit, outbox, summaries, searchIndex, options, stationId);
-        this.captures = new Captures(db, records, outbox, operators, audit, keys.data(), options.clock());
+        this.captures = new Captures(db, records, outbox, operators, audit, keys.data(), options.clock(),
+                options.selfApproval());
         this.verdictSeal = new VerdictSeal(keys.data());
         this.verdicts = new SqlVerdicts(db, outbox, verdictSeal, options.clock());
         this.drafts = new DraftRepository(db, keys.data(), audit, options.clock());

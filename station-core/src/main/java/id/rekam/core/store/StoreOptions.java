@@ -16,9 +16,11 @@ import java.util.Objects;
  * @param backupInterval a new backup is written on open when the newest is older than this
  * @param maxPageCount   SQLite page limit; 0 = unlimited (the disk is the limit)
  * @param zone           the office's time zone, for "captured today"
+ * @param selfApproval   a supervisor may approve records they recorded themselves (off by default,
+ *                       {@link id.rekam.core.commit.CommitPolicy#requireNotOwnRecord})
  */
 public record StoreOptions(KdfParams kdf, Clock clock, int backupsToKeep, Duration backupInterval,
-                           long maxPageCount, ZoneId zone) {
+                           long maxPageCount, ZoneId zone, boolean selfApproval) {
 
     public StoreOptions {
         Objects.requireNonNull(kdf, "kdf");
@@ -32,26 +34,31 @@ public record StoreOptions(KdfParams kdf, Clock clock, int backupsToKeep, Durati
 
     public static StoreOptions defaults() {
         return new StoreOptions(KdfParams.PRODUCTION, Clock.systemUTC(), 7, Duration.ofDays(1), 0,
-                ZoneId.of("Asia/Jakarta"));
+                ZoneId.of("Asia/Jakarta"), false);
     }
 
     public StoreOptions withKdf(KdfParams k) {
-        return new StoreOptions(k, clock, backupsToKeep, backupInterval, maxPageCount, zone);
+        return new StoreOptions(k, clock, backupsToKeep, backupInterval, maxPageCount, zone, selfApproval);
     }
 
     public StoreOptions withClock(Clock c) {
-        return new StoreOptions(kdf, c, backupsToKeep, backupInterval, maxPageCount, zone);
+        return new StoreOptions(kdf, c, backupsToKeep, backupInterval, maxPageCount, zone, selfApproval);
     }
 
     public StoreOptions withBackups(int keep, Duration interval) {
-        return new StoreOptions(kdf, clock, keep, interval, maxPageCount, zone);
+        return new StoreOptions(kdf, clock, keep, interval, maxPageCount, zone, selfApproval);
     }
 
     public StoreOptions withMaxPageCount(long pages) {
-        return new StoreOptions(kdf, clock, backupsToKeep, backupInterval, pages, zone);
+        return new StoreOptions(kdf, clock, backupsToKeep, backupInterval, pages, zone, selfApproval);
+    }
+
+    /** Lets a supervisor approve their own records (a one-supervisor office); audited per approval. */
+    public StoreOptions withSelfApproval(boolean allowed) {
+        return new StoreOptions(kdf, clock, backupsToKeep, backupInterval, maxPageCount, zone, allowed);
     }
 
     public StoreOptions withZone(ZoneId z) {
-        return new StoreOptions(kdf, clock, backupsToKeep, backupInterval, maxPageCount, z);
+        return new StoreOptions(kdf, clock, backupsToKeep, backupInterval, maxPageCount, z, selfApproval);
     }
 }
