@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The {@code audit_anchors} table: the server's receipts for this station's audit head. The
@@ -28,16 +27,6 @@ final class AuditAnchors {
             p.setString(3, a.anchoredAt().toString());
             p.setString(4, receiptJson);
             p.executeUpdate();
-        }
-    }
-
-    /** The newest anchor (highest seq), if the station ever synced one. */
-    static Optional<long[]> newestSeq(Connection c) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT max(seq) FROM audit_anchors");
-             ResultSet rs = p.executeQuery()) {
-            rs.next();
-            long seq = rs.getLong(1);
-            return rs.wasNull() ? Optional.empty() : Optional.of(new long[] {seq});
         }
     }
 

@@ -336,6 +336,41 @@ public final class StationStore implements AutoCloseable {
         return db.inTransaction(c -> audit.append(c, actor, action, subject, details));
     }
 
+    /** The audit trail's last entry, {@code [seq, hash]} (seq 0 and 32 zero bytes before the first), for anchoring. */
+    public AuditHead auditHead() {
+        return db.read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT seq, hash FROM audit_head")) {
+                return rs.next() ? new AuditHead(rs.getLong(1), rs.getBytes(2)) : new AuditHead(0, new byte[32]);
+            }
+        });
+    }
+
+    /** An audit entry's number and chain hash. */
+    public record AuditHead(long seq, byte[] hash) {
+    }
+
+    /**
+     * Keeps the central server's signed receipt for this station's audit head (sync-protocol.md,
+     * audit anchors); from then on {@link #verify} and every open check that the trail still holds
+     * the anchored entry. A receipt for an entry this trail no longer has is kept too: it is the
+     * server's word that the trail was longer, and {@code verify} names the cut.
+     *
+     * @param receiptJson the server's answer as received, kept beside the parsed receipt
+     * @throws StoreException {@code anchor.refused} when the receipt is not signed by the pinned
+     *                        server key or names another station; nothing is stored then
+     */
+    public void recordAuditAnchor(id.rekam.core.audit.AuditAnchor receipt, String receiptJson,
+                                  id.rekam.core.audit.AuditAnchor.ServerSignatureCheck server) {
+        if (!receipt.stationId().equals(stationId) || !receipt.signedBy(server)) {
+            throw new StoreException("anchor.refused", receipt.seq());
+        }
+        db.inTransaction(c -> {
+            AuditAnchors.store(c, receipt, receiptJson);
+            return audit.append(c, "-", AuditActions.AUDIT_ANCHORED, stationId,
+                    Map.of("seq", receipt.seq(), "anchoredAt", receipt.anchoredAt().toString()));
+        });
+    }
+
     public List<AuditEntry> auditTrail(long fromSeq, int limit) {
         return db.read(c -> audit.entries(c, fromSeq, limit));
     }

@@ -108,7 +108,8 @@ public final class TestStores {
             if (!id.rekam.core.audit.AuditActions.STATE_SEALED.equals(e[2])) {
                 at.now = java.time.Instant.parse(e[0]);
                 try {
-                    log.append(c, e[1], e[2], e[3], json.readValue(e[4], java.util.Map.class));
+                    log.append(c, e[1], e[2], e[3], json.readValue(e[4],
+                            new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() { }));
                 } catch (com.fasterxml.jackson.core.JsonProcessingException x) {
                     throw new IllegalStateException(x);
                 }
