@@ -1,5 +1,7 @@
 package id.rekam.core.export;
 
+import id.rekam.core.io.DurableFiles;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -15,10 +17,8 @@ import id.rekam.core.store.StationStore;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -149,7 +149,8 @@ public final class PendingExport {
             byte[] manifestBytes = JSON.writeValueAsBytes(manifest);
             write(work.resolve(MANIFEST), manifestBytes);
             write(work.resolve(SIGNATURE), Base64.getEncoder().encode(store.signExportManifest(manifestBytes)));
-            move(work, finalDir);
+            DurableFiles.syncDirectory(work);
+            DurableFiles.moveIntoPlace(work, finalDir);
         } catch (IOException | RuntimeException e) {
             deleteQuietly(work);
             throw new ExportException(ExportException.Problem.TARGET_NOT_WRITABLE,
@@ -194,14 +195,6 @@ public final class PendingExport {
                 ch.write(b);
             }
             ch.force(true);
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
         }
     }
 

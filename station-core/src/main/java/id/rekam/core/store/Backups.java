@@ -1,5 +1,7 @@
 package id.rekam.core.store;
 
+import id.rekam.core.io.DurableFiles;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,8 +74,20 @@ final class Backups {
         for (int n = 1; Files.exists(target); n++) {
             target = dir.resolve(NAME.format(now).replace(".db", "-" + n + ".db"));
         }
-        try (Statement s = c.createStatement()) {
-            s.execute("VACUUM INTO '" + target.toAbsolutePath().toString().replace("'", "''") + "'");
+        // Into a temporary name, forced, then renamed: a crash mid-copy never leaves a torn backup
+        // under a name the restore would pick.
+        try {
+            DurableFiles.produce(target, tmp -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("VACUUM INTO '" + tmp.toAbsolutePath().toString().replace("'", "''") + "'");
+                } catch (SQLException e) {
+                    throw new SqlFailure(e);
+                }
+            });
+        } catch (SqlFailure e) {
+            throw e.sql;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write backup " + target, e);
         }
         prune();
         return target;
@@ -89,6 +103,16 @@ final class Backups {
                     throw new IllegalStateException("cannot delete old backup " + old, e);
                 }
             }
+        }
+    }
+
+    /** Carries an SQL failure out of the file producer unchanged. */
+    private static final class SqlFailure extends RuntimeException {
+        final SQLException sql;
+
+        SqlFailure(SQLException sql) {
+            super(sql);
+            this.sql = sql;
         }
     }
 

@@ -3,13 +3,13 @@ package id.rekam.core.store;
 import id.rekam.core.audit.AuditActions;
 import id.rekam.core.crypto.KeyUnwrapException;
 import id.rekam.core.crypto.StationKeys;
+import id.rekam.core.io.DurableFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -270,8 +270,9 @@ final class StoreOpener {
         p.setProperty("station.id", stationId);
         p.setProperty("station.publicKey.ed25519.x509", Base64.getEncoder().encodeToString(publicKey));
         p.setProperty("store.schema", Integer.toString(Migrations.LATEST));
-        try (OutputStream out = Files.newOutputStream(dataDir.resolve(StationStore.CONFIG_FILE))) {
-            p.store(out, "rekam station - no secrets in this file");
+        try {
+            DurableFiles.write(dataDir.resolve(StationStore.CONFIG_FILE),
+                    out -> p.store(out, "rekam station - no secrets in this file"));
         } catch (IOException e) {
             throw new IllegalStateException("cannot write " + StationStore.CONFIG_FILE, e);
         }
