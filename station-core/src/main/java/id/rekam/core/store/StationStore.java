@@ -145,8 +145,18 @@ public final class StationStore implements AutoCloseable {
         return backups.list();
     }
 
-    /** Re-wraps the keys under a new passphrase; data need not be re-encrypted. */
+    /**
+     * Re-wraps the keys under a new passphrase (data need not be re-encrypted), then re-wraps the
+     * keys inside every backup the same way: a backup still opening with the old passphrase would
+     * leave the data open to whoever knows or later learns it. A crash between the two is repaired
+     * at the next open ({@link #rewrapStaleBackups}).
+     *
+     * @throws id.rekam.core.auth.WeakPassphraseException {@code next} is too easy to guess; nothing changed
+     * @throws WrongPassphraseException                  {@code current} is wrong; nothing changed
+     * @throws id.rekam.core.auth.AuthException          {@code supervisor} is not a supervisor; nothing changed
+     */
     public void changePassphrase(char[] current, char[] next, String supervisor) {
+        id.rekam.core.auth.PassphrasePolicy.requireStrong(next, List.of(stationId));
         db.inTransaction(c -> {
             operators.requireSupervisor(c, supervisor);
             List<WrappedKey> ring;
@@ -159,6 +169,31 @@ public final class StationStore implements AutoCloseable {
             KeyRingTable.write(c, ring);
             return audit.append(c, supervisor, AuditActions.PASSPHRASE_CHANGED, stationId, Map.of());
         });
+        // The WAL still holds the page with the old wrapping until a checkpoint writes it back.
+        db.read(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            }
+            return null;
+        });
+        rewrapStaleBackups();
+    }
+
+    /**
+     * Gives every backup whose keys are wrapped differently from the live store (an older
+     * passphrase) the live wrapping, each file replaced whole ({@code DurableFiles}); audited.
+     *
+     * @return how many backups were re-wrapped
+     */
+    int rewrapStaleBackups() {
+        List<WrappedKey> ring = db.read(KeyRingTable::read);
+        List<Path> done = backups.rewrapStale(ring);
+        if (!done.isEmpty()) {
+            db.inTransaction(c -> audit.append(c, "-", AuditActions.BACKUPS_REPLACED, stationId,
+                    Map.of("rewrapped", done.size())));
+            LOG.info("re-wrapped the keys of {} backups under the current passphrase", done.size());
+        }
+        return done.size();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package id.rekam.core.store;
 
 import id.rekam.core.audit.AuditActions;
+import id.rekam.core.auth.PassphrasePolicy;
 import id.rekam.core.crypto.KeyUnwrapException;
 import id.rekam.core.crypto.StationKeys;
 import id.rekam.core.io.DurableFiles;
@@ -39,6 +40,7 @@ final class StoreOpener {
         if (Files.exists(file)) {
             throw new StoreException("store.alreadyInitialised", dataDir);
         }
+        PassphrasePolicy.requireStrong(passphrase, List.of(stationId));
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
@@ -241,6 +243,7 @@ final class StoreOpener {
 
     /** Moves failed unlocks into the authenticated chain, then takes the day's backup. */
     private static void afterUnlock(StationStore store, Database db, Backups backups, StoreOptions options) {
+        store.rewrapStaleBackups();
         db.inTransaction(c -> {
             List<String> failures = new ArrayList<>();
             try (Statement s = c.createStatement();
