@@ -65,8 +65,8 @@ class LegacyVerdictsTest {
                     Map.of("reason", "kembar, sudah dicek KK", "operator", "op1"));
             event = store.events().append("card.handed-over", "{}", "spv");
             store.events().markNeedsAttention(event, "placeholder", "sync");
-            TestStores.undoKeyedState(store);
         }
+        id.rekam.fixtures.LegacyStores.undoKeyedState(dir, TestStores.PASSPHRASE);
         try (Database db = Database.open(dir.resolve(StationStore.DB_FILE), 0)) {
             Connection c = db.connection();
             exec(c, "DROP TABLE verdicts");
