@@ -214,7 +214,12 @@ class DebLifecycleIT {
         }
     }
 
-    private static List<String> missingDependencies() throws Exception {
+    static List<String> missingDependencies() throws Exception {
+        return missingDependencies(deb);
+    }
+
+    /** Packages {@code deb} depends on that are not installed here. */
+    static List<String> missingDependencies(Path deb) throws Exception {
         List<String> missing = new ArrayList<>();
         for (String dep : must("dpkg-deb", "-f", deb.toString(), "Depends").split(",")) {
             String name = dep.trim().split("[\\s(|]")[0];
@@ -231,17 +236,17 @@ class DebLifecycleIT {
         }
     }
 
-    private static String must(String... cmd) throws Exception {
+    static String must(String... cmd) throws Exception {
         Result r = run(cmd);
         assertThat(r.exit()).as("%s exited %d:%n%s", String.join(" ", cmd), r.exit(), r.out()).isZero();
         return r.out();
     }
 
-    private static Result run(String... cmd) throws Exception {
+    static Result run(String... cmd) throws Exception {
         return run(Map.of(), cmd);
     }
 
-    private static Result run(Map<String, String> env, String... cmd) throws Exception {
+    static Result run(Map<String, String> env, String... cmd) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(Arrays.asList(cmd)).redirectErrorStream(true);
         pb.environment().putAll(env);
         Process p;
