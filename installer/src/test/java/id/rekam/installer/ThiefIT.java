@@ -64,7 +64,10 @@ class ThiefIT {
         try (Stream<Path> s = Files.list(Path.of(System.getProperty("installer.work"), "package"))) {
             deb = s.filter(p -> p.toString().endsWith(".deb")).findFirst().orElseThrow();
         }
-        work = Files.createTempDirectory("rekam-thief");
+        // Traversable by the thief's account, which copies into it with its own rights.
+        work = Files.createTempDirectory("rekam-thief",
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
         List<String> missing = DebLifecycleIT.missingDependencies(deb);
         if (!missing.isEmpty()) {
             List<String> cmd = new ArrayList<>(List.of("apt-get", "install", "-y", "-qq", "--no-install-recommends"));
