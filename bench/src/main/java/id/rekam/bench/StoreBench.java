@@ -40,7 +40,7 @@ import java.util.stream.Stream;
 public final class StoreBench {
 
     private static final String STATION = "BENCH-ST-01";
-    private static final char[] PASS = "bench-passphrase".toCharArray();
+    private static final char[] PASS = "bench-passphrase-sawah".toCharArray();
 
     public static void main(String[] args) throws Exception {
         Path work = Path.of(args.length > 0 ? args[0] : "target/bench-data");

@@ -3,6 +3,7 @@ package id.rekam.installer;
 import id.rekam.core.store.Migrations;
 import id.rekam.core.store.StationStore;
 import id.rekam.fixtures.DemoRecords;
+import id.rekam.fixtures.LegacyStores;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -165,7 +166,7 @@ class DebLifecycleIT {
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(StationStore.DB_FILE));
              Statement s = c.createStatement()) {
-            for (int v = Migrations.LATEST; v > OLD_SCHEMA; v--) {
+            for (int v = Migrations.LATEST; v > Math.max(OLD_SCHEMA, LegacyStores.KEYED_STATE); v--) {
                 List<String> inverse = DOWNGRADES.get(v);
                 assertThat(inverse).as("add the exact inverse of migration V%d to DOWNGRADES", v).isNotNull();
                 for (String sql : inverse) {
@@ -173,6 +174,12 @@ class DebLifecycleIT {
                 }
                 s.executeUpdate("DELETE FROM schema_version WHERE version = " + v);
             }
+        }
+        if (OLD_SCHEMA < LegacyStores.KEYED_STATE) {
+            // V10's inverse rewrites the audit chain, which needs the store's key (LegacyStores).
+            assertThat(OLD_SCHEMA).as("add the inverses below V%d", LegacyStores.KEYED_STATE)
+                    .isEqualTo(LegacyStores.KEYED_STATE - 1);
+            LegacyStores.undoKeyedState(data, PASSPHRASE);
         }
         return n;
     }
@@ -215,7 +222,12 @@ class DebLifecycleIT {
         }
     }
 
-    private static List<String> missingDependencies() throws Exception {
+    static List<String> missingDependencies() throws Exception {
+        return missingDependencies(deb);
+    }
+
+    /** Packages {@code deb} depends on that are not installed here. */
+    static List<String> missingDependencies(Path deb) throws Exception {
         List<String> missing = new ArrayList<>();
         for (String dep : must("dpkg-deb", "-f", deb.toString(), "Depends").split(",")) {
             String name = dep.trim().split("[\\s(|]")[0];
@@ -232,17 +244,17 @@ class DebLifecycleIT {
         }
     }
 
-    private static String must(String... cmd) throws Exception {
+    static String must(String... cmd) throws Exception {
         Result r = run(cmd);
         assertThat(r.exit()).as("%s exited %d:%n%s", String.join(" ", cmd), r.exit(), r.out()).isZero();
         return r.out();
     }
 
-    private static Result run(String... cmd) throws Exception {
+    static Result run(String... cmd) throws Exception {
         return run(Map.of(), cmd);
     }
 
-    private static Result run(Map<String, String> env, String... cmd) throws Exception {
+    static Result run(Map<String, String> env, String... cmd) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(Arrays.asList(cmd)).redirectErrorStream(true);
         pb.environment().putAll(env);
         Process p;

@@ -82,8 +82,10 @@ public final class Bootstrap {
         CompletableFuture<NikValidator> nik = catalog.thenApply(NikValidator::new);
         // The offline guardrails' limits (rekam.field.*) come from the settings file or -D; the
         // store enforces the disk reserve with them at every commit.
+        // Self-approval is off unless the station's launcher settings (root-owned) turn it on (CommitPolicy).
         StoreOptions options = StoreOptions.defaults().withFieldLimits(id.rekam.core.field.FieldLimits.from(
-                id.rekam.core.settings.StationSettingsFile.effective(config.dataDir())));
+                id.rekam.core.settings.StationSettingsFile.effective(config.dataDir())))
+                .withSelfApproval(Boolean.getBoolean("rekam.selfApproval"));
         CoreStoreGateway store = new CoreStoreGateway(config.dataDir(), config.stationId(), options,
                 demo != null ? demo::seed : s -> { });
         // Devices start (native libraries, emulator, first probe) off the FX thread too; until

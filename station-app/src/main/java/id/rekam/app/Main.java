@@ -14,6 +14,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Before any image is decoded or encoded: no photo or signature in the temp directory.
+        id.rekam.core.io.ImageIoCache.off();
         if (Bootstrap.demoRequested(Arrays.asList(args)) && DemoMode.find().isEmpty()) {
             // Said before a window opens: an installed station has no demo wiring to start.
             System.err.println(Bootstrap.NO_DEMO);

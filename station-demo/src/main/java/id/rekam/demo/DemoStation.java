@@ -34,7 +34,7 @@ public final class DemoStation implements DemoMode {
     static final String DISTRICT = "32.76.01";
     static final String OFFICE = "Kecamatan Pancoran Mas, Kota Depok";
     static final String VILLAGE = "32.76.01.1008";
-    static final String PASSPHRASE = "demo-rekam-2026";
+    static final String PASSPHRASE = "demo-sawah-kopi-pagi";
     /** Demo scanner: the simulated finger touches the sensor this long after the operator asks. */
     static final Duration FINGER_DELAY = Duration.ofMillis(700);
     static final AppConfig.DemoLogins LOGINS = new AppConfig.DemoLogins(DemoSeeder.SUPERVISOR,

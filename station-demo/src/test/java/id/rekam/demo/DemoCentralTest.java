@@ -30,7 +30,7 @@ class DemoCentralTest {
     void demoRecordsGoFromWaitingToConfirmedToPrintReady() throws Exception {
         String office = "32.76.01";
         try (DemoCentral central = new DemoCentral(dir.resolve("central-server"), office, Duration.ofMillis(300))) {
-            StationStore store = StationStore.initialise(dir.resolve("station"), "demo-uji-sandi".toCharArray(),
+            StationStore store = StationStore.initialise(dir.resolve("station"), "demo-uji-sandi-sawah".toCharArray(),
                     DemoCentral.stationIdFor(office), FAST_STORE);
             DemoSeeder.seed(store, "32.76.01.1008");
             StationSync sync = new StationSync(() -> Optional.of(central.syncConfig().withPollInterval(

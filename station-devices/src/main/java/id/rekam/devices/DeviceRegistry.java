@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -124,11 +123,8 @@ public final class DeviceRegistry {
             return;
         }
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-            JSON.writeValue(tmp.toFile(), byKey.values().toArray(new Entry[0]));
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            byte[] json = JSON.writeValueAsBytes(byKey.values().toArray(new Entry[0]));
+            id.rekam.core.io.DurableFiles.write(file, json);
         } catch (IOException e) {
             throw new UncheckedIOException("device registry not saved: " + file, e);
         }

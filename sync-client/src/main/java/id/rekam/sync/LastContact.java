@@ -1,5 +1,7 @@
 package id.rekam.sync;
 
+import id.rekam.core.io.DurableFiles;
+
 import okhttp3.Interceptor;
 import okhttp3.Response;
 import org.slf4j.Logger;
@@ -9,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,10 +84,8 @@ public final class LastContact {
             return;
         }
         written = now;
-        Path tmp = file.resolveSibling(FILE + ".tmp");
         try {
-            Files.writeString(tmp, now.toString(), StandardCharsets.US_ASCII);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            DurableFiles.write(file, now.toString().getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
             // The in-memory moment stays right; only another process's view lags.
             LOG.warn("cannot write {}", file, e);

@@ -63,7 +63,7 @@ public final class DrainBench {
     static final String OFFICE = "32.76.01";
     static final String STATION = "ST-327601-0001";
     static final String VILLAGE = "32.76.01.1001";
-    static final char[] PASS = "bench-passphrase".toCharArray();
+    static final char[] PASS = "bench-passphrase-sawah".toCharArray();
     /** Uploads in flight, for both the baseline and the drain ({@code -Drekam.bench.concurrency}). */
     static final int CONCURRENCY = Integer.getInteger("rekam.bench.concurrency", 2);
     static final int WARMUP = 200;

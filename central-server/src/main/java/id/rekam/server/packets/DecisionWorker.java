@@ -16,9 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Decides received packets (NIK and 1:N fingerprint dedup) on one background thread, in the
@@ -36,9 +34,10 @@ public final class DecisionWorker {
     /** Wait before trying a packet again whose decision failed (e.g. disk trouble). */
     static final Duration RETRY = Duration.ofSeconds(1);
 
-    /** A packet to decide; {@code packet} is the body decoded at completion, null after a restart. */
-    private record Job(String packetId, Packet packet) {
-    }
+    /** Packets waiting in memory; beyond this they wait in the database ({@link DecisionQueue}). */
+    static final int QUEUE_CAPACITY = 1024;
+    /** Decoded bodies kept for the worker; the others are read back from disk. */
+    static final int BODIES_HELD = 16;
 
     private final PacketRepository repo;
     private final UploadFiles files;
@@ -46,13 +45,18 @@ public final class DecisionWorker {
     private final StationRegistry stations;
     private final Clock clock;
     private final PacketCodec codec = new PacketCodec();
-    private final LinkedBlockingQueue<Job> queue = new LinkedBlockingQueue<>();
-    /** Submitted and not yet finished (decided, skipped or given up until the next start). */
-    private final AtomicInteger open = new AtomicInteger();
+    private final DecisionQueue queue;
     private volatile Thread thread;
 
     DecisionWorker(PacketRepository repo, UploadFiles files, DedupService dedup, StationRegistry stations,
                    Clock clock) {
+        this(repo, files, dedup, stations, clock, QUEUE_CAPACITY, BODIES_HELD);
+    }
+
+    DecisionWorker(PacketRepository repo, UploadFiles files, DedupService dedup, StationRegistry stations,
+                   Clock clock, int capacity, int bodiesHeld) {
+        this.queue = new DecisionQueue(capacity, bodiesHeld,
+                () -> repo.inState(PacketState.RECEIVED).stream().map(PacketRecord::packetId).toList());
         this.repo = repo;
         this.files = files;
         this.dedup = dedup;
@@ -61,8 +65,12 @@ public final class DecisionWorker {
     }
 
     void submit(String packetId, Packet decoded) {
-        open.incrementAndGet();
-        queue.add(new Job(packetId, decoded));
+        queue.submit(packetId, decoded);
+    }
+
+    /** Most packets ever waiting in memory at once (bounded by the queue's capacity). */
+    public int queueHighWater() {
+        return queue.highWater();
     }
 
     public synchronized void start() {
@@ -95,7 +103,7 @@ public final class DecisionWorker {
     /** @return true once every packet submitted so far is decided; false on timeout */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
-        while (open.get() > 0) {
+        while (!queue.idle()) {
             if (System.nanoTime() > end) {
                 return false;
             }
@@ -106,15 +114,18 @@ public final class DecisionWorker {
 
     private void run() {
         while (!Thread.currentThread().isInterrupted()) {
-            Job job;
+            DecisionQueue.Job job;
             try {
-                job = queue.take();
+                job = queue.take(1, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 return;
             }
+            if (job == null) {
+                continue;
+            }
             try {
                 decide(job);
-                open.decrementAndGet();
+                queue.done(job.packetId());
             } catch (RuntimeException e) {
                 if (Thread.currentThread().isInterrupted()) {
                     return;
@@ -126,13 +137,13 @@ public final class DecisionWorker {
                 } catch (InterruptedException ie) {
                     return;
                 }
-                queue.add(new Job(job.packetId(), null));
+                queue.submit(job.packetId(), null);
             }
         }
     }
 
     /** Decides one packet if it is still {@code received}. */
-    private void decide(Job job) {
+    private void decide(DecisionQueue.Job job) {
         Optional<PacketRecord> found = repo.find(job.packetId());
         if (found.isEmpty() || found.get().state() != PacketState.RECEIVED) {
             return; // decided before a restart, or submitted twice

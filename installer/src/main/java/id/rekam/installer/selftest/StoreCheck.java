@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  */
 public final class StoreCheck implements Check {
 
-    private static final char[] PASSPHRASE = "self-test-only".toCharArray();
+    private static final char[] PASSPHRASE = "self-test-sekali-pakai".toCharArray();
 
     @Override
     public String name() {

@@ -200,6 +200,12 @@ class CardDeskUiTest {
         Flow flow = new Flow(robot);
         robot.interact(() -> robot.lookup("#cardTabs").queryAs(TabPane.class).getSelectionModel().select(3));
         robot.clickOn("#destroySerial").write("KTP-UI-0002");
+        // Destruction needs a supervisor, checked in core: the operator logged in is refused.
+        robot.clickOn("#destroyRegister");
+        Flow.waitFor(30, () -> flow.text("#destructionMessage").contains("supervisor"));
+        assertThat(robot.lookup("#destroyPending").queryAs(ListView.class).getItems()).isEmpty();
+        robot.interact(() -> ctx.session().operatorProperty().set(
+                new Operator(SUPERVISOR, SUPERVISOR, Operator.Role.SUPERVISOR)));
         robot.clickOn("#destroyRegister");
         Flow.waitFor(30, () -> robot.lookup("#destroyPending").queryAs(ListView.class).getItems().size() == 1);
         robot.clickOn("#baNumber").write("470/7/DUKCAPIL/2026");

@@ -206,13 +206,14 @@ class DuplicateCheckTest {
     }
 
     @Test
-    void aSupervisorAtThePerRecordDeskApprovesAtCommit() {
+    void aSupervisorsOwnRecordAtThePerRecordDeskWaitsForAnotherSupervisor() {
+        // Self-approval is off unless the station turns it on (core CommitPolicy; SelfApprovalTest).
         CommitFlow perRecord = flow(AppConfig.ApprovalMode.PER_RECORD);
         EnrollmentRecord r = EnrollmentBuilder.from(demo.next()).operatorId(supervisor.id()).build();
-        assertThat(perRecord.commit(r, supervisor, null)).isEqualTo(RecordStatus.WAITING_SYNC);
+        assertThat(perRecord.commit(r, supervisor, null)).isEqualTo(RecordStatus.WAITING_APPROVAL);
         assertThat(store.records().search(r.demographics().nik().value(), 5)).singleElement()
-                .satisfies(s -> assertThat(s.status()).isEqualTo(RecordStatus.WAITING_SYNC));
+                .satisfies(s -> assertThat(s.status()).isEqualTo(RecordStatus.WAITING_APPROVAL));
         assertThat(store.records().counters(java.time.LocalDate.now(), java.time.ZoneId.systemDefault())
-                .waitingSync()).isEqualTo(1);
+                .waitingSync()).isZero();
     }
 }

@@ -32,7 +32,7 @@ import java.util.Optional;
  */
 public final class TestStation {
 
-    public static final String PASSPHRASE = "uji-stasiun-2026";
+    public static final String PASSPHRASE = "uji-stasiun-desa-2026";
     public static final String STATION_ID = "TEST-3276010-01";
     private static final RegionCatalog CATALOG = RegionCatalog.bundled();
 

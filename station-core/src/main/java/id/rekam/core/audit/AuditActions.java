@@ -40,6 +40,14 @@ public final class AuditActions {
     /** A supervisor imported coverage targets (CSV or the server's signed reference data). */
     public static final String COVERAGE_TARGETS_IMPORTED = "COVERAGE_TARGETS_IMPORTED";
 
+    // ---- keyed security state (issue 14)
+    /** The security state was sealed under the state key: at creation, or at the first unlock after schema 10. */
+    public static final String STATE_SEALED = "STATE_SEALED";
+    /** The central server's signed receipt for the audit head was stored (sync-protocol.md, audit anchors). */
+    public static final String AUDIT_ANCHORED = "AUDIT_ANCHORED";
+    /** Backups were replaced after a passphrase change (the old ones open with the old passphrase). */
+    public static final String BACKUPS_REPLACED = "BACKUPS_REPLACED";
+
     private AuditActions() {
     }
 }

@@ -228,9 +228,15 @@ public final class CardRegistry {
                 reason == null || reason.isBlank() ? null : Serials.freeText(reason, "reason"));
     }
 
-    /** The owner brought a handed-over card back (moved away, data changed). */
+    /**
+     * The owner brought a handed-over card back (moved away, data changed). Any operator takes a
+     * card in at the desk; what follows (invalidation, destruction) needs a supervisor.
+     */
     public Card markReturned(String serial, String actor, String reason) {
-        return move(serial, CardState.RETURNED, null, null, actor, Serials.freeText(reason, "reason"));
+        String s = Serials.normalise(serial);
+        String who = Serials.requireText(actor, "actor");
+        String why = Serials.freeText(reason, "reason");
+        return store.inTransaction(tx -> move(tx, require(tx, s), CardState.RETURNED, null, null, who, why));
     }
 
     /** The card must not be used any more; only destruction follows. */
@@ -238,10 +244,14 @@ public final class CardRegistry {
         return move(serial, CardState.INVALID, null, null, actor, Serials.freeText(reason, "reason"));
     }
 
+    /** A custody move by {@code actor}, who must be allowed to change custody ({@link CustodyPolicy}). */
     private Card move(String serial, CardState to, HolderKind kind, String holder, String actor, String reason) {
         String s = Serials.normalise(serial);
         String who = Serials.requireText(actor, "actor");
-        return store.inTransaction(tx -> move(tx, require(tx, s), to, kind, holder, who, reason));
+        return store.inTransaction(tx -> {
+            CustodyPolicy.requireCustodian(who, tx.activeRole(who).orElse(null));
+            return move(tx, require(tx, s), to, kind, holder, who, reason);
+        });
     }
 
     /** One checked move inside the caller's transaction: state row, custody row, audit, event. */
@@ -439,7 +449,13 @@ public final class CardRegistry {
     private static final String CARD_SQL = "SELECT serial, batch_id, state, state_since, holder_kind, holder, "
             + "record_id, village_code, received_at FROM cards ";
 
+    /**
+     * The card as stored, refused when its row (state, holder, owner, record binding) was changed
+     * without the passphrase: a card pointed at another person's record would otherwise be matched
+     * against that person's fingers at hand-over.
+     */
     static Optional<Card> load(StoreTransaction tx, String serial) throws SQLException {
+        tx.requireCardIntact(serial);
         try (PreparedStatement p = tx.connection().prepareStatement(CARD_SQL + "WHERE serial = ?")) {
             p.setString(1, serial);
             try (ResultSet rs = p.executeQuery()) {

@@ -60,6 +60,7 @@ public final class DestructionRegister {
             throw new CardException("input.required", "category");
         }
         return store.inTransaction(tx -> {
+            CustodyPolicy.requireCustodian(who, tx.activeRole(who).orElse(null));
             if (CardRegistry.exists(tx, "SELECT 1 FROM destruction_items WHERE serial = ?", s)) {
                 throw new CardException("destruction.alreadyRegistered", s);
             }
@@ -140,6 +141,7 @@ public final class DestructionRegister {
         }
         String id = UUID.randomUUID().toString();
         return store.inTransaction(tx -> {
+            CustodyPolicy.requireCustodian(who, tx.activeRole(who).orElse(null));
             if (CardRegistry.exists(tx, "SELECT 1 FROM destructions WHERE number = ?", number)) {
                 throw new CardException("destruction.duplicateNumber", number);
             }

@@ -40,14 +40,29 @@ public final class CommitPolicy {
     }
 
     /**
-     * A record needs a supervisor's approval before it may leave the station, unless the person
-     * recording it is a supervisor at a desk that approves per record: then the commit is the
-     * approval.
+     * A supervisor approving a record they recorded themselves. Off unless the station's
+     * supervisors chose otherwise ({@code StoreOptions.withSelfApproval}): approval is the second
+     * pair of eyes on a capture, and one person holding both roles has none. A one-supervisor
+     * office that must work alone can turn it on; every self-approval is audited as such.
      *
-     * @param committer role of the account that recorded; null when it is not an active account
+     * @throws AuthException {@code commit.selfApproval} when {@code approver} recorded it and self-approval is off
      */
-    public static boolean approvedAtCommit(Role committer, ApprovalMode mode) {
-        return mode == ApprovalMode.PER_RECORD && mayApprove(committer);
+    public static void requireNotOwnRecord(String approver, String recordedBy, boolean selfApproval) {
+        if (!selfApproval && approver != null && approver.equals(recordedBy)) {
+            throw new AuthException("commit.selfApproval", approver);
+        }
+    }
+
+    /**
+     * A record needs a supervisor's approval before it may leave the station, unless the person
+     * recording it is a supervisor at a desk that approves per record and the station allows
+     * self-approval: then the commit is the approval.
+     *
+     * @param committer    role of the account that recorded; null when it is not an active account
+     * @param selfApproval whether a supervisor may approve their own records ({@link #requireNotOwnRecord})
+     */
+    public static boolean approvedAtCommit(Role committer, ApprovalMode mode, boolean selfApproval) {
+        return selfApproval && mode == ApprovalMode.PER_RECORD && mayApprove(committer);
     }
 
     /**

@@ -40,12 +40,16 @@ public final class StationKeys {
     public static final String AUDIT_KEY = "audit-key";
     public static final String SIGNING_KEY = "signing-key";
     private static final String KEYRING = "keyring";
+    /** Domain label of the state key, derived from the audit key (HMAC as a PRF, as HKDF-Expand does). */
+    private static final byte[] STATE_KEY_LABEL = "rekam-state-key-v1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Aead data;
     private final BlindIndex blindIndex;
     private final Hmac audit;
+    /** Seals the security state rows (operators, outbox, cards, ...); see {@link #state()}. */
+    private final Hmac state;
     /**
      * The same Ed25519 key as the JDK's, for BouncyCastle's signer: JDK 17's EdDSA is pure
      * Java BigInteger arithmetic (~4-5 ms per signature here), BouncyCastle's field arithmetic
@@ -59,6 +63,7 @@ public final class StationKeys {
         this.data = new Aead(dataKey);
         this.blindIndex = new BlindIndex(indexKey);
         this.audit = new Hmac(auditKey);
+        this.state = new Hmac(audit.mac(STATE_KEY_LABEL));
         this.signingKey = new Ed25519PrivateKeyParameters(seed(signingKey), 0);
         this.publicKey = publicKey;
         // Derives and caches the public point now (a scalar multiplication) rather than at the first commit.
@@ -189,6 +194,16 @@ public final class StationKeys {
 
     public Hmac audit() {
         return audit;
+    }
+
+    /**
+     * HMAC-SHA256 key that seals the security state (operators and their lockouts, records and
+     * packets, outbox states and approvals, duplicate overrides, cards and their record binding).
+     * Derived from the audit key rather than stored: it exists for every store that has an audit
+     * key, old ones included, and needs the passphrase like the audit key does.
+     */
+    public Hmac state() {
+        return state;
     }
 
     public PublicKey publicKey() {

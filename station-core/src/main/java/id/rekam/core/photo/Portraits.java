@@ -1,5 +1,7 @@
 package id.rekam.core.photo;
 
+import id.rekam.core.io.ImageIoCache;
+
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -20,6 +22,10 @@ public final class Portraits {
      * so that a JDK change cannot alter what a record holds.
      */
     public static final float JPEG_QUALITY = 0.75f;
+
+    static {
+        ImageIoCache.off();
+    }
 
     private Portraits() {
     }

@@ -1,12 +1,12 @@
 package id.rekam.core.settings;
 
+import id.rekam.core.io.DurableFiles;
+
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Properties;
 
@@ -54,18 +54,13 @@ public final class StationSettingsFile {
         return p;
     }
 
-    /** Merges {@code values} into the file, replacing it atomically (a crash leaves the old or the new one). */
+    /** Merges {@code values} into the file, replacing it durably (a crash or power cut leaves the old or the new one). */
     public static void write(Path dataDir, Map<String, String> values) {
         Properties p = read(dataDir);
         values.forEach(p::setProperty);
         try {
-            Files.createDirectories(dataDir);
-            Path tmp = dataDir.resolve(FILE + ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                p.store(out, "rekam station settings (written when the station was set up)");
-            }
-            Files.move(tmp, dataDir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+            DurableFiles.write(dataDir.resolve(FILE),
+                    out -> p.store(out, "rekam station settings (written when the station was set up)"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write station settings in " + dataDir, e);
         }

@@ -1,15 +1,25 @@
 package id.rekam.core.store;
 
+import id.rekam.core.io.DurableFiles;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import id.rekam.core.crypto.StationKeys;
+import id.rekam.core.crypto.WrappedKey;
+
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -72,11 +82,73 @@ final class Backups {
         for (int n = 1; Files.exists(target); n++) {
             target = dir.resolve(NAME.format(now).replace(".db", "-" + n + ".db"));
         }
-        try (Statement s = c.createStatement()) {
-            s.execute("VACUUM INTO '" + target.toAbsolutePath().toString().replace("'", "''") + "'");
+        // Into a temporary name, forced, then renamed: a crash mid-copy never leaves a torn backup
+        // under a name the restore would pick.
+        try {
+            DurableFiles.produce(target, tmp -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("VACUUM INTO '" + tmp.toAbsolutePath().toString().replace("'", "''") + "'");
+                } catch (SQLException e) {
+                    throw new SqlFailure(e);
+                }
+            });
+        } catch (SqlFailure e) {
+            throw e.sql;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write backup " + target, e);
         }
         prune();
         return target;
+    }
+
+    /**
+     * Writes {@code ring} (the live key ring) into every backup whose data key is wrapped under
+     * another salt, i.e. another passphrase. Each file is copied, changed with secure_delete on and
+     * renamed over the old one, so a crash leaves the old or the new backup whole.
+     *
+     * @return the backups re-wrapped
+     */
+    List<Path> rewrapStale(List<WrappedKey> ring) {
+        byte[] liveSalt = ring.stream().filter(k -> k.name().equals(StationKeys.DATA_KEY)).findFirst()
+                .orElseThrow().salt();
+        List<Path> done = new ArrayList<>();
+        for (Path b : list()) {
+            try {
+                if (Arrays.equals(dataKeySalt(b), liveSalt)) {
+                    continue;
+                }
+                DurableFiles.produce(b, tmp -> {
+                    Files.copy(b, tmp);
+                    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + tmp.toAbsolutePath())) {
+                        try (Statement s = c.createStatement()) {
+                            s.execute("PRAGMA secure_delete=ON");
+                            s.execute("PRAGMA journal_mode=DELETE");
+                        }
+                        c.setAutoCommit(false);
+                        KeyRingTable.write(c, ring);
+                        c.commit();
+                    } catch (SQLException e) {
+                        throw new IOException("cannot re-wrap " + b.getFileName(), e);
+                    }
+                });
+                done.add(b);
+            } catch (IOException | SQLException e) {
+                throw new IllegalStateException("cannot re-wrap the keys of backup " + b, e);
+            }
+        }
+        return done;
+    }
+
+    private static byte[] dataKeySalt(Path backup) throws SQLException {
+        org.sqlite.SQLiteConfig readOnly = new org.sqlite.SQLiteConfig();
+        readOnly.setReadOnly(true);
+        try (Connection c = readOnly.createConnection("jdbc:sqlite:" + backup.toAbsolutePath());
+             PreparedStatement p = c.prepareStatement("SELECT kdf_salt FROM keyring WHERE name = ?")) {
+            p.setString(1, StationKeys.DATA_KEY);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? rs.getBytes(1) : null;
+            }
+        }
     }
 
     /** Deletes every backup except {@code keep}; used once older backups hold data that must not survive. */
@@ -89,6 +161,16 @@ final class Backups {
                     throw new IllegalStateException("cannot delete old backup " + old, e);
                 }
             }
+        }
+    }
+
+    /** Carries an SQL failure out of the file producer unchanged. */
+    private static final class SqlFailure extends RuntimeException {
+        final SQLException sql;
+
+        SqlFailure(SQLException sql) {
+            super(sql);
+            this.sql = sql;
         }
     }
 

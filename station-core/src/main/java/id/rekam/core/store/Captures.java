@@ -43,22 +43,26 @@ public final class Captures {
     private final Database db;
     private final RecordRepository records;
     private final SqlOutbox outbox;
+    private final SqlOperators operators;
     private final AuditLog audit;
     private final Aead data;
     private final Clock clock;
     private final DiskGuard disk;
     private final SqlReviews reviews;
+    private final boolean selfApproval;
 
-    Captures(Database db, RecordRepository records, SqlOutbox outbox, AuditLog audit, Aead data, Clock clock,
-             DiskGuard disk) {
+    Captures(Database db, RecordRepository records, SqlOutbox outbox, SqlOperators operators, AuditLog audit, Aead data,
+             Clock clock, DiskGuard disk, boolean selfApproval) {
         this.disk = disk;
+        this.selfApproval = selfApproval;
         this.db = db;
         this.records = records;
         this.outbox = outbox;
+        this.operators = operators;
         this.audit = audit;
         this.data = data;
         this.clock = clock;
-        this.reviews = new SqlReviews(data, audit, clock);
+        this.reviews = new SqlReviews(data, audit, clock, operators);
     }
 
     /**
@@ -96,12 +100,12 @@ public final class Captures {
                     awaitingReview = true;
                 }
             }
-            Role committer = SqlOperators.activeRole(c, operator).orElse(null);
-            if (awaitingReview || !CommitPolicy.approvedAtCommit(committer, request.mode())) {
+            Role committer = operators.activeRole(c, operator).orElse(null);
+            if (awaitingReview || !CommitPolicy.approvedAtCommit(committer, request.mode(), selfApproval)) {
                 return OutboxState.CAPTURED;
             }
             String packetId = prepared.packet().id();
-            outbox.approved(c, packetId, operator);
+            outbox.approved(c, packetId, operator, true);
             outbox.transition(c, packetId, OutboxState.QUEUED, operator, null, null);
             return OutboxState.QUEUED;
         });
@@ -110,7 +114,7 @@ public final class Captures {
 
     private void overridden(Connection c, String recordId, String operator, DuplicateOverride o) throws SQLException {
         String reason = CommitPolicy.overrideReason(o.supervisor(),
-                SqlOperators.activeRole(c, o.supervisor()).orElse(null), o.reason());
+                operators.activeRole(c, o.supervisor()).orElse(null), o.reason());
         try (PreparedStatement p = c.prepareStatement("INSERT INTO duplicate_overrides "
                 + "(record_id, supervisor, operator, reason, at) VALUES (?,?,?,?,?)")) {
             p.setString(1, recordId);
@@ -145,14 +149,14 @@ public final class Captures {
      */
     public void approve(Collection<RegistrationId> ids, String supervisor, String reviewNote) {
         db.inTransaction(c -> {
-            SqlOutbox.requireApprover(c, supervisor);
+            outbox.requireApprover(c, supervisor);
             for (RegistrationId id : ids) {
                 String packetId = RecordRepository.packetOf(c, id)
                         .orElseThrow(() -> new StoreException("store.notFound", id.value()));
                 if (reviewNote != null) {
                     reviews.review(c, id.value(), new ReviewNote(supervisor, reviewNote), null);
                 }
-                outbox.approved(c, packetId, supervisor);
+                outbox.approved(c, packetId, supervisor, outbox.selfApproved(c, packetId, supervisor));
                 outbox.transition(c, packetId, OutboxState.QUEUED, supervisor, null, null);
             }
             return null;

@@ -29,8 +29,20 @@ public final class Database implements AutoCloseable {
         T run(Connection c) throws SQLException;
     }
 
+    /**
+     * Runs inside every transaction of {@link #inTransaction}, just before its commit (and is told
+     * of a rollback), so work that must ride on the same commit, such as sealing the rows the
+     * transaction wrote ({@code StateSeal}), cannot be forgotten by any caller.
+     */
+    public interface CommitHook {
+        void beforeCommit(Connection c) throws SQLException;
+
+        void afterRollback();
+    }
+
     private final Path file;
     private final Connection connection;
+    private CommitHook hook;
     /** Statements of the hot paths, compiled once per connection (sqlite3_prepare per call shows in p99). */
     private final Map<String, PreparedStatement> statements = new HashMap<>();
 
@@ -68,6 +80,11 @@ public final class Database implements AutoCloseable {
         return file;
     }
 
+    /** Installs the one commit hook (the state seal, once the store is unlocked). */
+    synchronized void commitHook(CommitHook h) {
+        this.hook = h;
+    }
+
     public Connection connection() {
         return connection;
     }
@@ -95,12 +112,18 @@ public final class Database implements AutoCloseable {
         }
         try {
             T result = work.run(connection);
+            if (hook != null) {
+                hook.beforeCommit(connection);
+            }
             connection.commit();
             restoreAutoCommit();
             return result;
         } catch (SQLException | RuntimeException e) {
             // SQLite may already have rolled back by itself (e.g. SQLITE_FULL); then these fail harmlessly.
             rollbackQuietly(e);
+            if (hook != null) {
+                hook.afterRollback();
+            }
             try {
                 restoreAutoCommit();
             } catch (SQLException r) {

@@ -33,7 +33,8 @@ public final class Migrations {
             "V8__event_attention.sql",
             "V9__verdicts_and_overrides.sql",
             "V10__field_teams.sql",
-            "V11__identification.sql");
+            "V11__identification.sql",
+            "V12__keyed_state.sql");
 
     public static final int LATEST = SCRIPTS.size();
 

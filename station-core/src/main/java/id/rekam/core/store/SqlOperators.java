@@ -30,12 +30,24 @@ final class SqlOperators implements OperatorAccounts {
     private final Clock clock;
     /** Hash of a random password, so an unknown user name costs as much time as a known one. */
     private PasswordHasher.Hash decoy;
+    /** Refuses to act on an account row changed without the passphrase; set once the store is unlocked. */
+    private StateSeal seal;
 
     SqlOperators(Database db, AuditLog audit, PasswordHasher hasher, Clock clock) {
         this.db = db;
         this.audit = audit;
         this.hasher = hasher;
         this.clock = clock;
+    }
+
+    void stateSeal(StateSeal s) {
+        this.seal = s;
+    }
+
+    private void requireIntact(Connection c, String username) throws SQLException {
+        if (seal != null && username != null) {
+            seal.requireIntact(c, SealedTable.OPERATORS, username);
+        }
     }
 
     /** Made on first need: it costs one full password hash. */
@@ -65,6 +77,10 @@ final class SqlOperators implements OperatorAccounts {
         checkPassword(password);
         PasswordHasher.Hash h = hasher.hash(password);
         return db.inTransaction(c -> {
+            if (seal != null) {
+                // Deleting every supervisor row must not open the door to a "first" supervisor.
+                seal.requireTableIntact(c, SealedTable.OPERATORS);
+            }
             if (anySupervisor(c)) {
                 throw new AuthException("auth.supervisorExists");
             }
@@ -82,8 +98,13 @@ final class SqlOperators implements OperatorAccounts {
         });
     }
 
-    /** The role of an active (not disabled) account; empty for an unknown or disabled one. */
-    static Optional<Role> activeRole(Connection c, String username) throws SQLException {
+    /**
+     * The role of an active (not disabled) account; empty for an unknown or disabled one.
+     *
+     * @throws TamperedStoreException the account's row was changed without the passphrase
+     */
+    Optional<Role> activeRole(Connection c, String username) throws SQLException {
+        requireIntact(c, username);
         try (PreparedStatement p = c.prepareStatement("SELECT role FROM operators WHERE username = ? AND disabled = 0")) {
             p.setString(1, username);
             try (ResultSet rs = p.executeQuery()) {
@@ -92,7 +113,8 @@ final class SqlOperators implements OperatorAccounts {
         }
     }
 
-    static void requireSupervisor(Connection c, String username) throws SQLException {
+    void requireSupervisor(Connection c, String username) throws SQLException {
+        requireIntact(c, username);
         try (PreparedStatement p = c.prepareStatement("SELECT role FROM operators WHERE username = ? AND disabled = 0")) {
             p.setString(1, username);
             try (ResultSet rs = p.executeQuery()) {
@@ -143,6 +165,7 @@ final class SqlOperators implements OperatorAccounts {
     @Override
     public Operator login(String username, char[] password) {
         Row row = db.read(c -> {
+            requireIntact(c, username);
             try (PreparedStatement p = c.prepareStatement("SELECT role, password_salt, password_iter, password_hash, "
                     + "failed_attempts, locked_until, created_at FROM operators WHERE username = ? AND disabled = 0")) {
                 p.setString(1, username);

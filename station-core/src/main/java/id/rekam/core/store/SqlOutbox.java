@@ -47,12 +47,23 @@ final class SqlOutbox implements Outbox {
     private final AuditLog audit;
     private final Clock clock;
     private final PacketCodec codec = new PacketCodec();
+    private final SqlOperators operators;
+    private final boolean selfApproval;
+    /** Refuses to move an entry whose row was changed without the passphrase; set once the store is unlocked. */
+    private StateSeal seal;
 
-    SqlOutbox(Database db, StationKeys keys, AuditLog audit, Clock clock) {
+    SqlOutbox(Database db, StationKeys keys, AuditLog audit, SqlOperators operators, Clock clock,
+              boolean selfApproval) {
+        this.selfApproval = selfApproval;
         this.db = db;
         this.keys = keys;
         this.audit = audit;
+        this.operators = operators;
         this.clock = clock;
+    }
+
+    void stateSeal(StateSeal s) {
+        this.seal = s;
     }
 
     private static final String ENTRY_SQL = "SELECT o.packet_id, p.kind, o.state, o.state_since, p.sha256, "
@@ -86,6 +97,12 @@ final class SqlOutbox implements Outbox {
                     while (rs.next()) {
                         out.add(entry(rs));
                     }
+                }
+            }
+            // Nothing leaves the station on a state nobody with the passphrase set (e.g. QUEUED unapproved).
+            if (seal != null) {
+                for (OutboxEntry e : out) {
+                    seal.requireIntact(c, SealedTable.OUTBOX, e.packetId());
                 }
             }
             return out;
@@ -177,6 +194,9 @@ final class SqlOutbox implements Outbox {
      */
     void transition(Connection c, String packetId, OutboxState to, String actor, Map<String, ?> extra,
                     String reason) throws SQLException {
+        if (seal != null) {
+            seal.requireIntact(c, SealedTable.OUTBOX, packetId);
+        }
         OutboxState from = state(c, packetId);
         if (!from.canMoveTo(to)) {
             throw new IllegalTransitionException(packetId, from, to);
@@ -228,22 +248,43 @@ final class SqlOutbox implements Outbox {
         db.inTransaction(c -> {
             requireApprover(c, supervisor);
             for (String id : packetIds) {
-                approved(c, id, supervisor);
+                approved(c, id, supervisor, selfApproved(c, id, supervisor));
             }
             return null;
         });
     }
 
     /** {@link CommitPolicy}'s approval rule, on the roles the store holds. */
-    static void requireApprover(Connection c, String supervisor) throws SQLException {
-        CommitPolicy.requireApprover(supervisor, SqlOperators.activeRole(c, supervisor).orElse(null));
+    void requireApprover(Connection c, String supervisor) throws SQLException {
+        CommitPolicy.requireApprover(supervisor, operators.activeRole(c, supervisor).orElse(null));
     }
 
     /**
-     * CAPTURED → APPROVED by {@code supervisor}, on the caller's transaction (approver already
-     * checked). Every approval path comes here, so a record waiting for its review is refused here.
+     * Whether {@code supervisor} recorded the packet's record themselves; refused unless the
+     * station allows self-approval ({@link CommitPolicy#requireNotOwnRecord}).
      */
-    void approved(Connection c, String packetId, String supervisor) throws SQLException {
+    boolean selfApproved(Connection c, String packetId, String supervisor) throws SQLException {
+        String recordedBy;
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT r.operator_id FROM packets p JOIN records r ON r.id = p.record_id WHERE p.id = ?")) {
+            p.setString(1, packetId);
+            try (ResultSet rs = p.executeQuery()) {
+                if (!rs.next()) {
+                    throw new StoreException("store.notFound", packetId);
+                }
+                recordedBy = rs.getString(1);
+            }
+        }
+        CommitPolicy.requireNotOwnRecord(supervisor, recordedBy, selfApproval);
+        return supervisor.equals(recordedBy);
+    }
+
+    /**
+     * CAPTURED → APPROVED by {@code supervisor}, on the caller's transaction (approver and
+     * self-approval already checked); a self-approval says so in its audit entry.
+     */
+    void approved(Connection c, String packetId, String supervisor, boolean self) throws SQLException {
+        // Every approval path comes here, so a record waiting for its review is refused here.
         try (PreparedStatement p = c.prepareStatement("SELECT r.record_id FROM identification_reviews r "
                 + "JOIN packets p ON p.record_id = r.record_id WHERE p.id = ? AND r.reviewed_at IS NULL")) {
             p.setString(1, packetId);
@@ -253,7 +294,7 @@ final class SqlOutbox implements Outbox {
                 }
             }
         }
-        transition(c, packetId, OutboxState.APPROVED, supervisor, null, null);
+        transition(c, packetId, OutboxState.APPROVED, supervisor, self ? Map.of("selfApproved", true) : null, null);
         try (PreparedStatement p = c.prepareStatement("UPDATE outbox SET approved_by = ? WHERE packet_id = ?")) {
             p.setString(1, supervisor);
             p.setString(2, packetId);

@@ -37,8 +37,10 @@ final class SqlReviews {
     private final Aead data;
     private final AuditLog audit;
     private final Clock clock;
+    private final SqlOperators operators;
 
-    SqlReviews(Aead data, AuditLog audit, Clock clock) {
+    SqlReviews(Aead data, AuditLog audit, Clock clock, SqlOperators operators) {
+        this.operators = operators;
         this.data = data;
         this.audit = audit;
         this.clock = clock;
@@ -80,7 +82,7 @@ final class SqlReviews {
             return;
         }
         String kept = CommitPolicy.reviewNote(note.supervisor(),
-                SqlOperators.activeRole(c, note.supervisor()).orElse(null), note.note());
+                operators.activeRole(c, note.supervisor()).orElse(null), note.note());
         try (PreparedStatement p = c.prepareStatement("UPDATE identification_reviews SET reviewed_by = ?, note = ?, "
                 + "reviewed_at = ? WHERE record_id = ? AND reviewed_at IS NULL")) {
             p.setString(1, note.supervisor());

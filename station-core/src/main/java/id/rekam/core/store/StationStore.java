@@ -72,6 +72,7 @@ public final class StationStore implements AutoCloseable {
     private final VerdictSeal verdictSeal;
     private final DraftRepository drafts;
     private final IdentificationStore identification;
+    private final StateSeal stateSeal;
 
     StationStore(Path dataDir, Database db, StationKeys keys, StoreOptions options, String stationId) {
         this.dataDir = dataDir;
@@ -81,20 +82,28 @@ public final class StationStore implements AutoCloseable {
         this.stationId = stationId;
         this.audit = new AuditLog(keys.audit(), options.clock());
         this.backups = new Backups(dataDir, options.backupsToKeep());
-        this.outbox = new SqlOutbox(db, keys, audit, options.clock());
-        this.events = new SqlEventOutbox(db, keys, audit, options.clock());
         this.operators = new SqlOperators(db, audit, new PasswordHasher(options.kdf().passwordIterations()),
                 options.clock());
+        this.outbox = new SqlOutbox(db, keys, audit, operators, options.clock(), options.selfApproval());
+        this.events = new SqlEventOutbox(db, keys, audit, options.clock());
         this.summaries = new SummarySeal(keys.data());
         this.searchIndex = new SummaryIndex(db, summaries);
         this.records = new RecordRepository(db, keys, audit, outbox, summaries, searchIndex, options, stationId);
-        this.captures = new Captures(db, records, outbox, audit, keys.data(), options.clock(),
-                new DiskGuard(dataDir, options));
+        this.captures = new Captures(db, records, outbox, operators, audit, keys.data(), options.clock(),
+                new DiskGuard(dataDir, options), options.selfApproval());
         this.verdictSeal = new VerdictSeal(keys.data());
         this.verdicts = new SqlVerdicts(db, outbox, verdictSeal, options.clock());
         this.drafts = new DraftRepository(db, keys.data(), audit, options.clock());
         this.identification = new IdentificationStore(db, outbox, new TemplateSeal(keys.data()), keys.data(), audit,
                 dataDir, stationId);
+        this.stateSeal = new StateSeal(keys.state(), db, backups::latest);
+        try {
+            stateSeal.install(db.connection());
+        } catch (java.sql.SQLException e) {
+            throw Database.translate(e);
+        }
+        operators.stateSeal(stateSeal);
+        outbox.stateSeal(stateSeal);
     }
 
     // ---------------------------------------------------------------- lifecycle
@@ -139,10 +148,20 @@ public final class StationStore implements AutoCloseable {
         return backups.list();
     }
 
-    /** Re-wraps the keys under a new passphrase; data need not be re-encrypted. */
+    /**
+     * Re-wraps the keys under a new passphrase (data need not be re-encrypted), then re-wraps the
+     * keys inside every backup the same way: a backup still opening with the old passphrase would
+     * leave the data open to whoever knows or later learns it. A crash between the two is repaired
+     * at the next open ({@link #rewrapStaleBackups}).
+     *
+     * @throws id.rekam.core.auth.WeakPassphraseException {@code next} is too easy to guess; nothing changed
+     * @throws WrongPassphraseException                  {@code current} is wrong; nothing changed
+     * @throws id.rekam.core.auth.AuthException          {@code supervisor} is not a supervisor; nothing changed
+     */
     public void changePassphrase(char[] current, char[] next, String supervisor) {
+        id.rekam.core.auth.PassphrasePolicy.requireStrong(next, List.of(stationId));
         db.inTransaction(c -> {
-            SqlOperators.requireSupervisor(c, supervisor);
+            operators.requireSupervisor(c, supervisor);
             List<WrappedKey> ring;
             try {
                 ring = StationKeys.rewrap(keys, KeyRingTable.read(c), current, next,
@@ -153,6 +172,31 @@ public final class StationStore implements AutoCloseable {
             KeyRingTable.write(c, ring);
             return audit.append(c, supervisor, AuditActions.PASSPHRASE_CHANGED, stationId, Map.of());
         });
+        // The WAL still holds the page with the old wrapping until a checkpoint writes it back.
+        db.read(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            }
+            return null;
+        });
+        rewrapStaleBackups();
+    }
+
+    /**
+     * Gives every backup whose keys are wrapped differently from the live store (an older
+     * passphrase) the live wrapping, each file replaced whole ({@code DurableFiles}); audited.
+     *
+     * @return how many backups were re-wrapped
+     */
+    int rewrapStaleBackups() {
+        List<WrappedKey> ring = db.read(KeyRingTable::read);
+        List<Path> done = backups.rewrapStale(ring);
+        if (!done.isEmpty()) {
+            db.inTransaction(c -> audit.append(c, "-", AuditActions.BACKUPS_REPLACED, stationId,
+                    Map.of("rewrapped", done.size())));
+            LOG.info("re-wrapped the keys of {} backups under the current passphrase", done.size());
+        }
+        return done.size();
     }
 
     @Override
@@ -373,11 +417,50 @@ public final class StationStore implements AutoCloseable {
         return db.inTransaction(c -> audit.append(c, actor, action, subject, details));
     }
 
+    /** The audit trail's last entry, {@code [seq, hash]} (seq 0 and 32 zero bytes before the first), for anchoring. */
+    public AuditHead auditHead() {
+        return db.read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT seq, hash FROM audit_head")) {
+                return rs.next() ? new AuditHead(rs.getLong(1), rs.getBytes(2)) : new AuditHead(0, new byte[32]);
+            }
+        });
+    }
+
+    /** An audit entry's number and chain hash. */
+    public record AuditHead(long seq, byte[] hash) {
+    }
+
+    /**
+     * Keeps the central server's signed receipt for this station's audit head (sync-protocol.md,
+     * audit anchors); from then on {@link #verify} and every open check that the trail still holds
+     * the anchored entry. A receipt for an entry this trail no longer has is kept too: it is the
+     * server's word that the trail was longer, and {@code verify} names the cut.
+     *
+     * @param receiptJson the server's answer as received, kept beside the parsed receipt
+     * @throws StoreException {@code anchor.refused} when the receipt is not signed by the pinned
+     *                        server key or names another station; nothing is stored then
+     */
+    public void recordAuditAnchor(id.rekam.core.audit.AuditAnchor receipt, String receiptJson,
+                                  id.rekam.core.audit.AuditAnchor.ServerSignatureCheck server) {
+        if (!receipt.stationId().equals(stationId) || !receipt.signedBy(server)) {
+            throw new StoreException("anchor.refused", receipt.seq());
+        }
+        db.inTransaction(c -> {
+            AuditAnchors.store(c, receipt, receiptJson);
+            return audit.append(c, "-", AuditActions.AUDIT_ANCHORED, stationId,
+                    Map.of("seq", receipt.seq(), "anchoredAt", receipt.anchoredAt().toString()));
+        });
+    }
+
     public List<AuditEntry> auditTrail(long fromSeq, int limit) {
         return db.read(c -> audit.entries(c, fromSeq, limit));
     }
 
-    /** SQLite integrity check plus the audit chain. */
+    /**
+     * SQLite integrity check, the audit chain, and the keyed security state: every sealed row, the
+     * per-table sums, the seal's head (which also catches a cut audit tail) and the server's
+     * anchors of the audit head.
+     */
     public StoreHealth verify() {
         return db.read(c -> {
             List<String> result = new ArrayList<>();
@@ -386,8 +469,15 @@ public final class StationStore implements AutoCloseable {
                     result.add(rs.getString(1));
                 }
             }
-            return new StoreHealth(String.join("; ", result), audit.verify(c));
+            return new StoreHealth(String.join("; ", result), audit.verify(c), stateFindings(c));
         });
+    }
+
+    /** What the state seal and the audit anchors find; empty when nothing was changed without the passphrase. */
+    List<StateFinding> stateFindings(java.sql.Connection c) throws java.sql.SQLException {
+        List<StateFinding> out = new ArrayList<>(stateSeal.verify(c));
+        out.addAll(AuditAnchors.check(c));
+        return out;
     }
 
     /**
@@ -395,12 +485,16 @@ public final class StationStore implements AutoCloseable {
      * the same connection; on any failure nothing of it remains.
      */
     public <T> T inTransaction(StoreTransaction.Work<T> work) {
-        return db.inTransaction(c -> work.run(new StoreTransaction(c, keys, audit, events, options.clock())));
+        return db.inTransaction(c -> work.run(transaction(c)));
     }
 
     /** Read-only feature work; writes through the handle are not allowed here by contract. */
     public <T> T read(StoreTransaction.Work<T> work) {
-        return db.read(c -> work.run(new StoreTransaction(c, keys, audit, events, options.clock())));
+        return db.read(c -> work.run(transaction(c)));
+    }
+
+    private StoreTransaction transaction(java.sql.Connection c) {
+        return new StoreTransaction(c, keys, audit, events, options.clock(), operators, stateSeal);
     }
 
     // ---------------------------------------------------------------- package access
@@ -425,5 +519,13 @@ public final class StationStore implements AutoCloseable {
 
     StationKeys keys() {
         return keys;
+    }
+
+    StateSeal stateSeal() {
+        return stateSeal;
+    }
+
+    Backups backupSet() {
+        return backups;
     }
 }

@@ -1,15 +1,16 @@
 package id.rekam.core.store;
 
 import id.rekam.core.audit.AuditActions;
+import id.rekam.core.auth.PassphrasePolicy;
 import id.rekam.core.crypto.KeyUnwrapException;
 import id.rekam.core.crypto.StationKeys;
+import id.rekam.core.io.DurableFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -39,6 +40,7 @@ final class StoreOpener {
         if (Files.exists(file)) {
             throw new StoreException("store.alreadyInitialised", dataDir);
         }
+        PassphrasePolicy.requireStrong(passphrase, List.of(stationId));
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
@@ -59,8 +61,10 @@ final class StoreOpener {
                     p.executeUpdate();
                 }
                 KeyRingTable.write(c, created.wrapped());
-                return store.auditLog().append(c, "-", AuditActions.STORE_INITIALISED, stationId,
+                store.auditLog().append(c, "-", AuditActions.STORE_INITIALISED, stationId,
                         Map.of("schema", Migrations.LATEST, "kdfIterations", options.kdf().passphraseIterations()));
+                int rows = store.stateSeal().sealAll(c);
+                return store.auditLog().append(c, "-", AuditActions.STATE_SEALED, stationId, Map.of("rows", rows));
             });
             writeConfig(dataDir, stationId, created.publicKey());
             LOG.info("station store initialised in {} for station {}", dataDir, stationId);
@@ -110,6 +114,7 @@ final class StoreOpener {
                 throw new WrongPassphraseException(failures);
             }
             StationStore store = new StationStore(dataDir, db, keys, options, stationId);
+            checkOrSealState(store, db, file, backups);
             sealStagedCardNames(store, db, backups, options);
             turnStagedVerdictsIntoRows(store, db);
             afterUnlock(store, db, backups, options);
@@ -118,6 +123,35 @@ final class StoreOpener {
             db.close();
             throw e instanceof SQLException se ? Database.translate(se) : (RuntimeException) e;
         }
+    }
+
+    /**
+     * Verifies the keyed security state before anything acts on it: every sealed row, the
+     * per-table sums, the head (bound to the audit head) and the server's audit anchors. A store
+     * older than schema 10 has no seal yet and is sealed now, as it stands.
+     *
+     * @throws TamperedStoreException naming each finding; the store is not opened
+     */
+    private static void checkOrSealState(StationStore store, Database db, Path file, Backups backups)
+            throws SQLException {
+        StateSeal seal = store.stateSeal();
+        Connection c = db.connection();
+        List<StateFinding> findings = store.stateFindings(c);
+        if (!findings.isEmpty()) {
+            LOG.error("station state changed without the passphrase: {}", findings);
+            throw new TamperedStoreException(file, backups.latest(), findings);
+        }
+        if (seal.isSealed(c)) {
+            seal.activate();
+            return;
+        }
+        int rows = db.inTransaction(tx -> {
+            int n = seal.sealAll(tx);
+            store.auditLog().append(tx, "-", AuditActions.STATE_SEALED, store.stationId(),
+                    Map.of("rows", n, "upgrade", true));
+            return n;
+        });
+        LOG.info("sealed the security state of {} rows (first unlock after schema 10)", rows);
     }
 
     private static Database openChecked(Path file, Backups backups, StoreOptions options) {
@@ -209,6 +243,7 @@ final class StoreOpener {
 
     /** Moves failed unlocks into the authenticated chain, then takes the day's backup. */
     private static void afterUnlock(StationStore store, Database db, Backups backups, StoreOptions options) {
+        store.rewrapStaleBackups();
         db.inTransaction(c -> {
             List<String> failures = new ArrayList<>();
             try (Statement s = c.createStatement();
@@ -238,8 +273,9 @@ final class StoreOpener {
         p.setProperty("station.id", stationId);
         p.setProperty("station.publicKey.ed25519.x509", Base64.getEncoder().encodeToString(publicKey));
         p.setProperty("store.schema", Integer.toString(Migrations.LATEST));
-        try (OutputStream out = Files.newOutputStream(dataDir.resolve(StationStore.CONFIG_FILE))) {
-            p.store(out, "rekam station - no secrets in this file");
+        try {
+            DurableFiles.write(dataDir.resolve(StationStore.CONFIG_FILE),
+                    out -> p.store(out, "rekam station - no secrets in this file"));
         } catch (IOException e) {
             throw new IllegalStateException("cannot write " + StationStore.CONFIG_FILE, e);
         }

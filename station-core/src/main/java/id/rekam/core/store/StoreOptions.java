@@ -24,10 +24,12 @@ import java.util.function.ToLongFunction;
  * @param fieldLimits    the offline guardrails; the store refuses a capture that would eat into
  *                       the disk reserve
  * @param usableSpace    free bytes for the data directory (tests simulate a filling disk)
+ * @param selfApproval   a supervisor may approve records they recorded themselves (off by default,
+ *                       {@link id.rekam.core.commit.CommitPolicy#requireNotOwnRecord})
  */
 public record StoreOptions(KdfParams kdf, Clock clock, int backupsToKeep, Duration backupInterval,
                            long maxPageCount, ZoneId zone, FieldLimits fieldLimits,
-                           ToLongFunction<Path> usableSpace) {
+                           ToLongFunction<Path> usableSpace, boolean selfApproval) {
 
     public StoreOptions {
         Objects.requireNonNull(kdf, "kdf");
@@ -43,35 +45,41 @@ public record StoreOptions(KdfParams kdf, Clock clock, int backupsToKeep, Durati
 
     public static StoreOptions defaults() {
         return new StoreOptions(KdfParams.PRODUCTION, Clock.systemUTC(), 7, Duration.ofDays(1), 0,
-                ZoneId.of("Asia/Jakarta"), FieldLimits.defaults(), StoreOptions::usableBytes);
+                ZoneId.of("Asia/Jakarta"), FieldLimits.defaults(), StoreOptions::usableBytes, false);
     }
 
     public StoreOptions withKdf(KdfParams k) {
-        return new StoreOptions(k, clock, backupsToKeep, backupInterval, maxPageCount, zone, fieldLimits, usableSpace);
+        return new StoreOptions(k, clock, backupsToKeep, backupInterval, maxPageCount, zone, fieldLimits, usableSpace, selfApproval);
     }
 
     public StoreOptions withClock(Clock c) {
-        return new StoreOptions(kdf, c, backupsToKeep, backupInterval, maxPageCount, zone, fieldLimits, usableSpace);
+        return new StoreOptions(kdf, c, backupsToKeep, backupInterval, maxPageCount, zone, fieldLimits, usableSpace, selfApproval);
     }
 
     public StoreOptions withBackups(int keep, Duration interval) {
-        return new StoreOptions(kdf, clock, keep, interval, maxPageCount, zone, fieldLimits, usableSpace);
+        return new StoreOptions(kdf, clock, keep, interval, maxPageCount, zone, fieldLimits, usableSpace, selfApproval);
     }
 
     public StoreOptions withMaxPageCount(long pages) {
-        return new StoreOptions(kdf, clock, backupsToKeep, backupInterval, pages, zone, fieldLimits, usableSpace);
+        return new StoreOptions(kdf, clock, backupsToKeep, backupInterval, pages, zone, fieldLimits, usableSpace, selfApproval);
     }
 
     public StoreOptions withZone(ZoneId z) {
-        return new StoreOptions(kdf, clock, backupsToKeep, backupInterval, maxPageCount, z, fieldLimits, usableSpace);
+        return new StoreOptions(kdf, clock, backupsToKeep, backupInterval, maxPageCount, z, fieldLimits, usableSpace, selfApproval);
     }
 
     public StoreOptions withFieldLimits(FieldLimits limits) {
-        return new StoreOptions(kdf, clock, backupsToKeep, backupInterval, maxPageCount, zone, limits, usableSpace);
+        return new StoreOptions(kdf, clock, backupsToKeep, backupInterval, maxPageCount, zone, limits, usableSpace, selfApproval);
     }
 
     public StoreOptions withUsableSpace(ToLongFunction<Path> space) {
-        return new StoreOptions(kdf, clock, backupsToKeep, backupInterval, maxPageCount, zone, fieldLimits, space);
+        return new StoreOptions(kdf, clock, backupsToKeep, backupInterval, maxPageCount, zone, fieldLimits, space, selfApproval);
+    }
+
+    /** Lets a supervisor approve their own records (a one-supervisor office); audited per approval. */
+    public StoreOptions withSelfApproval(boolean allowed) {
+        return new StoreOptions(kdf, clock, backupsToKeep, backupInterval, maxPageCount, zone, fieldLimits, usableSpace,
+                allowed);
     }
 
     /** What the file system says is free for this process; an unreadable store counts as full. */

@@ -24,13 +24,18 @@ public final class StoreTransaction {
     private final AuditLog audit;
     private final SqlEventOutbox events;
     private final Clock clock;
+    private final SqlOperators operators;
+    private final StateSeal seal;
 
-    StoreTransaction(Connection connection, StationKeys keys, AuditLog audit, SqlEventOutbox events, Clock clock) {
+    StoreTransaction(Connection connection, StationKeys keys, AuditLog audit, SqlEventOutbox events, Clock clock,
+                     SqlOperators operators, StateSeal seal) {
         this.connection = connection;
         this.keys = keys;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
+        this.operators = operators;
+        this.seal = seal;
     }
 
     /** Work run by {@link StationStore#inTransaction} / {@link StationStore#read}. */
@@ -74,6 +79,26 @@ public final class StoreTransaction {
     /** A packet body sealed as the outbox keeps it ({@code packets.body}); see {@link #sealSummary}. */
     public byte[] sealPacketBody(String packetId, byte[] body) {
         return keys.data().encrypt(body, packetId, SqlOutbox.BODY);
+    }
+
+    /**
+     * The role of an active account as the store holds it, for policy checked where it is
+     * enforced ({@code CustodyPolicy}); empty for an unknown or disabled one.
+     *
+     * @throws TamperedStoreException the account row was changed without the passphrase
+     */
+    public java.util.Optional<id.rekam.core.auth.Role> activeRole(String user) throws SQLException {
+        return operators.activeRole(connection, user);
+    }
+
+    /**
+     * Refuses to act on a card whose row (state, holder, owner, record binding) was changed
+     * without the passphrase, e.g. pointed at another person's record before a hand-over.
+     *
+     * @throws TamperedStoreException naming the card and what changed
+     */
+    public void requireCardIntact(String serial) throws SQLException {
+        seal.requireIntact(connection, SealedTable.CARDS, serial);
     }
 
     public long audit(String actor, String action, String subject, Map<String, ?> details) throws SQLException {

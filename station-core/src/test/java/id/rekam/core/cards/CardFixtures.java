@@ -30,6 +30,13 @@ final class CardFixtures {
         store = TestStores.create(dir, TestStores.fastOptions(clock));
     }
 
+    /** The supervisor "spv" (custody moves and destruction need one, {@link CustodyPolicy}) and operator "op1". */
+    CardFixtures withAccounts() {
+        store.operators().createFirstSupervisor("spv", "rahasia-spv".toCharArray());
+        store.operators().createAccount("spv", "op1", id.rekam.core.auth.Role.OPERATOR, "operator-1!".toCharArray());
+        return this;
+    }
+
     /** SourceAFIS templates of the three real sample prints, extracted once per JVM. */
     static final class Prints {
         static final byte[] PROBE = template("probe.png");

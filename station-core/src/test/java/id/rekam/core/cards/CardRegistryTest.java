@@ -29,7 +29,7 @@ class CardRegistryTest {
 
     @BeforeEach
     void open() {
-        f = new CardFixtures(dir);
+        f = new CardFixtures(dir).withAccounts();
         store = f.store;
         cards = new CardRegistry(store);
     }

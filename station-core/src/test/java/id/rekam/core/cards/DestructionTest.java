@@ -31,7 +31,7 @@ class DestructionTest {
 
     @BeforeEach
     void open() {
-        f = new CardFixtures(dir);
+        f = new CardFixtures(dir).withAccounts();
         store = f.store;
         cards = new CardRegistry(store);
         register = new DestructionRegister(store);

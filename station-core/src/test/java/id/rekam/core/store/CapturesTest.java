@@ -59,7 +59,8 @@ class CapturesTest {
 
     @BeforeEach
     void open() {
-        store = TestStores.create(dir, TestStores.fastOptions(clock));
+        // A one-supervisor office's choice: "spv" approves what "spv" records (SelfApprovalTest has the default, off).
+        store = TestStores.create(dir, TestStores.fastOptions(clock).withSelfApproval(true));
         store.operators().createFirstSupervisor("spv", "rahasia-spv".toCharArray());
         store.operators().createAccount("spv", "spv2", Role.SUPERVISOR, "rahasia-spv2".toCharArray());
         store.operators().createAccount("spv", "op1", Role.OPERATOR, "rahasia-op1".toCharArray());

@@ -66,6 +66,7 @@ class LegacyVerdictsTest {
             event = store.events().append("card.handed-over", "{}", "spv");
             store.events().markNeedsAttention(event, "placeholder", "sync");
         }
+        id.rekam.fixtures.LegacyStores.undoKeyedState(dir, TestStores.PASSPHRASE);
         try (Database db = Database.open(dir.resolve(StationStore.DB_FILE), 0)) {
             Connection c = db.connection();
             // Back to schema 8: V11 first (identification, issue 12), then V10 and V9.

@@ -109,6 +109,9 @@ class MigrationsTest {
             }
             exec(c, "INSERT INTO verdicts (packet_id, kind, applied_at, data) VALUES ('r1', 'needs-review', 7, x'00')");
             exec(c, "INSERT INTO fingerprint_templates (record_id, sealed) VALUES ('r1', x'00')");
+            // V12 adds the state seal's columns, empty until the next unlock seals the rows (KeyedStateTest).
+            assertThat(query(c, "SELECT coalesce(seal_version, '-') || '|' || coalesce(seal, '-') FROM outbox"))
+                    .containsExactly("-|-");
             assertThat(query(c, "PRAGMA integrity_check")).containsExactly("ok");
             assertThat(query(c, "PRAGMA foreign_key_check")).isEmpty();
             assertThat(schema(c)).isEqualTo(freshSchema());

@@ -10,6 +10,11 @@ import java.io.UncheckedIOException;
 /** PNG (or any ImageIO format) to {@link GrayImage} and back; colour is reduced to luminance. */
 public final class GrayImages {
 
+    static {
+        // Fingerprint images must not pass through ImageIO's temp-file cache.
+        id.rekam.core.io.ImageIoCache.off();
+    }
+
     private GrayImages() {
     }
 

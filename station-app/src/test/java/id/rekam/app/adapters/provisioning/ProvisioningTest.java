@@ -60,7 +60,7 @@ class ProvisioningTest {
     }
 
     StationStore newStore(String name, String stationId) {
-        return StationStore.initialise(dir.resolve(name), "uji-sandi-teknisi".toCharArray(), stationId,
+        return StationStore.initialise(dir.resolve(name), "uji-sandi-teknisi-desa".toCharArray(), stationId,
                 TestStation.fastStore());
     }
 
