@@ -47,8 +47,10 @@ final class SqlOutbox implements Outbox {
     private final AuditLog audit;
     private final Clock clock;
     private final PacketCodec codec = new PacketCodec();
+    private final PacketBodies bodies;
 
     SqlOutbox(Database db, StationKeys keys, AuditLog audit, Clock clock) {
+        this.bodies = new PacketBodies(keys.data());
         this.db = db;
         this.keys = keys;
         this.audit = audit;
@@ -153,7 +155,7 @@ final class SqlOutbox implements Outbox {
     public PacketEnvelope readPacket(String packetId) {
         return db.read(c -> {
             try (PreparedStatement p = c.prepareStatement(
-                    "SELECT kind, sha256, signature, body FROM packets WHERE id = ?")) {
+                    "SELECT kind, sha256, signature, body, body_key FROM packets WHERE id = ?")) {
                 p.setString(1, packetId);
                 try (ResultSet rs = p.executeQuery()) {
                     if (!rs.next()) {
@@ -163,11 +165,16 @@ final class SqlOutbox implements Outbox {
                     if (sealed == null) {
                         throw new PayloadPurgedException(packetId);
                     }
-                    return new PacketEnvelope(packetId, rs.getString(1), keys.data().decrypt(sealed, packetId, BODY),
+                    return new PacketEnvelope(packetId, rs.getString(1), bodies.open(packetId, sealed, rs.getBytes(5)),
                             rs.getString(2), rs.getBytes(3));
                 }
             }
         });
+    }
+
+    @Override
+    public id.rekam.core.outbox.SealedPacket readSealed(String packetId) {
+        return db.read(c -> SealedPackets.read(c, packetId));
     }
 
     /**
@@ -457,18 +464,19 @@ final class SqlOutbox implements Outbox {
     /** Finger templates of a packet, from the body or, after purge, from the kept templates. */
     List<PacketPart> templates(String packetId) {
         byte[][] blobs = db.read(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT body, templates FROM packets WHERE id = ?")) {
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT body, templates, body_key FROM packets WHERE id = ?")) {
                 p.setString(1, packetId);
                 try (ResultSet rs = p.executeQuery()) {
                     if (!rs.next()) {
                         throw new StoreException("store.notFound", packetId);
                     }
-                    return new byte[][] {rs.getBytes(1), rs.getBytes(2)};
+                    return new byte[][] {rs.getBytes(1), rs.getBytes(2), rs.getBytes(3)};
                 }
             }
         });
         try {
-            byte[] container = blobs[0] != null ? keys.data().decrypt(blobs[0], packetId, BODY)
+            byte[] container = blobs[0] != null ? bodies.open(packetId, blobs[0], blobs[2])
                     : keys.data().decrypt(blobs[1], packetId, TEMPLATES);
             return codec.decode(container).parts().stream()
                     .filter(p -> p.name().startsWith("finger-") && p.name().endsWith(".tpl")).toList();

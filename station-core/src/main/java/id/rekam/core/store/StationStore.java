@@ -21,6 +21,8 @@ import id.rekam.core.verdict.Verdicts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import id.rekam.core.trust.ServerTrust;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.PublicKey;
@@ -71,6 +73,8 @@ public final class StationStore implements AutoCloseable {
     private final SqlVerdicts verdicts;
     private final VerdictSeal verdictSeal;
     private final DraftRepository drafts;
+    /** The pinned central server (server_trust); cached, written only through {@link #pinServer}. */
+    private volatile Optional<ServerTrust> trust;
 
     StationStore(Path dataDir, Database db, StationKeys keys, StoreOptions options, String stationId) {
         this.dataDir = dataDir;
@@ -86,7 +90,9 @@ public final class StationStore implements AutoCloseable {
                 options.clock());
         this.summaries = new SummarySeal(keys.data());
         this.searchIndex = new SummaryIndex(db, summaries);
-        this.records = new RecordRepository(db, keys, audit, outbox, summaries, searchIndex, options, stationId);
+        this.trust = db.read(TrustTable::read);
+        this.records = new RecordRepository(db, keys, audit, outbox, summaries, searchIndex, options, stationId,
+                this::serverPacketKey);
         this.captures = new Captures(db, records, outbox, audit, keys.data(), options.clock());
         this.verdictSeal = new VerdictSeal(keys.data());
         this.verdicts = new SqlVerdicts(db, outbox, verdictSeal, options.clock());
@@ -207,6 +213,47 @@ public final class StationStore implements AutoCloseable {
 
     public Outbox outbox() {
         return outbox;
+    }
+
+    // ---------------------------------------------------------------- the central server
+
+    /** The central server this station trusts: address, TLS pin, keys. Empty before provisioning. */
+    public Optional<ServerTrust> serverTrust() {
+        return trust;
+    }
+
+    private byte[] serverPacketKey() {
+        ServerTrust t = trust.orElse(null);
+        return t == null || t.keys() == null ? null : t.keys().packetKey();
+    }
+
+    /**
+     * Pins the central server (provisioning, {@code rekam-sync enroll}, or keys learned over the
+     * already pinned channel), audited with the key fingerprints, and seals the queue to its packet
+     * key. Replacing pinned keys by others is re-provisioning and says so in the audit entry.
+     */
+    public void pinServer(ServerTrust t, String actor) {
+        Optional<ServerTrust> before = trust;
+        db.inTransaction(c -> {
+            TrustTable.write(c, t);
+            Map<String, Object> details = new java.util.LinkedHashMap<>();
+            details.put("server", t.server().toString());
+            details.put("pin", t.tlsPin() == null ? "" : t.tlsPin());
+            details.put("keys", t.keys() == null ? "" : t.keys().fingerprint());
+            before.filter(b -> b.keys() != null && !b.keys().equals(t.keys()))
+                    .ifPresent(b -> details.put("replaces", b.keys().fingerprint()));
+            return audit.append(c, actor, AuditActions.SERVER_PINNED, stationId, details);
+        });
+        trust = Optional.of(t);
+        sealQueue();
+    }
+
+    /**
+     * Seals every packet still to be delivered to the pinned server's packet key (nothing when none
+     * is pinned); runs at unlock and whenever a key is pinned. @return packets sealed now
+     */
+    public int sealQueue() {
+        return SealQueue.run(db, new PacketBodies(keys.data()), audit, serverPacketKey());
     }
 
     /** Committing captures and approving them, with the station's {@link id.rekam.core.commit.CommitPolicy}. */

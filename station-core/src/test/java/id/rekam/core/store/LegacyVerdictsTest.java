@@ -84,6 +84,7 @@ class LegacyVerdictsTest {
             exec(c, "UPDATE outbox SET reason = 'server acknowledged SHA-256 00 but the packet is ff' "
                     + "WHERE packet_id = '" + parked + "'");
             exec(c, "UPDATE events SET reason = 'conflict: event-conflict' WHERE id = '" + event + "'");
+            TestStores.undoSchemaAfter(c, 9);
             exec(c, "DELETE FROM schema_version WHERE version = 9");
         }
 

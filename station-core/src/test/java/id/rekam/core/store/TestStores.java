@@ -63,4 +63,24 @@ public final class TestStores {
     public static DemoRecords demo(long seed) {
         return new DemoRecords(seed, VILLAGE, STATION);
     }
+
+    /**
+     * Takes a database made by this version back to the schema of {@code version} (objects of later
+     * migrations dropped, their version rows deleted), for tests of an older store's upgrade. Each
+     * migration after 9 adds its undo here.
+     */
+    public static void undoSchemaAfter(java.sql.Connection c, int version) throws java.sql.SQLException {
+        try (java.sql.Statement s = c.createStatement()) {
+            if (version < 10) {
+                for (String sql : new String[] {"DROP TRIGGER packets_sealed_once", "DROP TRIGGER packets_sealed_body",
+                        "DROP TABLE server_trust", "DROP TABLE delivery", "DROP TABLE inbox",
+                        "DROP TABLE station_commands", "DROP TABLE security_policy",
+                        "ALTER TABLE packets DROP COLUMN body_key", "ALTER TABLE packets DROP COLUMN seal_header",
+                        "ALTER TABLE packets DROP COLUMN purge_reported_at"}) {
+                    s.execute(sql);
+                }
+            }
+            s.execute("DELETE FROM schema_version WHERE version > " + version);
+        }
+    }
 }
