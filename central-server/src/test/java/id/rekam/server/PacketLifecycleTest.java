@@ -25,7 +25,7 @@ class PacketLifecycleTest extends ServerTestBase {
     void deliveredPacketIsAcceptedAndRedeliveryReturnsTheOriginalResult() throws Exception {
         start(ServerConfig.builder(dataDir).acceptUnparseableTemplates(true));
         TestStation station = TestStation.enrolled(server, OFFICE);
-        Packet p = packets.toPacket(Records.demo(21, station.stationId));
+        TestPacket p = station.seal(packets.toPacket(Records.demo(21, station.stationId)));
 
         HttpResponse<String> last = station.deliver(p, 100_000);
         assertThat(last.headers().firstValue("X-Rekam-Packet-Status")).hasValue("received");
@@ -71,7 +71,7 @@ class PacketLifecycleTest extends ServerTestBase {
     void bodyThatDoesNotMatchTheAnnouncedHashIsRejectedWithReason() throws Exception {
         start(ServerConfig.builder(dataDir).acceptUnparseableTemplates(true));
         TestStation station = TestStation.enrolled(server, OFFICE);
-        Packet p = packets.toPacket(Records.demo(22, station.stationId));
+        TestPacket p = station.seal(packets.toPacket(Records.demo(22, station.stationId)));
         byte[] announcedBody = p.body().clone();
         announcedBody[100] ^= 1;
         HttpResponse<String> a = station.send("POST", "/v1/packets", station.announcement(p.id(), "enrollment",
@@ -94,7 +94,7 @@ class PacketLifecycleTest extends ServerTestBase {
         start();
         TestStation station = TestStation.enrolled(server, OFFICE);
         TestStation other = TestStation.enrolled(server, OFFICE);
-        Packet p = packets.toPacket(Records.demo(23, station.stationId));
+        TestPacket p = station.seal(packets.toPacket(Records.demo(23, station.stationId)));
         // Signed by another station's packet key but sent with this station's request signature.
         byte[] forged = other.announcement(p);
         assertError(station.send("POST", "/v1/packets", forged, "Content-Type", "application/json"),
@@ -108,7 +108,7 @@ class PacketLifecycleTest extends ServerTestBase {
     void unparseableTemplatesAreRejectedUnlessTheServerIsToldToSkipThem() throws Exception {
         start();
         TestStation station = TestStation.enrolled(server, OFFICE);
-        Packet p = packets.toPacket(Records.demo(24, station.stationId));
+        TestPacket p = station.seal(packets.toPacket(Records.demo(24, station.stationId)));
         station.deliver(p, 1 << 20);
         JsonNode entry = station.feed().get(0);
         assertThat(entry.get("type").asText()).isEqualTo("rejected");
@@ -122,11 +122,11 @@ class PacketLifecycleTest extends ServerTestBase {
         TestStation depok = TestStation.enrolled(server, OFFICE);
         TestStation klaten = TestStation.enrolled(server, "33.10.05");
         EnrollmentRecord first = Records.demo(31, depok.stationId);
-        Packet p1 = packets.toPacket(first);
+        TestPacket p1 = depok.seal(packets.toPacket(first));
         depok.deliver(p1, 1 << 20);
 
         EnrollmentRecord again = Records.samePersonAs(first, Records.demo(32, klaten.stationId));
-        Packet p2 = packets.toPacket(again);
+        TestPacket p2 = klaten.seal(packets.toPacket(again));
         assertThat(p2.id()).isNotEqualTo(p1.id());
         klaten.deliver(p2, 1 << 20);
 
@@ -160,10 +160,10 @@ class PacketLifecycleTest extends ServerTestBase {
                 FingerPosition.RIGHT_INDEX, Records.nonmatching()));
         assertThat(b.demographics().nik()).isNotEqualTo(a.demographics().nik());
 
-        station.deliver(packets.toPacket(a), 1 << 20);
-        station.deliver(packets.toPacket(b), 1 << 20);
-        station.deliver(packets.toPacket(c), 1 << 20);
-        elsewhere.deliver(packets.toPacket(d), 1 << 20);
+        station.deliver(station.seal(packets.toPacket(a)), 1 << 20);
+        station.deliver(station.seal(packets.toPacket(b)), 1 << 20);
+        station.deliver(station.seal(packets.toPacket(c)), 1 << 20);
+        elsewhere.deliver(elsewhere.seal(packets.toPacket(d)), 1 << 20);
 
         List<JsonNode> feed = station.feed();
         assertThat(feed).extracting(n -> n.get("type").asText()).containsExactly("accepted", "duplicate", "accepted");
@@ -197,9 +197,9 @@ class PacketLifecycleTest extends ServerTestBase {
                 Map.of(FingerPosition.RIGHT_THUMB, Records.matching(), FingerPosition.LEFT_THUMB, Records.probe())));
         EnrollmentRecord otherPerson = Records.samePersonAs(first, Records.withPrints(53, station.stationId,
                 Map.of(FingerPosition.RIGHT_THUMB, Records.nonmatching(), FingerPosition.RIGHT_INDEX, Records.probe())));
-        station.deliver(packets.toPacket(first), 1 << 20);
-        station.deliver(packets.toPacket(samePerson), 1 << 20);
-        station.deliver(packets.toPacket(otherPerson), 1 << 20);
+        station.deliver(station.seal(packets.toPacket(first)), 1 << 20);
+        station.deliver(station.seal(packets.toPacket(samePerson)), 1 << 20);
+        station.deliver(station.seal(packets.toPacket(otherPerson)), 1 << 20);
 
         List<JsonNode> feed = station.feed();
         assertThat(feed).extracting(n -> n.get("type").asText()).containsExactly("accepted", "duplicate", "duplicate");
@@ -230,8 +230,8 @@ class PacketLifecycleTest extends ServerTestBase {
         TestStation klaten = TestStation.enrolled(server, "33.10.05");
         for (int round = 0; round < 5; round++) {
             EnrollmentRecord first = Records.demo(70 + round, depok.stationId);
-            Packet p1 = packets.toPacket(first);
-            Packet p2 = packets.toPacket(Records.samePersonAs(first, Records.demo(80 + round, klaten.stationId)));
+            TestPacket p1 = depok.seal(packets.toPacket(first));
+            TestPacket p2 = klaten.seal(packets.toPacket(Records.samePersonAs(first, Records.demo(80 + round, klaten.stationId))));
             java.util.concurrent.CompletableFuture<HttpResponse<String>> a =
                     java.util.concurrent.CompletableFuture.supplyAsync(() -> deliver(depok, p1));
             java.util.concurrent.CompletableFuture<HttpResponse<String>> b =
@@ -247,7 +247,7 @@ class PacketLifecycleTest extends ServerTestBase {
         assertThat(verdicts.stream().filter("duplicate"::equals).count()).isEqualTo(5);
     }
 
-    private static HttpResponse<String> deliver(TestStation station, Packet p) {
+    private static HttpResponse<String> deliver(TestStation station, TestPacket p) {
         try {
             return station.deliver(p, 1 << 20);
         } catch (Exception e) {
@@ -261,7 +261,7 @@ class PacketLifecycleTest extends ServerTestBase {
         ServerConfig.Builder config = ServerConfig.builder(dataDir).acceptUnparseableTemplates(true);
         start(config);
         TestStation station = TestStation.enrolled(server, OFFICE);
-        Packet p = packets.toPacket(Records.demo(64, station.stationId));
+        TestPacket p = station.seal(packets.toPacket(Records.demo(64, station.stationId)));
         station.deliver(p, 1 << 20);
         station.awaitVerdicts();
         String uploadId = server.admin().packets().get(0).uploadId();
@@ -294,13 +294,13 @@ class PacketLifecycleTest extends ServerTestBase {
         ServerConfig.Builder config = ServerConfig.builder(dataDir);
         start(config);
         TestStation station = TestStation.enrolled(server, OFFICE);
-        station.deliver(packets.toPacket(Records.withPrints(51, station.stationId,
-                Map.of(FingerPosition.LEFT_INDEX, Records.probe()))), 1 << 20);
+        station.deliver(station.seal(packets.toPacket(Records.withPrints(51, station.stationId,
+                Map.of(FingerPosition.LEFT_INDEX, Records.probe())))), 1 << 20);
         restart(config);
         station.attach(server);
         assertThat(server.indexedTemplates()).isEqualTo(1);
-        station.deliver(packets.toPacket(Records.withPrints(52, station.stationId,
-                Map.of(FingerPosition.LEFT_INDEX, Records.matching()))), 1 << 20);
+        station.deliver(station.seal(packets.toPacket(Records.withPrints(52, station.stationId,
+                Map.of(FingerPosition.LEFT_INDEX, Records.matching())))), 1 << 20);
         assertThat(station.feed()).extracting(n -> n.get("type").asText()).containsExactly("accepted", "duplicate");
     }
 
@@ -309,7 +309,7 @@ class PacketLifecycleTest extends ServerTestBase {
         ServerConfig.Builder config = ServerConfig.builder(dataDir).acceptUnparseableTemplates(true);
         start(config);
         TestStation station = TestStation.enrolled(server, OFFICE);
-        Packet p = packets.toPacket(Records.demo(63, station.stationId));
+        TestPacket p = station.seal(packets.toPacket(Records.demo(63, station.stationId)));
         station.deliver(p, 1 << 20);
         server.stop();
         undecideEveryPacket();
@@ -323,7 +323,7 @@ class PacketLifecycleTest extends ServerTestBase {
     void acceptedRecordsBecomePrintReadyByAdminOrAfterTheConfiguredDelay() throws Exception {
         start(ServerConfig.builder(dataDir).acceptUnparseableTemplates(true).printReadyAfter(Duration.ofMillis(300)));
         TestStation station = TestStation.enrolled(server, OFFICE);
-        Packet p = packets.toPacket(Records.demo(61, station.stationId));
+        TestPacket p = station.seal(packets.toPacket(Records.demo(61, station.stationId)));
         station.deliver(p, 1 << 20);
         long deadline = System.currentTimeMillis() + 30_000;
         List<JsonNode> feed = station.feed();
@@ -341,7 +341,7 @@ class PacketLifecycleTest extends ServerTestBase {
     void adminMarksPrintReady() throws Exception {
         start(ServerConfig.builder(dataDir).acceptUnparseableTemplates(true));
         TestStation station = TestStation.enrolled(server, OFFICE);
-        Packet p = packets.toPacket(Records.demo(62, station.stationId));
+        TestPacket p = station.seal(packets.toPacket(Records.demo(62, station.stationId)));
         station.deliver(p, 1 << 20);
         station.awaitVerdicts(); // print-ready needs the verdict, which the server makes in the background
         assertThat(server.admin().markPrintReady(p.id())).isTrue();

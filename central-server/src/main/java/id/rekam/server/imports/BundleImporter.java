@@ -5,8 +5,6 @@ import id.rekam.core.export.ExportBundle;
 import id.rekam.core.export.ExportException;
 import id.rekam.core.export.ExportManifest;
 import id.rekam.core.packet.PacketCodec;
-import id.rekam.core.packet.PacketFormatException;
-import id.rekam.core.packet.PacketManifest;
 import id.rekam.server.events.EventStore;
 import id.rekam.server.http.ApiException;
 import id.rekam.server.http.Json;
@@ -74,6 +72,16 @@ public final class BundleImporter {
     }
 
     public Result importBundle(Path dir, char[] passphrase) throws ImportRefused {
+        return importBundle(dir, passphrase, false);
+    }
+
+    /**
+     * @param acceptFromLost import a bundle of a station revoked as stolen or lost (made, by its
+     *                       signed word, before the revocation): only after the administrator
+     *                       satisfied themselves that it was made before the loss, since a thief
+     *                       can set the station's clock back
+     */
+    public Result importBundle(Path dir, char[] passphrase, boolean acceptFromLost) throws ImportRefused {
         try {
             ExportBundle bundle = ExportBundle.open(dir);
             Station station = stations.find(bundle.claimedStationId()).orElseThrow(() -> new ImportRefused(
@@ -81,10 +89,11 @@ public final class BundleImporter {
                     + ", which is not registered with this server", null));
             PublicKey key = station.publicKey();
             bundle.verify(key);
+            checkRevocation(station, bundle.manifest(), acceptFromLost);
             bundle.unlock(passphrase);
             ExportManifest m = bundle.manifest();
             for (ExportManifest.PacketItem item : m.packets()) {
-                announcement(item, bundle.packet(item, key));
+                announcement(item, bundle.packet(item));
             }
             JsonNode eventBatch = Json.tree(bundle.eventsJson());
             if (!eventBatch.isArray() || eventBatch.size() != (m.events() == null ? 0 : m.events().eventIds().size())) {
@@ -95,7 +104,7 @@ public final class BundleImporter {
             int present = 0;
             Map<String, String> decided = new java.util.LinkedHashMap<>();
             for (ExportManifest.PacketItem item : m.packets()) {
-                byte[] body = bundle.packet(item, key);
+                byte[] body = bundle.packet(item);
                 PacketService.AnnounceResult a = packets.announce(station, announcement(item, body));
                 PacketRecord p = a.packet();
                 if (p.state() == PacketState.AWAITING_UPLOAD) {
@@ -124,26 +133,41 @@ public final class BundleImporter {
         }
     }
 
-    private Announcement announcement(ExportManifest.PacketItem item, byte[] body) throws ExportException {
-        PacketManifest pm;
+    /** The bundle's packets are sealed: announced as an upload would be, opened and checked at completion. */
+    private static Announcement announcement(ExportManifest.PacketItem item, byte[] sealed) {
+        return new Announcement(item.packetId(), item.kind(), (long) sealed.length, item.sha256(), item.signature(),
+                null, item.contentSha256());
+    }
+
+    /**
+     * What a revoked station signed after its revocation does not count: its bundle must say it was
+     * made before. One from a stolen or lost station needs the administrator's explicit consent.
+     */
+    private static void checkRevocation(Station station, ExportManifest m, boolean acceptFromLost)
+            throws ImportRefused {
+        if (!station.revoked()) {
+            return;
+        }
+        java.time.Instant made;
         try {
-            pm = codec.decode(body).manifest();
-        } catch (PacketFormatException e) {
-            throw new ExportException(ExportException.Problem.TAMPERED, "packet " + item.packetId()
-                    + " is signed but does not decode: " + e.getMessage(), e);
+            made = java.time.Instant.parse(m.createdAt());
+        } catch (RuntimeException e) {
+            throw new ImportRefused("station-revoked", "bundle of revoked station " + station.stationId()
+                    + " does not say when it was made", e);
         }
-        if (!pm.packetId().equals(item.packetId())) {
-            throw new ExportException(ExportException.Problem.TAMPERED, "file of packet " + item.packetId()
-                    + " holds packet " + pm.packetId());
+        if (!made.isBefore(station.revocation().at())) {
+            throw new ImportRefused("station-revoked", "bundle of " + station.stationId() + " was made " + made
+                    + ", after the station was revoked (" + station.revocation().at() + ")", null);
         }
-        return new Announcement(item.packetId(), item.kind(), (long) body.length, item.sha256(), item.signature(),
-                pm.parts().stream().map(e -> new Announcement.PartEntry(e.name(), e.contentType(), e.length(),
-                        e.sha256())).toList());
+        if (station.revocation().reason().possibleExposure() && !acceptFromLost) {
+            throw new ImportRefused("station-revoked", "station " + station.stationId() + " was revoked as "
+                    + station.revocation().reason().wire() + "; import its bundle only with --accept-from-lost-station", null);
+        }
     }
 
     private static String code(ExportException.Problem p) {
         return switch (p) {
-            case NOT_A_BUNDLE -> "not-a-bundle";
+            case NOT_A_BUNDLE, NOT_SEALED -> "not-a-bundle";
             case BAD_SIGNATURE -> "bad-signature";
             case WRONG_PASSPHRASE -> "wrong-passphrase";
             case TAMPERED -> "tampered";

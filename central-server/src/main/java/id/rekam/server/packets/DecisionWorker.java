@@ -1,7 +1,6 @@
 package id.rekam.server.packets;
 
 import id.rekam.core.packet.Packet;
-import id.rekam.core.packet.PacketCodec;
 import id.rekam.core.packet.PacketFormatException;
 import id.rekam.server.dedup.DedupService;
 import id.rekam.server.dedup.Verdict;
@@ -45,14 +44,16 @@ public final class DecisionWorker {
     private final DedupService dedup;
     private final StationRegistry stations;
     private final Clock clock;
-    private final PacketCodec codec = new PacketCodec();
     private final LinkedBlockingQueue<Job> queue = new LinkedBlockingQueue<>();
     /** Submitted and not yet finished (decided, skipped or given up until the next start). */
     private final AtomicInteger open = new AtomicInteger();
     private volatile Thread thread;
 
+    private final PacketService packets;
+
     DecisionWorker(PacketRepository repo, UploadFiles files, DedupService dedup, StationRegistry stations,
-                   Clock clock) {
+                   Clock clock, PacketService packets) {
+        this.packets = packets;
         this.repo = repo;
         this.files = files;
         this.dedup = dedup;
@@ -159,9 +160,10 @@ public final class DecisionWorker {
 
     private Packet readBack(PacketRecord p) {
         try {
-            return codec.decode(files.readPacket(p.packetId()));
-        } catch (PacketFormatException e) {
-            throw new IllegalStateException("stored packet " + p.packetId() + " no longer decodes", e);
+            // Kept sealed as it arrived: opened again with the server's key.
+            return packets.opened(p, files.readPacket(p.packetId()));
+        } catch (PacketFormatException | id.rekam.core.crypto.PacketSeal.Unopenable | PacketService.ContentMismatch e) {
+            throw new IllegalStateException("stored packet " + p.packetId() + " no longer opens", e);
         }
     }
 }

@@ -9,7 +9,7 @@ import id.rekam.core.audit.AuditActions;
 import id.rekam.core.outbox.OutboxEntry;
 import id.rekam.core.outbox.OutboxEvent;
 import id.rekam.core.outbox.OutboxState;
-import id.rekam.core.outbox.PacketEnvelope;
+import id.rekam.core.outbox.SealedPacket;
 import id.rekam.core.packet.PacketCodec;
 import id.rekam.core.store.StationStore;
 
@@ -102,6 +102,8 @@ public final class PendingExport {
             throw new ExportException(ExportException.Problem.WEAK_PASSPHRASE,
                     "an export passphrase has at least " + BundleCrypto.MIN_PASSPHRASE + " characters");
         }
+        // Packets recorded before the station knew its server's key get sealed now, if it knows it.
+        store.sealQueue();
         List<OutboxEntry> packets = exportable();
         List<OutboxEvent> events = store.events().pending(ALL);
         long unapproved = store.outbox().countByState().getOrDefault(OutboxState.CAPTURED, 0L);
@@ -126,12 +128,14 @@ public final class PendingExport {
             int done = 0;
             progress.update(done, total);
             for (OutboxEntry e : packets) {
-                PacketEnvelope env = store.outbox().readPacket(e.packetId());
+                SealedPacket env = sealed(e.packetId());
                 String file = PACKETS_DIR + "/" + String.format("%06d.bin", items.size() + 1);
-                byte[] sealed = crypto.seal(env.body(), BundleCrypto.packetSlot(env.packetId()));
+                // The packet is already sealed to the server; the bundle key is a second lock around it.
+                byte[] sealed = crypto.seal(env.bytes(), BundleCrypto.packetSlot(env.packetId()));
                 write(work.resolve(file), sealed);
-                items.add(new ExportManifest.PacketItem(env.packetId(), env.kind(), env.sha256(), env.body().length,
-                        env.signatureBase64(), file, PacketCodec.sha256Hex(sealed)));
+                items.add(new ExportManifest.PacketItem(env.packetId(), env.kind(), PacketCodec.sha256Hex(env.bytes()),
+                        env.bytes().length, env.signatureBase64(), file, PacketCodec.sha256Hex(sealed),
+                        env.contentSha256()));
                 progress.update(++done, total);
             }
             ExportManifest.EventsItem eventsItem = null;
@@ -150,6 +154,9 @@ public final class PendingExport {
             write(work.resolve(MANIFEST), manifestBytes);
             write(work.resolve(SIGNATURE), Base64.getEncoder().encode(store.signExportManifest(manifestBytes)));
             move(work, finalDir);
+        } catch (ExportException e) {
+            deleteQuietly(work);
+            throw e;
         } catch (IOException | RuntimeException e) {
             deleteQuietly(work);
             throw new ExportException(ExportException.Problem.TARGET_NOT_WRITABLE,
@@ -167,6 +174,18 @@ public final class PendingExport {
         details.put("unapproved", unapproved);
         store.audit(technician, AuditActions.RECORDS_EXPORTED, bundleId, details);
         return new Result(finalDir, bundleId, packets.size(), events.size(), unapproved);
+    }
+
+    private SealedPacket sealed(String packetId) throws ExportException {
+        try {
+            return store.outbox().readSealed(packetId);
+        } catch (id.rekam.core.store.StoreException e) {
+            if ("store.notSealed".equals(e.messageKey())) {
+                throw new ExportException(ExportException.Problem.NOT_SEALED, "packet " + packetId
+                        + " is not sealed to the central server: register the station first");
+            }
+            throw e;
+        }
     }
 
     /** The same objects the sync client posts to {@code /v1/events}, so a later push is a no-op. */

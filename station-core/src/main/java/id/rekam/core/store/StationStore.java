@@ -206,6 +206,14 @@ public final class StationStore implements AutoCloseable {
 
     public static final byte[] EXPORT_PREFIX = "rekam-export-v1\n".getBytes(StandardCharsets.UTF_8);
 
+    /** The station key's signature over a transport key statement (its own prefix, see there). */
+    public byte[] signTransportKey(id.rekam.core.trust.TransportKeyStatement statement) {
+        if (!statement.stationId().equals(stationId)) {
+            throw new IllegalArgumentException("statement names station " + statement.stationId());
+        }
+        return keys.sign(statement.signingInput());
+    }
+
     /** Key-derivation cost of this store's passphrase; export bundles use the same. */
     public id.rekam.core.crypto.KdfParams kdfParams() {
         return options.kdf();
