@@ -75,6 +75,7 @@ public final class StationStore implements AutoCloseable {
     private final DraftRepository drafts;
     /** The pinned central server (server_trust); cached, written only through {@link #pinServer}. */
     private volatile Optional<ServerTrust> trust;
+    private final DeliveryStore delivery;
 
     StationStore(Path dataDir, Database db, StationKeys keys, StoreOptions options, String stationId) {
         this.dataDir = dataDir;
@@ -91,6 +92,7 @@ public final class StationStore implements AutoCloseable {
         this.summaries = new SummarySeal(keys.data());
         this.searchIndex = new SummaryIndex(db, summaries);
         this.trust = db.read(TrustTable::read);
+        this.delivery = new DeliveryStore(dataDir, db, stationId, options.clock(), false);
         this.records = new RecordRepository(db, keys, audit, outbox, summaries, searchIndex, options, stationId,
                 this::serverPacketKey);
         this.captures = new Captures(db, records, outbox, audit, keys.data(), options.clock());
@@ -254,6 +256,70 @@ public final class StationStore implements AutoCloseable {
         });
         trust = Optional.of(t);
         sealQueue();
+    }
+
+    /** The delivery journal and the station's report, on this store's connection (see {@link DeliveryStore}). */
+    public DeliveryStore delivery() {
+        return delivery;
+    }
+
+    /**
+     * Applies what the sync service received while the store was locked: every receipt and verdict
+     * checked against the pinned server key, then through the audited outbox. Runs at unlock too.
+     *
+     * @return entries applied
+     */
+    public int foldJournal() {
+        return JournalFold.run(db, outbox, verdicts, audit, trust, stationId);
+    }
+
+    /**
+     * Carries out a signed {@code station-command} feed entry (lock, unlock, crypto-erase), checked
+     * against the pinned key, audited. A crypto-erase destroys the wrapped keys and closes this store.
+     *
+     * @return true when the keys were destroyed
+     */
+    public boolean applyServerCommand(com.fasterxml.jackson.databind.JsonNode entry) {
+        ServerCommands.Outcome o = ServerCommands.fromFeed(db, dataDir, trust, stationId, entry,
+                options.clock().millis());
+        return afterCommands(o, entry.path("commandId").asText());
+    }
+
+    /** The commands of a signed revocation notice (the refusal a revoked station gets). */
+    public boolean applyRevocation(com.fasterxml.jackson.databind.JsonNode notice) {
+        return afterCommands(ServerCommands.fromRevocation(db, dataDir, trust, stationId, notice,
+                options.clock().millis()), "revocation");
+    }
+
+    private boolean afterCommands(ServerCommands.Outcome o, String subject) {
+        if (o.applied().isEmpty()) {
+            return false;
+        }
+        if (o.erased()) {
+            // The audit key is gone with the rest; nothing of this store can be trusted or opened now.
+            LOG.warn("crypto-erase by the central server: closing the store");
+            db.close();
+            return true;
+        }
+        db.inTransaction(c -> audit.append(c, "sync", AuditActions.STATION_COMMAND, stationId,
+                Map.of("commands", o.applied(), "commandId", subject)));
+        return false;
+    }
+
+    /** The failed-unlock policy the supervisor chose at provisioning (default: never erase). */
+    public UnlockPolicy unlockPolicy() {
+        return db.read(UnlockGuard::policy);
+    }
+
+    /** Only a supervisor sets it; audited. */
+    public void setUnlockPolicy(UnlockPolicy policy, String supervisor) {
+        db.inTransaction(c -> {
+            SqlOperators.requireSupervisor(c, supervisor);
+            UnlockGuard.write(c, policy, supervisor, options.clock().millis());
+            return audit.append(c, supervisor, AuditActions.UNLOCK_POLICY_SET, stationId,
+                    Map.of("eraseAfterFailures", policy.eraseAfterFailures(),
+                            "eraseEvenIfPending", policy.eraseEvenIfPending()));
+        });
     }
 
     /**
@@ -433,5 +499,9 @@ public final class StationStore implements AutoCloseable {
 
     StationKeys keys() {
         return keys;
+    }
+
+    StoreOptions options() {
+        return options;
     }
 }
