@@ -7,6 +7,7 @@ import id.rekam.server.dedup.DedupService;
 import id.rekam.server.dedup.FingerprintIndex;
 import id.rekam.server.events.EventStore;
 import id.rekam.server.imports.BundleImporter;
+import id.rekam.server.keys.ServerKeyStore;
 import id.rekam.server.packets.PacketRecord;
 import id.rekam.server.packets.PacketRepository;
 import id.rekam.server.packets.PacketService;
@@ -150,7 +151,7 @@ class ExportImportTest {
                 Function.identity()));
         assertThat(all).hasSize(delivered.size() + exported.size());
         for (String id : concat(delivered, exported)) {
-            assertThat(byId.get(id).sha256()).isEqualTo(kit.store.outbox().entry(id).orElseThrow().sha256());
+            assertThat(byId.get(id).contentSha256()).isEqualTo(kit.store.outbox().entry(id).orElseThrow().sha256());
             assertThat(byId.get(id).state()).isEqualTo(PacketState.ACCEPTED);
         }
     }
@@ -175,7 +176,8 @@ class ExportImportTest {
         DedupService dedup = new DedupService(db, new FingerprintIndex(), stations,
                 new DedupService.Settings(40, 1, true));
         return new BundleImporter(stations, new PacketService(repo, new UploadFiles(kit.serverDir), dedup, stations,
-                Clock.systemUTC(), Long.MAX_VALUE), new EventStore(db, Clock.systemUTC()));
+                ServerKeyStore.loadOrCreate(kit.serverDir), Clock.systemUTC(), Long.MAX_VALUE),
+                new EventStore(db, Clock.systemUTC()));
     }
 
     private String importCli(Path bundle, Path passFile, int expectedExit) {

@@ -70,7 +70,7 @@ final class SealQueue {
             int n = resealed;
             db.inTransaction(c -> audit.append(c, "-", id.rekam.core.audit.AuditActions.QUEUE_SEALED, null,
                     Map.of("packets", ids.size(), "reencrypted", n,
-                            "serverKeyId", java.util.HexFormat.of().formatHex(PacketSeal.keyId(serverPacketKey)))));
+                            "serverKeyId", id.rekam.core.trust.ServerKeys.grouped(PacketSeal.keyId(serverPacketKey)))));
         }
         return ids.size();
     }

@@ -50,9 +50,22 @@ public record ServerKeys(byte[] signingKey, byte[] packetKey) {
         return Base64.getEncoder().encodeToString(packetKey);
     }
 
-    /** Short fingerprint for people (logs, audit, CLI): hex of the signing key's SHA-256, 16 digits. */
+    /**
+     * Short fingerprint for people (logs, audit, CLI): the first 8 bytes of the signing key's SHA-256
+     * in hex, grouped by four ({@code 3f2a:09b1:77c4:e012}; grouped, so it never reads as a NIK).
+     */
     public String fingerprint() {
-        return HexFormat.of().formatHex(PacketSeal.keyId(signingKey));
+        return grouped(PacketSeal.keyId(signingKey));
+    }
+
+    /** Hex in groups of four digits. */
+    public static String grouped(byte[] id) {
+        String hex = HexFormat.of().formatHex(id);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < hex.length(); i += 4) {
+            b.append(i == 0 ? "" : ":").append(hex, i, Math.min(hex.length(), i + 4));
+        }
+        return b.toString();
     }
 
     /** {@code {"signing": "<base64>", "packet": "<base64>", "packetKeyId": "<hex>"}} as in the enrollment answer. */

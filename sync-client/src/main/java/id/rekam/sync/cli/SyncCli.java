@@ -165,13 +165,14 @@ public final class SyncCli {
                 .withPollInterval(Duration.ofMillis(pollMs));
     }
 
-    /** For the service's commands: the passphrase and another server have no place there. */
-    void refuseKeysAndServer(String command) {
+    /** For the service's commands: the passphrase and another server have no place there. @return false when refused */
+    boolean refuseKeysAndServer(String command) {
         if (passphraseFile != null || server != null || pin != null) {
-            throw new CommandLine.ParameterException(new CommandLine(this), command + " takes neither the store "
-                    + "passphrase nor --server/--pin: it sends sealed packets with the transport key to the server "
-                    + "pinned in the store");
+            out().println(command + " takes neither the store passphrase nor --server/--pin: it sends sealed packets "
+                    + "with the transport key to the server pinned in the store");
+            return false;
         }
+        return true;
     }
 
     static void print(PrintWriter out, Messages m, SyncStatus s) {
@@ -208,8 +209,15 @@ public final class SyncCli {
         @CommandLine.ParentCommand
         SyncCli cli;
 
+        /** Null (after saying why) when given the passphrase or a server, or when no server is pinned yet. */
         SyncService service(DeliveryStore store) {
-            cli.refuseKeysAndServer(getClass().getAnnotation(Command.class).name());
+            if (!cli.refuseKeysAndServer(getClass().getAnnotation(Command.class).name())) {
+                return null;
+            }
+            if (store.serverTrust().isEmpty()) {
+                cli.out().println(cli.messages().get("status.noServerKeys"));
+                return null;
+            }
             if (!TransportKey.exists(cli.keyDir())) {
                 throw new CommandLine.ParameterException(new CommandLine(cli),
                         cli.messages().get("transport.missing", cli.keyDir()));
@@ -393,6 +401,10 @@ public final class SyncCli {
                 store.close();
                 throw e;
             }
+            if (service == null) {
+                store.close();
+                return 2;
+            }
             CountDownLatch stopped = new CountDownLatch(1);
             Thread hook = new Thread(() -> {
                 service.close();
@@ -421,6 +433,9 @@ public final class SyncCli {
         @Override
         public Integer call() {
             try (DeliveryStore store = DeliveryStore.open(cli.dataDir()); SyncService service = service(store)) {
+                if (service == null) {
+                    return 2;
+                }
                 int code = 0;
                 try {
                     service.runOnce();
