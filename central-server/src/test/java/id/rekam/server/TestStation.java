@@ -109,12 +109,17 @@ final class TestStation {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
+    /** When set, requests are signed with this transport key seed (header {@code X-Rekam-Key: transport}). */
+    byte[] transportSeed;
+
     /** A signed request builder; {@code extraHeaders} are name/value pairs. */
     HttpRequest signed(String method, String pathAndQuery, byte[] body, long timestamp, String nonce,
                        String... extraHeaders) {
         String ts = Long.toString(timestamp);
-        String sig = sign(keys.getPrivate(),
-                CanonicalRequest.bytes(method, pathAndQuery, stationId, ts, nonce, body));
+        byte[] canonical = CanonicalRequest.bytes(method, pathAndQuery, stationId, ts, nonce, body);
+        String sig = transportSeed != null
+                ? Base64.getEncoder().encodeToString(id.rekam.core.trust.Ed25519Raw.sign(transportSeed, canonical))
+                : sign(keys.getPrivate(), canonical);
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(pathAndQuery))
                 .timeout(Duration.ofSeconds(20))
                 .header("X-Rekam-Station", stationId)
@@ -123,6 +128,9 @@ final class TestStation {
                 .header("X-Rekam-Signature", sig)
                 .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (transportSeed != null) {
+            b.header("X-Rekam-Key", "transport");
+        }
         for (int i = 0; i < extraHeaders.length; i += 2) {
             b.header(extraHeaders[i], extraHeaders[i + 1]);
         }
