@@ -101,6 +101,7 @@ class DebLifecycleIT {
         assertThat(enabledLinks()).as("rekam-sync.service is installed but not enabled").isEmpty();
         assertThat(must("id", "-nG", "rekam").split(" ")).contains("rekam", "dialout");
         assertThat(must("stat", "-c", "%U:%G %a", DATA)).isEqualTo("root:rekam 2770");
+        assertThat(must("stat", "-c", "%U:%G %a", "/var/lib/rekam-sync")).isEqualTo("rekam:rekam 700");
         assertThat(must("/opt/rekam/bin/rekam", "--self-test")).contains("SELF-TEST PASSED");
 
         // A station's data at the previous schema, as an older release left it.

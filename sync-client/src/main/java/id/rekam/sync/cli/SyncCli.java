@@ -86,7 +86,8 @@ public final class SyncCli {
     String pin;
 
     @Option(names = "--passphrase-file", description = "file holding the store passphrase (else $" + PASSPHRASE_ENV
-            + "); only for enroll, register-transport-key, verify, requeue and a detailed status")
+            + ", else asked at the terminal); only for enroll, register-transport-key, verify, requeue and a detailed "
+            + "status. Never keep it in a file on the station.")
     Path passphraseFile;
 
     @Option(names = "--concurrency", defaultValue = "2")
@@ -136,6 +137,7 @@ public final class SyncCli {
         return new Messages(Locale.forLanguageTag(lang));
     }
 
+    /** Status shows the sealed reasons only when a passphrase was given (it never asks). */
     boolean hasPassphrase() {
         return passphraseFile != null || System.getenv(PASSPHRASE_ENV) != null;
     }
@@ -144,13 +146,17 @@ public final class SyncCli {
         char[] pass;
         if (passphraseFile != null) {
             pass = Files.readString(passphraseFile, StandardCharsets.UTF_8).strip().toCharArray();
-        } else {
-            String env = System.getenv(PASSPHRASE_ENV);
-            if (env == null) {
-                throw new CommandLine.ParameterException(new CommandLine(this),
-                        "give --passphrase-file or set " + PASSPHRASE_ENV);
+        } else if (System.getenv(PASSPHRASE_ENV) != null) {
+            pass = System.getenv(PASSPHRASE_ENV).toCharArray();
+        } else if (System.console() != null) {
+            // A technician at the terminal: asked, not echoed, kept nowhere.
+            pass = System.console().readPassword("%s", messages().get("passphrase.prompt"));
+            if (pass == null) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "no passphrase given");
             }
-            pass = env.toCharArray();
+        } else {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "give --passphrase-file or set " + PASSPHRASE_ENV);
         }
         return StationStore.open(dataDir(), pass);
     }
