@@ -157,9 +157,13 @@ class ForgedAnswersTest {
         kit = SyncTestKit.start(dir);
         List<String> ids = samePersonTwice();
         Relay relay = new Relay();
+        // While the packets go up, the feed shows nothing yet (the server may decide fast).
+        relay.feed = page -> JSON.createObjectNode().<ObjectNode>set("items", JSON.createArrayNode())
+                .put("nextCursor", "0").put("hasMore", false);
         try (SyncService sync = through(relay)) {
             sync.runOnce();
             assertThat(kit.server.awaitDecisions(Duration.ofSeconds(30))).isTrue();
+            assertThat(state(ids.get(1))).isEqualTo(OutboxState.ACKNOWLEDGED);
             String cursorBefore = kit.store.outbox().feedCursor().orElse("0");
             // The duplicate verdict becomes "accepted", re-signed by the man in the middle.
             relay.feed = page -> {
