@@ -209,14 +209,7 @@ public final class DeliveryStore implements AutoCloseable {
     // ---------------------------------------------------------------- feed, verdicts, commands
 
     public Optional<String> feedCursor() {
-        return db.read(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT value FROM sync_state WHERE key = ?")) {
-                p.setString(1, SqlOutbox.FEED_CURSOR);
-                try (ResultSet rs = p.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-                }
-            }
-        });
+        return db.read(SqlOutbox::feedCursor);
     }
 
     /**
@@ -228,15 +221,7 @@ public final class DeliveryStore implements AutoCloseable {
             for (JsonNode e : entries) {
                 inbox(c, e.path("cursor").asText(), e);
             }
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO sync_state (key, value, updated_at) "
-                    + "VALUES (?,?,?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
-                    + "updated_at = excluded.updated_at")) {
-                p.setString(1, SqlOutbox.FEED_CURSOR);
-                p.setString(2, nextCursor);
-                p.setLong(3, clock.millis());
-                p.executeUpdate();
-            }
-            return null;
+            return SqlOutbox.recordFeedCursor(c, nextCursor, clock.millis());
         });
     }
 

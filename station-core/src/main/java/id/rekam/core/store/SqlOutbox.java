@@ -127,28 +127,33 @@ final class SqlOutbox implements Outbox {
 
     @Override
     public Optional<String> feedCursor() {
-        return db.read(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT value FROM sync_state WHERE key = ?")) {
-                p.setString(1, FEED_CURSOR);
-                try (ResultSet rs = p.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-                }
+        return db.read(SqlOutbox::feedCursor);
+    }
+
+    static Optional<String> feedCursor(Connection c) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT value FROM sync_state WHERE key = ?")) {
+            p.setString(1, FEED_CURSOR);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
-        });
+        }
     }
 
     @Override
     public void recordFeedCursor(String cursor) {
-        db.inTransaction(c -> {
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO sync_state (key, value, updated_at) "
-                    + "VALUES (?,?,?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
-                    + "updated_at = excluded.updated_at")) {
-                p.setString(1, FEED_CURSOR);
-                p.setString(2, cursor);
-                p.setLong(3, clock.millis());
-                return p.executeUpdate();
-            }
-        });
+        db.inTransaction(c -> recordFeedCursor(c, cursor, clock.millis()));
+    }
+
+    /** On the caller's transaction (the locked side writes the cursor with the page's inbox entries). */
+    static int recordFeedCursor(Connection c, String cursor, long now) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO sync_state (key, value, updated_at) "
+                + "VALUES (?,?,?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
+                + "updated_at = excluded.updated_at")) {
+            p.setString(1, FEED_CURSOR);
+            p.setString(2, cursor);
+            p.setLong(3, now);
+            return p.executeUpdate();
+        }
     }
 
     @Override
