@@ -19,6 +19,10 @@ import id.rekam.server.http.Router;
 import id.rekam.server.http.ServerHeadersInterceptor;
 import id.rekam.server.packets.PacketRepository;
 import id.rekam.server.packets.PacketService;
+import id.rekam.server.packets.Receipts;
+import id.rekam.server.keys.ServerKeyStore;
+import id.rekam.server.stations.StationCommands;
+import id.rekam.core.trust.ServerKeys;
 import id.rekam.server.packets.StationApi;
 import id.rekam.server.relay.PacketIngest;
 import id.rekam.server.relay.RelayApi;
@@ -67,10 +71,12 @@ public final class CentralServer implements AutoCloseable {
     private final DedupService dedup;
     private final String tlsPin;
     private final PacketService packets;
+    private final ServerKeyStore keys;
 
     private CentralServer(ServerConfig config, HttpServer http, ExecutorService workers,
                           ScheduledExecutorService scheduler, Database db, AdminService admin, FaultInjector faults,
-                          DedupService dedup, String tlsPin, PacketService packets) {
+                          DedupService dedup, String tlsPin, PacketService packets, ServerKeyStore keys) {
+        this.keys = keys;
         this.config = config;
         this.http = http;
         this.workers = workers;
@@ -88,28 +94,34 @@ public final class CentralServer implements AutoCloseable {
         Database db = new Database(config.dataDir().resolve("server.db"));
         PacketService[] packetsRef = new PacketService[1];
         try {
+            ServerKeyStore keys = ServerKeyStore.loadOrCreate(config.dataDir());
             StationRegistry stations = new StationRegistry(db, config.clock());
+            StationCommands commands = new StationCommands(db, stations, keys, config.clock());
             PacketRepository repo = new PacketRepository(db);
             DedupService dedup = new DedupService(db, stations, config.acceptUnparseableTemplates());
             dedup.loadIndex();
-            PacketService packets = new PacketService(repo, new UploadFiles(config.dataDir()), dedup, stations,
+            PacketService packets = new PacketService(repo, new UploadFiles(config.dataDir()), dedup, stations, keys,
                     config.clock(), config.maxPacketSize());
             packetsRef[0] = packets;
             packets.recover();
             packets.decisions().start();
-            FeedbackFeed feed = new FeedbackFeed(db);
+            FeedbackFeed feed = new FeedbackFeed(db, keys);
+            Receipts receipts = new Receipts(keys);
             EventStore events = new EventStore(db, config.clock());
             FaultInjector faults = new FaultInjector();
-            AdminService admin = new AdminService(stations, repo, packets);
+            AdminService admin = new AdminService(stations, repo, packets, commands, config.clock());
 
-            StationApi api = new StationApi(stations, packets, events, feed, config.clock());
+            StationApi api = new StationApi(stations, packets, events, feed, receipts, keys, config.clock());
             RelayApi relay = new RelayApi(stations, new PacketIngest(packets), new TallyStore(db, config.clock()), db,
                     config.clock());
-            TusHandler tus = new TusHandler(packets, config.maxPacketSize());
+            TusHandler tus = new TusHandler(packets, config.maxPacketSize(), receipts);
             AdminApi adminApi = new AdminApi(admin, faults);
             Router router = new Router()
                     .add("GET", "/v1/health", new HealthApi(config.clock())::health)
                     .add("POST", "/v1/stations", api::enroll)
+                    .add("POST", "/v1/stations/transport-key", api::transportKey)
+                    .add("GET", "/v1/server-keys", api::serverKeys)
+                    .add("POST", "/v1/station-report", api::stationReport)
                     .add("POST", "/v1/packets", api::announce)
                     .add("GET", "/v1/packets/{packetId}", api::packet)
                     .add("POST", "/v1/events", api::events)
@@ -126,6 +138,10 @@ public final class CentralServer implements AutoCloseable {
                     .add("PATCH", "/v1/uploads/{uploadId}", tus::patch)
                     .add("POST", "/admin/enrollment-codes", adminApi::createCode)
                     .add("GET", "/admin/stations", adminApi::stations)
+                    .add("POST", "/admin/stations/{stationId}/revoke", adminApi::revoke)
+                    .add("POST", "/admin/stations/{stationId}/commands", adminApi::command)
+                    .add("GET", "/admin/stations/{stationId}/loss-report", adminApi::lossReport)
+                    .add("GET", "/admin/stations/{stationId}/loss-report.pdf", adminApi::lossReportPdf)
                     .add("GET", "/admin/packets", adminApi::packets)
                     .add("POST", "/admin/packets/{packetId}/print-ready", adminApi::printReady)
                     .add("GET", "/admin/faults", adminApi::listFaults)
@@ -137,7 +153,7 @@ public final class CentralServer implements AutoCloseable {
                     new AdminAuthInterceptor(config.adminToken()),
                     new TusResumableInterceptor(),
                     new SignatureAuthInterceptor(stations, new NonceStore(db, config.clock(), config.clockSkew()),
-                            config.clock(), config.clockSkew())),
+                            config.clock(), config.clockSkew(), commands)),
                     router, config.maxRequestBody());
 
             InetSocketAddress address = new InetSocketAddress(config.bindAddress(), config.port());
@@ -191,7 +207,7 @@ public final class CentralServer implements AutoCloseable {
                 }, 200, 200, TimeUnit.MILLISECONDS);
             }
             CentralServer server = new CentralServer(config, http, workers, scheduler, db, admin, faults, dedup, pin,
-                    packets);
+                    packets, keys);
             LOG.info("central server listening on {} ({} people indexed)", server.baseUri(), dedup.indexedPeople());
             return server;
         } catch (GeneralSecurityException e) {
@@ -235,6 +251,11 @@ public final class CentralServer implements AutoCloseable {
     /** Pin of the TLS certificate ({@code sha256/...}), null when serving plain HTTP. */
     public String tlsPin() {
         return tlsPin;
+    }
+
+    /** The server's public keys, as the enrollment answer gives them to stations. */
+    public ServerKeys serverKeys() {
+        return keys.publicKeys();
     }
 
     public AdminService admin() {

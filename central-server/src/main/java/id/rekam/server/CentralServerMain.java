@@ -7,6 +7,8 @@ import id.rekam.server.packets.PacketRepository;
 import id.rekam.server.packets.PacketService;
 import id.rekam.server.packets.UploadFiles;
 import id.rekam.server.stations.Station;
+import id.rekam.server.keys.ServerKeyStore;
+import id.rekam.server.stations.StationCommands;
 import id.rekam.server.stations.StationRegistry;
 import id.rekam.server.store.Database;
 import picocli.CommandLine;
@@ -27,7 +29,9 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "central-server", mixinStandardHelpOptions = true,
         description = "rekam reference central server (development, demos, tests)",
         subcommands = {CentralServerMain.EnrollCode.class, CentralServerMain.Stations.class,
-                CentralServerMain.Packets.class, CentralServerMain.PrintReady.class, ImportBundleCommand.class})
+                CentralServerMain.Packets.class, CentralServerMain.PrintReady.class, ImportBundleCommand.class,
+                StationAdminCommands.Revoke.class, StationAdminCommands.SendCommand.class,
+                StationAdminCommands.LossReportCommand.class})
 public final class CentralServerMain implements Callable<Integer> {
 
     // Not 'required' here: picocli would then demand it before any subcommand too.
@@ -102,8 +106,11 @@ public final class CentralServerMain implements Callable<Integer> {
         StationRegistry stations = new StationRegistry(db, Clock.systemUTC());
         PacketRepository repo = new PacketRepository(db);
         DedupService dedup = new DedupService(db, stations, false);
+        ServerKeyStore keys = ServerKeyStore.loadOrCreate(dataDir);
         return new AdminService(stations, repo,
-                new PacketService(repo, new UploadFiles(dataDir), dedup, stations, Clock.systemUTC(), Long.MAX_VALUE));
+                new PacketService(repo, new UploadFiles(dataDir), dedup, stations, keys, Clock.systemUTC(),
+                        Long.MAX_VALUE),
+                new StationCommands(db, stations, keys, Clock.systemUTC()), Clock.systemUTC());
     }
 
     abstract static class AdminCommand implements Callable<Integer> {
@@ -139,8 +146,9 @@ public final class CentralServerMain implements Callable<Integer> {
         @Override
         int run(AdminService admin) {
             for (Station s : admin.stations()) {
-                System.out.printf("%-20s %-9s %s %s%n", s.stationId(), s.office(), s.enrolledAt(),
-                        s.name() == null ? "" : s.name());
+                System.out.printf("%-20s %-9s %s %s%s%n", s.stationId(), s.office(), s.enrolledAt(),
+                        s.name() == null ? "" : s.name(), s.revoked() ? "  REVOKED " + s.revocation().reason().wire()
+                                + " " + s.revocation().at() : "");
             }
             return 0;
         }

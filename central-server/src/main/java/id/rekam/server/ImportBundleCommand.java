@@ -4,6 +4,7 @@ import id.rekam.server.coverage.TallyStore;
 import id.rekam.server.dedup.DedupService;
 import id.rekam.server.events.EventStore;
 import id.rekam.server.imports.BundleImporter;
+import id.rekam.server.keys.ServerKeyStore;
 import id.rekam.server.packets.PacketRepository;
 import id.rekam.server.packets.PacketService;
 import id.rekam.server.packets.UploadFiles;
@@ -42,6 +43,10 @@ final class ImportBundleCommand implements Callable<Integer> {
     @Option(names = "--data-dir", required = true, description = "the server's data directory")
     Path dataDir;
 
+    @Option(names = "--accept-from-lost-station",
+            description = "import a bundle of a station revoked as stolen or lost (it must say it was made before)")
+    boolean acceptFromLost;
+
     @Option(names = "--accept-unparseable-templates",
             description = "as for serving: skip fingerprint dedup for templates SourceAFIS cannot read (demo records)")
     boolean acceptUnparseable;
@@ -56,15 +61,15 @@ final class ImportBundleCommand implements Callable<Integer> {
             PacketRepository repo = new PacketRepository(db);
             DedupService dedup = new DedupService(db, stations, config.acceptUnparseableTemplates());
             dedup.loadIndex();
-            PacketService packets = new PacketService(repo, new UploadFiles(dataDir), dedup, stations, config.clock(),
-                    config.maxPacketSize());
+            PacketService packets = new PacketService(repo, new UploadFiles(dataDir), dedup, stations,
+                    ServerKeyStore.loadOrCreate(dataDir), config.clock(), config.maxPacketSize());
             // The verdicts (NIK and fingerprint duplicates) run on the decision worker, as in the
             // server; the command waits for them so that what it prints is the packets' verdict.
             packets.decisions().start();
             BundleImporter.Result r;
             try {
                 r = new BundleImporter(stations, packets, new EventStore(db, config.clock()),
-                        new TallyStore(db, config.clock())).importBundle(bundle, passphrase);
+                        new TallyStore(db, config.clock())).importBundle(bundle, passphrase, acceptFromLost);
                 if (!packets.decisions().awaitIdle(java.time.Duration.ofMinutes(10))) {
                     System.err.println("imported, but the duplicate check did not finish in 10 minutes; "
                             + "the server decides the rest at its next start");

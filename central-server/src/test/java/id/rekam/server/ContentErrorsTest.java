@@ -37,10 +37,10 @@ class ContentErrorsTest extends ServerTestBase {
     }
 
     /** A station-made packet with its parts changed by {@code edit}, re-encoded (valid body, new hashes). */
-    private Packet edited(UnaryOperator<List<PacketPart>> edit) {
+    private TestPacket edited(UnaryOperator<List<PacketPart>> edit) {
         Packet p = packets.toPacket(Records.demo(seed++, station.stationId));
-        return new PacketCodec().encode(p.id(), p.manifest().kind(), p.manifest().stationId(),
-                p.manifest().createdAt(), edit.apply(new ArrayList<>(p.parts())));
+        return station.seal(new PacketCodec().encode(p.id(), p.manifest().kind(), p.manifest().stationId(),
+                p.manifest().createdAt(), edit.apply(new ArrayList<>(p.parts()))));
     }
 
     private static UnaryOperator<List<PacketPart>> replaceJson(String name, UnaryOperator<JsonNode> change) {
@@ -75,7 +75,7 @@ class ContentErrorsTest extends ServerTestBase {
     }
 
     /** Delivers, checks the durable ack came first, and returns the rejection's reason from the feed. */
-    private JsonNode rejectionOf(Packet p) throws Exception {
+    private JsonNode rejectionOf(TestPacket p) throws Exception {
         HttpResponse<String> last = station.deliver(p, 64 * 1024);
         assertThat(last.headers().firstValue("X-Rekam-Packet-Status")).as("acknowledged before it is decided")
                 .hasValue("received");
@@ -147,15 +147,15 @@ class ContentErrorsTest extends ServerTestBase {
 
     @Test
     void bodyThatIsNotAPacketIsRejectedInTheUploadAnswerWithAPlainReason() throws Exception {
-        Packet p = packets.toPacket(Records.demo(seed++, station.stationId));
-        byte[] garbage = p.body().clone();
+        Packet inner = packets.toPacket(Records.demo(seed++, station.stationId));
+        byte[] garbage = inner.body().clone();
         garbage[0] = 'X';
-        // Announced with the garbage's own hash and a valid signature: only the decode can object.
-        String sha = PacketCodec.sha256Hex(garbage);
-        HttpResponse<String> a = station.send("POST", "/v1/packets",
-                station.announcement(p.id(), "enrollment", garbage.length, sha, p), "Content-Type", "application/json");
+        // Sealed properly and announced with the garbage's own hash and a valid signature: only the decode can object.
+        TestPacket p = station.seal(new Packet(inner.manifest(), inner.parts(), garbage, PacketCodec.sha256Hex(garbage)));
+        HttpResponse<String> a = station.send("POST", "/v1/packets", station.announcement(p),
+                "Content-Type", "application/json");
         String upload = TestStation.JSON.readTree(a.body()).get("uploadUrl").asText();
-        HttpResponse<String> last = station.patch(upload, 0, garbage);
+        HttpResponse<String> last = station.patch(upload, 0, p.body());
         assertThat(last.headers().firstValue("X-Rekam-Packet-Status")).hasValue("rejected");
         assertThat(last.headers().firstValue("X-Rekam-Packet-Reason")).hasValue("malformed-packet");
         JsonNode entry = station.feed().get(0);
@@ -164,14 +164,34 @@ class ContentErrorsTest extends ServerTestBase {
     }
 
     @Test
+    void uploadThatDoesNotOpenWithTheServerKeyIsRejectedAsUnopenable() throws Exception {
+        Packet inner = packets.toPacket(Records.demo(seed++, station.stationId));
+        // Sealed to a key that is not the server's (or sent in clear): nobody on the way could read it, nor can the server.
+        TestPacket other = TestPacket.seal(inner, new id.rekam.core.trust.ServerKeys(
+                station.serverKeys.signingKey(), id.rekam.core.crypto.PacketSeal.newServerKeyPair()[1]));
+        for (byte[] body : List.of(other.body(), inner.body())) {
+            TestPacket p = new TestPacket(inner, body, PacketCodec.sha256Hex(body));
+            HttpResponse<String> a = station.send("POST", "/v1/packets", station.announcement(p),
+                    "Content-Type", "application/json");
+            String upload = TestStation.JSON.readTree(a.body()).get("uploadUrl").asText();
+            HttpResponse<String> last = station.patch(upload, 0, body);
+            assertThat(last.headers().firstValue("X-Rekam-Packet-Reason")).hasValue("unopenable-packet");
+            seed++;
+            inner = packets.toPacket(Records.demo(seed, station.stationId));
+        }
+        assertThat(station.feed()).extracting(e -> e.get("reason").get("message").asText())
+                .containsExactly("sealed for another server key", "not a sealed packet (magic RKSLD 0x01 missing)");
+    }
+
+    @Test
     void requestErrorsAreStableCodesWithPlainMessages() throws Exception {
         List<HttpResponse<String>> answers = new ArrayList<>();
         ObjectNode announce = (ObjectNode) TestStation.JSON.readTree(
-                station.announcement(packets.toPacket(Records.demo(seed++, station.stationId))));
+                station.announcement(station.seal(packets.toPacket(Records.demo(seed++, station.stationId)))));
         answers.add(station.send("POST", "/v1/packets", TestStation.JSON.writeValueAsBytes(announce.deepCopy()
                 .put("size", "large")), "Content-Type", "application/json"));
         ObjectNode badPart = announce.deepCopy();
-        ((ObjectNode) badPart.get("parts").get(0)).put("length", "long");
+        badPart.putObject("contentSha256").put("hex", "long");
         answers.add(station.send("POST", "/v1/packets", TestStation.JSON.writeValueAsBytes(badPart),
                 "Content-Type", "application/json"));
         answers.add(station.send("POST", "/v1/packets", "[1, 2]".getBytes(StandardCharsets.UTF_8),
@@ -197,6 +217,6 @@ class ContentErrorsTest extends ServerTestBase {
         assertThat(TestStation.JSON.readTree(answers.get(0).body()).get("message").asText())
                 .isEqualTo("field /size has the wrong type or value");
         assertThat(TestStation.JSON.readTree(answers.get(1).body()).get("message").asText())
-                .isEqualTo("field /parts/0/length has the wrong type or value");
+                .isEqualTo("field /contentSha256 has the wrong type or value");
     }
 }

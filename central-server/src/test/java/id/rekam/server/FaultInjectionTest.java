@@ -32,7 +32,7 @@ class FaultInjectionTest extends ServerTestBase {
     void dropCutsTheConnectionMidBodyAndNothingIsStored() throws Exception {
         start(ServerConfig.builder(dataDir).acceptUnparseableTemplates(true));
         TestStation station = TestStation.enrolled(server, OFFICE);
-        Packet p = packets.toPacket(Records.demo(71, station.stationId));
+        TestPacket p = station.seal(packets.toPacket(Records.demo(71, station.stationId)));
         String upload = TestStation.JSON.readTree(station.announce(p).body()).get("uploadUrl").asText();
         server.faults().add(Fault.dropRequestAfter(10_000).on("PATCH", "/v1/uploads/"));
 
@@ -83,7 +83,7 @@ class FaultInjectionTest extends ServerTestBase {
     void jdkClientSeesAnIoErrorWhenTheConnectionIsDropped() throws Exception {
         start(ServerConfig.builder(dataDir).acceptUnparseableTemplates(true));
         TestStation station = TestStation.enrolled(server, OFFICE);
-        Packet p = packets.toPacket(Records.demo(72, station.stationId));
+        TestPacket p = station.seal(packets.toPacket(Records.demo(72, station.stationId)));
         String upload = TestStation.JSON.readTree(station.announce(p).body()).get("uploadUrl").asText();
         server.faults().add(Fault.dropRequestAfter(4096));
         assertThatThrownBy(() -> station.patch(upload, 0, p.body())).isInstanceOf(IOException.class);

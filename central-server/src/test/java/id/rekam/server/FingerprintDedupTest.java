@@ -30,7 +30,7 @@ class FingerprintDedupTest extends ServerTestBase {
     }
 
     private JsonNode deliver(TestStation station, EnrollmentRecord r) throws Exception {
-        station.deliver(packets.toPacket(r), 1 << 20);
+        station.deliver(station.seal(packets.toPacket(r)), 1 << 20);
         List<JsonNode> feed = station.feed();
         JsonNode entry = feed.get(feed.size() - 1);
         assertThat(entry.get("packetId").asText()).isEqualTo(r.id().value());

@@ -23,7 +23,7 @@ class PacketLifecycleTest extends ServerTestBase {
     void deliveredPacketIsAcceptedAndRedeliveryReturnsTheOriginalResult() throws Exception {
         start(ServerConfig.builder(dataDir).acceptUnparseableTemplates(true));
         TestStation station = TestStation.enrolled(server, OFFICE);
-        Packet p = packets.toPacket(Records.demo(21, station.stationId));
+        TestPacket p = station.seal(packets.toPacket(Records.demo(21, station.stationId)));
 
         HttpResponse<String> last = station.deliver(p, 100_000);
         assertThat(last.headers().firstValue("X-Rekam-Packet-Status")).hasValue("received");
@@ -69,7 +69,7 @@ class PacketLifecycleTest extends ServerTestBase {
     void bodyThatDoesNotMatchTheAnnouncedHashIsRejectedWithReason() throws Exception {
         start(ServerConfig.builder(dataDir).acceptUnparseableTemplates(true));
         TestStation station = TestStation.enrolled(server, OFFICE);
-        Packet p = packets.toPacket(Records.demo(22, station.stationId));
+        TestPacket p = station.seal(packets.toPacket(Records.demo(22, station.stationId)));
         byte[] announcedBody = p.body().clone();
         announcedBody[100] ^= 1;
         HttpResponse<String> a = station.send("POST", "/v1/packets", station.announcement(p.id(), "enrollment",
@@ -92,7 +92,7 @@ class PacketLifecycleTest extends ServerTestBase {
         start();
         TestStation station = TestStation.enrolled(server, OFFICE);
         TestStation other = TestStation.enrolled(server, OFFICE);
-        Packet p = packets.toPacket(Records.demo(23, station.stationId));
+        TestPacket p = station.seal(packets.toPacket(Records.demo(23, station.stationId)));
         // Signed by another station's packet key but sent with this station's request signature.
         byte[] forged = other.announcement(p);
         assertError(station.send("POST", "/v1/packets", forged, "Content-Type", "application/json"),
@@ -106,7 +106,7 @@ class PacketLifecycleTest extends ServerTestBase {
     void unparseableTemplatesAreRejectedUnlessTheServerIsToldToSkipThem() throws Exception {
         start();
         TestStation station = TestStation.enrolled(server, OFFICE);
-        Packet p = packets.toPacket(Records.demo(24, station.stationId));
+        TestPacket p = station.seal(packets.toPacket(Records.demo(24, station.stationId)));
         station.deliver(p, 1 << 20);
         JsonNode entry = station.feed().get(0);
         assertThat(entry.get("type").asText()).isEqualTo("rejected");
@@ -120,11 +120,11 @@ class PacketLifecycleTest extends ServerTestBase {
         TestStation depok = TestStation.enrolled(server, OFFICE);
         TestStation klaten = TestStation.enrolled(server, "33.10.05");
         EnrollmentRecord first = Records.demo(31, depok.stationId);
-        Packet p1 = packets.toPacket(first);
+        TestPacket p1 = depok.seal(packets.toPacket(first));
         depok.deliver(p1, 1 << 20);
 
         EnrollmentRecord again = Records.samePersonAs(first, Records.demo(32, klaten.stationId));
-        Packet p2 = packets.toPacket(again);
+        TestPacket p2 = klaten.seal(packets.toPacket(again));
         assertThat(p2.id()).isNotEqualTo(p1.id());
         klaten.deliver(p2, 1 << 20);
 
@@ -150,8 +150,8 @@ class PacketLifecycleTest extends ServerTestBase {
         TestStation klaten = TestStation.enrolled(server, "33.10.05");
         for (int round = 0; round < 5; round++) {
             EnrollmentRecord first = Records.demo(70 + round, depok.stationId);
-            Packet p1 = packets.toPacket(first);
-            Packet p2 = packets.toPacket(Records.samePersonAs(first, Records.demo(80 + round, klaten.stationId)));
+            TestPacket p1 = depok.seal(packets.toPacket(first));
+            TestPacket p2 = klaten.seal(packets.toPacket(Records.samePersonAs(first, Records.demo(80 + round, klaten.stationId))));
             java.util.concurrent.CompletableFuture<HttpResponse<String>> a =
                     java.util.concurrent.CompletableFuture.supplyAsync(() -> deliver(depok, p1));
             java.util.concurrent.CompletableFuture<HttpResponse<String>> b =
@@ -167,7 +167,7 @@ class PacketLifecycleTest extends ServerTestBase {
         assertThat(verdicts.stream().filter("duplicate"::equals).count()).isEqualTo(5);
     }
 
-    private static HttpResponse<String> deliver(TestStation station, Packet p) {
+    private static HttpResponse<String> deliver(TestStation station, TestPacket p) {
         try {
             return station.deliver(p, 1 << 20);
         } catch (Exception e) {
@@ -181,7 +181,7 @@ class PacketLifecycleTest extends ServerTestBase {
         ServerConfig.Builder config = ServerConfig.builder(dataDir).acceptUnparseableTemplates(true);
         start(config);
         TestStation station = TestStation.enrolled(server, OFFICE);
-        Packet p = packets.toPacket(Records.demo(64, station.stationId));
+        TestPacket p = station.seal(packets.toPacket(Records.demo(64, station.stationId)));
         station.deliver(p, 1 << 20);
         station.awaitVerdicts();
         String uploadId = server.admin().packets().get(0).uploadId();
@@ -214,7 +214,7 @@ class PacketLifecycleTest extends ServerTestBase {
         ServerConfig.Builder config = ServerConfig.builder(dataDir).acceptUnparseableTemplates(true);
         start(config);
         TestStation station = TestStation.enrolled(server, OFFICE);
-        Packet p = packets.toPacket(Records.demo(63, station.stationId));
+        TestPacket p = station.seal(packets.toPacket(Records.demo(63, station.stationId)));
         station.deliver(p, 1 << 20);
         server.stop();
         undecideEveryPacket();
@@ -228,7 +228,7 @@ class PacketLifecycleTest extends ServerTestBase {
     void acceptedRecordsBecomePrintReadyByAdminOrAfterTheConfiguredDelay() throws Exception {
         start(ServerConfig.builder(dataDir).acceptUnparseableTemplates(true).printReadyAfter(Duration.ofMillis(300)));
         TestStation station = TestStation.enrolled(server, OFFICE);
-        Packet p = packets.toPacket(Records.demo(61, station.stationId));
+        TestPacket p = station.seal(packets.toPacket(Records.demo(61, station.stationId)));
         station.deliver(p, 1 << 20);
         long deadline = System.currentTimeMillis() + 30_000;
         List<JsonNode> feed = station.feed();
@@ -246,7 +246,7 @@ class PacketLifecycleTest extends ServerTestBase {
     void adminMarksPrintReady() throws Exception {
         start(ServerConfig.builder(dataDir).acceptUnparseableTemplates(true));
         TestStation station = TestStation.enrolled(server, OFFICE);
-        Packet p = packets.toPacket(Records.demo(62, station.stationId));
+        TestPacket p = station.seal(packets.toPacket(Records.demo(62, station.stationId)));
         station.deliver(p, 1 << 20);
         station.awaitVerdicts(); // print-ready needs the verdict, which the server makes in the background
         assertThat(server.admin().markPrintReady(p.id())).isTrue();

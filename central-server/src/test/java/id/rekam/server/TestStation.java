@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rekam.core.packet.Packet;
 import id.rekam.core.packet.PacketCodec;
+import id.rekam.core.trust.ServerKeys;
 import id.rekam.server.auth.CanonicalRequest;
 import id.rekam.server.auth.Ed25519Keys;
 
@@ -40,6 +41,8 @@ final class TestStation {
     String stationId;
     /** The server this station talks to: reads of verdicts wait for its background decisions. */
     CentralServer server;
+    /** The keys the enrollment answer gave: packets are sealed to one, answers verified with the other. */
+    ServerKeys serverKeys;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -63,6 +66,7 @@ final class TestStation {
         JsonNode answer = JSON.readTree(r.body());
         SchemaAssert.valid("api/station-enrollment", answer);
         s.stationId = answer.get("stationId").asText();
+        s.serverKeys = ServerKeys.fromJson(answer.get("serverKeys"));
         return s;
     }
 
@@ -105,12 +109,17 @@ final class TestStation {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
+    /** When set, requests are signed with this transport key seed (header {@code X-Rekam-Key: transport}). */
+    byte[] transportSeed;
+
     /** A signed request builder; {@code extraHeaders} are name/value pairs. */
     HttpRequest signed(String method, String pathAndQuery, byte[] body, long timestamp, String nonce,
                        String... extraHeaders) {
         String ts = Long.toString(timestamp);
-        String sig = sign(keys.getPrivate(),
-                CanonicalRequest.bytes(method, pathAndQuery, stationId, ts, nonce, body));
+        byte[] canonical = CanonicalRequest.bytes(method, pathAndQuery, stationId, ts, nonce, body);
+        String sig = transportSeed != null
+                ? Base64.getEncoder().encodeToString(id.rekam.core.trust.Ed25519Raw.sign(transportSeed, canonical))
+                : sign(keys.getPrivate(), canonical);
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(pathAndQuery))
                 .timeout(Duration.ofSeconds(20))
                 .header("X-Rekam-Station", stationId)
@@ -119,6 +128,9 @@ final class TestStation {
                 .header("X-Rekam-Signature", sig)
                 .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (transportSeed != null) {
+            b.header("X-Rekam-Key", "transport");
+        }
         for (int i = 0; i < extraHeaders.length; i += 2) {
             b.header(extraHeaders[i], extraHeaders[i + 1]);
         }
@@ -158,32 +170,29 @@ final class TestStation {
         return send("GET", pathAndQuery, new byte[0]);
     }
 
-    /** The announce body for a packet, signed by this station. */
-    byte[] announcement(Packet p) throws IOException {
+    /** A packet sealed to this station's server, as a station uploads it. */
+    TestPacket seal(Packet p) {
+        return TestPacket.seal(p, serverKeys != null ? serverKeys : server.serverKeys());
+    }
+
+    /** The announce body for a sealed packet, signed by this station. */
+    byte[] announcement(TestPacket p) throws IOException {
         return announcement(p.id(), p.manifest().kind(), p.body().length, p.sha256(), p);
     }
 
-    byte[] announcement(String packetId, String kind, long size, String sha256, Packet manifestOf) throws IOException {
-        List<Map<String, Object>> parts = new ArrayList<>();
-        manifestOf.manifest().parts().forEach(e -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", e.name());
-            m.put("contentType", e.contentType());
-            m.put("length", e.length());
-            m.put("sha256", e.sha256());
-            parts.add(m);
-        });
+    /** The station signs the packet inside ({@code contentOf}); size and hash are those of what is uploaded. */
+    byte[] announcement(String packetId, String kind, long size, String sha256, TestPacket contentOf) throws IOException {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("packetId", packetId);
         a.put("kind", kind);
         a.put("size", size);
         a.put("sha256", sha256);
-        a.put("signature", sign(keys.getPrivate(), PacketCodec.signingInput(packetId, sha256)));
-        a.put("parts", parts);
+        a.put("contentSha256", contentOf.contentSha256());
+        a.put("signature", sign(keys.getPrivate(), PacketCodec.signingInput(packetId, contentOf.contentSha256())));
         return JSON.writeValueAsBytes(a);
     }
 
-    HttpResponse<String> announce(Packet p) throws IOException, InterruptedException {
+    HttpResponse<String> announce(TestPacket p) throws IOException, InterruptedException {
         byte[] announcement = announcement(p);
         SchemaAssert.valid("api/announcement", JSON.readTree(announcement));
         HttpResponse<String> r = send("POST", "/v1/packets", announcement, "Content-Type", "application/json");
@@ -204,7 +213,7 @@ final class TestStation {
     }
 
     /** Announce and upload a packet in chunks; returns the final PATCH response. */
-    HttpResponse<String> deliver(Packet p, int chunkSize) throws Exception {
+    HttpResponse<String> deliver(TestPacket p, int chunkSize) throws Exception {
         HttpResponse<String> a = announce(p);
         if (a.statusCode() != 201 && a.statusCode() != 200) {
             throw new IllegalStateException("announce: " + a.statusCode() + " " + a.body());

@@ -49,7 +49,7 @@ class TusJsClientInteropTest extends ServerTestBase {
     void tusJsClientUploadsAnAnnouncedPacketAndTheServerVerifiesIt() throws Exception {
         start(ServerConfig.builder(dataDir).acceptUnparseableTemplates(true));
         TestStation station = TestStation.enrolled(server, OFFICE);
-        Packet p = packets.toPacket(Records.demo(41, station.stationId));
+        TestPacket p = station.seal(packets.toPacket(Records.demo(41, station.stationId)));
         JsonNode announced = TestStation.JSON.readTree(station.announce(p).body());
         Path file = write(p.body());
 
@@ -88,7 +88,7 @@ class TusJsClientInteropTest extends ServerTestBase {
     void tusJsClientResumesFromTheServersOffsetAndSeesTheDurableAckOnHead() throws Exception {
         start(ServerConfig.builder(dataDir).acceptUnparseableTemplates(true));
         TestStation station = TestStation.enrolled(server, OFFICE);
-        Packet p = packets.toPacket(Records.demo(42, station.stationId));
+        TestPacket p = station.seal(packets.toPacket(Records.demo(42, station.stationId)));
         assertThat(station.announce(p).statusCode()).isEqualTo(201);
         Path file = write(p.body());
         Map<String, String> env = signing(station);
@@ -142,7 +142,7 @@ class TusJsClientInteropTest extends ServerTestBase {
     void aTamperedBodySentWithUnsignedPayloadEndsRejected() throws Exception {
         start(ServerConfig.builder(dataDir).acceptUnparseableTemplates(true));
         TestStation station = TestStation.enrolled(server, OFFICE);
-        Packet p = packets.toPacket(Records.demo(43, station.stationId));
+        TestPacket p = station.seal(packets.toPacket(Records.demo(43, station.stationId)));
         assertThat(station.announce(p).statusCode()).isEqualTo(201);
         byte[] tampered = p.body().clone();
         tampered[tampered.length / 2] ^= 1;
@@ -162,7 +162,7 @@ class TusJsClientInteropTest extends ServerTestBase {
     void tusJsClientWithoutSignatureIsRefused() throws Exception {
         start(ServerConfig.builder(dataDir).acceptUnparseableTemplates(true));
         TestStation station = TestStation.enrolled(server, OFFICE);
-        Packet p = packets.toPacket(Records.demo(44, station.stationId));
+        TestPacket p = station.seal(packets.toPacket(Records.demo(44, station.stationId)));
         assertThat(station.announce(p).statusCode()).isEqualTo(201);
 
         NodeTus.Run run = node.upload(endpoint(), write(p.body()), Map.of(), "packetId=" + p.id());

@@ -37,7 +37,7 @@ class TusUploadTest extends ServerTestBase {
     void createPatchInChunksHeadAndProtocolErrors() throws Exception {
         start(ServerConfig.builder(dataDir).acceptUnparseableTemplates(true));
         TestStation station = TestStation.enrolled(server, OFFICE);
-        Packet p = packets.toPacket(Records.demo(11, station.stationId));
+        TestPacket p = station.seal(packets.toPacket(Records.demo(11, station.stationId)));
         assertThat(station.announce(p).statusCode()).isEqualTo(201);
 
         // Creation per tus, naming the announced packet in Upload-Metadata.
@@ -112,7 +112,7 @@ class TusUploadTest extends ServerTestBase {
         ServerConfig.Builder config = ServerConfig.builder(dataDir).acceptUnparseableTemplates(true);
         start(config);
         TestStation station = TestStation.enrolled(server, OFFICE);
-        Packet p = packets.toPacket(Records.demo(12, station.stationId));
+        TestPacket p = station.seal(packets.toPacket(Records.demo(12, station.stationId)));
         JsonNode view = TestStation.JSON.readTree(station.announce(p).body());
         String upload = view.get("uploadUrl").asText();
         byte[] body = p.body();
@@ -142,7 +142,7 @@ class TusUploadTest extends ServerTestBase {
         ServerConfig.Builder config = ServerConfig.builder(dataDir).acceptUnparseableTemplates(true);
         start(config);
         TestStation station = TestStation.enrolled(server, OFFICE);
-        Packet p = packets.toPacket(Records.demo(13, station.stationId));
+        TestPacket p = station.seal(packets.toPacket(Records.demo(13, station.stationId)));
         String upload = TestStation.JSON.readTree(station.announce(p).body()).get("uploadUrl").asText();
         byte[] body = p.body();
         assertThat(station.patch(upload, 0, Arrays.copyOfRange(body, 0, 1000)).statusCode()).isEqualTo(204);
@@ -161,7 +161,7 @@ class TusUploadTest extends ServerTestBase {
     void creationWithUploadCarryingTheAnnouncementDeliversInOneRequest() throws Exception {
         start(ServerConfig.builder(dataDir).acceptUnparseableTemplates(true));
         TestStation station = TestStation.enrolled(server, OFFICE);
-        Packet p = packets.toPacket(Records.demo(15, station.stationId));
+        TestPacket p = station.seal(packets.toPacket(Records.demo(15, station.stationId)));
         byte[] body = p.body();
 
         HttpResponse<String> r = createWithUpload(station, p, station.announcement(p), body);
@@ -188,7 +188,7 @@ class TusUploadTest extends ServerTestBase {
                 other), 409, "packet-conflict");
 
         // A damaged body is dropped (460) but the announcement holds; a resend completes it.
-        Packet q = packets.toPacket(Records.demo(16, station.stationId));
+        TestPacket q = station.seal(packets.toPacket(Records.demo(16, station.stationId)));
         HttpResponse<String> damaged = send(station, q, station.announcement(q), q.body(),
                 "sha256 " + b64("SHA-256", other));
         assertError(damaged, 460, "checksum-mismatch");
@@ -199,10 +199,10 @@ class TusUploadTest extends ServerTestBase {
         assertThat(resent.headers().firstValue("X-Rekam-Packet-Status")).hasValue("received");
 
         // The announcement must describe this upload.
-        Packet s = packets.toPacket(Records.demo(17, station.stationId));
+        TestPacket s = station.seal(packets.toPacket(Records.demo(17, station.stationId)));
         assertError(send(station, s, station.announcement(q), s.body(), null), 400, "announcement-mismatch");
         // An announced upload part-way through ignores a creation body and tells where to go on.
-        Packet t = packets.toPacket(Records.demo(18, station.stationId));
+        TestPacket t = station.seal(packets.toPacket(Records.demo(18, station.stationId)));
         String tUpload = TestStation.JSON.readTree(station.announce(t).body()).get("uploadUrl").asText();
         assertThat(station.patch(tUpload, 0, Arrays.copyOfRange(t.body(), 0, 1000)).statusCode()).isEqualTo(204);
         HttpResponse<String> late = createWithUpload(station, t, station.announcement(t), t.body());
@@ -211,12 +211,12 @@ class TusUploadTest extends ServerTestBase {
         assertThat(late.headers().firstValue("X-Rekam-Packet-Status")).isEmpty();
     }
 
-    private static HttpResponse<String> createWithUpload(TestStation station, Packet p, byte[] announcement,
+    private static HttpResponse<String> createWithUpload(TestStation station, TestPacket p, byte[] announcement,
                                                          byte[] body) throws Exception {
         return send(station, p, announcement, body, "sha256 " + b64("SHA-256", body));
     }
 
-    private static HttpResponse<String> send(TestStation station, Packet p, byte[] announcement, byte[] body,
+    private static HttpResponse<String> send(TestStation station, TestPacket p, byte[] announcement, byte[] body,
                                              String checksum) throws Exception {
         String meta = "packetId " + Base64.getEncoder().encodeToString(p.id().getBytes()) + ",announcement "
                 + Base64.getEncoder().encodeToString(announcement);
@@ -234,7 +234,7 @@ class TusUploadTest extends ServerTestBase {
     void patchMaySignUnsignedPayloadButOtherRequestsMayNot() throws Exception {
         start(ServerConfig.builder(dataDir).acceptUnparseableTemplates(true));
         TestStation station = TestStation.enrolled(server, OFFICE);
-        Packet p = packets.toPacket(Records.demo(14, station.stationId));
+        TestPacket p = station.seal(packets.toPacket(Records.demo(14, station.stationId)));
         String upload = TestStation.JSON.readTree(station.announce(p).body()).get("uploadUrl").asText();
         HttpResponse<String> r = station.send(unsigned(station, "PATCH", upload, p.body(),
                 "Tus-Resumable", "1.0.0", "Content-Type", "application/offset+octet-stream", "Upload-Offset", "0"));

@@ -41,19 +41,6 @@ class DebLifecycleIT {
     private static final char[] PASSPHRASE = "frasa-sandi-uji-paket".toCharArray();
     /** The schema the fixture store is written at: one below the current, so the upgrade must migrate. */
     private static final int OLD_SCHEMA = Migrations.LATEST - 1;
-    /** Exact inverses of migrations, to bring a fresh store back to {@link #OLD_SCHEMA}. */
-    private static final Map<Integer, List<String>> DOWNGRADES = Map.of(
-            6, List.of("DROP TABLE sync_state"),
-            8, List.of("ALTER TABLE events DROP COLUMN reason"),
-            10, List.of("DROP TABLE safety_copies", "DROP TABLE coverage_targets", "DROP TABLE team_tallies",
-                    "DROP TABLE search_snapshot"),
-            11, List.of("DROP TABLE fingerprint_templates", "DROP TABLE identification_reviews",
-                    "CREATE TABLE verdicts_v9 (seq INTEGER PRIMARY KEY, packet_id TEXT NOT NULL REFERENCES packets (id), "
-                            + "kind TEXT NOT NULL CHECK (kind IN ('accepted', 'print-ready', 'duplicate', 'rejected')), "
-                            + "decided_at INTEGER, applied_at INTEGER NOT NULL, data BLOB NOT NULL, UNIQUE (packet_id, kind))",
-                    "INSERT INTO verdicts_v9 SELECT * FROM verdicts", "DROP TABLE verdicts",
-                    "ALTER TABLE verdicts_v9 RENAME TO verdicts"));
-
     private static Path deb;
     private static Path work;
     private static boolean installedByUs;
@@ -110,6 +97,7 @@ class DebLifecycleIT {
         assertThat(enabledLinks()).as("rekam-sync.service is installed but not enabled").isEmpty();
         assertThat(must("id", "-nG", "rekam").split(" ")).contains("rekam", "dialout");
         assertThat(must("stat", "-c", "%U:%G %a", DATA)).isEqualTo("root:rekam 2770");
+        assertThat(must("stat", "-c", "%U:%G %a", "/var/lib/rekam-sync")).isEqualTo("rekam:rekam 700");
         assertThat(must("/opt/rekam/bin/rekam", "--self-test")).contains("SELF-TEST PASSED");
 
         // A station's data at the previous schema, as an older release left it.
@@ -164,23 +152,8 @@ class DebLifecycleIT {
             store.outbox().approve(ids, "spv");
             store.outbox().enqueue(ids, "spv");
         }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(StationStore.DB_FILE));
-             Statement s = c.createStatement()) {
-            for (int v = Migrations.LATEST; v > Math.max(OLD_SCHEMA, LegacyStores.KEYED_STATE); v--) {
-                List<String> inverse = DOWNGRADES.get(v);
-                assertThat(inverse).as("add the exact inverse of migration V%d to DOWNGRADES", v).isNotNull();
-                for (String sql : inverse) {
-                    s.executeUpdate(sql);
-                }
-                s.executeUpdate("DELETE FROM schema_version WHERE version = " + v);
-            }
-        }
-        if (OLD_SCHEMA < LegacyStores.KEYED_STATE) {
-            // V10's inverse rewrites the audit chain, which needs the store's key (LegacyStores).
-            assertThat(OLD_SCHEMA).as("add the inverses below V%d", LegacyStores.KEYED_STATE)
-                    .isEqualTo(LegacyStores.KEYED_STATE - 1);
-            LegacyStores.undoKeyedState(data, PASSPHRASE);
-        }
+        // Exact inverses of the newer migrations, kept in one place (LegacyStores).
+        LegacyStores.downgrade(data, PASSPHRASE, OLD_SCHEMA);
         return n;
     }
 

@@ -94,7 +94,12 @@ class DebPackageIT {
         assertThat(rules.lines().filter(l -> l.startsWith("SUBSYSTEM")))
                 .allSatisfy(l -> assertThat(l).contains("GROUP=\"dialout\"", "TAG+=\"uaccess\""));
         String unit = Files.readString(root.resolve("lib/systemd/system/rekam-sync.service"));
-        assertThat(unit).contains("ExecStart=/opt/rekam/bin/rekam-sync", "User=rekam", "WantedBy=multi-user.target");
+        assertThat(unit).contains("ExecStart=/opt/rekam/bin/rekam-sync", "User=rekam", "WantedBy=multi-user.target",
+                "StateDirectory=rekam-sync", "StateDirectoryMode=0700");
+        // Issue 14: no passphrase file anywhere; the service's own key, outside the operators' directory.
+        String defaults = Files.readString(root.resolve("etc/default/rekam-sync"));
+        assertThat(defaults).doesNotContain("--passphrase-file").doesNotContain("/etc/rekam/passphrase")
+                .contains("--key-dir /var/lib/rekam-sync");
     }
 
     @Test

@@ -109,8 +109,11 @@ public final class Bootstrap {
         if (demo != null) {
             return demo.sync(config, store::opened, StartupClock.firstFrame());
         }
-        return new StationSync(() -> SyncSettings.from(StationSettings.effective(config.dataDir()))
-                .map(SyncSettings::config), store::opened, config.locale());
+        // The server is the one pinned in the store; read once it is unlocked.
+        return new StationSync(() -> store.opened().flatMap(s -> SyncSettings.config(s,
+                StationSettings.effective(config.dataDir()))),
+                SyncSettings.provisioned(config.dataDir(), StationSettings.effective(config.dataDir())),
+                store::opened, config.locale(), s -> { });
     }
 
     /** The device registry lives beside the store; demo mode adds its SIMULATED devices. */

@@ -1,7 +1,7 @@
 package id.rekam.sync;
 
 import id.rekam.core.outbox.OutboxEntry;
-import id.rekam.core.store.StationStore;
+import id.rekam.sync.api.CentralApi;
 import id.rekam.core.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,10 +17,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One delivery pass, as a fixed sequence of small steps: probe → events → packets (oldest
- * first, at most {@code concurrency} at a time) → feedback feed → purge of confirmed payloads.
- * The first network failure stops new packet uploads (those in flight finish or fail) and
- * ends the pass with that failure; the caller backs off.
+ * One delivery pass, as a fixed sequence of small steps: probe → the server's keys (learned once,
+ * if missing) → fold and seal (unlocked only) → events → packets (oldest first, at most
+ * {@code concurrency} at a time) → feedback feed → purge of confirmed payloads → station report
+ * (pending count, purges). The first network failure stops new packet uploads (those in flight
+ * finish or fail) and ends the pass with that failure; the caller backs off.
  */
 public final class DrainPass {
 
@@ -33,8 +34,10 @@ public final class DrainPass {
         }
     }
 
-    private final StationStore store;
+    private final StationSide store;
     private final ConnectivityProbe probe;
+    private final ServerKeysStep keys;
+    private final StationReporter reporter;
     private final EventPusher events;
     private final PacketUploader uploader;
     private final FeedPuller feed;
@@ -43,18 +46,20 @@ public final class DrainPass {
     private final int concurrency;
     private final Duration retention;
 
-    public DrainPass(StationStore store, ConnectivityProbe probe, EventPusher events, PacketUploader uploader,
+    public DrainPass(StationSide store, CentralApi api, EventPusher events, PacketUploader uploader,
                      FeedPuller feed, ExecutorService workers, int concurrency, Duration retention) {
-        this(store, probe, events, uploader, feed, workers, concurrency, retention, null);
+        this(store, api, events, uploader, feed, workers, concurrency, retention, null);
     }
 
     /** @param tallies the team's coverage exchange, last step of a pass; null for none */
-    public DrainPass(StationStore store, ConnectivityProbe probe, EventPusher events, PacketUploader uploader,
+    public DrainPass(StationSide store, CentralApi api, EventPusher events, PacketUploader uploader,
                      FeedPuller feed, ExecutorService workers, int concurrency, Duration retention,
                      id.rekam.sync.relay.TallyExchange tallies) {
         this.tallies = tallies;
         this.store = store;
-        this.probe = probe;
+        this.probe = new ConnectivityProbe(api);
+        this.keys = new ServerKeysStep(store, api);
+        this.reporter = new StationReporter(store, api);
         this.events = events;
         this.uploader = uploader;
         this.feed = feed;
@@ -66,10 +71,13 @@ public final class DrainPass {
     public Result run() throws SyncFailure {
         try {
             probe.check();
+            keys.ensure();
+            store.prepare();
             int sentEvents = events.push();
             int[] packets = packets();
             int verdicts = feed.pull();
-            int purged = store.outbox().purgeConfirmed(retention, VerdictApplier.ACTOR);
+            int purged = store.purge(retention);
+            reporter.report();
             if (tallies != null) {
                 tallies.exchange();
             }
@@ -84,7 +92,7 @@ public final class DrainPass {
         int parked = 0;
         List<String> seen = new ArrayList<>();
         while (true) {
-            List<OutboxEntry> batch = store.outbox().deliverable(BATCH).stream()
+            List<OutboxEntry> batch = store.deliverable(BATCH).stream()
                     .filter(e -> !seen.contains(e.packetId())).toList();
             if (batch.isEmpty()) {
                 return new int[] {delivered, parked};
@@ -103,7 +111,7 @@ public final class DrainPass {
                             PacketUploader.Outcome o = uploader.deliver(e);
                             if (o == PacketUploader.Outcome.PARKED) {
                                 park.incrementAndGet();
-                            } else {
+                            } else if (o != PacketUploader.Outcome.SKIPPED) {
                                 ok.incrementAndGet();
                             }
                         } catch (SyncFailure f) {

@@ -1,7 +1,7 @@
 package id.rekam.sync;
 
 import id.rekam.core.outbox.OutboxEvent;
-import id.rekam.core.store.StationStore;
+import id.rekam.core.outbox.EventOutbox;
 import id.rekam.sync.api.CentralApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,12 +24,12 @@ public final class EventPusher {
     /** Answers that no re-send can change (docs/sync-protocol.md, events). */
     static final Set<String> REFUSED = Set.of("rejected", "conflict");
 
-    private final StationStore store;
+    private final StationSide side;
     private volatile int refused;
     private final CentralApi api;
 
-    public EventPusher(StationStore store, CentralApi api) {
-        this.store = store;
+    public EventPusher(StationSide side, CentralApi api) {
+        this.side = side;
         this.api = api;
     }
 
@@ -38,12 +38,16 @@ public final class EventPusher {
         return refused;
     }
 
-    /** @return events the server stored in this call */
+    /** @return events the server stored in this call (none when locked: their payloads are sealed under the data key) */
     public int push() throws SyncFailure {
+        if (side.events().isEmpty()) {
+            return 0;
+        }
+        EventOutbox events = side.events().get();
         int sent = 0;
         int parked = 0;
         while (true) {
-            List<OutboxEvent> batch = store.events().pending(BATCH);
+            List<OutboxEvent> batch = events.pending(BATCH);
             if (batch.isEmpty()) {
                 refused = parked;
                 return sent;
@@ -53,13 +57,13 @@ public final class EventPusher {
             for (OutboxEvent e : batch) {
                 String status = results.get(e.id());
                 if ("stored".equals(status)) {
-                    store.events().markSent(e.id(), VerdictApplier.ACTOR);
+                    events.markSent(e.id(), VerdictApplier.ACTOR);
                     sent++;
                     settled++;
                 } else if (REFUSED.contains(status)) {
                     LOG.warn("event {} ({}) refused by the server ({}); parked for a technician", e.id(), e.type(),
                             status);
-                    store.events().markNeedsAttention(e.id(), "server refused the event: " + status,
+                    events.markNeedsAttention(e.id(), "server refused the event: " + status,
                             VerdictApplier.ACTOR);
                     parked++;
                     settled++;

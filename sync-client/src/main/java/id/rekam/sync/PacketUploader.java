@@ -1,14 +1,11 @@
 package id.rekam.sync;
 
-import id.rekam.core.outbox.Outbox;
+import com.fasterxml.jackson.databind.JsonNode;
 import id.rekam.core.outbox.OutboxEntry;
 import id.rekam.core.outbox.OutboxState;
-import id.rekam.core.outbox.PacketEnvelope;
+import id.rekam.core.outbox.SealedPacket;
 import id.rekam.core.packet.PacketCodec;
-import id.rekam.core.packet.PacketFormatException;
-import id.rekam.core.packet.PacketManifest;
-import id.rekam.core.store.StationStore;
-import id.rekam.core.verdict.ServerVerdict;
+import id.rekam.core.store.StoreException;
 import id.rekam.sync.api.CentralApi;
 import id.rekam.sync.api.PacketRefused;
 import id.rekam.sync.api.PacketView;
@@ -23,27 +20,26 @@ import java.util.HexFormat;
 import java.util.function.BooleanSupplier;
 
 /**
- * Delivers one packet. One that fits in a chunk goes in a single tus creation-with-upload
- * request carrying the announcement; a larger one is announced (once), then tus HEAD to learn the server's offset and PATCH
- * chunks from there, persisting the offset after each chunk the server confirmed. The packet
- * becomes ACKNOWLEDGED only when the server says the complete body is stored and echoes our
- * hash. Network trouble throws {@link SyncFailure} and leaves the entry where it was; a
- * refusal that no retry can fix parks it in NEEDS_ATTENTION with the reason.
+ * Delivers one packet, sealed to the central server (packet-format.md, "Sealed packet"): the bytes
+ * on the wire are readable by the server alone, and the station holds no key to send them. One that
+ * fits in a chunk goes in a single tus creation-with-upload request carrying the announcement; a
+ * larger one is announced (once), then tus HEAD to learn the server's offset and PATCH chunks from
+ * there, persisting the offset after each chunk the server confirmed. The packet becomes
+ * ACKNOWLEDGED only on the server's <b>signed</b> receipt naming it and our hash (checked by
+ * {@link CentralApi}). Network trouble throws {@link SyncFailure} and leaves the entry where it
+ * was; a refusal that no retry can fix parks it with the reason.
  */
 public final class PacketUploader {
 
     private static final Logger LOG = LoggerFactory.getLogger(PacketUploader.class);
-    private static final String ACTOR = VerdictApplier.ACTOR;
     /** Offset corrections in a row before we call the server confused. */
     private static final int MAX_MISMATCHES = 3;
 
     public enum Outcome { ACKNOWLEDGED, DECIDED, PARKED, SKIPPED }
 
-    private final StationStore store;
+    private final StationSide side;
     private final CentralApi api;
-    private final VerdictApplier verdicts;
     private final int chunkSize;
-    private final PacketCodec codec = new PacketCodec();
     /** Set on shutdown: stop between chunks. */
     private final BooleanSupplier stopping;
     /** Cleared when the server turns creation-with-upload down (an older server). */
@@ -51,11 +47,9 @@ public final class PacketUploader {
     /** Bytes put on the wire (PATCH bodies), for the benchmark's overhead figure. */
     private final java.util.concurrent.atomic.AtomicLong bytesSent = new java.util.concurrent.atomic.AtomicLong();
 
-    public PacketUploader(StationStore store, CentralApi api, VerdictApplier verdicts, int chunkSize,
-                          BooleanSupplier stopping) {
-        this.store = store;
+    public PacketUploader(StationSide side, CentralApi api, int chunkSize, BooleanSupplier stopping) {
+        this.side = side;
         this.api = api;
-        this.verdicts = verdicts;
         this.chunkSize = chunkSize;
         this.stopping = stopping;
     }
@@ -64,20 +58,29 @@ public final class PacketUploader {
         return bytesSent.get();
     }
 
-    public Outcome deliver(OutboxEntry entry) throws SyncFailure {
-        Outbox outbox = store.outbox();
-        String id = entry.packetId();
-        PacketEnvelope envelope = outbox.readPacket(id);
-        // Hashed once here; the manifest decode, the Upload-Checksum and the request signature reuse it.
-        byte[] sha256 = PacketCodec.sha256(envelope.body());
-        if (!HexFormat.of().formatHex(sha256).equals(envelope.sha256())) {
-            outbox.markNeedsAttention(id, "local packet body does not match its stored SHA-256", ACTOR);
-            return Outcome.PARKED;
+    /** The sealed packet and its hash, computed once per delivery (checksum, request signature, receipt check). */
+    private record Sending(SealedPacket packet, byte[] sha256, String sha256Hex) {
+        byte[] body() {
+            return packet.bytes();
         }
+    }
+
+    public Outcome deliver(OutboxEntry entry) throws SyncFailure {
+        String id = entry.packetId();
+        SealedPacket sealed;
         try {
-            if (entry.state() == OutboxState.QUEUED && envelope.body().length <= chunkSize && creationWithUpload) {
+            sealed = side.sealed(id);
+        } catch (StoreException e) {
+            // Not sealed yet (the store learns the server's key at its next unlock): nothing to send now.
+            LOG.info("packet {} not sendable yet: {}", id, e.messageKey());
+            return Outcome.SKIPPED;
+        }
+        byte[] sha = PacketCodec.sha256(sealed.bytes());
+        Sending s = new Sending(sealed, sha, HexFormat.of().formatHex(sha));
+        try {
+            if (entry.state() == OutboxState.QUEUED && s.body().length <= chunkSize && creationWithUpload) {
                 try {
-                    return deliverWhole(id, envelope, sha256);
+                    return deliverWhole(id, s);
                 } catch (PacketRefused r) {
                     if (!"creation-with-upload-unsupported".equals(r.code())) {
                         throw r;
@@ -89,22 +92,22 @@ public final class PacketUploader {
             String uploadPath;
             long offset;
             if (entry.state() == OutboxState.QUEUED || entry.uploadUrl() == null) {
-                PacketView view = api.announce(envelope, manifest(envelope));
-                if (!view.sha256().equals(envelope.sha256())) {
+                PacketView view = api.announce(sealed, s.sha256Hex());
+                if (!view.sha256().equals(s.sha256Hex())) {
                     // The server would answer 409 for another hash; a 200 with another hash is a broken server.
                     throw new SyncFailure(SyncFailure.Kind.PROTOCOL, "announce of " + id + " answered with hash "
                             + view.sha256());
                 }
                 uploadPath = view.uploadUrl();
                 if (view.state() != ServerState.AWAITING_UPLOAD) {
-                    outbox.startUpload(id, URI.create(uploadPath), ACTOR);
+                    side.startUpload(id, URI.create(uploadPath));
                     return afterDecided(id, view);
                 }
                 offset = view.uploadOffset();
-                if (entry.state() == OutboxState.QUEUED && offset == 0 && envelope.body().length <= chunkSize) {
-                    return uploadWhole(id, envelope, sha256, uploadPath);
+                if (entry.state() == OutboxState.QUEUED && offset == 0 && s.body().length <= chunkSize) {
+                    return uploadWhole(id, s, uploadPath);
                 }
-                outbox.startUpload(id, URI.create(uploadPath), ACTOR);
+                side.startUpload(id, URI.create(uploadPath));
             } else {
                 uploadPath = entry.uploadUrl().toString();
                 UploadState head;
@@ -115,23 +118,22 @@ public final class PacketUploader {
                         throw r;
                     }
                     // The server lost or expired the upload: announce again for a fresh one.
-                    PacketView view = api.announce(envelope, manifest(envelope));
+                    PacketView view = api.announce(sealed, s.sha256Hex());
                     uploadPath = view.uploadUrl();
-                    outbox.startUpload(id, URI.create(uploadPath), ACTOR);
+                    side.startUpload(id, URI.create(uploadPath));
                     if (view.state() != ServerState.AWAITING_UPLOAD) {
                         return afterDecided(id, view);
                     }
                     head = new UploadState(view.uploadOffset(), null, null, null, false);
                 }
                 if (head.completion().isPresent()) {
-                    return completed(id, envelope, head);
+                    return completed(id, s, head);
                 }
                 offset = head.offset();
             }
-            return upload(id, envelope, uploadPath, offset);
+            return upload(id, s, uploadPath, offset);
         } catch (PacketRefused r) {
-            String reason = "server refused packet: " + r.getMessage();
-            outbox.markNeedsAttention(id, reason, ACTOR);
+            side.park(id, r.code(), "server refused packet: " + r.getMessage());
             LOG.warn("packet {} parked: {}", id, r.code());
             return Outcome.PARKED;
         }
@@ -140,51 +142,46 @@ public final class PacketUploader {
     /**
      * A packet that fits in one chunk: announce, creation and body in one request. The store
      * is written once, after the server's answer (QUEUED → ACKNOWLEDGED in one transaction when
-     * the server says it stored the body). After a failure the entry is still QUEUED, and the
-     * next pass sends the same request: the server knows the packet by id and hash, and
+     * the server's receipt says it stored the body). After a failure the entry is still QUEUED,
+     * and the next pass sends the same request: the server knows the packet by id and hash, and
      * answers with what it already holds.
      */
-    private Outcome deliverWhole(String id, PacketEnvelope envelope, byte[] sha256) throws SyncFailure, PacketRefused {
+    private Outcome deliverWhole(String id, Sending s) throws SyncFailure, PacketRefused {
         if (stopping.getAsBoolean()) {
             throw new SyncFailure(SyncFailure.Kind.OFFLINE, "stopping");
         }
-        int length = envelope.body().length;
+        int length = s.body().length;
         bytesSent.addAndGet(length);
-        CentralApi.Created created = api.createWithUpload(envelope, manifest(envelope), sha256);
+        CentralApi.Created created = api.createWithUpload(s.packet(), s.sha256());
         UploadState after = created.state();
         String uploadPath = created.uploadPath();
         checkOffset(id, after.offset(), length);
         String status = after.completion().orElse(null);
-        if (after.offset() == length && status != null && !"rejected".equals(status)
-                && envelope.sha256().equals(after.sha256())) {
-            store.outbox().acknowledgeUpload(id, URI.create(uploadPath), ACTOR);
+        if (after.offset() == length && "received".equals(status) && believed(id, s, after)) {
+            side.acknowledgeUpload(id, URI.create(uploadPath), after.receipt());
             return Outcome.ACKNOWLEDGED;
         }
-        store.outbox().startUpload(id, URI.create(uploadPath), ACTOR);
+        side.startUpload(id, URI.create(uploadPath));
         if (status != null) {
-            return completed(id, envelope, after);
+            return completed(id, s, after);
         }
         // The body was not taken (the upload had moved on, or its completion failed): resume with PATCH.
-        return upload(id, envelope, uploadPath, after.offset());
+        return upload(id, s, uploadPath, after.offset());
     }
 
     /**
      * A packet that fits in one chunk, from offset 0: one PATCH, and the store is written once,
-     * after the server's acknowledgement (QUEUED → UPLOADING → ACKNOWLEDGED in one transaction).
-     * There is no offset worth keeping in between: a chunk is stored all or nothing, and after
-     * a failure the entry is still QUEUED, so the next pass announces again and learns from the
-     * server whether the body arrived.
+     * after the server's receipt (QUEUED → UPLOADING → ACKNOWLEDGED in one transaction).
      */
-    private Outcome uploadWhole(String id, PacketEnvelope envelope, byte[] sha256, String uploadPath)
-            throws SyncFailure, PacketRefused {
+    private Outcome uploadWhole(String id, Sending s, String uploadPath) throws SyncFailure, PacketRefused {
         if (stopping.getAsBoolean()) {
             throw new SyncFailure(SyncFailure.Kind.OFFLINE, "stopping");
         }
-        byte[] body = envelope.body();
+        byte[] body = s.body();
         bytesSent.addAndGet(body.length);
         UploadState after;
         try {
-            after = api.patch(uploadPath, 0, body, sha256);
+            after = api.patch(uploadPath, 0, body, s.sha256());
         } catch (PacketRefused r) {
             if (!"upload-not-found".equals(r.code())) {
                 throw r;
@@ -198,28 +195,27 @@ public final class PacketUploader {
                         + " after a chunk that ends at " + body.length);
             }
             // Someone else moved this upload (a request of ours the server took after all): go the long way.
-            store.outbox().startUpload(id, URI.create(uploadPath), ACTOR);
+            side.startUpload(id, URI.create(uploadPath));
             checkOffset(id, after.offset(), body.length);
             if (after.completion().isPresent()) {
-                return completed(id, envelope, after);
+                return completed(id, s, after);
             }
-            return upload(id, envelope, uploadPath, after.offset());
+            return upload(id, s, uploadPath, after.offset());
         }
         String status = after.completion().orElse(null);
-        if (status != null && !"rejected".equals(status) && envelope.sha256().equals(after.sha256())) {
-            store.outbox().acknowledgeUpload(id, URI.create(uploadPath), ACTOR);
+        if ("received".equals(status) && believed(id, s, after)) {
+            side.acknowledgeUpload(id, URI.create(uploadPath), after.receipt());
             return Outcome.ACKNOWLEDGED;
         }
         // Rejected, or an answer we do not believe: record the upload, then judge it as always.
-        store.outbox().startUpload(id, URI.create(uploadPath), ACTOR);
-        return completed(id, envelope, after);
+        side.startUpload(id, URI.create(uploadPath));
+        return completed(id, s, after);
     }
 
-    private Outcome upload(String id, PacketEnvelope envelope, String uploadPath, long offset)
-            throws SyncFailure, PacketRefused {
-        byte[] body = envelope.body();
+    private Outcome upload(String id, Sending s, String uploadPath, long offset) throws SyncFailure, PacketRefused {
+        byte[] body = s.body();
         checkOffset(id, offset, body.length);
-        recordOffset(id, offset);
+        side.recordOffset(id, offset);
         int mismatches = 0;
         while (true) {
             if (stopping.getAsBoolean()) {
@@ -236,7 +232,7 @@ public final class PacketUploader {
                 offset = after.offset();
                 checkOffset(id, offset, body.length);
                 if (after.completion().isPresent()) {
-                    return completed(id, envelope, after);
+                    return completed(id, s, after);
                 }
                 continue;
             }
@@ -247,9 +243,9 @@ public final class PacketUploader {
             }
             offset = after.offset();
             if (offset == body.length) {
-                return completed(id, envelope, after);
+                return completed(id, s, after);
             }
-            recordOffset(id, offset);
+            side.recordOffset(id, offset);
         }
     }
 
@@ -259,51 +255,49 @@ public final class PacketUploader {
         }
     }
 
-    private void recordOffset(String id, long offset) {
-        OutboxEntry now = store.outbox().entry(id).orElseThrow();
-        if (offset > now.uploadOffset()) {
-            store.outbox().recordUploadOffset(id, offset);
+    /** A verified receipt for this packet and our bytes; one for another packet is a forgery. */
+    private boolean believed(String id, Sending s, UploadState st) throws SyncFailure {
+        if (st.receipt() == null) {
+            return false;
         }
+        if (!id.equals(st.receiptPacketId())) {
+            throw new SyncFailure(SyncFailure.Kind.UNTRUSTED, "receipt for packet " + st.receiptPacketId()
+                    + " given for " + id);
+        }
+        return s.sha256Hex().equals(st.sha256());
     }
 
-    /** The body is complete on the server; believe it only with our own hash echoed. */
-    private Outcome completed(String id, PacketEnvelope envelope, UploadState s) throws SyncFailure {
-        if (s.offset() != envelope.body().length) {
-            throw new SyncFailure(SyncFailure.Kind.PROTOCOL, "completion reported at offset " + s.offset()
-                    + " of " + envelope.body().length);
+    /** The body is complete on the server; believe it only on its signed receipt with our own hash. */
+    private Outcome completed(String id, Sending s, UploadState st) throws SyncFailure {
+        if (st.offset() != s.body().length) {
+            throw new SyncFailure(SyncFailure.Kind.PROTOCOL, "completion reported at offset " + st.offset()
+                    + " of " + s.body().length);
         }
-        String status = s.completion().orElseThrow(() -> new SyncFailure(SyncFailure.Kind.PROTOCOL,
+        String status = st.completion().orElseThrow(() -> new SyncFailure(SyncFailure.Kind.PROTOCOL,
                 "upload of " + id + " complete but the server did not say it stored it"));
-        if ("rejected".equals(status)) {
+        boolean ours = believed(id, s, st);
+        if ("rejected".equals(status) && ours) {
             // Verification failed on the server (protocol §4.4-4.5): a final rejection with its code.
-            store.verdicts().apply(id, new ServerVerdict.Rejected(null, s.reason() == null ? "unknown" : s.reason(),
-                    null), ACTOR);
+            side.rejectedAtUpload(id, st.receipt());
             return Outcome.DECIDED;
         }
-        if (!envelope.sha256().equals(s.sha256())) {
+        if (!ours) {
             // Never call it delivered: the server holds something else (or lies). A human must look.
-            store.outbox().markNeedsAttention(id, "server acknowledged SHA-256 " + s.sha256()
-                    + " but the packet is " + envelope.sha256(), ACTOR);
+            side.park(id, "sha256-mismatch", "server acknowledged SHA-256 " + st.sha256()
+                    + " but the sealed packet is " + s.sha256Hex());
             return Outcome.PARKED;
         }
-        store.outbox().markAcknowledged(id, ACTOR);
+        side.markAcknowledged(id, st.receipt());
         return Outcome.ACKNOWLEDGED;
     }
 
     private Outcome afterDecided(String id, PacketView view) {
+        JsonNode receipt = view.receipt();
         if (view.state() == ServerState.RECEIVED) {
-            store.outbox().markAcknowledged(id, ACTOR);
+            side.markAcknowledged(id, receipt);
             return Outcome.ACKNOWLEDGED;
         }
-        verdicts.apply(id, view.state(), view.verdict());
+        side.decided(id, view.state(), view.verdict(), receipt);
         return Outcome.DECIDED;
-    }
-
-    private PacketManifest manifest(PacketEnvelope envelope) throws PacketRefused {
-        try {
-            return codec.decode(envelope.body(), envelope.sha256()).manifest();
-        } catch (PacketFormatException e) {
-            throw new PacketRefused("local-packet-unreadable", e.getMessage());
-        }
     }
 }

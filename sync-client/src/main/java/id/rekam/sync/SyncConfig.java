@@ -35,6 +35,11 @@ public record SyncConfig(URI server, String tlsPin, int concurrency, int chunkSi
         Objects.requireNonNull(requestTimeout, "requestTimeout");
     }
 
+    /** Where the store says its server is, with the pin it keeps (docs/sync-protocol.md §3, transport security). */
+    public static SyncConfig of(id.rekam.core.trust.ServerTrust trust) {
+        return defaults(trust.server()).withTlsPin(trust.tlsPin());
+    }
+
     public static SyncConfig defaults(URI server) {
         return new SyncConfig(server, null, 2, 1024 * 1024, Duration.ofSeconds(1), Duration.ofMinutes(5),
                 Duration.ofSeconds(30), Duration.ofDays(30), Duration.ofSeconds(60), false);

@@ -26,11 +26,19 @@ public class SyncFailure extends IOException {
         /** The answer breaks docs/sync-protocol.md (malformed JSON, unknown state, missing header). */
         PROTOCOL,
         /** The local store failed. */
-        STORE
+        STORE,
+        /**
+         * An answer the station must act on (receipt, verdict, feed entry, event result, command)
+         * does not carry the signature of the server key it pinned: someone else answered.
+         */
+        UNTRUSTED,
+        /** The central administrator revoked this station: every request is refused (its notice is {@link #notice()}). */
+        REVOKED
     }
 
     private final Kind kind;
     private final Duration retryAfter;
+    private transient com.fasterxml.jackson.databind.JsonNode notice;
 
     public SyncFailure(Kind kind, String detail) {
         this(kind, detail, null, null);
@@ -53,5 +61,17 @@ public class SyncFailure extends IOException {
 
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
+    }
+
+    /** A revocation, with the server's signed notice (already verified). */
+    public static SyncFailure revoked(com.fasterxml.jackson.databind.JsonNode notice) {
+        SyncFailure f = new SyncFailure(Kind.REVOKED, "station revoked (" + notice.path("reason").asText() + ") at "
+                + notice.path("revokedAt").asText());
+        f.notice = notice;
+        return f;
+    }
+
+    public Optional<com.fasterxml.jackson.databind.JsonNode> notice() {
+        return Optional.ofNullable(notice);
     }
 }

@@ -1,9 +1,12 @@
 package id.rekam.sync;
 
-import id.rekam.core.outbox.EventState;
 import id.rekam.core.outbox.OutboxState;
+import id.rekam.core.store.DeliveryStore;
 import id.rekam.core.store.StationStore;
+import id.rekam.core.trust.ServerKeys;
+import id.rekam.core.trust.ServerTrust;
 import id.rekam.sync.api.CentralApi;
+import id.rekam.sync.api.ServerVerifier;
 import id.rekam.sync.http.HttpClients;
 import id.rekam.sync.retry.Backoff;
 import okhttp3.OkHttpClient;
@@ -34,7 +37,7 @@ public final class SyncService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
 
-    private final StationStore store;
+    private final StationSide store;
     private final SyncConfig config;
     private final Clock clock;
     private final Backoff backoff;
@@ -56,6 +59,9 @@ public final class SyncService implements AutoCloseable {
     private volatile Instant nextRetry;
     private volatile String lastFailure;
     private volatile boolean lastPassDrained;
+    /** The server's crypto-erase was carried out: the store is closed. */
+    private volatile boolean erased;
+    private final CentralApi api;
 
     public SyncService(StationStore store, SyncConfig config) {
         this(store, config, Clock.systemUTC(), Backoff.threadLocalRandom(), Messages.indonesian());
@@ -70,6 +76,21 @@ public final class SyncService implements AutoCloseable {
     /** With a prepared client (tests and benchmarks add their own TLS trust or event listeners). */
     public SyncService(StationStore store, SyncConfig config, Clock clock, LongUnaryOperator random,
                        Messages messages, OkHttpClient http) {
+        this(new UnlockedSide(store), config, clock, random, messages, http);
+    }
+
+    /**
+     * The sync service without the passphrase: sealed packets from the locked store, requests signed
+     * with the service's own transport key (docs/sync-protocol.md §2.1).
+     */
+    public static SyncService locked(DeliveryStore store, TransportKey key, SyncConfig config, Clock clock,
+                                     LongUnaryOperator random, Messages messages) {
+        return new SyncService(new LockedSide(store), config, clock, random, messages,
+                HttpClients.builder(config, store.stationId(), key, clock).build());
+    }
+
+    public SyncService(StationSide store, SyncConfig config, Clock clock, LongUnaryOperator random,
+                       Messages messages, OkHttpClient http) {
         this.store = store;
         this.config = config;
         this.clock = clock;
@@ -80,24 +101,29 @@ public final class SyncService implements AutoCloseable {
         // Outermost: only answers that passed the validation count as the server's.
         withContact.interceptors().add(0, lastContact.interceptor());
         this.http = withContact.build();
-        CentralApi api = new CentralApi(this.http, config.server());
-        VerdictApplier verdicts = new VerdictApplier(store);
+        CentralApi api = new CentralApi(this.http, config.server(), new ServerVerifier(store.stationId(),
+                () -> store.serverTrust().map(ServerTrust::keys).map(ServerKeys::signingKey).orElse(null)));
         this.workers = Executors.newFixedThreadPool(config.concurrency(), r -> {
             Thread t = new Thread(r, "rekam-sync-upload");
             t.setDaemon(true);
             return t;
         });
-        this.uploader = new PacketUploader(store, api, verdicts, config.chunkSize(), () -> stopping);
-        this.pass = new DrainPass(store, new ConnectivityProbe(api), new EventPusher(store, api), uploader,
-                new FeedPuller(store, api, verdicts), workers, config.concurrency(), config.retention(),
-                config.tallyExchange() ? new id.rekam.sync.relay.TallyExchange(store,
-                        new id.rekam.sync.api.RelayClient(api), clock) : null);
+        this.api = api;
+        this.uploader = new PacketUploader(store, api, config.chunkSize(), () -> stopping);
+        // The team's tally exchange reads and writes sealed coverage: only with the unlocked store.
+        this.pass = new DrainPass(store, api, new EventPusher(store, api), uploader,
+                new FeedPuller(store, api), workers, config.concurrency(), config.retention(),
+                config.tallyExchange() && store instanceof UnlockedSide unlocked
+                        ? new id.rekam.sync.relay.TallyExchange(unlocked.store(), new id.rekam.sync.api.RelayClient(api),
+                        clock) : null);
     }
 
-    /** Forwards team members' safety bundles over this service's signed, pinned client. */
+    /** Forwards team members' safety bundles over this service's signed, pinned client (unlocked store only). */
     public id.rekam.sync.relay.BundleRelay bundleRelay() {
-        return new id.rekam.sync.relay.BundleRelay(store,
-                new id.rekam.sync.api.RelayClient(new CentralApi(http, config.server())), clock);
+        if (!(store instanceof UnlockedSide unlocked)) {
+            throw new IllegalStateException("relaying a team member's bundle needs the unlocked station store");
+        }
+        return new id.rekam.sync.relay.BundleRelay(unlocked.store(), new id.rekam.sync.api.RelayClient(api), clock);
     }
 
     public void addListener(SyncListener l) {
@@ -124,10 +150,17 @@ public final class SyncService implements AutoCloseable {
                 publish();
                 return r;
             } catch (SyncFailure f) {
+                if (f.kind() == SyncFailure.Kind.REVOKED && f.notice().isPresent() && store.revoked(f.notice().get())) {
+                    // Crypto-erased on the server's word: nothing is left to deliver from here.
+                    erased = true;
+                    stopping = true;
+                }
                 lastFailure = messages.reason(f);
                 lastPassDrained = false;
                 listeners.forEach(l -> l.failed(f, lastFailure));
-                publish();
+                if (!erased) {
+                    publish();
+                }
                 throw f;
             }
         }
@@ -213,12 +246,20 @@ public final class SyncService implements AutoCloseable {
         return false;
     }
 
+    /** True once the server's crypto-erase was carried out (the store is gone; the service stopped). */
+    public boolean erased() {
+        return erased;
+    }
+
     public SyncStatus status() {
-        Map<OutboxState, Long> n = store.outbox().countByState();
+        if (erased) {
+            return new SyncStatus(0, 0, 0, 0, 0, 0, 0, 0, lastContact.get(), null, lastFailure, false);
+        }
+        Map<OutboxState, Long> n = store.countByState();
         return new SyncStatus(n.get(OutboxState.QUEUED), n.get(OutboxState.UPLOADING), n.get(OutboxState.ACKNOWLEDGED),
                 n.get(OutboxState.CONFIRMED) + n.get(OutboxState.PRINT_READY), n.get(OutboxState.PRINT_READY),
                 n.get(OutboxState.DUPLICATE), n.get(OutboxState.REJECTED),
-                n.get(OutboxState.NEEDS_ATTENTION) + store.events().countByState().get(EventState.NEEDS_ATTENTION),
+                n.get(OutboxState.NEEDS_ATTENTION) + store.eventsNeedingAttention(),
                 lastContact.get(), nextRetry, lastFailure, loop != null && !stopping);
     }
 

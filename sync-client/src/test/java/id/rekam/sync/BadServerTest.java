@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.rekam.core.audit.AuditEntry;
 import id.rekam.core.outbox.OutboxEntry;
 import id.rekam.core.outbox.OutboxState;
+import id.rekam.core.trust.SignedJson;
+import id.rekam.sync.api.TestServerKey;
 import id.rekam.sync.http.PinnedTrustManager;
 import okhttp3.HttpUrl;
 import okhttp3.mockwebserver.Dispatcher;
@@ -43,6 +45,11 @@ class BadServerTest {
     Script script;
     String packetId;
     OutboxEntry entry;
+    /** The key the station pinned: what this scripted server signs with. */
+    static final TestServerKey SERVER = new TestServerKey();
+    /** SHA-256 and length of the sealed packet, what goes on the wire. */
+    String sealedSha;
+    long sealedLength;
 
     /** Per-path answers; the health probe echoes the nonce unless replaced. */
     static final class Script extends Dispatcher {
@@ -56,6 +63,10 @@ class BadServerTest {
                 .put("code", "creation-with-upload-unsupported").put("message", "send the body with PATCH"));
         Function<RecordedRequest, MockResponse> feedback = r -> json(200, JSON.createObjectNode()
                 .<ObjectNode>set("items", JSON.createArrayNode()).put("nextCursor", "0").put("hasMore", false));
+        Function<RecordedRequest, MockResponse> report = r -> json(200, SERVER.sign(SignedJson.Purpose.STATION_REPORT,
+                SyncTestKit.STATION, JSON.createObjectNode().put("type", "station-report")
+                        .put("receivedAt", "2026-11-25T08:00:00Z").put("pending", 0)
+                        .<ObjectNode>set("purged", JSON.createArrayNode())));
 
         @Override
         public MockResponse dispatch(RecordedRequest r) {
@@ -81,6 +92,9 @@ class BadServerTest {
             if (path.equals("/v1/feedback")) {
                 return feedback.apply(r);
             }
+            if (path.equals("/v1/station-report")) {
+                return report.apply(r);
+            }
             return new MockResponse().setResponseCode(404);
         }
     }
@@ -96,22 +110,28 @@ class BadServerTest {
     }
 
     ObjectNode view(String state) {
-        return JSON.createObjectNode().put("packetId", packetId).put("state", state).put("sha256", entry.sha256())
-                .put("size", entry.bodyLength()).put("uploadUrl", "/v1/uploads/u1").put("uploadOffset", 0);
+        return JSON.createObjectNode().put("packetId", packetId).put("state", state).put("sha256", sealedSha)
+                .put("size", sealedLength).put("uploadUrl", "/v1/uploads/u1").put("uploadOffset", 0);
     }
 
+    /** The server's answer to the last chunk: stored, with its signed receipt naming {@code sha}. */
     MockResponse ack(String sha) {
         return new MockResponse().setResponseCode(204).setHeader("Tus-Resumable", "1.0.0")
                 .setHeader("X-Rekam-Server-Time", Long.toString(System.currentTimeMillis() / 1000))
-                .setHeader("Upload-Offset", Long.toString(entry.bodyLength()))
-                .setHeader("X-Rekam-Packet-Status", "received").setHeader("X-Rekam-Packet-Sha256", sha);
+                .setHeader("Upload-Offset", Long.toString(sealedLength))
+                .setHeader("X-Rekam-Packet-Status", "received").setHeader("X-Rekam-Packet-Sha256", sha)
+                .setHeader("X-Rekam-Receipt", SERVER.receiptHeader(SyncTestKit.STATION, packetId, sha, "received"));
     }
 
     @BeforeEach
     void setUp() throws Exception {
         kit = SyncTestKit.storeOnly(dir);
         packetId = kit.capture(1, 21, true).get(0);
+        kit.pinTestServer(SERVER.publicKey());
         entry = kit.store.outbox().entry(packetId).orElseThrow();
+        byte[] sealed = kit.store.outbox().readSealed(packetId).bytes();
+        sealedSha = id.rekam.core.packet.PacketCodec.sha256Hex(sealed);
+        sealedLength = sealed.length;
         script = new Script();
         mock = new MockWebServer();
         mock.setDispatcher(script);
@@ -184,7 +204,7 @@ class BadServerTest {
         }
         OutboxEntry e = kit.store.outbox().entry(packetId).orElseThrow();
         assertThat(e.state()).isEqualTo(OutboxState.NEEDS_ATTENTION);
-        assertThat(e.reason()).contains("acknowledged SHA-256 " + "0".repeat(64)).contains(entry.sha256());
+        assertThat(e.reason()).contains("acknowledged SHA-256 " + "0".repeat(64)).contains(sealedSha);
         neverAcknowledged();
     }
 
@@ -193,8 +213,10 @@ class BadServerTest {
         script.create = r -> new MockResponse().setResponseCode(201).setHeader("Tus-Resumable", "1.0.0")
                 .setHeader("X-Rekam-Server-Time", Long.toString(System.currentTimeMillis() / 1000))
                 .setHeader("Location", "/v1/uploads/u1")
-                .setHeader("Upload-Offset", Long.toString(entry.bodyLength()))
-                .setHeader("X-Rekam-Packet-Status", "received").setHeader("X-Rekam-Packet-Sha256", "0".repeat(64));
+                .setHeader("Upload-Offset", Long.toString(sealedLength))
+                .setHeader("X-Rekam-Packet-Status", "received").setHeader("X-Rekam-Packet-Sha256", "0".repeat(64))
+                .setHeader("X-Rekam-Receipt", SERVER.receiptHeader(SyncTestKit.STATION, packetId, "0".repeat(64),
+                        "received"));
         java.util.concurrent.atomic.AtomicInteger others = new java.util.concurrent.atomic.AtomicInteger();
         script.announce = r -> {
             others.incrementAndGet();
@@ -224,7 +246,7 @@ class BadServerTest {
     @Test
     void unknownUploadStatusLeavesTheUploadUnacknowledged() throws Exception {
         script.announce = r -> json(201, view("awaiting-upload"));
-        script.patch = r -> ack(entry.sha256()).setHeader("X-Rekam-Packet-Status", "probably");
+        script.patch = r -> ack(sealedSha).setHeader("X-Rekam-Packet-Status", "probably");
         SyncFailure f = failingPass();
         assertThat(f.kind()).isEqualTo(SyncFailure.Kind.PROTOCOL);
         // A one-chunk upload records nothing before the server's acknowledgement: still QUEUED.
@@ -244,7 +266,7 @@ class BadServerTest {
         assertThat(f.kind()).isEqualTo(SyncFailure.Kind.SERVER_ERROR);
         assertThat(state()).isEqualTo(OutboxState.QUEUED);
         neverAcknowledged();
-        script.patch = r -> ack(entry.sha256());
+        script.patch = r -> ack(sealedSha);
         try (SyncService sync = service(mock.url("/").uri(), null)) {
             sync.runOnce();
         }
@@ -256,8 +278,9 @@ class BadServerTest {
     void unknownFeedTypeIsSkippedAndNeverCountsAsAVerdict() throws Exception {
         // Protocol §6: a client skips unknown feed types and still advances the cursor.
         script.announce = r -> json(201, view("awaiting-upload"));
-        script.patch = r -> ack(entry.sha256());
-        ObjectNode item = JSON.createObjectNode().put("cursor", "5").put("type", "vanished").put("packetId", packetId);
+        script.patch = r -> ack(sealedSha);
+        ObjectNode item = SERVER.sign(SignedJson.Purpose.FEED_ENTRY, SyncTestKit.STATION, JSON.createObjectNode()
+                .put("cursor", "5").put("type", "vanished").put("packetId", packetId).put("at", "2026-11-25T08:00:00Z"));
         script.feedback = r -> json(200, JSON.createObjectNode().<ObjectNode>set("items",
                 JSON.createArrayNode().add(item)).put("nextCursor", "5").put("hasMore", false));
         mock.start();
@@ -315,7 +338,7 @@ class BadServerTest {
         HandshakeCertificates served = new HandshakeCertificates.Builder().heldCertificate(impostor).build();
         mock.useHttps(served.sslSocketFactory(), false);
         script.announce = r -> json(201, view("awaiting-upload"));
-        script.patch = r -> ack(entry.sha256());
+        script.patch = r -> ack(sealedSha);
         mock.start();
         HttpUrl url = mock.url("/");
         try (SyncService sync = service(url.uri(), PinnedTrustManager.pinOf(real.certificate()))) {

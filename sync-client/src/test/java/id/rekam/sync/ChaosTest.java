@@ -76,7 +76,7 @@ class ChaosTest {
                 assertThat(local.state()).as(id).isEqualTo(OutboxState.CONFIRMED);
                 PacketRecord remote = onServer.get(id);
                 assertThat(remote).as(id).isNotNull();
-                assertThat(remote.sha256()).isEqualTo(local.sha256());
+                assertThat(remote.contentSha256()).isEqualTo(local.sha256());
                 assertThat(remote.state()).isEqualTo(PacketState.ACCEPTED);
             }
             // The faults really happened, each kind of them.

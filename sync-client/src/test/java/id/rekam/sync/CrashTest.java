@@ -24,10 +24,11 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sync CLI in its own JVM ({@code run}), killed with SIGKILL at random moments 20 times and
+ * The sync CLI in its own JVM ({@code run}, as the overnight service runs it: without the store
+ * passphrase, with its transport key), killed with SIGKILL at random moments 20 times and
  * restarted, against the real server in this JVM. Afterwards every packet is on the server once
- * with the station's hash and confirmed on the station, and both SQLite files pass
- * {@code PRAGMA integrity_check}.
+ * with the station's hash and, once the station is unlocked and applies the server's signed word,
+ * confirmed on the station, and both SQLite files pass {@code PRAGMA integrity_check}.
  */
 class CrashTest {
 
@@ -48,12 +49,11 @@ class CrashTest {
         try {
             List<String> ids = kit.capture(PACKETS, 11, true);
             kit.closeStore();
-            Path pass = kit.passphraseFile();
             Random random = new Random(2026);
             List<Integer> serverCountAtKill = new ArrayList<>();
             for (int i = 0; i < KILLS; i++) {
                 int before = kit.server.admin().packets().size();
-                Process p = cli(kit, pass, i, false);
+                Process p = cli(kit, i, false);
                 // Kill at a random moment once this run is doing work (JVM start-up is not interesting).
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
                 // Once every packet is on the server a run has no new announce to wait for: it is
@@ -73,7 +73,7 @@ class CrashTest {
                 assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
                 serverCountAtKill.add(kit.server.admin().packets().size());
             }
-            Process last = cli(kit, pass, KILLS, true);
+            Process last = cli(kit, KILLS, true);
             assertThat(last.waitFor(420, TimeUnit.SECONDS)).as("final run finished").isTrue();
             assertThat(last.exitValue()).as("final run drained; see %s", dir.resolve("cli-" + KILLS + ".log"))
                     .isZero();
@@ -92,7 +92,7 @@ class CrashTest {
             for (String id : ids) {
                 OutboxEntry local = kit.store.outbox().entry(id).orElseThrow();
                 assertThat(local.state()).as(id).isEqualTo(OutboxState.CONFIRMED);
-                assertThat(onServer.get(id).sha256()).isEqualTo(local.sha256());
+                assertThat(onServer.get(id).contentSha256()).isEqualTo(local.sha256());
                 assertThat(onServer.get(id).state()).isEqualTo(PacketState.ACCEPTED);
             }
             assertThat(kit.store.verify().integrity()).isEqualTo("ok");
@@ -107,12 +107,13 @@ class CrashTest {
         }
     }
 
-    private Process cli(SyncTestKit kit, Path pass, int run, boolean exitWhenDrained) throws Exception {
+    /** The sync service as installed: no passphrase, its transport key, the server pinned in the store. */
+    private Process cli(SyncTestKit kit, int run, boolean exitWhenDrained) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", cp,
                 "id.rekam.sync.cli.SyncCli", "--data-dir", kit.stationDir.toString(),
-                "--server", kit.server.baseUri().toString(), "--passphrase-file", pass.toString(),
+                "--key-dir", kit.keyDir.toString(),
                 "--backoff-base-ms", "20", "--backoff-cap-ms", "300", "--poll-ms", "100", "run"));
         if (exitWhenDrained) {
             cmd.addAll(List.of("--exit-when-drained", "--timeout-s", "400"));

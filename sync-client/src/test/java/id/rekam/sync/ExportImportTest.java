@@ -5,6 +5,7 @@ import id.rekam.core.outbox.OutboxState;
 import id.rekam.server.dedup.DedupService;
 import id.rekam.server.events.EventStore;
 import id.rekam.server.imports.BundleImporter;
+import id.rekam.server.keys.ServerKeyStore;
 import id.rekam.server.packets.PacketRecord;
 import id.rekam.server.packets.PacketRepository;
 import id.rekam.server.packets.PacketService;
@@ -16,6 +17,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import id.rekam.server.CentralServerMain;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -138,13 +145,55 @@ class ExportImportTest {
         assertThat(kit.server.admin().packets()).isEmpty();
     }
 
+    @Test
+    void aRevokedStationsBundleCountsOnlyIfMadeBeforeAndAStolenOnesOnlyOnTheAdministratorsWord() throws Exception {
+        kit = SyncTestKit.start(dir);
+        List<String> pending = kit.capture(2, 15, true);
+        Path stick = Files.createDirectories(dir.resolve("usb"));
+        PendingExport.Result before = new PendingExport(kit.store, Clock.systemUTC())
+                .export(stick, EXPORT_PASS.toCharArray(), "tek1", (d, t) -> { });
+        // The station is stolen, revoked; the thief sets its clock on and exports again.
+        kit.server.admin().revoke(SyncTestKit.STATION, id.rekam.server.stations.RevocationReason.STOLEN, null,
+                "admin", null);
+        kit.capture(1, 16, true);
+        PendingExport.Result after = new PendingExport(kit.store,
+                Clock.offset(Clock.systemUTC(), java.time.Duration.ofHours(2)))
+                .export(Files.createDirectories(dir.resolve("usb2")), EXPORT_PASS.toCharArray(), "thief", (d, t) -> { });
+
+        BundleImporter importer = importer();
+        assertThatThrownBy(() -> importer.importBundle(after.bundle(), EXPORT_PASS.toCharArray(), true))
+                .isInstanceOfSatisfying(BundleImporter.ImportRefused.class,
+                        e -> assertThat(e.code()).isEqualTo("station-revoked"))
+                .hasMessageContaining("after the station was revoked");
+        assertThatThrownBy(() -> importer.importBundle(before.bundle(), EXPORT_PASS.toCharArray(), false))
+                .isInstanceOfSatisfying(BundleImporter.ImportRefused.class,
+                        e -> assertThat(e.code()).isEqualTo("station-revoked"))
+                .hasMessageContaining("--accept-from-lost-station");
+        assertThat(kit.server.admin().packets()).isEmpty();
+
+        Path passFile = dir.resolve("pass.txt");
+        Files.writeString(passFile, EXPORT_PASS);
+        PrintStream out = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(new CommandLine(new CentralServerMain()).execute("import-bundle", before.bundle().toString(),
+                    "--passphrase-file", passFile.toString(), "--data-dir", kit.serverDir.toString(),
+                    "--accept-unparseable-templates", "--accept-from-lost-station")).isZero();
+        } finally {
+            System.setOut(out);
+        }
+        assertThat(kit.server.admin().packets()).extracting(PacketRecord::packetId)
+                .containsExactlyInAnyOrderElementsOf(pending);
+    }
+
     private void assertOnServerOnce(List<String> delivered, List<String> exported) {
         List<PacketRecord> all = kit.server.admin().packets();
         Map<String, PacketRecord> byId = all.stream().collect(Collectors.toMap(PacketRecord::packetId,
                 Function.identity()));
         assertThat(all).hasSize(delivered.size() + exported.size());
         for (String id : concat(delivered, exported)) {
-            assertThat(byId.get(id).sha256()).isEqualTo(kit.store.outbox().entry(id).orElseThrow().sha256());
+            assertThat(byId.get(id).contentSha256()).isEqualTo(kit.store.outbox().entry(id).orElseThrow().sha256());
             assertThat(byId.get(id).state()).isEqualTo(PacketState.ACCEPTED);
         }
     }
@@ -168,7 +217,8 @@ class ExportImportTest {
         PacketRepository repo = new PacketRepository(db);
         DedupService dedup = new DedupService(db, stations, true);
         return new BundleImporter(stations, new PacketService(repo, new UploadFiles(kit.serverDir), dedup, stations,
-                Clock.systemUTC(), Long.MAX_VALUE), new EventStore(db, Clock.systemUTC()));
+                ServerKeyStore.loadOrCreate(kit.serverDir), Clock.systemUTC(), Long.MAX_VALUE),
+                new EventStore(db, Clock.systemUTC()));
     }
 
     private String importCli(Path bundle, Path passFile, int expectedExit) {

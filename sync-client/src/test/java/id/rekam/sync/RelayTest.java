@@ -162,7 +162,8 @@ class RelayTest {
                     stations, true);
             id.rekam.server.imports.BundleImporter importer = new id.rekam.server.imports.BundleImporter(stations,
                     new id.rekam.server.packets.PacketService(new id.rekam.server.packets.PacketRepository(db),
-                            new id.rekam.server.packets.UploadFiles(kit.serverDir), dedup, stations, Clock.systemUTC(),
+                            new id.rekam.server.packets.UploadFiles(kit.serverDir), dedup, stations,
+                            id.rekam.server.keys.ServerKeyStore.loadOrCreate(kit.serverDir), Clock.systemUTC(),
                             Long.MAX_VALUE), new id.rekam.server.events.EventStore(db, Clock.systemUTC()),
                     new id.rekam.server.coverage.TallyStore(db, Clock.systemUTC()));
 
@@ -220,12 +221,13 @@ class RelayTest {
         DemoRecords demo = new DemoRecords(73, SyncTestKit.VILLAGE, relay.stationId());
         relay.operators().createFirstSupervisor("spv", "rahasia-spv".toCharArray());
         String own = relay.saveEnrollment(SyncTestKit.shrink(demo.next(), new Random(73))).packetId();
-        var env = relay.outbox().readPacket(own);
+        var env = relay.outbox().readSealed(own);
         try (SyncService sync = new SyncService(relay, SyncTestKit.fastConfig(kit.server.baseUri()))) {
             id.rekam.sync.api.RelayClient client = new id.rekam.sync.api.RelayClient(
                     new id.rekam.sync.api.CentralApi(sync_http(relay), kit.server.baseUri()));
-            assertThatThrownBy(() -> client.relayPacket(SyncTestKit.STATION, env.packetId(), env.kind(), env.sha256(),
-                    env.signatureBase64(), env.body()))
+            assertThatThrownBy(() -> client.relayPacket(SyncTestKit.STATION, env.packetId(), env.kind(),
+                    id.rekam.core.packet.PacketCodec.sha256Hex(env.bytes()), env.contentSha256(), env.signatureBase64(),
+                    env.bytes()))
                     .isInstanceOfSatisfying(id.rekam.sync.api.RelayClient.Refused.class,
                             e -> assertThat(e.code()).isEqualTo("bad-packet-signature"));
         }

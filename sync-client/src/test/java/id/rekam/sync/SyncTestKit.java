@@ -17,7 +17,11 @@ import id.rekam.core.cards.SupervisorOverride;
 import id.rekam.core.cards.Witness;
 import id.rekam.core.crypto.KdfParams;
 import id.rekam.core.domain.EnrollmentRecord;
+import id.rekam.core.crypto.PacketSeal;
 import id.rekam.core.store.StationStore;
+import id.rekam.core.trust.ServerAddress;
+import id.rekam.core.trust.ServerKeys;
+import id.rekam.core.trust.ServerTrust;
 import id.rekam.core.store.StoreOptions;
 import id.rekam.fixtures.DemoRecords;
 import id.rekam.fixtures.EnrollmentBuilder;
@@ -50,6 +54,8 @@ final class SyncTestKit implements AutoCloseable {
     final Path root;
     final Path serverDir;
     final Path stationDir;
+    /** The sync service's key directory (0700), outside the station data directory as on an installed station. */
+    final Path keyDir;
     CentralServer server;
     StationStore store;
     private boolean supervisor;
@@ -58,6 +64,7 @@ final class SyncTestKit implements AutoCloseable {
         this.root = root;
         this.serverDir = root.resolve("server");
         this.stationDir = root.resolve("station");
+        this.keyDir = root.resolve("sync-key");
     }
 
     static StoreOptions storeOptions() {
@@ -73,7 +80,9 @@ final class SyncTestKit implements AutoCloseable {
         SyncTestKit kit = unenrolled(root);
         OkHttpClient http = new OkHttpClient();
         String code = kit.server.admin().createEnrollmentCode(OFFICE).code();
-        StationEnrollment.enroll(http, kit.server.baseUri(), code, kit.store, "test station");
+        // As `rekam-sync enroll` does: the server pinned, the sync service's transport key registered.
+        StationEnrollment.enroll(http, ServerAddress.check(kit.server.baseUri().toString(), null), code, kit.store,
+                "test station", TransportKey.create(kit.keyDir), "test");
         http.dispatcher().executorService().shutdown();
         return kit;
     }
@@ -91,6 +100,15 @@ final class SyncTestKit implements AutoCloseable {
         SyncTestKit kit = new SyncTestKit(root);
         kit.store = StationStore.initialise(kit.stationDir, PASSPHRASE, STATION, storeOptions());
         return kit;
+    }
+
+    /**
+     * For tests that script the server: pins a server whose signing key is {@code signingKey} (and a
+     * packet key nobody holds: the sealed bytes only travel to the script), sealing the queue to it.
+     */
+    void pinTestServer(byte[] signingKey) {
+        store.pinServer(new ServerTrust(URI.create("http://127.0.0.1:1/"), null,
+                new ServerKeys(signingKey, PacketSeal.newServerKeyPair()[1]), java.time.Instant.now()), "test");
     }
 
     /** Saves {@code n} records, approves and queues them; returns their packet ids in order. */

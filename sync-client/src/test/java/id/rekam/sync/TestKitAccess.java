@@ -56,6 +56,16 @@ public final class TestKitAccess implements AutoCloseable {
         return kit.stationDir;
     }
 
+    public Path keyDir() {
+        return kit.keyDir;
+    }
+
+    /** The central server goes away (the station's pinned address then answers nothing). */
+    public void stopServer() {
+        kit.server.stop();
+        kit.server = null;
+    }
+
     public URI serverUri() {
         return kit.server.baseUri();
     }

@@ -38,7 +38,9 @@ class TusAnswersTest {
     BadServerTest.Script script;
     String packetId;
     OutboxEntry entry;
+    /** The sealed packet, as it travels, and its SHA-256. */
     byte[] body;
+    String sha;
     Upload upload;
 
     /** One upload as a tus server keeps it: its offset and the bytes taken so far. */
@@ -66,7 +68,9 @@ class TusAnswersTest {
             offset += chunk.length;
             MockResponse ok = tus(204).setHeader("Upload-Offset", Long.toString(offset));
             return offset < body.length ? ok : ok.setHeader("X-Rekam-Packet-Status", "received")
-                    .setHeader("X-Rekam-Packet-Sha256", entry.sha256());
+                    .setHeader("X-Rekam-Packet-Sha256", sha)
+                    .setHeader("X-Rekam-Receipt", BadServerTest.SERVER.receiptHeader(SyncTestKit.STATION, packetId, sha,
+                            "received"));
         }
 
         synchronized MockResponse head(RecordedRequest r) {
@@ -85,13 +89,15 @@ class TusAnswersTest {
     void setUp() throws Exception {
         kit = SyncTestKit.storeOnly(dir);
         packetId = kit.capture(1, 23, true).get(0);
+        kit.pinTestServer(BadServerTest.SERVER.publicKey());
         entry = kit.store.outbox().entry(packetId).orElseThrow();
-        body = kit.store.outbox().readPacket(packetId).body();
+        body = kit.store.outbox().readSealed(packetId).bytes();
+        sha = id.rekam.core.packet.PacketCodec.sha256Hex(body);
         assertThat(body.length).as("several chunks").isGreaterThan(3 * CHUNK);
         upload = new Upload();
         script = new BadServerTest.Script();
         script.announce = r -> json(201, BadServerTest.JSON.createObjectNode().put("packetId", packetId)
-                .put("state", "awaiting-upload").put("sha256", entry.sha256()).put("size", body.length)
+                .put("state", "awaiting-upload").put("sha256", sha).put("size", body.length)
                 .put("uploadUrl", "/v1/uploads/u1").put("uploadOffset", 0));
         script.patch = upload::patch;
         script.head = upload::head;

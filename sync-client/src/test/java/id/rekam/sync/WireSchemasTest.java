@@ -86,6 +86,10 @@ class WireSchemasTest {
                 }
             }
             Response response = chain.proceed(request);
+            String receipt = response.header("X-Rekam-Receipt");
+            if (receipt != null) {
+                check("api/receipt", Base64.getDecoder().decode(receipt), "X-Rekam-Receipt to " + method + " " + path);
+            }
             String type = response.header("Content-Type", "");
             if (type.startsWith("application/json")) {
                 String schema = answerSchema(path, response.code());
@@ -104,6 +108,7 @@ class WireSchemasTest {
                 case "/v1/coverage/tally" -> "api/coverage-tally";
                 case "/v1/relay/packets" -> "api/relay-packet";
                 case "/v1/relay/tallies" -> "api/relay-tally";
+                case "/v1/station-report" -> "api/station-report-request";
                 default -> "api/announcement";
             };
         }
@@ -135,6 +140,12 @@ class WireSchemasTest {
             }
             if (path.startsWith("/v1/packets")) {
                 return "api/packet-view";
+            }
+            if (path.equals("/v1/station-report")) {
+                return "api/station-report";
+            }
+            if (path.equals("/v1/server-keys")) {
+                return "api/server-keys";
             }
             return null;
         }
@@ -196,14 +207,16 @@ class WireSchemasTest {
         // The packet view, as the station reads it after a lost answer, and a 404 error body.
         CentralApi api = new CentralApi(HttpClients.builder(SyncTestKit.fastConfig(kit.server.baseUri()),
                 kit.store.stationId(), kit.store::signRequest, Clock.systemUTC()).addNetworkInterceptor(check).build(),
-                kit.server.baseUri());
+                kit.server.baseUri(), new id.rekam.sync.api.ServerVerifier(kit.store.stationId(),
+                () -> kit.store.serverTrust().orElseThrow().keys().signingKey()));
         assertThat(api.packet(ids.get(1)).state()).isEqualTo(ServerState.PRINT_READY);
         assertThatThrownBy(() -> api.packet("no-such")).isInstanceOf(PacketRefused.class);
 
         assertThat(check.problems).isEmpty();
         assertThat(check.used).containsKeys("api/announcement", "api/events-request", "api/events-response",
                 "api/health", "api/feed-page", "api/packet-view", "api/error", "api/coverage-tally",
-                "api/tally-result", "api/coverage-tallies");
+                "api/tally-result", "api/coverage-tallies", "api/receipt",
+                "api/station-report-request", "api/station-report");
         assertThat(kit.store.outbox().entry(again).orElseThrow().state()).isEqualTo(OutboxState.DUPLICATE);
     }
 

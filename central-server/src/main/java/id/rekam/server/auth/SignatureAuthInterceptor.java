@@ -5,6 +5,7 @@ import id.rekam.server.http.Interceptor;
 import id.rekam.server.http.Request;
 import id.rekam.server.http.Response;
 import id.rekam.server.stations.Station;
+import id.rekam.server.stations.StationCommands;
 import id.rekam.server.stations.StationRegistry;
 
 import java.io.IOException;
@@ -24,6 +25,10 @@ public final class SignatureAuthInterceptor implements Interceptor {
     public static final String H_TIMESTAMP = "X-Rekam-Timestamp";
     public static final String H_NONCE = "X-Rekam-Nonce";
     public static final String H_SIGNATURE = "X-Rekam-Signature";
+    /** {@code transport}: signed with the sync service's transport key; absent: with the station key. */
+    public static final String H_KEY = "X-Rekam-Key";
+    /** Request attribute: true when the request was signed with the transport key. */
+    public static final String BY_TRANSPORT_KEY = "byTransportKey";
 
     private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{16,64}");
     private static final Pattern TIMESTAMP = Pattern.compile("\\d{1,12}");
@@ -32,12 +37,15 @@ public final class SignatureAuthInterceptor implements Interceptor {
     private final NonceStore nonces;
     private final Clock clock;
     private final Duration window;
+    private final StationCommands revocations;
 
-    public SignatureAuthInterceptor(StationRegistry stations, NonceStore nonces, Clock clock, Duration window) {
+    public SignatureAuthInterceptor(StationRegistry stations, NonceStore nonces, Clock clock, Duration window,
+                                    StationCommands revocations) {
         this.stations = stations;
         this.nonces = nonces;
         this.clock = clock;
         this.window = window;
+        this.revocations = revocations;
     }
 
     @Override
@@ -64,18 +72,30 @@ public final class SignatureAuthInterceptor implements Interceptor {
         }
         Station station = stations.find(stationId)
                 .orElseThrow(() -> unauthorized("unknown-station", "no station " + stationId));
+        boolean transport = r.header(H_KEY).map("transport"::equals).orElse(false);
+        String key = transport ? station.transportKeyBase64() : station.publicKeyBase64();
+        if (key == null) {
+            throw unauthorized("unknown-transport-key", "no transport key is registered for " + stationId);
+        }
         byte[] canonical = CanonicalRequest.bytes(r.method(), r.pathAndQuery(), stationId, timestamp, nonce,
                 java.util.HexFormat.of().formatHex(r.bodySha256()));
-        if (!Ed25519Keys.verify(station.publicKeyBase64(), canonical, signature) && !(isTusPatch(r)
-                && Ed25519Keys.verify(station.publicKeyBase64(), CanonicalRequest.bytes(r.method(), r.pathAndQuery(),
+        if (!Ed25519Keys.verify(key, canonical, signature) && !(isTusPatch(r)
+                && Ed25519Keys.verify(key, CanonicalRequest.bytes(r.method(), r.pathAndQuery(),
                 stationId, timestamp, nonce, CanonicalRequest.UNSIGNED_PAYLOAD), signature))) {
             throw unauthorized("bad-signature", "request signature does not verify");
+        }
+        // A request's timestamp is the station's claim: after revocation nothing it signs counts,
+        // whatever time it says. The answer carries the signed notice (and any wipe command).
+        if (station.revoked()) {
+            throw revocations.refusal(station);
         }
         // Recorded only after the signature verified, so nobody can burn a station's nonces.
         if (!nonces.firstUse(stationId, nonce, ts)) {
             throw unauthorized("replayed-nonce", "this nonce was already used");
         }
+        stations.touch(stationId);
         r.attribute(STATION, station);
+        r.attribute(BY_TRANSPORT_KEY, transport);
         return chain.proceed(r);
     }
 

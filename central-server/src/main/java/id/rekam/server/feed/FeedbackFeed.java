@@ -1,7 +1,9 @@
 package id.rekam.server.feed;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.rekam.core.trust.SignedJson;
 import id.rekam.server.http.Json;
+import id.rekam.server.keys.ServerKeyStore;
 import id.rekam.server.store.Database;
 
 import java.sql.Connection;
@@ -20,9 +22,11 @@ public final class FeedbackFeed {
     public static final int MAX_LIMIT = 500;
 
     private final Database db;
+    private final ServerKeyStore keys;
 
-    public FeedbackFeed(Database db) {
+    public FeedbackFeed(Database db, ServerKeyStore keys) {
         this.db = db;
+        this.keys = keys;
     }
 
     public record Page(List<ObjectNode> items, String nextCursor, boolean hasMore) {
@@ -47,7 +51,8 @@ public final class FeedbackFeed {
                     }
                     o.put("at", Instant.ofEpochMilli(rs.getLong(5)).toString());
                     o.setAll((ObjectNode) Json.tree(rs.getString(4).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-                    return o;
+                    // Signed as served (protocol §3.1): the station acts on no entry whose signature fails.
+                    return keys.sign(SignedJson.Purpose.FEED_ENTRY, stationId, o);
                 }, stationId, after, n + 1);
         boolean more = rows.size() > n;
         List<ObjectNode> page = more ? rows.subList(0, n) : rows;

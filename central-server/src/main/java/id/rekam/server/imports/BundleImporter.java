@@ -79,6 +79,16 @@ public final class BundleImporter {
     }
 
     public Result importBundle(Path dir, char[] passphrase) throws ImportRefused {
+        return importBundle(dir, passphrase, false);
+    }
+
+    /**
+     * @param acceptFromLost import a bundle of a station revoked as stolen or lost (made, by its
+     *                       signed word, before the revocation): only after the administrator
+     *                       satisfied themselves that it was made before the loss, since a thief
+     *                       can set the station's clock back
+     */
+    public Result importBundle(Path dir, char[] passphrase, boolean acceptFromLost) throws ImportRefused {
         try {
             ExportBundle bundle = ExportBundle.open(dir);
             Station station = stations.find(bundle.claimedStationId()).orElseThrow(() -> new ImportRefused(
@@ -86,12 +96,13 @@ public final class BundleImporter {
                     + ", which is not registered with this server", null));
             PublicKey key = station.publicKey();
             bundle.verify(key);
+            checkRevocation(station, bundle.manifest(), acceptFromLost);
             bundle.unlock(passphrase);
             ExportManifest m = bundle.manifest();
             List<ExportManifest.PacketItem> approved = m.packets().stream()
                     .filter(ExportManifest.PacketItem::isApproved).toList();
             for (ExportManifest.PacketItem item : approved) {
-                announcement(item, bundle.packet(item, key));
+                announcement(item, bundle.packet(item));
             }
             JsonNode eventBatch = Json.tree(bundle.eventsJson());
             if (!eventBatch.isArray() || eventBatch.size() != (m.events() == null ? 0 : m.events().eventIds().size())) {
@@ -103,7 +114,7 @@ public final class BundleImporter {
             int present = 0;
             Map<String, String> decided = new java.util.LinkedHashMap<>();
             for (ExportManifest.PacketItem item : approved) {
-                byte[] body = bundle.packet(item, key);
+                byte[] body = bundle.packet(item);
                 PacketIngest.Outcome o = ingest.ingest(station, announcement(item, body), body);
                 if (o.stored()) {
                     imported++;
@@ -133,15 +144,42 @@ public final class BundleImporter {
 
     private Announcement announcement(ExportManifest.PacketItem item, byte[] body) throws ExportException {
         try {
-            return ingest.announcement(item.packetId(), item.kind(), item.sha256(), item.signature(), body);
+            return ingest.announcement(item.packetId(), item.kind(), item.sha256(), item.signature(),
+                    item.contentSha256(), body);
         } catch (ApiException e) {
             throw new ExportException(ExportException.Problem.TAMPERED, e.getMessage(), e);
         }
     }
 
+    /**
+     * What a revoked station signed after its revocation does not count: its bundle must say it was
+     * made before. One from a stolen or lost station needs the administrator's explicit consent.
+     */
+    private static void checkRevocation(Station station, ExportManifest m, boolean acceptFromLost)
+            throws ImportRefused {
+        if (!station.revoked()) {
+            return;
+        }
+        java.time.Instant made;
+        try {
+            made = java.time.Instant.parse(m.createdAt());
+        } catch (RuntimeException e) {
+            throw new ImportRefused("station-revoked", "bundle of revoked station " + station.stationId()
+                    + " does not say when it was made", e);
+        }
+        if (!made.isBefore(station.revocation().at())) {
+            throw new ImportRefused("station-revoked", "bundle of " + station.stationId() + " was made " + made
+                    + ", after the station was revoked (" + station.revocation().at() + ")", null);
+        }
+        if (station.revocation().reason().possibleExposure() && !acceptFromLost) {
+            throw new ImportRefused("station-revoked", "station " + station.stationId() + " was revoked as "
+                    + station.revocation().reason().wire() + "; import its bundle only with --accept-from-lost-station", null);
+        }
+    }
+
     private static String code(ExportException.Problem p) {
         return switch (p) {
-            case NOT_A_BUNDLE -> "not-a-bundle";
+            case NOT_A_BUNDLE, NOT_SEALED -> "not-a-bundle";
             case BAD_SIGNATURE -> "bad-signature";
             case WRONG_PASSPHRASE -> "wrong-passphrase";
             case TAMPERED -> "tampered";

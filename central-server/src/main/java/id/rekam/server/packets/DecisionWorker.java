@@ -1,7 +1,6 @@
 package id.rekam.server.packets;
 
 import id.rekam.core.packet.Packet;
-import id.rekam.core.packet.PacketCodec;
 import id.rekam.core.packet.PacketFormatException;
 import id.rekam.server.dedup.DedupService;
 import id.rekam.server.dedup.Verdict;
@@ -44,17 +43,19 @@ public final class DecisionWorker {
     private final DedupService dedup;
     private final StationRegistry stations;
     private final Clock clock;
-    private final PacketCodec codec = new PacketCodec();
     private final DecisionQueue queue;
     private volatile Thread thread;
 
+    private final PacketService packets;
+
     DecisionWorker(PacketRepository repo, UploadFiles files, DedupService dedup, StationRegistry stations,
-                   Clock clock) {
-        this(repo, files, dedup, stations, clock, QUEUE_CAPACITY, BODIES_HELD);
+                   Clock clock, PacketService packets) {
+        this(repo, files, dedup, stations, clock, packets, QUEUE_CAPACITY, BODIES_HELD);
     }
 
     DecisionWorker(PacketRepository repo, UploadFiles files, DedupService dedup, StationRegistry stations,
-                   Clock clock, int capacity, int bodiesHeld) {
+                   Clock clock, PacketService packets, int capacity, int bodiesHeld) {
+        this.packets = packets;
         this.queue = new DecisionQueue(capacity, bodiesHeld,
                 () -> repo.inState(PacketState.RECEIVED).stream().map(PacketRecord::packetId).toList());
         this.repo = repo;
@@ -197,9 +198,10 @@ public final class DecisionWorker {
 
     private Packet readBack(PacketRecord p) {
         try {
-            return codec.decode(files.readPacket(p.packetId()));
-        } catch (PacketFormatException e) {
-            throw new IllegalStateException("stored packet " + p.packetId() + " no longer decodes", e);
+            // Kept sealed as it arrived: opened again with the server's key.
+            return packets.opened(p, files.readPacket(p.packetId()));
+        } catch (PacketFormatException | id.rekam.core.crypto.PacketSeal.Unopenable | PacketService.ContentMismatch e) {
+            throw new IllegalStateException("stored packet " + p.packetId() + " no longer opens", e);
         }
     }
 }

@@ -2,7 +2,12 @@ package id.rekam.server.packets;
 
 import java.time.Instant;
 
-/** One row of the packets table: what was announced, how far the upload got, what was decided. */
+/**
+ * One row of the packets table: what was announced, how far the upload got, what was decided.
+ * {@code sha256} is the hash of the uploaded (sealed) bytes; {@code contentSha256} the hash of the
+ * packet inside, which the station signed; {@code purgeConfirmedAt} when the station reported
+ * that it purged its copy.
+ */
 public record PacketRecord(
         String packetId,
         String stationId,
@@ -21,7 +26,9 @@ public record PacketRecord(
         Instant announcedAt,
         Instant receivedAt,
         Instant decidedAt,
-        Instant printReadyAt) {
+        Instant printReadyAt,
+        String contentSha256,
+        Instant purgeConfirmedAt) {
 
     public String uploadPath() {
         return "/v1/uploads/" + uploadId;

@@ -14,7 +14,7 @@ public final class PacketRepository {
 
     private static final String COLUMNS = "packet_id, station_id, kind, size, sha256, signature, parts_json, state, "
             + "upload_id, upload_offset, reason_code, reason_message, nik, verdict_json, announced_at, received_at, "
-            + "decided_at, print_ready_at";
+            + "decided_at, print_ready_at, content_sha256, purge_confirmed_at";
 
     private final Database db;
 
@@ -56,10 +56,10 @@ public final class PacketRepository {
      */
     public void insertAnnounced(PacketRecord p) {
         db.txWithoutSync(c -> Database.update(c, "INSERT INTO packets(packet_id, station_id, kind, size, sha256, "
-                        + "signature, parts_json, state, upload_id, upload_offset, announced_at) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                        + "signature, parts_json, state, upload_id, upload_offset, announced_at, content_sha256) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 p.packetId(), p.stationId(), p.kind(), p.size(), p.sha256(), p.signature(), p.partsJson(),
-                p.state().wire(), p.uploadId(), p.uploadOffset(), p.announcedAt().toEpochMilli()));
+                p.state().wire(), p.uploadId(), p.uploadOffset(), p.announcedAt().toEpochMilli(), p.contentSha256()));
     }
 
     public void updateOffset(String packetId, long offset) {
@@ -79,6 +79,28 @@ public final class PacketRepository {
                 state.wire(), reasonCode, reasonMessage, verdictJson, at.toEpochMilli(), packetId);
     }
 
+    /** Packets of a station it has not reported purging (what may still be on it); oldest first. */
+    public List<PacketRecord> unpurgedOf(String stationId) {
+        return db.query("SELECT " + COLUMNS + " FROM packets WHERE station_id=? AND received_at IS NOT NULL "
+                + "AND purge_confirmed_at IS NULL ORDER BY received_at, packet_id", PacketRepository::map, stationId);
+    }
+
+    public List<PacketRecord> ofStation(String stationId) {
+        return db.query("SELECT " + COLUMNS + " FROM packets WHERE station_id=? ORDER BY announced_at, packet_id",
+                PacketRepository::map, stationId);
+    }
+
+    /** The station says it purged its copy of these packets; only its own, received ones count. @return how many */
+    public static int confirmPurges(Connection c, String stationId, List<String> packetIds, Instant at)
+            throws SQLException {
+        int n = 0;
+        for (String id : packetIds) {
+            n += Database.update(c, "UPDATE packets SET purge_confirmed_at=? WHERE packet_id=? AND station_id=? "
+                    + "AND received_at IS NOT NULL AND purge_confirmed_at IS NULL", at.toEpochMilli(), id, stationId);
+        }
+        return n;
+    }
+
     public static void markPrintReady(Connection c, String packetId, Instant at) throws SQLException {
         Database.update(c, "UPDATE packets SET state=?, print_ready_at=? WHERE packet_id=?",
                 PacketState.PRINT_READY.wire(), at.toEpochMilli(), packetId);
@@ -88,7 +110,7 @@ public final class PacketRepository {
         return new PacketRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), PacketState.fromWire(rs.getString(8)), rs.getString(9),
                 rs.getLong(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
-                instant(rs, 15), instant(rs, 16), instant(rs, 17), instant(rs, 18));
+                instant(rs, 15), instant(rs, 16), instant(rs, 17), instant(rs, 18), rs.getString(19), instant(rs, 20));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -1,6 +1,6 @@
 package id.rekam.server.packets;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import id.rekam.core.crypto.PacketSeal;
 import id.rekam.core.domain.Nik;
 import id.rekam.core.packet.Packet;
 import id.rekam.core.packet.PacketCodec;
@@ -12,6 +12,7 @@ import id.rekam.server.dedup.Verdict;
 import id.rekam.server.feed.FeedbackFeed;
 import id.rekam.server.http.ApiException;
 import id.rekam.server.http.Json;
+import id.rekam.server.keys.ServerKeyStore;
 import id.rekam.server.stations.Station;
 import id.rekam.server.stations.StationRegistry;
 import org.slf4j.Logger;
@@ -44,6 +45,7 @@ public final class PacketService {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final int STRIPES = 64;
 
+    private final ServerKeyStore keys;
     private final PacketRepository repo;
     private final UploadFiles files;
     private final DedupService dedup;
@@ -60,7 +62,8 @@ public final class PacketService {
     private final Object[] stripes = new Object[STRIPES];
 
     public PacketService(PacketRepository repo, UploadFiles files, DedupService dedup, StationRegistry stations,
-                         Clock clock, long maxSize) {
+                         ServerKeyStore keys, Clock clock, long maxSize) {
+        this.keys = keys;
         this.repo = repo;
         this.files = files;
         this.dedup = dedup;
@@ -69,7 +72,7 @@ public final class PacketService {
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new Object();
         }
-        this.decisions = new DecisionWorker(repo, files, dedup, stations, clock);
+        this.decisions = new DecisionWorker(repo, files, dedup, stations, clock, this);
     }
 
     private Object lockOf(String packetId) {
@@ -85,9 +88,11 @@ public final class PacketService {
 
     public AnnounceResult announce(Station station, Announcement a) {
         validate(a);
-        if (!Ed25519Keys.verify(station.publicKeyBase64(), PacketCodec.signingInput(a.packetId(), a.sha256()), a.signature())) {
+        // The station signs the packet inside; what travels is sealed, so only its hash is checked here.
+        if (!Ed25519Keys.verify(station.publicKeyBase64(), PacketCodec.signingInput(a.packetId(), a.contentSha256()),
+                a.signature())) {
             throw new ApiException(422, "bad-packet-signature",
-                    "signature does not verify for rekam-packet-v1:" + a.packetId() + ":" + a.sha256());
+                    "signature does not verify for rekam-packet-v1:" + a.packetId() + ":" + a.contentSha256());
         }
         synchronized (lockOf(a.packetId())) {
             Optional<PacketRecord> existing = repo.find(a.packetId());
@@ -102,9 +107,9 @@ public final class PacketService {
             byte[] id = new byte[18];
             random.nextBytes(id);
             PacketRecord p = new PacketRecord(a.packetId(), station.stationId(), a.kind(), a.size(), a.sha256(),
-                    a.signature(), Json.writeString(a.parts()), PacketState.AWAITING_UPLOAD,
+                    a.signature(), "[]", PacketState.AWAITING_UPLOAD,
                     Base64.getUrlEncoder().withoutPadding().encodeToString(id), 0, null, null, null, null,
-                    clock.instant(), null, null, null);
+                    clock.instant(), null, null, null, a.contentSha256(), null);
             repo.insertAnnounced(p);
             LOG.debug("packet {} announced by {} ({} bytes)", p.packetId(), station.stationId(), p.size());
             return new AnnounceResult(p, true);
@@ -117,19 +122,21 @@ public final class PacketService {
         if (a.sha256() == null || !SHA256.matcher(a.sha256()).matches()) {
             throw new ApiException(400, "bad-request", "sha256 must be 64 lowercase hex digits");
         }
-        if (a.size() == null || a.size() <= 0 || a.signature() == null || a.parts() == null || a.parts().isEmpty()) {
-            throw new ApiException(400, "bad-request", "size, signature and parts are required");
+        if (a.size() == null || a.size() <= 0 || a.signature() == null) {
+            throw new ApiException(400, "bad-request", "size and signature are required");
+        }
+        if (a.contentSha256() == null) {
+            throw new ApiException(422, "packet-not-sealed", "packets are uploaded sealed to the server's packet key "
+                    + "(packet-format.md, Sealed packet): announce contentSha256 and upload the sealed bytes");
+        }
+        if (!SHA256.matcher(a.contentSha256()).matches()) {
+            throw new ApiException(400, "bad-request", "contentSha256 must be 64 lowercase hex digits");
         }
         if (!"enrollment".equals(a.kind())) {
             throw new ApiException(422, "unsupported-kind", "this server accepts kind 'enrollment' only");
         }
         if (a.size() > maxSize) {
             throw new ApiException(413, "packet-too-large", "packets may have at most " + maxSize + " bytes");
-        }
-        for (Announcement.PartEntry e : a.parts()) {
-            if (e.name() == null || e.sha256() == null || e.length() < 0) {
-                throw new ApiException(400, "bad-request", "every part needs name, length and sha256");
-            }
         }
     }
 
@@ -197,7 +204,13 @@ public final class PacketService {
         }
         Packet packet;
         try {
-            packet = codec.decode(body, sha);
+            packet = opened(p, body);
+        } catch (PacketSeal.Unopenable e) {
+            rejectUnstored(p, "unopenable-packet", e.getMessage());
+            return;
+        } catch (ContentMismatch e) {
+            rejectUnstored(p, "content-sha256-mismatch", e.getMessage());
+            return;
         } catch (PacketFormatException e) {
             rejectUnstored(p, "malformed-packet", e.getMessage());
             return;
@@ -219,6 +232,22 @@ public final class PacketService {
         LOG.debug("packet {} from {} stored", p.packetId(), p.stationId());
         decisions.submit(p.packetId(), packet);
     }
+    /** The packet inside a sealed upload, checked against the hash the station signed. */
+    Packet opened(PacketRecord p, byte[] sealed) throws PacketSeal.Unopenable, ContentMismatch, PacketFormatException {
+        byte[] inner = keys.open(sealed, p.packetId());
+        String innerSha = PacketCodec.sha256Hex(inner);
+        if (!innerSha.equals(p.contentSha256())) {
+            throw new ContentMismatch("the sealed packet holds SHA-256 " + innerSha + ", signed " + p.contentSha256());
+        }
+        return codec.decode(inner, innerSha);
+    }
+
+    static final class ContentMismatch extends Exception {
+        ContentMismatch(String message) {
+            super(message);
+        }
+    }
+
     private String manifestMismatch(PacketRecord p, PacketManifest m) {
         if (!p.packetId().equals(m.packetId())) {
             return "body is packet " + m.packetId() + ", announced " + p.packetId();
@@ -228,19 +257,6 @@ public final class PacketService {
         }
         if (!p.kind().equals(m.kind())) {
             return "body is kind " + m.kind() + ", announced " + p.kind();
-        }
-        List<Announcement.PartEntry> announced = Json.MAPPER.convertValue(
-                Json.tree(p.partsJson().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                new TypeReference<List<Announcement.PartEntry>>() { });
-        if (announced.size() != m.parts().size()) {
-            return "body has " + m.parts().size() + " parts, announced " + announced.size();
-        }
-        for (int i = 0; i < announced.size(); i++) {
-            Announcement.PartEntry a = announced.get(i);
-            PacketManifest.Entry b = m.parts().get(i);
-            if (!a.name().equals(b.name()) || a.length() != b.length() || !a.sha256().equals(b.sha256())) {
-                return "part " + i + " (" + b.name() + ") differs from the announced manifest";
-            }
         }
         return null;
     }
@@ -307,31 +323,6 @@ public final class PacketService {
             }
         }
         return n;
-    }
-
-    /** The JSON view of a packet returned by announce and {@code GET /v1/packets/{id}}. */
-    public static Map<String, Object> view(PacketRecord p) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("packetId", p.packetId());
-        v.put("state", p.state().wire());
-        v.put("sha256", p.sha256());
-        v.put("size", p.size());
-        v.put("uploadUrl", p.uploadPath());
-        v.put("uploadOffset", p.effectiveOffset());
-        v.put("announcedAt", p.announcedAt().toString());
-        if (p.receivedAt() != null) {
-            v.put("receivedAt", p.receivedAt().toString());
-        }
-        if (p.decidedAt() != null) {
-            v.put("decidedAt", p.decidedAt().toString());
-        }
-        if (p.printReadyAt() != null) {
-            v.put("printReadyAt", p.printReadyAt().toString());
-        }
-        if (p.verdictJson() != null) {
-            v.put("verdict", Json.tree(p.verdictJson().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        }
-        return v;
     }
 
     /** Same packet id, different content (or another station): needs a human, never a retry. */

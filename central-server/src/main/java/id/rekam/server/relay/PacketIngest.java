@@ -1,8 +1,7 @@
 package id.rekam.server.relay;
 
 import id.rekam.core.packet.PacketCodec;
-import id.rekam.core.packet.PacketFormatException;
-import id.rekam.core.packet.PacketManifest;
+import id.rekam.core.crypto.PacketSeal;
 import id.rekam.server.http.ApiException;
 import id.rekam.server.packets.Announcement;
 import id.rekam.server.packets.PacketRecord;
@@ -13,7 +12,7 @@ import id.rekam.server.stations.Station;
 import java.util.Arrays;
 
 /**
- * Takes a whole packet body that reached the server by another road than the origin's own
+ * Takes a whole sealed packet that reached the server by another road than the origin's own
  * upload (a bundle import, a team member's relay) through the same acceptance path: announce
  * under the ORIGIN station (its key must have signed the packet; same id + same hash = the same
  * packet), then append from the server's current offset, then the usual completion and dedup.
@@ -22,7 +21,6 @@ import java.util.Arrays;
 public final class PacketIngest {
 
     private final PacketService packets;
-    private final PacketCodec codec = new PacketCodec();
 
     public PacketIngest(PacketService packets) {
         this.packets = packets;
@@ -33,30 +31,24 @@ public final class PacketIngest {
     }
 
     /**
-     * The announcement a packet body makes for itself, after checking the body is what the
-     * station signed: its SHA-256 equals {@code sha256} and it decodes to the same packet id.
+     * The announcement a sealed packet makes for itself, as the origin's upload would: its
+     * SHA-256 must be the one the origin's signed manifest names. What is inside (and the origin's
+     * signature over {@code contentSha256}) only the server can check, when it opens the packet at
+     * completion.
      *
-     * @throws ApiException 422 {@code packet-mismatch} otherwise
+     * @throws ApiException 422 {@code packet-mismatch} otherwise, or when the bytes are not a sealed packet
      */
-    public Announcement announcement(String packetId, String kind, String sha256, String signature, byte[] body) {
-        String actual = PacketCodec.sha256Hex(body);
+    public Announcement announcement(String packetId, String kind, String sha256, String signature,
+                                     String contentSha256, byte[] sealed) {
+        String actual = PacketCodec.sha256Hex(sealed);
         if (!actual.equals(sha256)) {
             throw new ApiException(422, "packet-mismatch", "packet " + packetId + " has SHA-256 " + actual
-                    + ", its signature is over " + sha256);
+                    + ", its manifest says " + sha256);
         }
-        PacketManifest pm;
-        try {
-            pm = codec.decode(body).manifest();
-        } catch (PacketFormatException e) {
-            throw new ApiException(422, "packet-mismatch", "packet " + packetId + " does not decode: "
-                    + e.getMessage());
+        if (!PacketSeal.isSealed(sealed) || contentSha256 == null) {
+            throw new ApiException(422, "packet-mismatch", "packet " + packetId + " is not sealed to this server");
         }
-        if (!pm.packetId().equals(packetId)) {
-            throw new ApiException(422, "packet-mismatch", "body of " + packetId + " holds packet " + pm.packetId());
-        }
-        return new Announcement(packetId, kind, (long) body.length, sha256, signature,
-                pm.parts().stream().map(e -> new Announcement.PartEntry(e.name(), e.contentType(), e.length(),
-                        e.sha256())).toList());
+        return new Announcement(packetId, kind, (long) sealed.length, sha256, signature, null, contentSha256);
     }
 
     /** Announces under {@code origin} (signature checked with its key) and stores what the server lacks. */

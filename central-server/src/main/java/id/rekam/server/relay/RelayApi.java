@@ -70,7 +70,7 @@ public final class RelayApi {
         }
         String packetId = n.get("packetId").asText();
         PacketIngest.Outcome o = ingest.ingest(origin, ingest.announcement(packetId, n.get("kind").asText(),
-                n.get("sha256").asText(), n.get("signature").asText(), body), body);
+                n.get("sha256").asText(), n.get("signature").asText(), n.get("contentSha256").asText(), body), body);
         db.update("INSERT INTO relays(packet_id, origin_station, relay_station, stored, at) VALUES (?,?,?,?,?)",
                 packetId, origin.stationId(), relay.stationId(), o.stored() ? 1 : 0, clock.millis());
         LOG.info("packet {} of {} relayed by {}: {}", packetId, origin.stationId(), relay.stationId(),

@@ -1,5 +1,6 @@
 package id.rekam.server.stations;
 
+import id.rekam.core.trust.TransportKeyStatement;
 import id.rekam.server.auth.CanonicalRequest;
 import id.rekam.server.auth.Ed25519Keys;
 import id.rekam.server.http.ApiException;
@@ -34,6 +35,10 @@ public final class StationRegistry {
     public StationRegistry(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
+    }
+
+    public Database db() {
+        return db;
     }
 
     public record IssuedCode(String code, String office, Instant expiresAt) {
@@ -72,6 +77,15 @@ public final class StationRegistry {
      *                    for the code's office and not taken.
      */
     public Enrollment enroll(String code, String publicKeyBase64, String name, String requestedId) {
+        return enroll(code, publicKeyBase64, name, requestedId, null);
+    }
+
+    /** What a station may send with its enrollment: its sync service's transport key, signed by the station key. */
+    public record TransportKeyClaim(String transportKey, String issuedAt, String signature) {
+    }
+
+    public Enrollment enroll(String code, String publicKeyBase64, String name, String requestedId,
+                             TransportKeyClaim transport) {
         if (code == null || publicKeyBase64 == null) {
             throw new ApiException(400, "bad-request", "enrollmentCode and publicKey are required");
         }
@@ -128,31 +142,132 @@ public final class StationRegistry {
             Instant now = clock.instant();
             Database.update(c, "INSERT INTO stations(station_id, office, public_key, name, enrolled_at) VALUES (?,?,?,?,?)",
                     stationId, office, publicKeyBase64, name, now.toEpochMilli());
+            if (transport != null && transport.transportKey() != null) {
+                checkTransportKey(new Station(stationId, office, publicKeyBase64, name, now), transport.transportKey(),
+                        transport.issuedAt(), transport.signature());
+                Database.update(c, "UPDATE stations SET transport_key=?, transport_key_at=? WHERE station_id=?",
+                        transport.transportKey(), now.toEpochMilli(), stationId);
+            }
             Database.update(c, "UPDATE enrollment_codes SET used_by=?, used_at=? WHERE code_hash=?",
                     stationId, now.toEpochMilli(), codeHash);
-            return new Enrollment(new Station(stationId, office, publicKeyBase64, name, now), true);
+            return new Enrollment(find(c, stationId).orElseThrow(), true);
         });
     }
 
+    private static final String COLUMNS = "station_id, office, public_key, name, enrolled_at, transport_key, "
+            + "revoked_at, revoked_reason, revoked_note, revoked_by, last_contact_at, reported_pending, reported_at";
+
     public Optional<Station> find(String stationId) {
         // Every signed request looks its station up: one autocommit SELECT, no BEGIN/COMMIT around it.
-        return db.queryOne("SELECT station_id, office, public_key, name, enrolled_at FROM stations WHERE station_id=?",
-                StationRegistry::map, stationId);
+        return db.queryOne("SELECT " + COLUMNS + " FROM stations WHERE station_id=?", StationRegistry::map, stationId);
     }
 
     public List<Station> list() {
-        return db.query("SELECT station_id, office, public_key, name, enrolled_at FROM stations ORDER BY station_id",
-                StationRegistry::map);
+        return db.query("SELECT " + COLUMNS + " FROM stations ORDER BY station_id", StationRegistry::map);
     }
 
     private static Optional<Station> find(Connection c, String stationId) throws SQLException {
-        return Database.queryOne(c, "SELECT station_id, office, public_key, name, enrolled_at FROM stations WHERE station_id=?",
-                StationRegistry::map, stationId);
+        return Database.queryOne(c, "SELECT " + COLUMNS + " FROM stations WHERE station_id=?", StationRegistry::map,
+                stationId);
     }
 
     private static Station map(java.sql.ResultSet rs) throws SQLException {
+        Instant revokedAt = instant(rs, 7);
+        Station.Revocation revocation = revokedAt == null ? null : new Station.Revocation(revokedAt,
+                RevocationReason.fromWire(rs.getString(8)), rs.getString(9), rs.getString(10));
+        int pending = rs.getInt(12);
+        Integer reported = rs.wasNull() ? null : pending;
         return new Station(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                Instant.ofEpochMilli(rs.getLong(5)));
+                Instant.ofEpochMilli(rs.getLong(5)), rs.getString(6), revocation, instant(rs, 11), reported,
+                instant(rs, 13));
+    }
+
+    private static Instant instant(java.sql.ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+    }
+
+    // ---------------------------------------------------------------- transport key
+
+    /**
+     * Registers the key the station's sync service signs requests with, on the station key's
+     * signed statement (docs/sync-protocol.md §2.1); replaces an earlier one.
+     *
+     * @throws ApiException 400 bad-transport-key, 422 bad-transport-key-signature
+     */
+    public void registerTransportKey(String stationId, String transportKeyBase64, String issuedAt,
+                                     String signatureBase64) {
+        Station s = find(stationId).orElseThrow(() -> new ApiException(404, "unknown-station", "no station " + stationId));
+        checkTransportKey(s, transportKeyBase64, issuedAt, signatureBase64);
+        db.update("UPDATE stations SET transport_key=?, transport_key_at=? WHERE station_id=?", transportKeyBase64,
+                clock.millis(), stationId);
+    }
+
+    private static void checkTransportKey(Station s, String key, String issuedAt, String signature) {
+        if (key == null || issuedAt == null || signature == null) {
+            throw new ApiException(400, "bad-transport-key", "transportKey, issuedAt and signature are required");
+        }
+        try {
+            Ed25519Keys.publicKey(key);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, "bad-transport-key", e.getMessage());
+        }
+        if (key.equals(s.publicKeyBase64())) {
+            throw new ApiException(400, "bad-transport-key", "the transport key must not be the station key");
+        }
+        java.time.Instant at;
+        try {
+            at = java.time.Instant.parse(issuedAt);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ApiException(400, "bad-transport-key", "issuedAt must be an ISO-8601 instant");
+        }
+        byte[] input = new TransportKeyStatement(s.stationId(), key, at).signingInput();
+        if (!Ed25519Keys.verify(s.publicKeyBase64(), input, signature)) {
+            throw new ApiException(422, "bad-transport-key-signature",
+                    "the transport key statement is not signed by the station key");
+        }
+    }
+
+    // ---------------------------------------------------------------- revocation, contact, reports
+
+    /**
+     * Shuts a station out from {@code at} on: its requests are refused from then on; what it
+     * delivered before stays valid. Revoking again keeps the first time and reason.
+     *
+     * @return the station as revoked
+     */
+    public Station revoke(String stationId, RevocationReason reason, String note, String by) {
+        return db.tx(c -> {
+            Station s = find(c, stationId).orElseThrow(() -> new ApiException(404, "unknown-station",
+                    "no station " + stationId));
+            if (s.revoked()) {
+                return s;
+            }
+            Database.update(c, "UPDATE stations SET revoked_at=?, revoked_reason=?, revoked_note=?, revoked_by=? "
+                    + "WHERE station_id=?", clock.millis(), reason.wire(), note, by, stationId);
+            return find(c, stationId).orElseThrow();
+        });
+    }
+
+    /** Last contact, at most once a second per station (a request that verified). Not synced on its own. */
+    public void touch(String stationId) {
+        long now = clock.millis();
+        Long last = lastTouch.get(stationId);
+        if (last != null && now - last < 1000) {
+            return;
+        }
+        lastTouch.put(stationId, now);
+        db.txWithoutSync(c -> Database.update(c, "UPDATE stations SET last_contact_at=? WHERE station_id=?", now,
+                stationId));
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, Long> lastTouch =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** What the station said it still holds undelivered. */
+    public void reportPending(Connection c, String stationId, int pending, Instant at) throws SQLException {
+        Database.update(c, "UPDATE stations SET reported_pending=?, reported_at=? WHERE station_id=?", pending,
+                at.toEpochMilli(), stationId);
     }
 
     private static String normalise(String code) {

@@ -59,6 +59,31 @@ public final class Database implements AutoCloseable {
               origin_station TEXT NOT NULL, relay_station TEXT NOT NULL, stored INTEGER NOT NULL, at INTEGER NOT NULL)"""
     };
 
+    /**
+     * Changes after the first schema, in order; {@code PRAGMA user_version} counts how many ran
+     * (a fresh file runs them all after {@link #SCHEMA}). Append only.
+     */
+    private static final String[][] MIGRATIONS = {
+            // 1. Issue 14 (secA): transport keys, revocation, last contact, station reports, sealed
+            //    packets' content hash, purges the station confirmed, station commands.
+            {
+                "ALTER TABLE stations ADD COLUMN transport_key TEXT",
+                "ALTER TABLE stations ADD COLUMN transport_key_at INTEGER",
+                "ALTER TABLE stations ADD COLUMN revoked_at INTEGER",
+                "ALTER TABLE stations ADD COLUMN revoked_reason TEXT",
+                "ALTER TABLE stations ADD COLUMN revoked_note TEXT",
+                "ALTER TABLE stations ADD COLUMN revoked_by TEXT",
+                "ALTER TABLE stations ADD COLUMN last_contact_at INTEGER",
+                "ALTER TABLE stations ADD COLUMN reported_pending INTEGER",
+                "ALTER TABLE stations ADD COLUMN reported_at INTEGER",
+                "ALTER TABLE packets ADD COLUMN content_sha256 TEXT",
+                "ALTER TABLE packets ADD COLUMN purge_confirmed_at INTEGER",
+                "CREATE TABLE station_commands(command_id TEXT PRIMARY KEY, station_id TEXT NOT NULL, "
+                        + "command TEXT NOT NULL, reason TEXT, issued_by TEXT NOT NULL, issued_at INTEGER NOT NULL)",
+                "CREATE INDEX station_commands_station ON station_commands(station_id, issued_at)"
+            }
+    };
+
     private final Connection connection;
 
     public Database(Path file) {
@@ -71,9 +96,33 @@ public final class Database implements AutoCloseable {
                 for (String ddl : SCHEMA) {
                     s.execute(ddl);
                 }
+                migrate(s);
             }
         } catch (SQLException e) {
             throw new StoreException("cannot open " + file, e);
+        }
+    }
+
+    private void migrate(Statement s) throws SQLException {
+        int done;
+        try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+            rs.next();
+            done = rs.getInt(1);
+        }
+        for (int i = done; i < MIGRATIONS.length; i++) {
+            connection.setAutoCommit(false);
+            try {
+                for (String sql : MIGRATIONS[i]) {
+                    s.execute(sql);
+                }
+                s.execute("PRAGMA user_version = " + (i + 1));
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import id.rekam.server.http.Response;
 import id.rekam.server.packets.Announcement;
 import id.rekam.server.packets.PacketRecord;
 import id.rekam.server.packets.PacketService;
+import id.rekam.server.packets.Receipts;
 import id.rekam.server.packets.PacketState;
 import id.rekam.server.stations.Station;
 
@@ -30,10 +31,12 @@ public final class TusHandler {
 
     private final PacketService packets;
     private final long maxSize;
+    private final Receipts receipts;
 
-    public TusHandler(PacketService packets, long maxSize) {
+    public TusHandler(PacketService packets, long maxSize, Receipts receipts) {
         this.packets = packets;
         this.maxSize = maxSize;
+        this.receipts = receipts;
     }
 
     public Response options(Request r) {
@@ -143,7 +146,7 @@ public final class TusHandler {
     }
 
     /** Once the body is complete the station learns what became of it without another request. */
-    private static Response withStatus(Response response, PacketRecord p) {
+    private Response withStatus(Response response, PacketRecord p) {
         if (p.state() == PacketState.AWAITING_UPLOAD) {
             return response;
         }
@@ -153,7 +156,9 @@ public final class TusHandler {
         } else {
             response.header(PACKET_STATUS, "received");
         }
-        return response.header("X-Rekam-Packet-Sha256", p.sha256());
+        // The headers above say it; only the signed receipt makes a station believe it (protocol §4.5).
+        return response.header("X-Rekam-Packet-Sha256", p.sha256())
+                .header(Receipts.RECEIPT_HEADER, receipts.receiptHeader(p));
     }
 
     private static void verifyChecksum(String header, byte[] chunk, byte[] chunkSha256) {

@@ -73,6 +73,12 @@ class ThirdPartyPacketTest {
         HttpResponse<String> last = station.announceAndPatch(first, 4096);
         assertThat(last.headers().firstValue("X-Rekam-Packet-Status")).hasValue("received");
         assertThat(last.headers().firstValue("X-Rekam-Packet-Sha256")).hasValue(first.sha256());
+        // §4.5: the signed receipt, checked as the docs say.
+        JsonNode receipt = ThirdPartyStation.JSON.readTree(java.util.Base64.getDecoder().decode(
+                last.headers().firstValue("X-Rekam-Receipt").orElseThrow()));
+        assertThat(JsonSchemas.problems("api/receipt", receipt)).isEmpty();
+        assertThat(station.signedByServer("receipt", receipt)).isTrue();
+        assertThat(receipt.get("sha256").asText()).isEqualTo(first.sha256());
 
         // The same person recorded again elsewhere in the office, sent the one-request way.
         ThirdPartyStation.Built second = station.build(UUID.randomUUID().toString(), "2026-11-25T09:00:00Z",
@@ -95,6 +101,9 @@ class ThirdPartyPacketTest {
                 new byte[0]).body());
         assertThat(JsonSchemas.problems("api/packet-view", view)).isEmpty();
         assertThat(view.get("state").asText()).isEqualTo("duplicate");
+        assertThat(station.signedByServer("verdict", view.get("verdict"))).isTrue();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) view.get("verdict")).put("state", "accepted");
+        assertThat(station.signedByServer("verdict", view.get("verdict"))).as("a forged verdict").isFalse();
     }
 
     @Test

@@ -5,6 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.bouncycastle.crypto.hpke.HPKE;
+import org.erdtman.jcs.JsonCanonicalizer;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,9 +32,10 @@ import java.util.Map;
 
 /**
  * A station written by someone else, from docs/packet-format.md, docs/sync-protocol.md and
- * docs/schemas alone: the JDK's HTTP client and Ed25519, Jackson for JSON, and no rekam class
- * (an ArchUnit rule in {@code ThirdPartyPacketTest} keeps it so). If the docs leave out
- * something a station must do, this class cannot do it either.
+ * docs/schemas alone: the JDK's HTTP client, Ed25519 and AES-GCM, Bouncy Castle's HPKE (RFC 9180)
+ * to seal packets to the server, an RFC 8785 canonicaliser to check the server's signatures,
+ * Jackson for JSON, and no rekam class (an ArchUnit rule in {@code ThirdPartyPacketTest} keeps it
+ * so). If the docs leave out something a station must do, this class cannot do it either.
  */
 public final class ThirdPartyStation {
 
@@ -39,6 +46,9 @@ public final class ThirdPartyStation {
     private final URI base;
     private final KeyPair keys;
     private String stationId;
+    /** §2: the server's keys from the enrollment answer, raw 32 bytes each. */
+    private byte[] serverSigningKey;
+    private byte[] serverPacketKey;
 
     private ThirdPartyStation(URI base, KeyPair keys) {
         this.base = base;
@@ -59,7 +69,10 @@ public final class ThirdPartyStation {
         if (r.statusCode() != 201) {
             throw new IllegalStateException("enrollment: " + r.statusCode() + " " + r.body());
         }
-        s.stationId = JSON.readTree(r.body()).get("stationId").asText();
+        JsonNode answer = JSON.readTree(r.body());
+        s.stationId = answer.get("stationId").asText();
+        s.serverSigningKey = Base64.getDecoder().decode(answer.get("serverKeys").get("signing").asText());
+        s.serverPacketKey = Base64.getDecoder().decode(answer.get("serverKeys").get("packet").asText());
         return s;
     }
 
@@ -67,8 +80,11 @@ public final class ThirdPartyStation {
         return stationId;
     }
 
-    /** A packet body as packet-format.md lays it out, with what the announcement needs. */
-    public record Built(String packetId, byte[] body, String sha256, ArrayNode parts) {
+    /**
+     * A packet as packet-format.md lays it out, sealed to the server: {@code body} and {@code sha256}
+     * are the sealed bytes (what is uploaded), {@code contentSha256} the packet's inside, signed.
+     */
+    public record Built(String packetId, byte[] body, String sha256, String contentSha256, ArrayNode parts) {
     }
 
     /**
@@ -89,17 +105,65 @@ public final class ThirdPartyStation {
         byte[] head = JSON.writeValueAsBytes(manifest);
         ByteBuffer body = ByteBuffer.allocate(6 + 4 + head.length + tail.size());
         body.put(new byte[] {'R', 'K', 'P', 'K', 'T', 0x01}).putInt(head.length).put(head).put(tail.toByteArray());
-        return new Built(packetId, body.array(), sha256(body.array()), list);
+        byte[] sealed = seal(packetId, body.array());
+        return new Built(packetId, sealed, sha256(sealed), sha256(body.array()), list);
     }
 
-    /** §4.1: the announcement, signed over {@code rekam-packet-v1:<packetId>:<sha256>}. */
+    /**
+     * packet-format.md, "Sealed packet": a fresh 32-byte content key, sealed to the server's packet key
+     * with HPKE (base mode, DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, AES-256-GCM, info
+     * "rekam-packet-seal-v1", aad = packet id); the packet under AES-256-GCM with that key, aad = packet
+     * id, a zero byte, "body".
+     */
+    private byte[] seal(String packetId, byte[] packet) throws Exception {
+        byte[] contentKey = new byte[32];
+        RANDOM.nextBytes(contentKey);
+        HPKE hpke = new HPKE(HPKE.mode_base, HPKE.kem_X25519_SHA256, HPKE.kdf_HKDF_SHA256, HPKE.aead_AES_GCM256);
+        byte[][] ctEnc = hpke.seal(hpke.deserializePublicKey(serverPacketKey),
+                "rekam-packet-seal-v1".getBytes(StandardCharsets.US_ASCII), packetId.getBytes(StandardCharsets.UTF_8),
+                contentKey, null, null, null);
+        byte[] nonce = new byte[12];
+        RANDOM.nextBytes(nonce);
+        Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+        gcm.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(contentKey, "AES"), new GCMParameterSpec(128, nonce));
+        gcm.updateAAD((packetId + "\u0000body").getBytes(StandardCharsets.UTF_8));
+        byte[] ct = gcm.doFinal(packet);
+        byte[] keyId = Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(serverPacketKey), 8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(new byte[] {'R', 'K', 'S', 'L', 'D', 0x01});
+        out.write(keyId);
+        out.write(ctEnc[1]);
+        out.write(ctEnc[0]);
+        out.write(1);
+        out.write(nonce);
+        out.write(ct);
+        return out.toByteArray();
+    }
+
+    /**
+     * §3.1: the server's signature over rekam-signed-v1, the purpose, this station's id and the
+     * RFC 8785 form of the object without "sig", verified with the signing key from enrollment.
+     */
+    public boolean signedByServer(String purpose, JsonNode object) throws Exception {
+        ObjectNode copy = ((ObjectNode) object).deepCopy();
+        String sig = copy.remove("sig").asText();
+        String canonical = new JsonCanonicalizer(JSON.writeValueAsString(copy)).getEncodedString();
+        byte[] x509 = new byte[44];
+        System.arraycopy(HexFormat.of().parseHex("302a300506032b6570032100"), 0, x509, 0, 12);
+        System.arraycopy(serverSigningKey, 0, x509, 12, 32);
+        Signature v = Signature.getInstance("Ed25519");
+        v.initVerify(java.security.KeyFactory.getInstance("Ed25519")
+                .generatePublic(new java.security.spec.X509EncodedKeySpec(x509)));
+        v.update(("rekam-signed-v1\n" + purpose + "\n" + stationId + "\n" + canonical).getBytes(StandardCharsets.UTF_8));
+        return v.verify(Base64.getDecoder().decode(sig));
+    }
+
+    /** §4.1: the announcement of the sealed packet, signed over {@code rekam-packet-v1:<packetId>:<contentSha256>}. */
     public ObjectNode announcement(Built p) throws GeneralSecurityException {
-        ObjectNode a = JSON.createObjectNode().put("packetId", p.packetId()).put("kind", "enrollment")
-                .put("size", p.body().length).put("sha256", p.sha256())
-                .put("signature", sign(("rekam-packet-v1:" + p.packetId() + ":" + p.sha256())
+        return JSON.createObjectNode().put("packetId", p.packetId()).put("kind", "enrollment")
+                .put("size", p.body().length).put("sha256", p.sha256()).put("contentSha256", p.contentSha256())
+                .put("signature", sign(("rekam-packet-v1:" + p.packetId() + ":" + p.contentSha256())
                         .getBytes(StandardCharsets.UTF_8)));
-        a.set("parts", p.parts());
-        return a;
     }
 
     /** §4.1 then §4.2: announce, then PATCH the body in chunks; returns the last answer. */
@@ -161,7 +225,12 @@ public final class ThirdPartyStation {
         String cursor = "0";
         while (true) {
             JsonNode page = JSON.readTree(send("GET", "/v1/feedback?after=" + cursor, new byte[0]).body());
-            page.get("items").forEach(i -> out.put(i.get("packetId").asText(), i));
+            for (JsonNode i : page.get("items")) {
+                if (!signedByServer("feed-entry", i)) {
+                    throw new IllegalStateException("feed entry not signed by the server: " + i);
+                }
+                out.put(i.get("packetId").asText(), i);
+            }
             cursor = page.get("nextCursor").asText();
             if (!page.get("hasMore").asBoolean()) {
                 return out;

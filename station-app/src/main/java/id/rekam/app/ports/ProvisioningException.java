@@ -8,6 +8,8 @@ public final class ProvisioningException extends Exception {
         STATION_ID_DIFFERS,
         NOT_A_KECAMATAN,
         BAD_SERVER_URL,
+        /** Plain http to another machine: only https with a pinned key leaves the station. */
+        HTTP_NOT_ALLOWED,
         BAD_PIN,
         SERVER_UNREACHABLE,
         PIN_MISMATCH,
@@ -17,7 +19,9 @@ public final class ProvisioningException extends Exception {
         STATION_ID_TAKEN,
         REFUSED,
         PENDING_RECORDS,
-        BAD_SUPERVISOR
+        BAD_SUPERVISOR,
+        /** The failed-unlock policy asked for crypto-erase after fewer than 5 failures. */
+        BAD_UNLOCK_POLICY
     }
 
     private final Problem problem;

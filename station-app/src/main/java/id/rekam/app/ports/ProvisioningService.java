@@ -13,9 +13,19 @@ public interface ProvisioningService {
      * @param pin            {@code sha256/<base64>} of the server's public key; null only for plain http (demo, tests)
      * @param enrollmentCode the one-time code the central administrator issued for this office
      * @param deskName       how the server lists this station (e.g. "Meja 1")
+     * @param eraseAfterFailures crypto-erase the station's keys after this many wrong passphrases in a
+     *                       row (0 = never; else at least 5)
+     * @param eraseEvenIfPending the supervisor's choice that this may happen while records still wait
+     *                       for delivery (otherwise never then)
      */
     record Request(String stationId, String districtCode, String server, String pin, String enrollmentCode,
-                   String deskName) {
+                   String deskName, int eraseAfterFailures, boolean eraseEvenIfPending) {
+
+        /** Never erase after failed unlocks. */
+        public Request(String stationId, String districtCode, String server, String pin, String enrollmentCode,
+                       String deskName) {
+            this(stationId, districtCode, server, pin, enrollmentCode, deskName, 0, false);
+        }
     }
 
     /** The first id the server gives a station of this kecamatan; the wizard proposes it. */

@@ -13,6 +13,7 @@ import id.rekam.core.export.PendingExport;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -48,6 +49,9 @@ public final class ProvisioningController {
     @FXML private PasswordField passphraseAgain;
     @FXML private TextField supervisorId;
     @FXML private PasswordField supervisorPassword;
+    /** Crypto-erase after this many wrong passphrases in a row; 0 = never (the default). */
+    @FXML private ComboBox<Integer> eraseAfter;
+    @FXML private CheckBox eraseEvenIfPending;
     @FXML private VBox serverBox;
     @FXML private VBox accountBox;
     @FXML private VBox deviceList;
@@ -92,6 +96,7 @@ public final class ProvisioningController {
                 stationId.setText(ProvisioningService.proposedStationId(d.code()));
             }
         });
+        UnlockPolicyChoice.bind(eraseAfter, eraseEvenIfPending, ctx);
         ctx.async(() -> ctx.services().regions().provinces(), province.getItems()::setAll, this::fail);
         ctx.async(() -> ctx.services().deviceStatus().devices(), this::showDevices, this::fail);
     }
@@ -127,9 +132,10 @@ public final class ProvisioningController {
         }
         submit.setDisable(true);
         show(ctx.text("provisioning.working"), false);
+        int erase = eraseAfter.getValue() == null ? 0 : eraseAfter.getValue();
         ProvisioningService.Request r = new ProvisioningService.Request(stationId.getText().trim(), d.code(), serverUrl.getText(),
                 serverPin.getText().isBlank() ? null : serverPin.getText().trim(), enrollmentCode.getText(),
-                deskName.getText());
+                deskName.getText(), erase, erase > 0 && eraseEvenIfPending.isSelected());
         if (reassign) {
             String technician = technician();
             ctx.async(() -> {

@@ -80,7 +80,7 @@ class ProvisioningWizardTest {
         assertThat(server.admin().stations()).singleElement()
                 .satisfies(s -> assertThat(s.stationId()).isEqualTo("ST-327601-0001"));
         Properties settings = StationSettings.read(station.dataDir);
-        assertThat(SyncSettings.from(settings)).isPresent();
+        assertThat(SyncSettings.provisioned(station.dataDir, settings)).as("the server is pinned in the store").isTrue();
         assertThat(settings.getProperty(StationSettings.DISTRICT)).isEqualTo("32.76.01");
 
         flow.click("#operatorId").write("spv1").type(KeyCode.ENTER).write("sandi-spv-pertama").type(KeyCode.ENTER);

@@ -1,5 +1,9 @@
 package id.rekam.app.provisioning;
 
+import id.rekam.core.crypto.PacketSeal;
+import id.rekam.core.trust.Ed25519Raw;
+import id.rekam.core.trust.ServerKeys;
+import id.rekam.core.trust.ServerTrust;
 import id.rekam.app.AppConfig;
 import id.rekam.app.StationApp;
 import id.rekam.app.adapters.provisioning.Provisioning;
@@ -23,8 +27,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -66,6 +72,9 @@ class ReassignAfterExportTest {
                 .write(DemoSeeder.SUPERVISOR_PASSWORD).type(KeyCode.ENTER);
         Flow.waitFor(30, () -> flow.visible("#stationSettings"));
         StationStore store = station.store();
+        // A provisioned station knows its server's keys: what it exports is sealed to that server.
+        store.pinServer(new ServerTrust(URI.create("http://127.0.0.1:8080/"), null, new ServerKeys(
+                Ed25519Raw.publicKey(Ed25519Raw.newSeed()), PacketSeal.newServerKeyPair()[1]), Instant.now()), "teknisi");
         // The end-of-day approval happened: every record waits for the server only.
         List<String> captured = store.outbox().inState(OutboxState.CAPTURED, 1000).stream()
                 .map(OutboxEntry::packetId).toList();

@@ -48,6 +48,22 @@ public final class AuditActions {
     /** Backups were replaced after a passphrase change (the old ones open with the old passphrase). */
     public static final String BACKUPS_REPLACED = "BACKUPS_REPLACED";
 
+    // ---- issue 14 (secA): server trust, sealing, journal, commands, unlock policy
+    /** The central server's address, TLS pin and keys were pinned (provisioning, or learned over the pinned channel). */
+    public static final String SERVER_PINNED = "SERVER_PINNED";
+    /** Server URL and pin moved from the settings file into the store. */
+    public static final String SERVER_SETTINGS_MIGRATED = "SERVER_SETTINGS_MIGRATED";
+    /** Packets recorded before the server's packet key was known were sealed to it. */
+    public static final String QUEUE_SEALED = "QUEUE_SEALED";
+    /** What the locked sync service received (signed receipts, verdicts) was checked and applied. */
+    public static final String JOURNAL_APPLIED = "JOURNAL_APPLIED";
+    /** Something in the journal did not carry the pinned server's signature and was dropped. */
+    public static final String JOURNAL_REFUSED = "JOURNAL_REFUSED";
+    /** A signed station command (lock, unlock, crypto-erase) from the server. */
+    public static final String STATION_COMMAND = "STATION_COMMAND";
+    /** The supervisor set the failed-unlock policy (crypto-erase after N, even with pending records or not). */
+    public static final String UNLOCK_POLICY_SET = "UNLOCK_POLICY_SET";
+
     private AuditActions() {
     }
 }

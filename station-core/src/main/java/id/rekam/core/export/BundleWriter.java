@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.rekam.core.outbox.OutboxEvent;
-import id.rekam.core.outbox.PacketEnvelope;
+import id.rekam.core.outbox.SealedPacket;
 import id.rekam.core.packet.PacketCodec;
 import id.rekam.core.store.StationStore;
 
@@ -26,8 +26,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Writes one bundle directory: every packet byte for byte as the station signed it, sealed under
- * a passphrase-derived key, the events and the tally likewise, then the signed manifest. Written
+ * Writes one bundle directory: every packet sealed to the central server as it would be uploaded,
+ * sealed again under a passphrase-derived key, the events and the tally likewise, then the signed manifest. Written
  * under a hidden {@code .partial} name and renamed when complete, each file forced to the device:
  * a stick pulled early holds a complete bundle or none.
  */
@@ -58,6 +58,8 @@ final class BundleWriter {
 
     ExportManifest write(Path targetDir, String bundleId, String purpose, Instant at, char[] passphrase,
                          Contents in, PendingExport.Progress progress) throws ExportException {
+        // Packets recorded before the station knew its server's key get sealed now, if it knows it.
+        store.sealQueue();
         Path finalDir = targetDir.resolve(bundleId);
         Path work = targetDir.resolve("." + bundleId + ".partial");
         byte[] salt = new byte[16];
@@ -75,13 +77,14 @@ final class BundleWriter {
             int done = 0;
             progress.update(done, total);
             for (String packetId : in.packetIds()) {
-                PacketEnvelope env = store.outbox().readPacket(packetId);
+                SealedPacket env = sealed(packetId);
                 String file = PACKETS_DIR + "/" + String.format("%06d.bin", items.size() + 1);
-                byte[] sealed = crypto.seal(env.body(), BundleCrypto.packetSlot(env.packetId()));
+                // The packet is already sealed to the server; the bundle key is a second lock around it.
+                byte[] sealed = crypto.seal(env.bytes(), BundleCrypto.packetSlot(env.packetId()));
                 write(work.resolve(file), sealed);
-                items.add(new ExportManifest.PacketItem(env.packetId(), env.kind(), env.sha256(), env.body().length,
-                        env.signatureBase64(), file, PacketCodec.sha256Hex(sealed),
-                        in.unapproved().contains(packetId) ? Boolean.FALSE : null));
+                items.add(new ExportManifest.PacketItem(env.packetId(), env.kind(), PacketCodec.sha256Hex(env.bytes()),
+                        env.bytes().length, env.signatureBase64(), file, PacketCodec.sha256Hex(sealed),
+                        in.unapproved().contains(packetId) ? Boolean.FALSE : null, env.contentSha256()));
                 progress.update(++done, total);
             }
             ExportManifest.EventsItem eventsItem = null;
@@ -112,10 +115,25 @@ final class BundleWriter {
                     Base64.getEncoder().encode(store.signExportManifest(manifestBytes)));
             move(work, finalDir);
             return manifest;
+        } catch (ExportException e) {
+            deleteQuietly(work);
+            throw e;
         } catch (IOException | RuntimeException e) {
             deleteQuietly(work);
             throw new ExportException(ExportException.Problem.TARGET_NOT_WRITABLE,
                     "cannot write the bundle to " + targetDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private SealedPacket sealed(String packetId) throws ExportException {
+        try {
+            return store.outbox().readSealed(packetId);
+        } catch (id.rekam.core.store.StoreException e) {
+            if ("store.notSealed".equals(e.messageKey())) {
+                throw new ExportException(ExportException.Problem.NOT_SEALED, "packet " + packetId
+                        + " is not sealed to the central server: register the station first");
+            }
+            throw e;
         }
     }
 

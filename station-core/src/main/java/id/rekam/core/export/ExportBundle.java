@@ -105,19 +105,21 @@ public final class ExportBundle {
         return manifest;
     }
 
-    /** A packet body, checked against the manifest's hashes and the station's packet signature. */
-    public byte[] packet(ExportManifest.PacketItem item, PublicKey stationKey) throws ExportException {
-        byte[] body = open(item.file(), item.fileSha256(), BundleCrypto.packetSlot(item.packetId()));
-        String sha = PacketCodec.sha256Hex(body);
-        if (!sha.equals(item.sha256()) || body.length != item.length()) {
+    /**
+     * A sealed packet, checked against the manifest's hashes. What is inside (and the station's
+     * signature over it) only the central server can check, when it opens the packet.
+     */
+    public byte[] packet(ExportManifest.PacketItem item) throws ExportException {
+        byte[] sealed = open(item.file(), item.fileSha256(), BundleCrypto.packetSlot(item.packetId()));
+        String sha = PacketCodec.sha256Hex(sealed);
+        if (!sha.equals(item.sha256()) || sealed.length != item.length()) {
             throw tampered(item.file() + " (packet " + item.packetId() + ") has SHA-256 " + sha + ", manifest says "
                     + item.sha256());
         }
-        if (!StationKeys.verify(stationKey, PacketCodec.signingInput(item.packetId(), sha),
-                Base64.getDecoder().decode(item.signature()))) {
-            throw tampered("packet " + item.packetId() + " does not carry the station's signature");
+        if (!id.rekam.core.crypto.PacketSeal.isSealed(sealed) || item.contentSha256() == null) {
+            throw tampered("packet " + item.packetId() + " is not sealed to the central server");
         }
-        return body;
+        return sealed;
     }
 
     /** The pending events as the JSON array the sync client would have posted; empty when none. */

@@ -4,6 +4,11 @@ package id.rekam.core.export;
 public final class ExportException extends Exception {
 
     public enum Problem {
+        /**
+         * A packet is not sealed to the central server yet: the station has not learned its server's
+         * key (register it first). Bundles carry sealed packets only, so their carrier reads nothing.
+         */
+        NOT_SEALED,
         /** The export passphrase is shorter than {@link BundleCrypto#MIN_PASSPHRASE}. */
         WEAK_PASSPHRASE,
         /** The target directory cannot be written (stick full, read-only, removed). */

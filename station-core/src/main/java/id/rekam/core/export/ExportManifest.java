@@ -20,7 +20,8 @@ public record ExportManifest(int format, String bundleId, String stationId, Stri
                              String keyCheck, List<PacketItem> packets, EventsItem events, String purpose,
                              List<String> previous, TallyItem tally) {
 
-    public static final int FORMAT = 1;
+    /** 2: packets are sealed to the central server (packet-format.md, "Sealed packet"). */
+    public static final int FORMAT = 2;
     public static final String EXPORT = "export";
     public static final String SAFETY = "safety";
 
@@ -34,14 +35,16 @@ public record ExportManifest(int format, String bundleId, String stationId, Stri
     }
 
     /**
-     * @param sha256     SHA-256 (hex) of the packet body, as signed by the station
-     * @param signature  the station's Ed25519 signature over {@code rekam-packet-v1:<id>:<sha256>} (base64)
-     * @param fileSha256 SHA-256 (hex) of the encrypted file, checkable without the passphrase
-     * @param approved   false for a record no supervisor approved yet: kept safe, never forwarded;
-     *                   null (exports, which carry approved records only) means true
+     * @param sha256        SHA-256 (hex) of the sealed packet, as it is uploaded
+     * @param length        length of the sealed packet
+     * @param signature     the station's Ed25519 signature over {@code rekam-packet-v1:<id>:<contentSha256>} (base64)
+     * @param fileSha256    SHA-256 (hex) of the encrypted file, checkable without the passphrase
+     * @param approved      false for a record no supervisor approved yet: kept safe, never forwarded;
+     *                      null (exports, which carry approved records only) means true
+     * @param contentSha256 SHA-256 (hex) of the packet inside, as signed by the station
      */
     public record PacketItem(String packetId, String kind, String sha256, long length, String signature,
-                             String file, String fileSha256, Boolean approved) {
+                             String file, String fileSha256, Boolean approved, String contentSha256) {
 
         public boolean isApproved() {
             return approved == null || approved;

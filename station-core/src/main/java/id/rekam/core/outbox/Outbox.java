@@ -33,6 +33,13 @@ public interface Outbox {
     PacketEnvelope readPacket(String packetId);
 
     /**
+     * The packet sealed to the central server, as the sync service uploads it (no key needed).
+     *
+     * @throws id.rekam.core.store.StoreException not sealed yet: the station has not learned the server's key
+     */
+    SealedPacket readSealed(String packetId);
+
+    /**
      * CAPTURED → APPROVED for each id, all in one transaction; only an account
      * {@code CommitPolicy.mayApprove}. This is the bare transition (tools, tests, states that
      * wait for a queue); the desk approves through {@code Captures.approve}, which queues in the

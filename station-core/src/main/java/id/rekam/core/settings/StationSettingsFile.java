@@ -12,16 +12,18 @@ import java.util.Properties;
 
 /**
  * The station's settings file, {@code <dataDir>/rekam-station.properties}: {@code rekam.*} keys
- * (station id, office, kecamatan, central server and its pin) written when a station is set up,
- * by the provisioning wizard or headless by {@code rekam-sync enroll}, and read by the station
- * and the sync CLI. The data directory is the one place an installed station may write; a
- * {@code -D} or launcher setting still wins ({@link #effective}), so a technician can override
- * without editing it. Holds no secret: the pin is a public key's hash.
+ * (station id, office, kecamatan) written when a station is set up, by the provisioning wizard
+ * or headless by {@code rekam-sync enroll}, and read by the station. The data directory is the one
+ * place an installed station may write; a {@code -D} or launcher setting still wins
+ * ({@link #effective}), so a technician can override without editing it. Holds no secret.
+ * The central server, its pin and keys are not kept here any more (the file is writable by the
+ * operators' group): they live in the store ({@code StationStore.serverTrust}); {@link #SERVER}
+ * and {@link #SERVER_PIN} are read only to move an older station's settings there.
  */
 public final class StationSettingsFile {
 
     public static final String FILE = "rekam-station.properties";
-    /** Base URL of the central server. */
+    /** Base URL of the central server (before issue 14; moved into the store at the first unlock). */
     public static final String SERVER = "rekam.server";
     /** {@code sha256/<base64>} of the central server's public key; empty for plain http (demo, tests). */
     public static final String SERVER_PIN = "rekam.serverPin";
@@ -58,6 +60,22 @@ public final class StationSettingsFile {
     public static void write(Path dataDir, Map<String, String> values) {
         Properties p = read(dataDir);
         values.forEach(p::setProperty);
+        store(dataDir, p);
+    }
+
+    /** Removes {@code keys} from the file (nothing happens when none is there). */
+    public static void remove(Path dataDir, String... keys) {
+        Properties p = read(dataDir);
+        boolean changed = false;
+        for (String k : keys) {
+            changed |= p.remove(k) != null;
+        }
+        if (changed) {
+            store(dataDir, p);
+        }
+    }
+
+    private static void store(Path dataDir, Properties p) {
         try {
             DurableFiles.write(dataDir.resolve(FILE),
                     out -> p.store(out, "rekam station settings (written when the station was set up)"));

@@ -34,7 +34,8 @@ public final class Migrations {
             "V9__verdicts_and_overrides.sql",
             "V10__field_teams.sql",
             "V11__identification.sql",
-            "V12__keyed_state.sql");
+            "V12__keyed_state.sql",
+            "V13__server_trust_and_sealing.sql");
 
     public static final int LATEST = SCRIPTS.size();
 

@@ -50,9 +50,15 @@ final class RecordRepository {
     private final EnrollmentPackets enrollmentPackets = new EnrollmentPackets();
     private final TemplateSeal templateSeal;
     private final PacketCodec codec = new PacketCodec();
+    private final PacketBodies bodies;
+    /** The pinned server packet key (raw X25519), null while none is pinned. */
+    private final java.util.function.Supplier<byte[]> serverPacketKey;
 
     RecordRepository(Database db, StationKeys keys, AuditLog audit, SqlOutbox outbox, SummarySeal summaries,
-                     SummaryIndex searchIndex, StoreOptions options, String stationId) {
+                     SummaryIndex searchIndex, StoreOptions options, String stationId,
+                     java.util.function.Supplier<byte[]> serverPacketKey) {
+        this.bodies = new PacketBodies(keys.data());
+        this.serverPacketKey = serverPacketKey;
         this.db = db;
         this.keys = keys;
         this.audit = audit;
@@ -65,7 +71,7 @@ final class RecordRepository {
     }
 
     /** A capture with all its CPU work done (encode, hash, sign, seal), ready to be inserted. */
-    record Prepared(EnrollmentRecord record, Packet packet, byte[] signature, byte[] sealedBody, SummaryDoc doc,
+    record Prepared(EnrollmentRecord record, Packet packet, byte[] signature, PacketBodies.Sealed body, SummaryDoc doc,
                     byte[] summary, byte[] nikIndex, byte[] sealedTemplates) {
         String recordId() {
             return record.id().value();
@@ -79,7 +85,9 @@ final class RecordRepository {
         // All CPU work happens before the write transaction starts.
         Packet packet = enrollmentPackets.toPacket(record);
         byte[] signature = keys.sign(PacketCodec.signingInput(packet.id(), packet.sha256()));
-        byte[] sealedBody = keys.data().encrypt(packet.body(), packet.id(), SqlOutbox.BODY);
+        // One AES-GCM pass over the body, as before sealing existed; sealing to the server adds one
+        // X25519 key agreement on a 32-byte key (PacketSeal), not a second pass.
+        PacketBodies.Sealed sealedBody = bodies.seal(packet.id(), packet.body(), serverPacketKey.get());
         SummaryDoc doc = SummaryDoc.of(record);
         byte[] summary = summaries.seal(record.id().value(), doc);
         byte[] nikIndex = keys.blindIndex().nik(record.demographics().nik());
@@ -108,15 +116,18 @@ final class RecordRepository {
         }
         {
             PreparedStatement p = db.cached("INSERT INTO packets "
-                    + "(id, record_id, kind, sha256, signature, body_length, body, created_at) VALUES (?,?,?,?,?,?,?,?)");
+                    + "(id, record_id, kind, sha256, signature, body_length, body, created_at, body_key, seal_header) "
+                    + "VALUES (?,?,?,?,?,?,?,?,?,?)");
             p.setString(1, packet.id());
             p.setString(2, recordId);
             p.setString(3, EnrollmentPackets.KIND);
             p.setString(4, packet.sha256());
             p.setBytes(5, prepared.signature());
             p.setLong(6, packet.body().length);
-            p.setBytes(7, prepared.sealedBody());
+            p.setBytes(7, prepared.body().body());
             p.setLong(8, now);
+            p.setBytes(9, prepared.body().bodyKey());
+            p.setBytes(10, prepared.body().header());
             p.executeUpdate();
         }
         {

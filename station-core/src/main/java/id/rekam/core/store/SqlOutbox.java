@@ -51,10 +51,12 @@ final class SqlOutbox implements Outbox {
     private final boolean selfApproval;
     /** Refuses to move an entry whose row was changed without the passphrase; set once the store is unlocked. */
     private StateSeal seal;
+    private final PacketBodies bodies;
 
     SqlOutbox(Database db, StationKeys keys, AuditLog audit, SqlOperators operators, Clock clock,
               boolean selfApproval) {
         this.selfApproval = selfApproval;
+        this.bodies = new PacketBodies(keys.data());
         this.db = db;
         this.keys = keys;
         this.audit = audit;
@@ -142,35 +144,40 @@ final class SqlOutbox implements Outbox {
 
     @Override
     public Optional<String> feedCursor() {
-        return db.read(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT value FROM sync_state WHERE key = ?")) {
-                p.setString(1, FEED_CURSOR);
-                try (ResultSet rs = p.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-                }
+        return db.read(SqlOutbox::feedCursor);
+    }
+
+    static Optional<String> feedCursor(Connection c) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT value FROM sync_state WHERE key = ?")) {
+            p.setString(1, FEED_CURSOR);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
-        });
+        }
     }
 
     @Override
     public void recordFeedCursor(String cursor) {
-        db.inTransaction(c -> {
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO sync_state (key, value, updated_at) "
-                    + "VALUES (?,?,?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
-                    + "updated_at = excluded.updated_at")) {
-                p.setString(1, FEED_CURSOR);
-                p.setString(2, cursor);
-                p.setLong(3, clock.millis());
-                return p.executeUpdate();
-            }
-        });
+        db.inTransaction(c -> recordFeedCursor(c, cursor, clock.millis()));
+    }
+
+    /** On the caller's transaction (the locked side writes the cursor with the page's inbox entries). */
+    static int recordFeedCursor(Connection c, String cursor, long now) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO sync_state (key, value, updated_at) "
+                + "VALUES (?,?,?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
+                + "updated_at = excluded.updated_at")) {
+            p.setString(1, FEED_CURSOR);
+            p.setString(2, cursor);
+            p.setLong(3, now);
+            return p.executeUpdate();
+        }
     }
 
     @Override
     public PacketEnvelope readPacket(String packetId) {
         return db.read(c -> {
             try (PreparedStatement p = c.prepareStatement(
-                    "SELECT kind, sha256, signature, body FROM packets WHERE id = ?")) {
+                    "SELECT kind, sha256, signature, body, body_key FROM packets WHERE id = ?")) {
                 p.setString(1, packetId);
                 try (ResultSet rs = p.executeQuery()) {
                     if (!rs.next()) {
@@ -180,11 +187,16 @@ final class SqlOutbox implements Outbox {
                     if (sealed == null) {
                         throw new PayloadPurgedException(packetId);
                     }
-                    return new PacketEnvelope(packetId, rs.getString(1), keys.data().decrypt(sealed, packetId, BODY),
+                    return new PacketEnvelope(packetId, rs.getString(1), bodies.open(packetId, sealed, rs.getBytes(5)),
                             rs.getString(2), rs.getBytes(3));
                 }
             }
         });
+    }
+
+    @Override
+    public id.rekam.core.outbox.SealedPacket readSealed(String packetId) {
+        return db.read(c -> SealedPackets.read(c, packetId));
     }
 
     /**
@@ -510,18 +522,19 @@ final class SqlOutbox implements Outbox {
     /** Finger templates of a packet, from the body or, after purge, from the kept templates. */
     List<PacketPart> templates(String packetId) {
         byte[][] blobs = db.read(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT body, templates FROM packets WHERE id = ?")) {
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT body, templates, body_key FROM packets WHERE id = ?")) {
                 p.setString(1, packetId);
                 try (ResultSet rs = p.executeQuery()) {
                     if (!rs.next()) {
                         throw new StoreException("store.notFound", packetId);
                     }
-                    return new byte[][] {rs.getBytes(1), rs.getBytes(2)};
+                    return new byte[][] {rs.getBytes(1), rs.getBytes(2), rs.getBytes(3)};
                 }
             }
         });
         try {
-            byte[] container = blobs[0] != null ? keys.data().decrypt(blobs[0], packetId, BODY)
+            byte[] container = blobs[0] != null ? bodies.open(packetId, blobs[0], blobs[2])
                     : keys.data().decrypt(blobs[1], packetId, TEMPLATES);
             return codec.decode(container).parts().stream()
                     .filter(p -> p.name().startsWith("finger-") && p.name().endsWith(".tpl")).toList();

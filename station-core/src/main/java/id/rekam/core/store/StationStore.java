@@ -21,6 +21,8 @@ import id.rekam.core.verdict.Verdicts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import id.rekam.core.trust.ServerTrust;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.PublicKey;
@@ -73,6 +75,9 @@ public final class StationStore implements AutoCloseable {
     private final DraftRepository drafts;
     private final IdentificationStore identification;
     private final StateSeal stateSeal;
+    /** The pinned central server (server_trust); cached, written only through {@link #pinServer}. */
+    private volatile Optional<ServerTrust> trust;
+    private final DeliveryStore delivery;
 
     StationStore(Path dataDir, Database db, StationKeys keys, StoreOptions options, String stationId) {
         this.dataDir = dataDir;
@@ -88,7 +93,10 @@ public final class StationStore implements AutoCloseable {
         this.events = new SqlEventOutbox(db, keys, audit, options.clock());
         this.summaries = new SummarySeal(keys.data());
         this.searchIndex = new SummaryIndex(db, summaries);
-        this.records = new RecordRepository(db, keys, audit, outbox, summaries, searchIndex, options, stationId);
+        this.trust = db.read(TrustTable::read);
+        this.delivery = new DeliveryStore(dataDir, db, stationId, options.clock(), false);
+        this.records = new RecordRepository(db, keys, audit, outbox, summaries, searchIndex, options, stationId,
+                this::serverPacketKey);
         this.captures = new Captures(db, records, outbox, operators, audit, keys.data(), options.clock(),
                 new DiskGuard(dataDir, options), options.selfApproval());
         this.verdictSeal = new VerdictSeal(keys.data());
@@ -262,6 +270,14 @@ public final class StationStore implements AutoCloseable {
 
     public static final byte[] EXPORT_PREFIX = "rekam-export-v1\n".getBytes(StandardCharsets.UTF_8);
 
+    /** The station key's signature over a transport key statement (its own prefix, see there). */
+    public byte[] signTransportKey(id.rekam.core.trust.TransportKeyStatement statement) {
+        if (!statement.stationId().equals(stationId)) {
+            throw new IllegalArgumentException("statement names station " + statement.stationId());
+        }
+        return keys.sign(statement.signingInput());
+    }
+
     /** Key-derivation cost of this store's passphrase; export bundles use the same. */
     public id.rekam.core.crypto.KdfParams kdfParams() {
         return options.kdf();
@@ -269,6 +285,111 @@ public final class StationStore implements AutoCloseable {
 
     public Outbox outbox() {
         return outbox;
+    }
+
+    // ---------------------------------------------------------------- the central server
+
+    /** The central server this station trusts: address, TLS pin, keys. Empty before provisioning. */
+    public Optional<ServerTrust> serverTrust() {
+        return trust;
+    }
+
+    private byte[] serverPacketKey() {
+        ServerTrust t = trust.orElse(null);
+        return t == null || t.keys() == null ? null : t.keys().packetKey();
+    }
+
+    /**
+     * Pins the central server (provisioning, {@code rekam-sync enroll}, or keys learned over the
+     * already pinned channel), audited with the key fingerprints, and seals the queue to its packet
+     * key. Replacing pinned keys by others is re-provisioning and says so in the audit entry.
+     */
+    public void pinServer(ServerTrust t, String actor) {
+        Optional<ServerTrust> before = trust;
+        db.inTransaction(c -> {
+            TrustTable.write(c, t);
+            Map<String, Object> details = new java.util.LinkedHashMap<>();
+            details.put("server", t.server().toString());
+            details.put("pin", t.tlsPin() == null ? "" : t.tlsPin());
+            details.put("keys", t.keys() == null ? "" : t.keys().fingerprint());
+            before.filter(b -> b.keys() != null && !b.keys().equals(t.keys()))
+                    .ifPresent(b -> details.put("replaces", b.keys().fingerprint()));
+            return audit.append(c, actor, AuditActions.SERVER_PINNED, stationId, details);
+        });
+        trust = Optional.of(t);
+        sealQueue();
+    }
+
+    /** The delivery journal and the station's report, on this store's connection (see {@link DeliveryStore}). */
+    public DeliveryStore delivery() {
+        return delivery;
+    }
+
+    /**
+     * Applies what the sync service received while the store was locked: every receipt and verdict
+     * checked against the pinned server key, then through the audited outbox. Runs at unlock too.
+     *
+     * @return entries applied
+     */
+    public int foldJournal() {
+        return JournalFold.run(db, outbox, verdicts, audit, trust, stationId);
+    }
+
+    /**
+     * Carries out a signed {@code station-command} feed entry (lock, unlock, crypto-erase), checked
+     * against the pinned key, audited. A crypto-erase destroys the wrapped keys and closes this store.
+     *
+     * @return true when the keys were destroyed
+     */
+    public boolean applyServerCommand(com.fasterxml.jackson.databind.JsonNode entry) {
+        ServerCommands.Outcome o = ServerCommands.fromFeed(db, dataDir, trust, stationId, entry,
+                options.clock().millis());
+        return afterCommands(o, entry.path("commandId").asText());
+    }
+
+    /** The commands of a signed revocation notice (the refusal a revoked station gets). */
+    public boolean applyRevocation(com.fasterxml.jackson.databind.JsonNode notice) {
+        return afterCommands(ServerCommands.fromRevocation(db, dataDir, trust, stationId, notice,
+                options.clock().millis()), "revocation");
+    }
+
+    private boolean afterCommands(ServerCommands.Outcome o, String subject) {
+        if (o.applied().isEmpty()) {
+            return false;
+        }
+        if (o.erased()) {
+            // The audit key is gone with the rest; nothing of this store can be trusted or opened now.
+            LOG.warn("crypto-erase by the central server: closing the store");
+            db.close();
+            return true;
+        }
+        db.inTransaction(c -> audit.append(c, "sync", AuditActions.STATION_COMMAND, stationId,
+                Map.of("commands", o.applied(), "commandId", subject)));
+        return false;
+    }
+
+    /** The failed-unlock policy the supervisor chose at provisioning (default: never erase). */
+    public UnlockPolicy unlockPolicy() {
+        return db.read(UnlockGuard::policy);
+    }
+
+    /** Only a supervisor sets it; audited. */
+    public void setUnlockPolicy(UnlockPolicy policy, String supervisor) {
+        db.inTransaction(c -> {
+            operators.requireSupervisor(c, supervisor);
+            UnlockGuard.write(c, policy, supervisor, options.clock().millis());
+            return audit.append(c, supervisor, AuditActions.UNLOCK_POLICY_SET, stationId,
+                    Map.of("eraseAfterFailures", policy.eraseAfterFailures(),
+                            "eraseEvenIfPending", policy.eraseEvenIfPending()));
+        });
+    }
+
+    /**
+     * Seals every packet still to be delivered to the pinned server's packet key (nothing when none
+     * is pinned); runs at unlock and whenever a key is pinned. @return packets sealed now
+     */
+    public int sealQueue() {
+        return SealQueue.run(db, new PacketBodies(keys.data()), audit, serverPacketKey());
     }
 
     /** Committing captures and approving them, with the station's {@link id.rekam.core.commit.CommitPolicy}. */
@@ -527,5 +648,9 @@ public final class StationStore implements AutoCloseable {
 
     Backups backupSet() {
         return backups;
+    }
+
+    StoreOptions options() {
+        return options;
     }
 }

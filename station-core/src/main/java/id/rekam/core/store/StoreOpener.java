@@ -105,12 +105,17 @@ final class StoreOpener {
                 stationId = rs.getString(1);
                 publicKey = rs.getBytes(2);
             }
+            // A store the server locked or erased, or an attempt too soon after wrong ones, ends here.
+            UnlockGuard.before(c, options.clock());
             StationKeys keys;
             try {
                 keys = StationKeys.unlock(passphrase, KeyRingTable.read(c), publicKey);
             } catch (KeyUnwrapException e) {
                 int failures = db.inTransaction(tx -> recordUnlockFailure(tx, options));
                 LOG.warn("wrong station passphrase for {} ({} failures since last unlock)", dataDir, failures);
+                if (UnlockGuard.afterFailure(db, dataDir, failures, options.clock())) {
+                    throw new StoreErasedException(options.clock().instant());
+                }
                 throw new WrongPassphraseException(failures);
             }
             StationStore store = new StationStore(dataDir, db, keys, options, stationId);
@@ -118,6 +123,9 @@ final class StoreOpener {
             sealStagedCardNames(store, db, backups, options);
             turnStagedVerdictsIntoRows(store, db);
             afterUnlock(store, db, backups, options);
+            ServerSettingsMigration.run(store, dataDir);
+            store.foldJournal();
+            store.sealQueue();
             return store;
         } catch (SQLException | RuntimeException e) {
             db.close();

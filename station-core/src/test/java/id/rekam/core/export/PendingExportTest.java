@@ -3,6 +3,7 @@ package id.rekam.core.export;
 import id.rekam.core.audit.AuditActions;
 import id.rekam.core.audit.AuditEntry;
 import id.rekam.core.outbox.OutboxState;
+import id.rekam.core.crypto.PacketSeal;
 import id.rekam.core.packet.PacketCodec;
 import id.rekam.core.store.StationStore;
 import id.rekam.core.store.TestStores;
@@ -37,12 +38,15 @@ class PendingExportTest {
     private final DemoRecords demo = TestStores.demo(7);
     private StationStore store;
     private Path stick;
+    /** The central server's packet key pair (private, public): only it opens what the bundle carries. */
+    private byte[][] server;
 
     @BeforeEach
     void open() throws IOException {
         store = TestStores.create(dir.resolve("station"), TestStores.fastOptions(clock));
         store.operators().createFirstSupervisor("spv", "rahasia-spv".toCharArray());
         stick = Files.createDirectories(dir.resolve("usb"));
+        server = TestStores.pinServer(store);
     }
 
     @AfterEach
@@ -124,8 +128,13 @@ class PendingExportTest {
         b.unlock(EXPORT_PASS);
         assertThat(b.packets()).extracting(ExportManifest.PacketItem::packetId).containsExactlyElementsOf(exportable);
         for (ExportManifest.PacketItem item : b.packets()) {
-            byte[] body = b.packet(item, store.stationPublicKey());
-            assertThat(PacketCodec.sha256Hex(body)).isEqualTo(store.outbox().readPacket(item.packetId()).sha256());
+            byte[] sealed = b.packet(item);
+            // Even with the export passphrase the packet is sealed: only the server's key opens it.
+            assertThat(PacketSeal.isSealed(sealed)).isTrue();
+            assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("RKPKT");
+            byte[] inner = PacketSeal.open(sealed, item.packetId(), server[0], server[1]);
+            assertThat(PacketCodec.sha256Hex(inner)).isEqualTo(store.outbox().readPacket(item.packetId()).sha256())
+                    .isEqualTo(item.contentSha256());
         }
         assertThat(new String(b.eventsJson(), StandardCharsets.UTF_8)).contains("card.handed-over", "\"K-1\"");
     }
@@ -148,7 +157,7 @@ class PendingExportTest {
         ExportBundle b = ExportBundle.open(r.bundle());
         b.verify(store.stationPublicKey());
         b.unlock(EXPORT_PASS);
-        assertThatThrownBy(() -> b.packet(b.packets().get(1), store.stationPublicKey()))
+        assertThatThrownBy(() -> b.packet(b.packets().get(1)))
                 .isInstanceOfSatisfying(ExportException.class,
                         e -> assertThat(e.problem()).isEqualTo(ExportException.Problem.TAMPERED))
                 .hasMessageContaining("packets/000002.bin");
@@ -170,6 +179,24 @@ class PendingExportTest {
         assertThat(none.bundle()).isNull();
         try (Stream<Path> top = Files.list(stick)) {
             assertThat(top).isEmpty();
+        }
+    }
+
+    @Test
+    void aStationThatHasNotLearnedItsServersKeyExportsNothing() throws Exception {
+        StationStore unregistered = TestStores.create(dir.resolve("other"), TestStores.fastOptions(clock));
+        try (unregistered) {
+            unregistered.operators().createFirstSupervisor("spv", "rahasia-spv".toCharArray());
+            String id = unregistered.saveEnrollment(TestStores.demo(8).next()).packetId();
+            unregistered.outbox().approve(List.of(id), "spv");
+            Path usb = Files.createDirectories(dir.resolve("usb2"));
+            assertThatThrownBy(() -> new PendingExport(unregistered, clock).export(usb, EXPORT_PASS, "tek1",
+                    (d, t) -> { })).isInstanceOfSatisfying(ExportException.class,
+                    e -> assertThat(e.problem()).isEqualTo(ExportException.Problem.NOT_SEALED));
+            try (Stream<Path> top = Files.list(usb)) {
+                assertThat(top).as("no partial bundle left").isEmpty();
+            }
+            assertThat(unregistered.outbox().entry(id).orElseThrow().state()).isEqualTo(OutboxState.APPROVED);
         }
     }
 

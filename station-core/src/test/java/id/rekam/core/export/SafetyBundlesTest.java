@@ -3,6 +3,7 @@ package id.rekam.core.export;
 import id.rekam.core.audit.AuditActions;
 import id.rekam.core.field.FieldFacts;
 import id.rekam.core.outbox.OutboxState;
+import id.rekam.core.crypto.PacketSeal;
 import id.rekam.core.store.StationStore;
 import id.rekam.core.store.TestStores;
 import id.rekam.fixtures.DemoRecords;
@@ -35,12 +36,15 @@ class SafetyBundlesTest {
     private StationStore store;
     private Path stick;
     private SafetyBundles bundles;
+    /** The pinned server's packet key pair {private, public}: bundles carry packets sealed to it. */
+    private byte[][] server;
 
     @BeforeEach
     void open() throws Exception {
         store = TestStores.create(dir.resolve("station"), TestStores.fastOptions(clock));
         store.operators().createFirstSupervisor("spv", "rahasia-spv".toCharArray());
         stick = Files.createDirectories(dir.resolve("usb"));
+        server = TestStores.pinServer(store);
         bundles = new SafetyBundles(store, clock, () -> "{\"rows\":[]}".getBytes(StandardCharsets.UTF_8));
     }
 
@@ -89,7 +93,10 @@ class SafetyBundlesTest {
         assertThat(b.packets()).filteredOn(i -> !i.isApproved()).extracting(ExportManifest.PacketItem::packetId)
                 .containsExactly(unapproved);
         for (ExportManifest.PacketItem item : b.packets()) {
-            assertThat(b.packet(item, store.stationPublicKey()))
+            // Sealed to the server: even the team passphrase does not open what is inside.
+            byte[] sealed = b.packet(item);
+            assertThat(PacketSeal.isSealed(sealed)).isTrue();
+            assertThat(PacketSeal.open(sealed, item.packetId(), server[0], server[1]))
                     .isEqualTo(store.outbox().readPacket(item.packetId()).body());
         }
         assertThat(new String(b.tallyJson().orElseThrow(), StandardCharsets.UTF_8)).isEqualTo("{\"rows\":[]}");
@@ -141,7 +148,7 @@ class SafetyBundlesTest {
         ExportBundle b = ExportBundle.open(r.bundle());
         b.verify(store.stationPublicKey());
         b.unlock(TEAM_PASS);
-        assertThatThrownBy(() -> b.packet(b.packets().get(0), store.stationPublicKey()))
+        assertThatThrownBy(() -> b.packet(b.packets().get(0)))
                 .isInstanceOf(ExportException.class).hasMessageContaining("differs from the signed manifest");
         // The manifest edited: its signature fails.
         Files.writeString(manifest, Files.readString(manifest).replace("\"safety\"", "\"export\""));

@@ -66,13 +66,11 @@ class LegacyVerdictsTest {
             event = store.events().append("card.handed-over", "{}", "spv");
             store.events().markNeedsAttention(event, "placeholder", "sync");
         }
-        id.rekam.fixtures.LegacyStores.undoKeyedState(dir, TestStores.PASSPHRASE);
+        // Back to schema 9 (every later migration undone), then V9 by hand below.
+        id.rekam.fixtures.LegacyStores.downgrade(dir, TestStores.PASSPHRASE, 9);
         try (Database db = Database.open(dir.resolve(StationStore.DB_FILE), 0)) {
             Connection c = db.connection();
-            // Back to schema 8: V11 first (identification, issue 12), then V10 and V9.
-            exec(c, "DROP TABLE fingerprint_templates");
-            exec(c, "DROP TABLE identification_reviews");
-                        exec(c, "DROP TABLE verdicts");
+            exec(c, "DROP TABLE verdicts");
             exec(c, "DROP TABLE duplicate_overrides");
             exec(c, "DROP TABLE verdict_reseal");
             exec(c, "ALTER TABLE outbox DROP COLUMN reason");
@@ -88,11 +86,7 @@ class LegacyVerdictsTest {
             exec(c, "UPDATE outbox SET reason = 'server acknowledged SHA-256 00 but the packet is ff' "
                     + "WHERE packet_id = '" + parked + "'");
             exec(c, "UPDATE events SET reason = 'conflict: event-conflict' WHERE id = '" + event + "'");
-            // Back to V8: what V10 (mobile teams) added goes too, so all run again at the next open.
-            for (String table : List.of("safety_copies", "coverage_targets", "team_tallies", "search_snapshot")) {
-                exec(c, "DROP TABLE " + table);
-            }
-            exec(c, "DELETE FROM schema_version WHERE version >= 9");
+            exec(c, "DELETE FROM schema_version WHERE version = 9");
         }
 
         clock.advance(Duration.ofHours(1));

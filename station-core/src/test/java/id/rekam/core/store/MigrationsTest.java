@@ -106,6 +106,9 @@ class MigrationsTest {
                 // V11 rebuilt the verdicts table (needs-review) with its rows.
                 assertThat(query(c, "SELECT seq || '|' || packet_id || '|' || kind || '|' || decided_at || '|' "
                         + "|| applied_at || '|' || hex(data) FROM verdicts")).containsExactly("1|r1|duplicate|5|6|0A0B");
+                // Already past V9: nothing is staged again, later migrations leave the row alone.
+                assertThat(query(c, "SELECT count(*) FROM verdict_reseal")).containsExactly("0");
+                assertThat(query(c, "SELECT coalesce(reason, '-') FROM outbox")).containsExactly("diantre ulang");
             }
             exec(c, "INSERT INTO verdicts (packet_id, kind, applied_at, data) VALUES ('r1', 'needs-review', 7, x'00')");
             exec(c, "INSERT INTO fingerprint_templates (record_id, sealed) VALUES ('r1', x'00')");

@@ -63,4 +63,16 @@ public final class TestStores {
     public static DemoRecords demo(long seed) {
         return new DemoRecords(seed, VILLAGE, STATION);
     }
+
+    /**
+     * Pins a central server (loopback address, a fresh signing key and packet key) and seals the
+     * queue to it. @return the server's packet key pair {private, public}
+     */
+    public static byte[][] pinServer(StationStore store) {
+        byte[][] packet = id.rekam.core.crypto.PacketSeal.newServerKeyPair();
+        store.pinServer(new id.rekam.core.trust.ServerTrust(java.net.URI.create("http://127.0.0.1:8080/"), null,
+                new id.rekam.core.trust.ServerKeys(id.rekam.core.trust.Ed25519Raw.publicKey(
+                        id.rekam.core.trust.Ed25519Raw.newSeed()), packet[1]), Instant.now()), "test");
+        return packet;
+    }
 }

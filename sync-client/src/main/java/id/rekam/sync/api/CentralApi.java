@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.rekam.core.outbox.OutboxEvent;
-import id.rekam.core.outbox.PacketEnvelope;
-import id.rekam.core.packet.PacketManifest;
+import id.rekam.core.outbox.SealedPacket;
+import id.rekam.core.trust.SignedJson;
 import id.rekam.sync.SyncFailure;
 import id.rekam.sync.http.BodyDigest;
 import id.rekam.sync.http.TusResumableInterceptor;
@@ -51,10 +51,18 @@ public final class CentralApi {
     private final OkHttpClient http;
     private final URI base;
     private final ObjectMapper mapper = new ObjectMapper();
+    private final ServerVerifier verifier;
 
-    public CentralApi(OkHttpClient http, URI base) {
+    /** A client that acts on nothing unsigned: receipts, verdicts, feed entries are checked by {@code verifier}. */
+    public CentralApi(OkHttpClient http, URI base, ServerVerifier verifier) {
         this.http = http;
         this.base = base;
+        this.verifier = verifier;
+    }
+
+    /** For talking tus to a server whose word is never acted on (stock tus servers in interop tests). */
+    public CentralApi(OkHttpClient http, URI base) {
+        this(http, base, ServerVerifier.none("-"));
     }
 
     public OkHttpClient http() {
@@ -78,9 +86,10 @@ public final class CentralApi {
         }
     }
 
-    public PacketView announce(PacketEnvelope envelope, PacketManifest manifest) throws SyncFailure, PacketRefused {
+    /** @param sha256 hex SHA-256 of the sealed bytes */
+    public PacketView announce(SealedPacket envelope, String sha256) throws SyncFailure, PacketRefused {
         Request req = new Request.Builder().url(url("/v1/packets"))
-                .post(RequestBody.create(bytes(announcement(envelope, manifest)), JSON)).build();
+                .post(RequestBody.create(bytes(announcement(envelope, sha256)), JSON)).build();
         try (Response r = call(req)) {
             if (r.code() == 200 || r.code() == 201) {
                 PacketView v = view(json(r, r.code()));
@@ -101,17 +110,17 @@ public final class CentralApi {
      * Announce, tus creation and the whole body in one request (creation-with-upload, §4.2):
      * {@code POST /v1/uploads} with the announcement in {@code Upload-Metadata}.
      */
-    public Created createWithUpload(PacketEnvelope envelope, PacketManifest manifest, byte[] sha256)
-            throws SyncFailure, PacketRefused {
+    public Created createWithUpload(SealedPacket envelope, byte[] sha256) throws SyncFailure, PacketRefused {
         Base64.Encoder b64 = Base64.getEncoder();
         String metadata = "packetId " + b64.encodeToString(envelope.packetId().getBytes(StandardCharsets.UTF_8))
-                + ",announcement " + b64.encodeToString(bytes(announcement(envelope, manifest)));
+                + ",announcement " + b64.encodeToString(bytes(announcement(envelope,
+                java.util.HexFormat.of().formatHex(sha256))));
         Request req = TusResumableInterceptor.mark(new Request.Builder()).url(url("/v1/uploads"))
-                .header("Upload-Length", Integer.toString(envelope.body().length))
+                .header("Upload-Length", Integer.toString(envelope.bytes().length))
                 .header("Upload-Metadata", metadata)
                 .header("Upload-Checksum", "sha256 " + b64.encodeToString(sha256))
                 .tag(BodyDigest.class, new BodyDigest(sha256))
-                .post(RequestBody.create(envelope.body(), OFFSET_STREAM)).build();
+                .post(RequestBody.create(envelope.bytes(), OFFSET_STREAM)).build();
         // A 460 left the announcement in place and dropped the body: the same request again is safe.
         try (Response r = callResendingDamaged(req)) {
             if (r.code() == 201) {
@@ -125,21 +134,15 @@ public final class CentralApi {
         }
     }
 
-    private ObjectNode announcement(PacketEnvelope envelope, PacketManifest manifest) {
+    /** §4.1 for a sealed packet: no parts (they would tell the path what is inside). */
+    private ObjectNode announcement(SealedPacket envelope, String sha256) {
         ObjectNode a = mapper.createObjectNode();
         a.put("packetId", envelope.packetId());
         a.put("kind", envelope.kind());
-        a.put("size", envelope.body().length);
-        a.put("sha256", envelope.sha256());
+        a.put("size", envelope.bytes().length);
+        a.put("sha256", sha256);
+        a.put("contentSha256", envelope.contentSha256());
         a.put("signature", envelope.signatureBase64());
-        ArrayNode parts = a.putArray("parts");
-        for (PacketManifest.Entry e : manifest.parts()) {
-            ObjectNode p = parts.addObject();
-            p.put("name", e.name());
-            p.put("contentType", e.contentType());
-            p.put("length", e.length());
-            p.put("sha256", e.sha256());
-        }
         return a;
     }
 
@@ -236,7 +239,9 @@ public final class CentralApi {
                 if (cursor == null || type == null) {
                     throw new SyncFailure(SyncFailure.Kind.PROTOCOL, "feedback item lacks cursor/type");
                 }
-                // Future entry types (station-command) may concern no packet.
+                // Every entry, of a known type or not, must be the server's before it moves anything.
+                verifier.require(SignedJson.Purpose.FEED_ENTRY, i, "feed entry " + cursor);
+                // Some entry types (station-command) concern no packet.
                 out.add(new FeedItem(cursor, type, i.path("packetId").isTextual() ? i.get("packetId").asText() : null, i));
             }
             return new FeedPage(out, next.asText(), more.asBoolean());
@@ -259,7 +264,8 @@ public final class CentralApi {
         }
         try (Response r = call(new Request.Builder().url(url("/v1/events"))
                 .post(RequestBody.create(bytes(arr), JSON)).build())) {
-            JsonNode results = json(r, 200).get("results");
+            JsonNode answer = verifier.require(SignedJson.Purpose.EVENT_RESULTS, json(r, 200), "events answer");
+            JsonNode results = answer.get("results");
             if (results == null || !results.isArray() || results.size() != batch.size()) {
                 throw new SyncFailure(SyncFailure.Kind.PROTOCOL, "events answer has no result per event");
             }
@@ -271,9 +277,63 @@ public final class CentralApi {
         }
     }
 
+    /**
+     * {@code POST /v1/station-report} (§7.1): what the station still holds and which packets it
+     * purged. @return the server's signed receipt (verified)
+     */
+    public JsonNode stationReport(int pending, List<String> purged) throws SyncFailure {
+        ObjectNode body = mapper.createObjectNode();
+        body.put("pending", pending);
+        ArrayNode ids = body.putArray("purged");
+        purged.forEach(ids::add);
+        try (Response r = call(new Request.Builder().url(url("/v1/station-report"))
+                .post(RequestBody.create(bytes(body), JSON)).build())) {
+            return verifier.require(SignedJson.Purpose.STATION_REPORT, json(r, 200), "station report receipt");
+        }
+    }
+
+    /** {@code GET /v1/server-keys} (§2.2): the server's keys, as it signs them itself; checked by the caller. */
+    public JsonNode serverKeys() throws SyncFailure {
+        try (Response r = call(new Request.Builder().url(url("/v1/server-keys")).get().build())) {
+            return json(r, 200);
+        }
+    }
+
+    /** {@code POST /v1/stations/transport-key} (§2.1), signed with the station key. */
+    public void registerTransportKey(String transportKey, String issuedAt, String signature)
+            throws SyncFailure, PacketRefused {
+        ObjectNode body = mapper.createObjectNode().put("transportKey", transportKey).put("issuedAt", issuedAt)
+                .put("signature", signature);
+        try (Response r = call(new Request.Builder().url(url("/v1/stations/transport-key"))
+                .post(RequestBody.create(bytes(body), JSON)).build())) {
+            if (r.code() != 200) {
+                throw refusedOrProtocol(r);
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ plumbing
 
     Response call(Request request) throws SyncFailure {
+        Response r = execute(request);
+        if (r.code() == 403 && "station-revoked".equals(errorCode(r))) {
+            try (r) {
+                JsonNode notice = mapper.readTree(r.peekBody(64 * 1024).bytes()).get("revocation");
+                if (notice == null || !verifier.verifies(SignedJson.Purpose.REVOCATION, notice)) {
+                    throw new SyncFailure(SyncFailure.Kind.UNTRUSTED, "revocation notice not signed by the pinned server");
+                }
+                throw SyncFailure.revoked(notice);
+            } catch (IOException e) {
+                if (e instanceof SyncFailure f) {
+                    throw f;
+                }
+                throw new SyncFailure(SyncFailure.Kind.PROTOCOL, "unreadable revocation notice", null, e);
+            }
+        }
+        return r;
+    }
+
+    private Response execute(Request request) throws SyncFailure {
         try {
             return http.newCall(request).execute();
         } catch (SyncFailure f) {
@@ -326,11 +386,31 @@ public final class CentralApi {
             throw new SyncFailure(SyncFailure.Kind.PROTOCOL, "packet awaiting upload without a /v1/uploads/ URL");
         }
         JsonNode verdict = n.get("verdict");
+        JsonNode receipt = n.get("receipt");
+        if (state != ServerState.AWAITING_UPLOAD) {
+            // Stored or decided: believed only on the server's signed receipt naming this packet and hash.
+            if (receipt == null) {
+                throw new SyncFailure(SyncFailure.Kind.UNTRUSTED, "packet view of " + id + " without a signed receipt");
+            }
+            verifier.require(SignedJson.Purpose.RECEIPT, receipt, "receipt of " + id);
+            if (!id.equals(receipt.path("packetId").asText()) || !sha.equals(receipt.path("sha256").asText())) {
+                throw new SyncFailure(SyncFailure.Kind.UNTRUSTED, "receipt does not match the view of " + id);
+            }
+        }
+        if (state.isVerdict()) {
+            if (verdict == null) {
+                throw new SyncFailure(SyncFailure.Kind.UNTRUSTED, "packet " + id + " decided without a signed verdict");
+            }
+            verifier.require(SignedJson.Purpose.VERDICT, verdict, "verdict on " + id);
+            if (!id.equals(verdict.path("packetId").asText()) || !state.wire().equals(verdict.path("state").asText())) {
+                throw new SyncFailure(SyncFailure.Kind.UNTRUSTED, "verdict does not match the view of " + id);
+            }
+        }
         return new PacketView(id, state, sha, n.get("size").asLong(), upload, n.path("uploadOffset").asLong(0),
-                verdict);
+                verdict, receipt, n.path("contentSha256").asText(null));
     }
 
-    private static UploadState uploadState(Response r, boolean mismatch) throws SyncFailure {
+    private UploadState uploadState(Response r, boolean mismatch) throws SyncFailure {
         String offset = r.header("Upload-Offset");
         long o;
         try {
@@ -345,8 +425,35 @@ public final class CentralApi {
         if (status != null && !status.equals("received") && !status.equals("rejected")) {
             throw new SyncFailure(SyncFailure.Kind.PROTOCOL, "unknown upload status '" + status + "'");
         }
-        return new UploadState(o, status, r.header("X-Rekam-Packet-Reason"), r.header("X-Rekam-Packet-Sha256"),
-                mismatch);
+        if (status == null) {
+            return new UploadState(o, null, null, null, mismatch, null);
+        }
+        // The headers say it; only the signed receipt is believed (protocol §4.5).
+        JsonNode receipt = receipt(r.header(RECEIPT));
+        verifier.require(SignedJson.Purpose.RECEIPT, receipt, "upload receipt");
+        String said = receipt.path("status").asText();
+        if (!said.equals(status)) {
+            throw new SyncFailure(SyncFailure.Kind.UNTRUSTED, "receipt says " + said + ", the header " + status);
+        }
+        return new UploadState(o, said, receipt.path("reason").asText(null), receipt.path("sha256").asText(null),
+                mismatch, receipt);
+    }
+
+    static final String RECEIPT = "X-Rekam-Receipt";
+
+    private JsonNode receipt(String header) throws SyncFailure {
+        if (header == null) {
+            throw new SyncFailure(SyncFailure.Kind.UNTRUSTED, "upload complete without a signed receipt");
+        }
+        try {
+            JsonNode n = mapper.readTree(Base64.getDecoder().decode(header.trim()));
+            if (n == null || !n.isObject()) {
+                throw new SyncFailure(SyncFailure.Kind.UNTRUSTED, "receipt is not a JSON object");
+            }
+            return n;
+        } catch (IllegalArgumentException | IOException e) {
+            throw new SyncFailure(SyncFailure.Kind.UNTRUSTED, "receipt is not base64 JSON", null, e);
+        }
     }
 
     /** 4xx: final refusals become {@link PacketRefused}; anything unexpected a protocol failure. */

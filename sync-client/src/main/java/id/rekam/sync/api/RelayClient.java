@@ -68,13 +68,14 @@ public final class RelayClient {
         }
     }
 
-    public Relayed relayPacket(String origin, String packetId, String kind, String sha256, String signature,
-                               byte[] body) throws SyncFailure, Refused {
+    public Relayed relayPacket(String origin, String packetId, String kind, String sha256, String contentSha256,
+                               String signature, byte[] body) throws SyncFailure, Refused {
         ObjectNode o = mapper.createObjectNode();
         o.put("originStationId", origin);
         o.put("packetId", packetId);
         o.put("kind", kind);
         o.put("sha256", sha256);
+        o.put("contentSha256", contentSha256);
         o.put("signature", signature);
         o.put("body", Base64.getEncoder().encodeToString(body));
         JsonNode n = post("/v1/relay/packets", o);

@@ -30,6 +30,11 @@ public enum ServerState {
         return this != AWAITING_UPLOAD;
     }
 
+    /** Decided: the view carries a signed verdict. */
+    public boolean isVerdict() {
+        return this != AWAITING_UPLOAD && this != RECEIVED;
+    }
+
     public static java.util.Optional<ServerState> fromWireIfKnown(String s) {
         return Arrays.stream(values()).filter(v -> v.wire.equals(s)).findFirst();
     }

@@ -3,8 +3,12 @@ package id.rekam.sync.cli;
 import id.rekam.core.domain.Nik;
 import id.rekam.core.outbox.OutboxEntry;
 import id.rekam.core.outbox.OutboxState;
-import id.rekam.core.settings.StationSettingsFile;
+import id.rekam.core.store.DeliveryStore;
 import id.rekam.core.store.StationStore;
+import id.rekam.core.trust.ServerAddress;
+import id.rekam.core.trust.ServerKeys;
+import id.rekam.core.trust.ServerTrust;
+import id.rekam.core.trust.TransportKeyStatement;
 import id.rekam.core.store.StoreHealth;
 import id.rekam.sync.LastContact;
 import id.rekam.sync.Messages;
@@ -13,7 +17,10 @@ import id.rekam.sync.SyncConfig;
 import id.rekam.sync.SyncFailure;
 import id.rekam.sync.SyncService;
 import id.rekam.sync.SyncStatus;
+import id.rekam.sync.TransportKey;
 import id.rekam.sync.api.CentralApi;
+import id.rekam.sync.api.ServerVerifier;
+import id.rekam.sync.retry.Backoff;
 import id.rekam.sync.api.PacketRefused;
 import id.rekam.sync.api.PacketView;
 import id.rekam.sync.http.HttpClients;
@@ -33,40 +40,54 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Base64;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The technician's sync tool: {@code enroll}, {@code status}, {@code run}, {@code push-now},
- * {@code verify}, {@code requeue}. The store passphrase comes from a file or the environment,
- * never from the command line (it would show in the process list). Without {@code --server} the
- * commands deliver to the server (and pin) that {@code enroll} or the station's provisioning
- * wizard kept in the data directory's settings file.
+ * The technician's sync tool: {@code enroll}, {@code register-transport-key}, {@code status},
+ * {@code run}, {@code push-now}, {@code verify}, {@code requeue}. {@code run} and {@code push-now}
+ * — what the overnight service does — never take the store passphrase: they send the packets the
+ * desk sealed to the central server, signing requests with the service's own transport key
+ * ({@code --key-dir}, 0600), and keep what the server signed for the desk's next unlock. The
+ * commands that need the store's keys ({@code enroll}, {@code register-transport-key},
+ * {@code verify}, {@code requeue}) read the passphrase from a file or the environment, never from
+ * the command line (it would show in the process list), and are run by a technician, once.
+ * The central server, its pin and keys are those pinned in the store at enrollment.
  */
 @Command(name = "rekam-sync", mixinStandardHelpOptions = true,
-        subcommands = {SyncCli.Enroll.class, SyncCli.Status.class, SyncCli.Run.class, SyncCli.PushNow.class,
-                SyncCli.Verify.class, SyncCli.Requeue.class},
+        subcommands = {SyncCli.Enroll.class, SyncCli.RegisterTransportKey.class, SyncCli.Status.class, SyncCli.Run.class,
+                SyncCli.PushNow.class, SyncCli.Verify.class, SyncCli.Requeue.class},
         description = "Delivery of the station's packets to the central server.")
 public final class SyncCli {
 
     static final String PASSPHRASE_ENV = "REKAM_PASSPHRASE";
+    static final String KEY_DIR_ENV = "REKAM_SYNC_KEY_DIR";
     /** Audit action of a headless registration ({@code enroll}). */
     public static final String AUDIT_ENROLLED = "station.enrolled";
+    /** Audit action of a transport key registered after enrollment. */
+    public static final String AUDIT_TRANSPORT_KEY = "station.transportKeyRegistered";
 
     // Checked when a command needs it (dataDir()), not by picocli: `rekam-sync <command> --help` must work without it.
     @Option(names = "--data-dir", description = "station data directory (required)")
     private Path dataDir;
 
-    @Option(names = "--server", description = "central server base URI, e.g. https://pusat.example/ "
-            + "(default: the one kept by enroll or the station's set-up)")
+    @Option(names = "--key-dir", description = "directory of the sync service's transport key (0700; default $"
+            + KEY_DIR_ENV + ", else <data-dir>/sync-key); /var/lib/rekam-sync on an installed station")
+    Path keyDir;
+
+    @Option(names = "--server", description = "enroll only: central server base URI (https://pusat.example/; "
+            + "http only to this machine)")
     URI server;
 
-    @Option(names = "--pin", description = "TLS key pin of the server (sha256/...)")
+    @Option(names = "--pin", description = "enroll only: TLS key pin of the server (sha256/...)")
     String pin;
 
-    @Option(names = "--passphrase-file", description = "file holding the store passphrase (else $" + PASSPHRASE_ENV + ")")
+    @Option(names = "--passphrase-file", description = "file holding the store passphrase (else $" + PASSPHRASE_ENV
+            + ", else asked at the terminal); only for enroll, register-transport-key, verify, requeue and a detailed "
+            + "status. Never keep it in a file on the station.")
     Path passphraseFile;
 
     @Option(names = "--concurrency", defaultValue = "2")
@@ -100,6 +121,14 @@ public final class SyncCli {
         return dataDir;
     }
 
+    Path keyDir() {
+        if (keyDir != null) {
+            return keyDir;
+        }
+        String env = System.getenv(KEY_DIR_ENV);
+        return env != null && !env.isBlank() ? Path.of(env) : dataDir().resolve("sync-key");
+    }
+
     PrintWriter out() {
         return spec.commandLine().getOut();
     }
@@ -108,40 +137,48 @@ public final class SyncCli {
         return new Messages(Locale.forLanguageTag(lang));
     }
 
+    /** Status shows the sealed reasons only when a passphrase was given (it never asks). */
+    boolean hasPassphrase() {
+        return passphraseFile != null || System.getenv(PASSPHRASE_ENV) != null;
+    }
+
     StationStore openStore() throws Exception {
         char[] pass;
         if (passphraseFile != null) {
             pass = Files.readString(passphraseFile, StandardCharsets.UTF_8).strip().toCharArray();
-        } else {
-            String env = System.getenv(PASSPHRASE_ENV);
-            if (env == null) {
-                throw new CommandLine.ParameterException(new CommandLine(this),
-                        "give --passphrase-file or set " + PASSPHRASE_ENV);
+        } else if (System.getenv(PASSPHRASE_ENV) != null) {
+            pass = System.getenv(PASSPHRASE_ENV).toCharArray();
+        } else if (System.console() != null) {
+            // A technician at the terminal: asked, not echoed, kept nowhere.
+            pass = System.console().readPassword("%s", messages().get("passphrase.prompt"));
+            if (pass == null) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "no passphrase given");
             }
-            pass = env.toCharArray();
+        } else {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "give --passphrase-file or set " + PASSPHRASE_ENV);
         }
         return StationStore.open(dataDir(), pass);
     }
 
-    /** {@code --server} with {@code --pin}, else the server and pin kept in the station's settings file. */
-    SyncConfig config() {
-        URI target = server;
-        String targetPin = pin;
-        if (target == null) {
-            Properties kept = StationSettingsFile.effective(dataDir());
-            String url = kept.getProperty(StationSettingsFile.SERVER, "").trim();
-            if (url.isEmpty()) {
-                throw new CommandLine.ParameterException(new CommandLine(this),
-                        "--server is required (no server kept in " + dataDir().resolve(StationSettingsFile.FILE) + ")");
-            }
-            target = URI.create(url);
-            String keptPin = kept.getProperty(StationSettingsFile.SERVER_PIN, "").trim();
-            targetPin = keptPin.isEmpty() ? null : keptPin;
-        }
-        return SyncConfig.defaults(target).withTlsPin(targetPin).withConcurrency(concurrency).withChunkSize(chunkSize)
+    /** The delivery settings for the server pinned in the store. */
+    SyncConfig config(Optional<ServerTrust> trust) {
+        ServerTrust t = trust.orElseThrow(() -> new CommandLine.ParameterException(new CommandLine(this),
+                "this station has no central server pinned: enroll it first"));
+        return SyncConfig.of(t).withConcurrency(concurrency).withChunkSize(chunkSize)
                 .withRetention(Duration.ofDays(retentionDays))
                 .withBackoff(Duration.ofMillis(backoffBaseMs), Duration.ofMillis(backoffCapMs))
                 .withPollInterval(Duration.ofMillis(pollMs));
+    }
+
+    /** For the service's commands: the passphrase and another server have no place there. @return false when refused */
+    boolean refuseKeysAndServer(String command) {
+        if (passphraseFile != null || server != null || pin != null) {
+            out().println(command + " takes neither the store passphrase nor --server/--pin: it sends sealed packets "
+                    + "with the transport key to the server pinned in the store");
+            return false;
+        }
+        return true;
     }
 
     static void print(PrintWriter out, Messages m, SyncStatus s) {
@@ -158,7 +195,7 @@ public final class SyncCli {
         return m.get("status.lastContact", when == null ? m.get("status.never") : when);
     }
 
-    /** A subcommand that works on the opened station store and closes it when done. */
+    /** A subcommand that works on the opened (unlocked) station store and closes it when done. */
     abstract static class StoreCommand implements Callable<Integer> {
         @CommandLine.ParentCommand
         SyncCli cli;
@@ -173,9 +210,33 @@ public final class SyncCli {
         abstract int call(StationStore store) throws Exception;
     }
 
+    /** A subcommand of the sync service: the store stays locked, requests go out under the transport key. */
+    abstract static class ServiceCommand implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        SyncCli cli;
+
+        /** Null (after saying why) when given the passphrase or a server, or when no server is pinned yet. */
+        SyncService service(DeliveryStore store) {
+            if (!cli.refuseKeysAndServer(getClass().getAnnotation(Command.class).name())) {
+                return null;
+            }
+            if (store.serverTrust().isEmpty()) {
+                cli.out().println(cli.messages().get("status.noServerKeys"));
+                return null;
+            }
+            if (!TransportKey.exists(cli.keyDir())) {
+                throw new CommandLine.ParameterException(new CommandLine(cli),
+                        cli.messages().get("transport.missing", cli.keyDir()));
+            }
+            return SyncService.locked(store, TransportKey.load(cli.keyDir()), cli.config(store.serverTrust()),
+                    Clock.systemUTC(), Backoff.threadLocalRandom(), cli.messages());
+        }
+    }
+
     @Command(name = "enroll", mixinStandardHelpOptions = true,
             description = "Register this station with the central server (--server, --pin) using a one-time "
-                    + "enrollment code; keeps the server and pin where the station and later commands read them.")
+                    + "enrollment code; pins the server's address, TLS key and keys in the store and registers the sync "
+                    + "service's transport key (made in --key-dir). Run it as the sync service's user.")
     static final class Enroll extends StoreCommand {
         @Option(names = "--code", required = true, description = "one-time enrollment code from the central administrator")
         String code;
@@ -186,6 +247,9 @@ public final class SyncCli {
         @Option(names = "--technician", required = true, description = "who registers the station (audited)")
         String technician;
 
+        @Option(names = "--no-transport-key", description = "register no transport key (no overnight sync service)")
+        boolean noTransportKey;
+
         @Override
         int call(StationStore store) {
             PrintWriter out = cli.out();
@@ -193,17 +257,20 @@ public final class SyncCli {
             if (cli.server == null) {
                 throw new CommandLine.ParameterException(new CommandLine(cli), "enroll needs --server");
             }
-            URI base = URI.create(cli.server.toString().endsWith("/") ? cli.server.toString() : cli.server + "/");
-            String pin = cli.pin == null || cli.pin.isBlank() ? null : cli.pin.trim();
-            if ("https".equalsIgnoreCase(base.getScheme()) && pin == null) {
-                out.println(m.get("enroll.pinRequired"));
+            ServerAddress address;
+            try {
+                address = ServerAddress.check(cli.server.toString(), cli.pin);
+            } catch (ServerAddress.Refused e) {
+                out.println(e.problem() == ServerAddress.Problem.PIN_REQUIRED ? m.get("enroll.pinRequired")
+                        : m.get("enroll.refused", e.getMessage()));
                 return 2;
             }
-            OkHttpClient http = StationEnrollment.client(pin);
-            String id;
+            TransportKey transport = noTransportKey ? null : TransportKey.create(cli.keyDir());
+            OkHttpClient http = StationEnrollment.client(address.pin());
+            StationEnrollment.Enrolled enrolled;
             try {
-                id = StationEnrollment.enroll(http, base, code.trim(),
-                        store, name == null || name.isBlank() ? store.stationId() : name);
+                enrolled = StationEnrollment.enroll(http, address, code.trim(), store,
+                        name == null || name.isBlank() ? store.stationId() : name, transport, technician);
             } catch (IOException e) {
                 out.println(m.get("enroll.refused", e.getMessage()));
                 return 2;
@@ -211,35 +278,90 @@ public final class SyncCli {
                 http.dispatcher().executorService().shutdown();
                 http.connectionPool().evictAll();
             }
-            StationSettingsFile.write(cli.dataDir(), Map.of(StationSettingsFile.SERVER, base.toString(),
-                    StationSettingsFile.SERVER_PIN, pin == null ? "" : pin));
-            store.audit(technician, AUDIT_ENROLLED, id, Map.of("server", base.toString(), "pin", pin == null ? "" : pin));
-            out.println(m.get("enroll.done", id, base, cli.dataDir().resolve(StationSettingsFile.FILE)));
+            store.audit(technician, AUDIT_ENROLLED, enrolled.stationId(), Map.of("server", address.base().toString(),
+                    "pin", address.pin() == null ? "" : address.pin(), "serverKeys", enrolled.keys().fingerprint(),
+                    "transportKey", transport == null ? "" : transport.publicKeyBase64()));
+            out.println(m.get("enroll.done", enrolled.stationId(), address.base(), enrolled.keys().fingerprint()));
+            if (transport != null) {
+                out.println(m.get("transport.registered", cli.keyDir(), enrolled.stationId()));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "register-transport-key", mixinStandardHelpOptions = true,
+            description = "Make a new transport key for the sync service in --key-dir (0600) and register it with the "
+                    + "central server, signed by the station key (after the set-up wizard, or to replace a key). "
+                    + "Run it as the sync service's user.")
+    static final class RegisterTransportKey extends StoreCommand {
+        @Option(names = "--technician", required = true, description = "who registers the key (audited)")
+        String technician;
+
+        @Override
+        int call(StationStore store) throws Exception {
+            PrintWriter out = cli.out();
+            Messages m = cli.messages();
+            SyncConfig config = cli.config(store.serverTrust());
+            TransportKey key = TransportKey.create(cli.keyDir());
+            TransportKeyStatement st = new TransportKeyStatement(store.stationId(), key.publicKeyBase64(),
+                    Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+            var http = HttpClients.builder(config, store.stationId(), store::signRequest, Clock.systemUTC()).build();
+            try {
+                new CentralApi(http, config.server()).registerTransportKey(st.transportKeyBase64(),
+                        st.issuedAt().toString(), Base64.getEncoder().encodeToString(store.signTransportKey(st)));
+            } catch (SyncFailure | PacketRefused e) {
+                out.println(m.get("enroll.refused", e.getMessage()));
+                return 2;
+            } finally {
+                http.dispatcher().executorService().shutdown();
+                http.connectionPool().evictAll();
+            }
+            store.audit(technician, AUDIT_TRANSPORT_KEY, store.stationId(), Map.of("transportKey", key.publicKeyBase64()));
+            out.println(m.get("transport.registered", cli.keyDir(), store.stationId()));
             return 0;
         }
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true,
-            description = "Counts per delivery state and the last contact of a running service (no network).")
-    static final class Status extends StoreCommand {
+            description = "Counts per delivery state and the last contact of a running service (no network, no "
+                    + "passphrase; with one, also why parked records are parked).")
+    static final class Status implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        SyncCli cli;
+
         @Override
-        int call(StationStore store) {
+        public Integer call() throws Exception {
             PrintWriter out = cli.out();
             Messages m = cli.messages();
-            var n = store.outbox().countByState();
-            for (OutboxState s : OutboxState.values()) {
-                out.printf("%-16s %d%n", s, n.get(s));
+            if (cli.hasPassphrase()) {
+                try (StationStore store = cli.openStore()) {
+                    print(out, m, store.outbox().countByState());
+                    for (OutboxEntry e : store.outbox().inState(OutboxState.NEEDS_ATTENTION, 50)) {
+                        // Reasons are kept whole (sealed); a NIK in them is masked where they are shown.
+                        out.printf("NEEDS_ATTENTION %s: %s%n", e.packetId(), Nik.maskIn(e.reason()));
+                    }
+                    for (var e : store.events().needingAttention(50)) {
+                        out.printf("NEEDS_ATTENTION event %s (%s): %s%n", e.id(), e.type(), Nik.maskIn(e.reason()));
+                    }
+                }
+            } else {
+                try (DeliveryStore store = DeliveryStore.open(cli.dataDir())) {
+                    print(out, m, store.countByState());
+                    int unsealed = store.unsealed();
+                    if (unsealed > 0) {
+                        out.println(m.get("status.unsealed", unsealed));
+                    }
+                }
             }
             // Another process (the service's run) may be delivering: its last contact, as it kept it.
             out.println(lastContact(m, LastContact.read(cli.dataDir()).orElse(null)));
-            for (OutboxEntry e : store.outbox().inState(OutboxState.NEEDS_ATTENTION, 50)) {
-                // Reasons are kept whole (sealed); a NIK in them is masked where they are shown.
-                out.printf("NEEDS_ATTENTION %s: %s%n", e.packetId(), Nik.maskIn(e.reason()));
-            }
-            for (var e : store.events().needingAttention(50)) {
-                out.printf("NEEDS_ATTENTION event %s (%s): %s%n", e.id(), e.type(), Nik.maskIn(e.reason()));
-            }
             return 0;
+        }
+
+        private static void print(PrintWriter out, Messages m, Map<OutboxState, Long> n) {
+            for (OutboxState s : OutboxState.values()) {
+                out.printf("%-16s %d%n", s, n.get(s));
+            }
         }
     }
 
@@ -266,11 +388,9 @@ public final class SyncCli {
         }
     }
 
-    @Command(name = "run", mixinStandardHelpOptions = true, description = "Deliver continuously until stopped (Ctrl-C).")
-    static final class Run implements Callable<Integer> {
-        @CommandLine.ParentCommand
-        SyncCli cli;
-
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = "Deliver continuously until stopped (Ctrl-C), without the passphrase: the systemd service.")
+    static final class Run extends ServiceCommand implements Callable<Integer> {
         @Option(names = "--exit-when-drained", description = "exit 0 once nothing is left to send or to hear about")
         boolean exitWhenDrained;
 
@@ -279,8 +399,18 @@ public final class SyncCli {
 
         @Override
         public Integer call() throws Exception {
-            StationStore store = cli.openStore();
-            SyncService service = new SyncService(store, cli.config());
+            DeliveryStore store = DeliveryStore.open(cli.dataDir());
+            SyncService service;
+            try {
+                service = service(store);
+            } catch (RuntimeException e) {
+                store.close();
+                throw e;
+            }
+            if (service == null) {
+                store.close();
+                return 2;
+            }
             CountDownLatch stopped = new CountDownLatch(1);
             Thread hook = new Thread(() -> {
                 service.close();
@@ -303,11 +433,15 @@ public final class SyncCli {
         }
     }
 
-    @Command(name = "push-now", mixinStandardHelpOptions = true, description = "One delivery pass, then exit (non-zero if it failed).")
-    static final class PushNow extends StoreCommand {
+    @Command(name = "push-now", mixinStandardHelpOptions = true,
+            description = "One delivery pass without the passphrase, then exit (non-zero if it failed).")
+    static final class PushNow extends ServiceCommand implements Callable<Integer> {
         @Override
-        int call(StationStore store) {
-            try (SyncService service = new SyncService(store, cli.config())) {
+        public Integer call() {
+            try (DeliveryStore store = DeliveryStore.open(cli.dataDir()); SyncService service = service(store)) {
+                if (service == null) {
+                    return 2;
+                }
                 int code = 0;
                 try {
                     service.runOnce();
@@ -320,8 +454,12 @@ public final class SyncCli {
         }
     }
 
-    @Command(name = "verify", mixinStandardHelpOptions = true, description = "Store integrity, audit chain, and confirmed packets' hashes against the server.")
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Store integrity, audit chain, and (--with-server) confirmed packets' hashes against the server.")
     static final class Verify extends StoreCommand {
+        @Option(names = "--with-server", description = "also compare confirmed packets with the pinned server")
+        boolean withServer;
+
         @Override
         int call(StationStore store) throws Exception {
             PrintWriter out = cli.out();
@@ -329,16 +467,17 @@ public final class SyncCli {
             StoreHealth health = store.verify();
             out.println(m.get("verify.storeOk", health.integrity(), health.audit()));
             boolean ok = health.ok();
-            if (cli.server != null) {
+            if (withServer) {
                 ok &= compare(store, out, m);
             }
             return ok ? 0 : 1;
         }
 
         private boolean compare(StationStore store, PrintWriter out, Messages m) throws Exception {
-            SyncConfig config = cli.config();
+            SyncConfig config = cli.config(store.serverTrust());
             var http = HttpClients.builder(config, store.stationId(), store::signRequest, Clock.systemUTC()).build();
-            CentralApi api = new CentralApi(http, config.server());
+            CentralApi api = new CentralApi(http, config.server(), new ServerVerifier(store.stationId(),
+                    () -> store.serverTrust().map(ServerTrust::keys).map(ServerKeys::signingKey).orElse(null)));
             boolean ok = true;
             int matched = 0;
             List<OutboxEntry> confirmed = new java.util.ArrayList<>(
@@ -348,11 +487,12 @@ public final class SyncCli {
                 for (OutboxEntry e : confirmed) {
                     try {
                         PacketView v = api.packet(e.packetId());
-                        if (v.sha256().equals(e.sha256())) {
+                        // The packet inside the seal is what the station signed: compare that hash.
+                        if (e.sha256().equals(v.contentSha256())) {
                             matched++;
                         } else {
                             ok = false;
-                            out.println(m.get("verify.packetMismatch", e.packetId(), e.sha256(), v.sha256()));
+                            out.println(m.get("verify.packetMismatch", e.packetId(), e.sha256(), v.contentSha256()));
                         }
                     } catch (PacketRefused r) {
                         ok = false;

@@ -16,6 +16,12 @@ public final class HttpClients {
 
     public static OkHttpClient.Builder builder(SyncConfig config, String stationId, UnaryOperator<byte[]> signer,
                                                Clock clock) {
+        return builder(config, stationId, RequestSigner.stationKey(signer), clock);
+    }
+
+    /** With the signer's key named for the server ({@link RequestSigner#keyHeader()}: the transport key). */
+    public static OkHttpClient.Builder builder(SyncConfig config, String stationId, RequestSigner signer,
+                                               Clock clock) {
         ServerClock serverClock = new ServerClock(clock);
         OkHttpClient.Builder b = new OkHttpClient.Builder()
                 // Our own loop retries with backoff and a fresh nonce; OkHttp's silent retry would

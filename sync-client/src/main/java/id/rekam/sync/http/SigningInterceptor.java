@@ -51,12 +51,15 @@ public final class SigningInterceptor implements Interceptor {
         String nonce = nonce();
         byte[] canonical = canonical(r.method(), pathAndQuery, stationId, timestamp, nonce, bodyHash);
         String signature = Base64.getEncoder().encodeToString(signer.apply(canonical));
-        return chain.proceed(r.newBuilder()
+        Request.Builder signed = r.newBuilder()
                 .header("X-Rekam-Station", stationId)
                 .header("X-Rekam-Timestamp", timestamp)
                 .header("X-Rekam-Nonce", nonce)
-                .header("X-Rekam-Signature", signature)
-                .build());
+                .header("X-Rekam-Signature", signature);
+        if (signer instanceof RequestSigner rs && rs.keyHeader() != null) {
+            signed.header("X-Rekam-Key", rs.keyHeader());
+        }
+        return chain.proceed(signed.build());
     }
 
     public static byte[] canonical(String method, String pathAndQuery, String stationId, String timestamp,

@@ -105,7 +105,7 @@ public final class BundleRelay {
             bundle.unlock(passphrase);
             approved = bundle.packets().stream().filter(ExportManifest.PacketItem::isApproved).toList();
             for (ExportManifest.PacketItem item : approved) {
-                bundle.packet(item, key);
+                bundle.packet(item);
             }
             tally = bundle.tallyJson();
         } catch (ExportException e) {
@@ -126,9 +126,9 @@ public final class BundleRelay {
         boolean tallyForwarded = false;
         try {
             for (ExportManifest.PacketItem item : approved) {
-                byte[] body = bundle.packet(item, key);
+                byte[] body = bundle.packet(item);
                 RelayClient.Relayed r = client.relayPacket(origin, item.packetId(), item.kind(), item.sha256(),
-                        item.signature(), body);
+                        item.contentSha256(), item.signature(), body);
                 if (r.stored()) {
                     stored++;
                 } else {

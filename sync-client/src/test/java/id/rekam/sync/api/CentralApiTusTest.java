@@ -1,6 +1,6 @@
 package id.rekam.sync.api;
 
-import id.rekam.core.outbox.PacketEnvelope;
+import id.rekam.core.outbox.SealedPacket;
 import id.rekam.core.packet.Packet;
 import id.rekam.core.packet.PacketCodec;
 import id.rekam.core.packet.PacketPart;
@@ -33,6 +33,7 @@ class CentralApiTusTest {
 
     MockWebServer mock;
     CentralApi api;
+    final TestServerKey serverKey = new TestServerKey();
 
     @BeforeEach
     void setUp() throws Exception {
@@ -40,7 +41,7 @@ class CentralApiTusTest {
         mock.start();
         SyncConfig config = SyncConfig.defaults(mock.url("/").uri());
         api = new CentralApi(HttpClients.builder(config, "ST-327601-0001", data -> new byte[64], Clock.systemUTC())
-                .build(), mock.url("/").uri());
+                .build(), mock.url("/").uri(), serverKey.verifier("ST-327601-0001"));
     }
 
     @AfterEach
@@ -137,13 +138,15 @@ class CentralApiTusTest {
     void damagedCreationWithUploadIsResentAtOnce() throws Exception {
         Packet p = new PacketCodec().encode("p-1", "enrollment", "ST-327601-0001", "2026-11-25T08:00:00Z",
                 List.of(new PacketPart("record.json", "application/json", "{}".getBytes(StandardCharsets.UTF_8))));
-        PacketEnvelope envelope = new PacketEnvelope(p.id(), "enrollment", p.body(), p.sha256(), new byte[64]);
+        // Stands in for a sealed packet: what matters here is the resend, not what the bytes hold.
+        SealedPacket envelope = new SealedPacket(p.id(), "enrollment", p.body(), p.sha256(), new byte[64]);
         mock.enqueue(answer(460));
         mock.enqueue(answer(201).setHeader("Location", "/v1/uploads/u1")
                 .setHeader("Upload-Offset", Integer.toString(p.body().length))
-                .setHeader("X-Rekam-Packet-Status", "received").setHeader("X-Rekam-Packet-Sha256", p.sha256()));
+                .setHeader("X-Rekam-Packet-Status", "received").setHeader("X-Rekam-Packet-Sha256", p.sha256())
+                .setHeader("X-Rekam-Receipt", serverKey.receiptHeader("ST-327601-0001", p.id(), p.sha256(), "received")));
 
-        CentralApi.Created created = api.createWithUpload(envelope, p.manifest(), PacketCodec.sha256(p.body()));
+        CentralApi.Created created = api.createWithUpload(envelope, PacketCodec.sha256(p.body()));
 
         assertThat(created.state().completion()).hasValue("received");
         List<RecordedRequest> sent = requests();

@@ -53,6 +53,14 @@ final class CliKit implements AutoCloseable {
         return access.stationDir();
     }
 
+    Path keyDir() {
+        return access.keyDir();
+    }
+
+    void stopServer() {
+        access.stopServer();
+    }
+
     URI serverUri() {
         return access.serverUri();
     }

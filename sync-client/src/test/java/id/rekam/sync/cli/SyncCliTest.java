@@ -56,7 +56,8 @@ class SyncCliTest {
     @Test
     void everyCommandAnswersHelp() {
         CommandLine cli = SyncCli.commandLine();
-        assertThat(cli.getSubcommands()).containsKeys("enroll", "status", "run", "push-now", "verify", "requeue");
+        assertThat(cli.getSubcommands()).containsKeys("enroll", "register-transport-key", "status", "run", "push-now",
+                "verify", "requeue");
         for (String name : cli.getSubcommands().keySet()) {
             for (String help : new String[] {"--help", "-h"}) {
                 // Neither the parent's required --data-dir nor the command's own options stand in the way.
@@ -74,33 +75,49 @@ class SyncCliTest {
     void enrollRegistersTheStationAndLaterCommandsUseTheKeptServer() throws Exception {
         Path pass = ready(CliKit.startUnenrolled(dir), 2);
         String data = kit.stationDir().toString();
+        String keys = dir.resolve("service-keys").toString();
 
-        // Before registration the server refuses the station's signed calls.
-        String early = run("--data-dir", data, "--server", kit.serverUri().toString(), "--passphrase-file",
-                pass.toString(), "--lang", "en", "push-now");
-        assertThat(early).startsWith("2\n").contains("Waiting 2");
+        // Before registration there is no server to deliver to.
+        String early = run("--data-dir", data, "--key-dir", keys, "--lang", "en", "push-now");
+        assertThat(early).startsWith("2\n").contains("Register the station");
 
-        String bad = run("--data-dir", data, "--server", kit.serverUri().toString(), "--passphrase-file",
-                pass.toString(), "--lang", "en", "enroll", "--code", "AAAA-BBBB-CCCC-DDDD", "--technician", "tek");
+        String bad = run("--data-dir", data, "--key-dir", keys, "--server", kit.serverUri().toString(),
+                "--passphrase-file", pass.toString(), "--lang", "en", "enroll", "--code", "AAAA-BBBB-CCCC-DDDD",
+                "--technician", "tek");
         assertThat(bad).startsWith("2\n").contains("Station registration failed").contains("enrollment-code-unknown");
-        assertThat(kit.stationDir().resolve(StationSettingsFile.FILE)).doesNotExist();
 
-        String enrolled = run("--data-dir", data, "--server", kit.serverUri().toString(), "--passphrase-file",
-                pass.toString(), "--lang", "en", "enroll", "--code", kit.enrollmentCode(), "--technician", "tek",
-                "--name", "Meja 1");
-        assertThat(enrolled).startsWith("0\n").contains("Station " + kit.stationId() + " registered");
-        Properties kept = StationSettingsFile.read(kit.stationDir());
-        assertThat(kept.getProperty(StationSettingsFile.SERVER)).isEqualTo(kit.serverUri().toString());
-        assertThat(kept.getProperty(StationSettingsFile.SERVER_PIN)).isEmpty();
+        String enrolled = run("--data-dir", data, "--key-dir", keys, "--server", kit.serverUri().toString(),
+                "--passphrase-file", pass.toString(), "--lang", "en", "enroll", "--code", kit.enrollmentCode(),
+                "--technician", "tek", "--name", "Meja 1");
+        assertThat(enrolled).startsWith("0\n").contains("Station " + kit.stationId() + " is registered")
+                .contains("transport key was made in " + keys);
+        // The server lives in the store now, never in the group-writable settings file.
+        assertThat(StationSettingsFile.read(kit.stationDir()).getProperty(StationSettingsFile.SERVER)).isNull();
+        Path key = Path.of(keys, "transport.key");
+        assertThat(id.rekam.core.crypto.PrivateKeyFile.ownerOnly(key)).isTrue();
+        if (java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
+                    .isEqualTo("rw-------");
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(key.getParent()))).isEqualTo("rwx------");
+        }
 
-        // No --server: the kept one.
-        String push = run("--data-dir", data, "--passphrase-file", pass.toString(), "--lang", "en", "push-now");
+        // The service's commands: no passphrase, no --server; they take neither.
+        String push = run("--data-dir", data, "--key-dir", keys, "--lang", "en", "push-now");
         assertThat(push).startsWith("0\n").contains("Waiting 0, uploading 0,");
         kit.awaitServerDecisions();
-        assertThat(run("--data-dir", data, "--passphrase-file", pass.toString(), "--lang", "en", "push-now"))
+        assertThat(run("--data-dir", data, "--key-dir", keys, "--lang", "en", "push-now"))
                 .startsWith("0\n").contains("confirmed 2");
+        assertThat(run("--data-dir", data, "--key-dir", keys, "--passphrase-file", pass.toString(), "push-now"))
+                .startsWith("2\n").contains("takes neither the store passphrase");
 
         try (StationStore store = StationStore.open(kit.stationDir(), kit.passphrase())) {
+            assertThat(store.serverTrust()).hasValueSatisfying(t -> {
+                assertThat(t.server()).isEqualTo(kit.serverUri());
+                assertThat(t.keys()).isNotNull();
+            });
+            // What the locked service learned is applied at unlock: both records confirmed.
+            assertThat(store.outbox().countByState().get(id.rekam.core.outbox.OutboxState.CONFIRMED)).isEqualTo(2);
             assertThat(store.auditTrail(0, 10_000)).anySatisfy(e -> {
                 assertThat(e.action()).isEqualTo(SyncCli.AUDIT_ENROLLED);
                 assertThat(e.actor()).isEqualTo("tek");
@@ -116,7 +133,28 @@ class SyncCliTest {
                 "--passphrase-file", pass.toString(), "--lang", "en", "enroll", "--code", kit.enrollmentCode(),
                 "--technician", "tek");
         assertThat(out).startsWith("2\n").contains("needs --pin");
-        assertThat(kit.stationDir().resolve(StationSettingsFile.FILE)).doesNotExist();
+        String plain = run("--data-dir", kit.stationDir().toString(), "--server", "http://10.1.2.3:8080/",
+                "--passphrase-file", pass.toString(), "--lang", "en", "enroll", "--code", kit.enrollmentCode(),
+                "--technician", "tek");
+        assertThat(plain).startsWith("2\n").contains("plain http is allowed only to this machine");
+        try (StationStore store = StationStore.open(kit.stationDir(), kit.passphrase())) {
+            assertThat(store.serverTrust()).isEmpty();
+        }
+    }
+
+    @Test
+    void aNewTransportKeyIsRegisteredOnTheStationKeysWordAndTheOldOneNoLongerWorks() throws Exception {
+        Path pass = ready(CliKit.start(dir), 1);
+        String[] service = {"--data-dir", kit.stationDir().toString(), "--key-dir", kit.keyDir().toString(),
+                "--lang", "en"};
+        byte[] old = Files.readAllBytes(kit.keyDir().resolve("transport.key"));
+        String out = run("--data-dir", kit.stationDir().toString(), "--key-dir", kit.keyDir().toString(),
+                "--passphrase-file", pass.toString(), "--lang", "en", "register-transport-key", "--technician", "tek");
+        assertThat(out).startsWith("0\n").contains("registered with the central server");
+        assertThat(run(concat(service, "push-now"))).startsWith("0\n").contains("Waiting 0");
+        // The key it replaced is refused by the server.
+        Files.write(kit.keyDir().resolve("transport.key"), old);
+        assertThat(run(concat(service, "push-now"))).startsWith("2\n");
     }
 
     /**
@@ -126,9 +164,9 @@ class SyncCliTest {
      */
     @Test
     void statusShowsTheLastContactOfARunningServiceAsItGoes() throws Exception {
-        Path pass = ready(CliKit.start(dir), 10);
-        String[] common = {"--data-dir", kit.stationDir().toString(), "--server", kit.serverUri().toString(),
-                "--passphrase-file", pass.toString(), "--lang", "en", "--concurrency", "1"};
+        ready(CliKit.start(dir), 10);
+        String[] common = {"--data-dir", kit.stationDir().toString(), "--key-dir", kit.keyDir().toString(),
+                "--lang", "en", "--concurrency", "1"};
         assertThat(run(concat(common, "status"))).contains("Last contact with the server: never");
 
         kit.slowUploads(500);
@@ -160,22 +198,23 @@ class SyncCliTest {
         kit = CliKit.start(dir);
         List<String> ids = kit.capture(3);
         Path pass = kit.passphraseFile();
-        String[] common = {"--data-dir", kit.stationDir().toString(), "--server", kit.serverUri().toString(),
-                "--passphrase-file", pass.toString(), "--lang", "en"};
+        String[] service = {"--data-dir", kit.stationDir().toString(), "--key-dir", kit.keyDir().toString(),
+                "--lang", "en"};
         kit.closeStore();
 
         // One pass delivers everything; the server decides in the background (protocol §4.5), so the
-        // verdicts arrive with the technician's next pass.
-        String push = run(concat(common, "push-now"));
+        // verdicts arrive with the service's next pass.
+        String push = run(concat(service, "push-now"));
         assertThat(push).startsWith("0\n").contains("Waiting 0, uploading 0,");
         kit.awaitServerDecisions();
-        String again = run(concat(common, "push-now"));
+        String again = run(concat(service, "push-now"));
         assertThat(again).startsWith("0\n").contains("confirmed 3");
 
-        String status = run(concat(common, "status"));
+        String status = run(concat(service, "status"));
         assertThat(status).startsWith("0\n").containsPattern("CONFIRMED\\s+3");
 
-        String verify = run(concat(common, "verify"));
+        String verify = run("--data-dir", kit.stationDir().toString(), "--passphrase-file", pass.toString(),
+                "--lang", "en", "verify", "--with-server");
         assertThat(verify).startsWith("0\n").contains("3 confirmed packets match the server")
                 .contains("integrity_check: ok");
         assertThat(ids).hasSize(3);
@@ -184,9 +223,9 @@ class SyncCliTest {
 
     @Test
     void pushNowWithoutServerFailsClearlyInIndonesian() throws Exception {
-        Path pass = ready(CliKit.start(dir), 1);
-        String out = run("--data-dir", kit.stationDir().toString(), "--server", "http://127.0.0.1:9/",
-                "--passphrase-file", pass.toString(), "push-now");
+        ready(CliKit.start(dir), 1);
+        kit.stopServer();
+        String out = run("--data-dir", kit.stationDir().toString(), "--key-dir", kit.keyDir().toString(), "push-now");
         assertThat(out).startsWith("2\n").contains("Tidak tersambung ke server pusat").contains("Menunggu 1");
     }
 

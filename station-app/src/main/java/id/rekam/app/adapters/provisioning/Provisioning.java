@@ -1,6 +1,5 @@
 package id.rekam.app.adapters.provisioning;
 
-import id.rekam.app.adapters.sync.SyncSettings;
 import id.rekam.app.ports.ProvisioningException;
 import id.rekam.app.ports.ProvisioningService.Request;
 import id.rekam.core.auth.OperatorAccounts;
@@ -10,13 +9,13 @@ import id.rekam.core.region.RegionCatalog;
 import id.rekam.core.region.RegionLevel;
 import id.rekam.core.store.StationStore;
 import id.rekam.core.store.StoreOptions;
+import id.rekam.core.store.UnlockPolicy;
+import id.rekam.core.trust.ServerAddress;
 import id.rekam.sync.StationEnrollment;
 import okhttp3.OkHttpClient;
 
 import javax.net.ssl.SSLException;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -40,7 +39,6 @@ public final class Provisioning {
     static final Set<OutboxState> PENDING = EnumSet.of(OutboxState.CAPTURED, OutboxState.APPROVED, OutboxState.QUEUED,
             OutboxState.UPLOADING, OutboxState.ACKNOWLEDGED, OutboxState.NEEDS_ATTENTION);
     private static final Pattern STATION_ID = Pattern.compile("ST-\\d{6}-\\d{4}");
-    private static final Pattern PIN = Pattern.compile("sha256/[A-Za-z0-9+/]{43}=");
 
     private final Path dataDir;
     private final RegionCatalog regions;
@@ -68,6 +66,7 @@ public final class Provisioning {
     public StationStore firstRun(char[] passphrase, Request r, String supervisorId, char[] supervisorPassword,
                                  StoreOptions options) throws ProvisioningException {
         checked(r);
+        UnlockPolicy policy = unlockPolicy(r);
         if (supervisorId == null || supervisorId.isBlank()
                 || supervisorPassword.length < OperatorAccounts.MIN_PASSWORD_LENGTH) {
             // Checked before the server is contacted: a spent code should not wait on a typo here.
@@ -81,6 +80,10 @@ public final class Provisioning {
             enroll(store, r);
             if (!store.operators().supervisorExists()) {
                 store.operators().createFirstSupervisor(supervisorId, supervisorPassword);
+            }
+            if (policy.eraseAfterFailures() > 0) {
+                // The supervisor's choice, made here and audited under their name.
+                store.setUnlockPolicy(policy, supervisorId);
             }
             return store;
         } catch (ProvisioningException | RuntimeException e) {
@@ -96,11 +99,13 @@ public final class Provisioning {
             throw new ProvisioningException(ProvisioningException.Problem.STATION_ID_DIFFERS,
                     r.stationId() + " vs store " + store.stationId());
         }
-        URI server = server(r.server(), r.pin());
-        OkHttpClient http = client(r.pin());
+        ServerAddress server = server(r.server(), r.pin());
+        OkHttpClient http = client(server.pin());
         try {
+            // Pins the server's address, TLS key and signing and packet keys in the store (not in the
+            // group-writable settings file) and seals whatever was recorded before.
             StationEnrollment.enroll(http, server, r.enrollmentCode().trim(), store,
-                    r.deskName() == null || r.deskName().isBlank() ? r.stationId() : r.deskName());
+                    r.deskName() == null || r.deskName().isBlank() ? r.stationId() : r.deskName(), null, technician);
         } catch (SSLException e) {
             throw new ProvisioningException(pinFailure(e) ? ProvisioningException.Problem.PIN_MISMATCH
                     : ProvisioningException.Problem.SERVER_UNREACHABLE, String.valueOf(e.getMessage()), e);
@@ -114,11 +119,9 @@ public final class Provisioning {
         settings.put(StationSettings.STATION_ID, r.stationId());
         settings.put(StationSettings.DISTRICT, kec.code());
         settings.put(StationSettings.OFFICE, officeName(kec.code()));
-        settings.put(SyncSettings.SERVER, server.toString());
-        settings.put(SyncSettings.PIN, r.pin() == null ? "" : r.pin());
         StationSettings.write(dataDir, settings);
         store.audit(technician, AUDIT_PROVISIONED, r.stationId(), Map.of("district", kec.code(),
-                "server", server.toString(), "pin", r.pin() == null ? "" : r.pin()));
+                "server", server.base().toString(), "pin", server.pin() == null ? "" : server.pin()));
     }
 
     /**
@@ -163,23 +166,28 @@ public final class Provisioning {
                         String.valueOf(code)));
     }
 
-    private static URI server(String url, String pin) throws ProvisioningException {
-        URI uri;
+    /** The one address rule (core {@link ServerAddress}): https with a pinned key, or http to this machine only. */
+    private static ServerAddress server(String url, String pin) throws ProvisioningException {
         try {
-            uri = new URI(url == null ? "" : url.trim());
-        } catch (URISyntaxException e) {
-            throw new ProvisioningException(ProvisioningException.Problem.BAD_SERVER_URL, url, e);
-        }
-        boolean https = "https".equals(uri.getScheme());
-        if (uri.getHost() == null || !(https || "http".equals(uri.getScheme()))) {
-            throw new ProvisioningException(ProvisioningException.Problem.BAD_SERVER_URL, url);
-        }
-        if (https && (pin == null || !PIN.matcher(pin.trim()).matches())) {
+            return ServerAddress.check(url, pin);
+        } catch (ServerAddress.Refused e) {
+            ProvisioningException.Problem p = switch (e.problem()) {
+                case NOT_A_URL -> ProvisioningException.Problem.BAD_SERVER_URL;
+                case HTTP_OUTSIDE_LOOPBACK -> ProvisioningException.Problem.HTTP_NOT_ALLOWED;
+                case PIN_REQUIRED, BAD_PIN -> ProvisioningException.Problem.BAD_PIN;
+            };
             // The enrolment code travels in this request: without the pin it could go to an impostor.
-            throw new ProvisioningException(ProvisioningException.Problem.BAD_PIN, String.valueOf(pin));
+            throw new ProvisioningException(p, String.valueOf(url), e);
         }
-        String s = uri.toString();
-        return URI.create(s.endsWith("/") ? s : s + "/");
+    }
+
+    private static UnlockPolicy unlockPolicy(Request r) throws ProvisioningException {
+        try {
+            return new UnlockPolicy(r.eraseAfterFailures(), r.eraseEvenIfPending());
+        } catch (IllegalArgumentException e) {
+            throw new ProvisioningException(ProvisioningException.Problem.BAD_UNLOCK_POLICY,
+                    Integer.toString(r.eraseAfterFailures()), e);
+        }
     }
 
     private static OkHttpClient client(String pin) {

@@ -1,38 +1,53 @@
 package id.rekam.app.adapters.sync;
 
-import id.rekam.core.settings.StationSettingsFile;
+import id.rekam.core.store.DeliveryStore;
+import id.rekam.core.store.StationStore;
+import id.rekam.core.trust.ServerTrust;
 import id.rekam.sync.SyncConfig;
 
-import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Where this station delivers: {@code rekam.server} (base URL of the central server) and
- * {@code rekam.serverPin} ({@code sha256/<base64>} of its public key). Both come from the
- * station settings written at provisioning, or from {@code -D} / the launcher's properties files.
+ * Where this station delivers: the central server pinned in its store at provisioning (address,
+ * TLS pin, keys) — not the settings file, which the operators' group can write. Only how often to
+ * poll ({@code rekam.sync.pollSeconds}) still comes from the settings or {@code -D}.
  */
-public record SyncSettings(URI server, String pin, Duration pollInterval) {
+public final class SyncSettings {
 
-    public static final String SERVER = StationSettingsFile.SERVER;
-    public static final String PIN = StationSettingsFile.SERVER_PIN;
     public static final String POLL = "rekam.sync.pollSeconds";
 
-    /** Empty when no server is configured: the station records offline until provisioned. */
-    public static Optional<SyncSettings> from(Properties p) {
-        String server = p.getProperty(SERVER, "").trim();
-        if (server.isEmpty()) {
-            return Optional.empty();
-        }
-        String pin = p.getProperty(PIN, "").trim();
-        Duration poll = Duration.ofSeconds(Long.parseLong(p.getProperty(POLL, "30")));
-        return Optional.of(new SyncSettings(URI.create(server.endsWith("/") ? server : server + "/"),
-                pin.isEmpty() ? null : pin, poll));
+    private SyncSettings() {
     }
 
-    public SyncConfig config() {
-        return SyncConfig.defaults(server).withTlsPin(pin).withPollInterval(pollInterval)
-                .withBackoff(Duration.ofSeconds(1), Duration.ofMinutes(5));
+    /** Empty until the station is provisioned: it records offline until then. */
+    public static Optional<SyncConfig> config(StationStore store, Properties p) {
+        return store.serverTrust().map(t -> config(t, p));
+    }
+
+    static SyncConfig config(ServerTrust trust, Properties p) {
+        Duration poll = Duration.ofSeconds(Long.parseLong(p.getProperty(POLL, "30")));
+        return SyncConfig.of(trust).withPollInterval(poll).withBackoff(Duration.ofSeconds(1), Duration.ofMinutes(5));
+    }
+
+    /**
+     * Whether a server is pinned, read before the store is unlocked (the column needs no key); a
+     * station provisioned before issue 14 still has it in its settings file until its next unlock.
+     */
+    public static boolean provisioned(Path dataDir, Properties settings) {
+        if (!settings.getProperty(id.rekam.core.settings.StationSettingsFile.SERVER, "").isBlank()) {
+            return true;
+        }
+        if (!Files.isRegularFile(dataDir.resolve(StationStore.DB_FILE))) {
+            return false;
+        }
+        try (DeliveryStore store = DeliveryStore.open(dataDir)) {
+            return store.serverTrust().isPresent();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 }

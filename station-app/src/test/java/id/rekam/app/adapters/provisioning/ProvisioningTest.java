@@ -1,5 +1,8 @@
 package id.rekam.app.adapters.provisioning;
 
+import id.rekam.core.audit.AuditActions;
+import id.rekam.core.settings.StationSettingsFile;
+import id.rekam.core.store.UnlockPolicy;
 import id.rekam.app.adapters.sync.SyncSettings;
 import id.rekam.app.ports.ProvisioningException;
 import id.rekam.app.ports.ProvisioningService;
@@ -86,7 +89,14 @@ class ProvisioningTest {
         assertThat(settings.getProperty(StationSettings.STATION_ID)).isEqualTo(id);
         assertThat(settings.getProperty(StationSettings.DISTRICT)).isEqualTo(OFFICE);
         assertThat(settings.getProperty(StationSettings.OFFICE)).isEqualTo("Kecamatan Pancoran Mas, Kota Depok");
-        assertThat(SyncSettings.from(settings)).get().satisfies(s -> assertThat(s.server()).isEqualTo(server.baseUri()));
+        // The server is pinned in the store with its keys; the group-writable settings file does not name it.
+        assertThat(settings.getProperty(StationSettingsFile.SERVER)).isNull();
+        assertThat(store.serverTrust()).get().satisfies(t -> {
+            assertThat(t.server()).isEqualTo(server.baseUri());
+            assertThat(t.keys()).isEqualTo(server.serverKeys());
+        });
+        assertThat(SyncSettings.config(store, settings)).get().satisfies(c -> assertThat(c.server())
+                .isEqualTo(server.baseUri()));
         assertThat(audit(store, Provisioning.AUDIT_PROVISIONED)).hasSize(1);
 
         // The code is spent: a second station presenting it is refused with a clear reason.
@@ -104,6 +114,42 @@ class ProvisioningTest {
         } finally {
             second.close();
         }
+    }
+
+    @Test
+    void plainHttpToAnotherMachineAndHttpsWithoutPinAreRefusedBeforeTheCodeIsSent() throws Exception {
+        String id = ProvisioningService.proposedStationId(OFFICE);
+        store = newStore("station", id);
+        Provisioning p = new Provisioning(dir.resolve("station"), catalog, "teknisi1");
+        assertThatThrownBy(() -> p.enroll(store, new ProvisioningService.Request(id, OFFICE,
+                "http://10.20.30.40:8080/", null, "AAAA-BBBB-CCCC-DDDD", "Meja 1")))
+                .isInstanceOfSatisfying(ProvisioningException.class,
+                        e -> assertThat(e.problem()).isEqualTo(ProvisioningException.Problem.HTTP_NOT_ALLOWED));
+        assertThatThrownBy(() -> p.enroll(store, new ProvisioningService.Request(id, OFFICE,
+                "https://pusat.example.go.id/", null, "AAAA-BBBB-CCCC-DDDD", "Meja 1")))
+                .isInstanceOfSatisfying(ProvisioningException.class,
+                        e -> assertThat(e.problem()).isEqualTo(ProvisioningException.Problem.BAD_PIN));
+        assertThat(store.serverTrust()).isEmpty();
+    }
+
+    @Test
+    void theSupervisorsUnlockPolicyIsKeptAtTheFirstRun() throws Exception {
+        server = CentralServer.start(ServerConfig.builder(dir.resolve("server")).build());
+        String id = ProvisioningService.proposedStationId(OFFICE);
+        Provisioning p = new Provisioning(dir.resolve("station"), catalog, "teknisi1");
+        ProvisioningService.Request r = new ProvisioningService.Request(id, OFFICE, server.baseUri().toString(), null,
+                server.admin().createEnrollmentCode(OFFICE).code(), "Meja 1", 10, false);
+        store = p.firstRun("frasa-sandi-kantor".toCharArray(), r, "spv1", "sandi-spv-pertama".toCharArray(),
+                TestStation.fastStore());
+        assertThat(store.unlockPolicy()).isEqualTo(new UnlockPolicy(10, false));
+        assertThat(audit(store, AuditActions.UNLOCK_POLICY_SET)).singleElement()
+                .satisfies(e -> assertThat(e.actor()).isEqualTo("spv1"));
+        assertThatThrownBy(() -> new Provisioning(dir.resolve("other"), catalog, "teknisi1").firstRun(
+                "frasa-sandi-kantor".toCharArray(), new ProvisioningService.Request(id, OFFICE,
+                        server.baseUri().toString(), null, "AAAA-BBBB-CCCC-DDDD", "Meja 1", 2, false), "spv1",
+                "sandi-spv-pertama".toCharArray(), TestStation.fastStore()))
+                .isInstanceOfSatisfying(ProvisioningException.class,
+                        e -> assertThat(e.problem()).isEqualTo(ProvisioningException.Problem.BAD_UNLOCK_POLICY));
     }
 
     @Test

@@ -1,4 +1,4 @@
--- Schema 10 (issue 12, fingerprint identification at kecamatan scale).
+-- Schema 11 (issue 12, fingerprint identification at kecamatan scale).
 --
 -- fingerprint_templates: each record's finger templates sealed on their own (AES-256-GCM, AAD =
 -- record id + "templates"), written in the commit's transaction, so the 1:N check reads ~4 KB per

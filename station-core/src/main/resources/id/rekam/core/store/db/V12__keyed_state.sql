@@ -1,6 +1,6 @@
--- Schema 10: keyed security state (issue 14). Whoever can write station.db but lacks the
+-- Schema 12: keyed security state (issue 14). Whoever can write station.db but lacks the
 -- passphrase could add a supervisor, clear a lockout, mark an unapproved record QUEUED or point a
--- card at another person's record. From V10 each row of the tables below carries a seal: an
+-- card at another person's record. From V12 each row of the tables below carries a seal: an
 -- HMAC-SHA256 under the state key (derived from the audit key, so it needs the passphrase) over
 -- its key, its version and its security columns, followed by a 4-byte tag per column that names
 -- what was edited. state_tables counts the sealed rows and sums their versions per table, and
