@@ -37,6 +37,8 @@ class MigrationsTest {
 
     /** From this version on card tables hold no clear names, so the V5/V6 card rows no longer fit. */
     private static final int CARD_NAMES_SEALED = 7;
+    /** From this version verdicts and parked reasons are sealed: V1's clear outbox reason is not staged any more. */
+    private static final int VERDICTS_SEALED = 9;
 
     static IntStream earlierVersions() {
         return IntStream.range(1, Migrations.LATEST);
@@ -91,10 +93,19 @@ class MigrationsTest {
                         .containsExactly("KTP-1|ASSIGNED|-");
             }
             assertThat(query(c, "SELECT count(*) FROM card_reseal")).containsExactly(clearCardNames ? "6" : "0");
-            // V9 staged the clear reason for sealing at the next unlock (LegacyVerdictsTest) and emptied the column.
-            assertThat(query(c, "SELECT target || '|' || row_key || '|' || doc FROM verdict_reseal"))
-                    .containsExactly("outbox-reason|r1|diantre ulang");
-            assertThat(query(c, "SELECT coalesce(reason, '-') FROM outbox")).containsExactly("-");
+            if (from < VERDICTS_SEALED) {
+                // V9 staged the clear reason for sealing at the next unlock (LegacyVerdictsTest) and emptied the column.
+                assertThat(query(c, "SELECT target || '|' || row_key || '|' || doc FROM verdict_reseal"))
+                        .containsExactly("outbox-reason|r1|diantre ulang");
+                assertThat(query(c, "SELECT coalesce(reason, '-') FROM outbox")).containsExactly("-");
+            } else {
+                assertThat(query(c, "SELECT count(*) FROM verdict_reseal")).containsExactly("0");
+            }
+            if (clearCardNames) {
+                // V10 copied the destruction list into a table that also takes DUPLICATE.
+                assertThat(query(c, "SELECT serial || '|' || category || '|' || destruction_id FROM destruction_items"))
+                        .containsExactly("KTP-1|DAMAGED|x1");
+            }
             assertThat(query(c, "PRAGMA integrity_check")).containsExactly("ok");
             assertThat(query(c, "PRAGMA foreign_key_check")).isEmpty();
             assertThat(schema(c)).isEqualTo(freshSchema());
@@ -146,6 +157,7 @@ class MigrationsTest {
                 + "'petugas1', 1)");
         exec(c, "INSERT INTO destructions VALUES ('x1', 'BA-1', '2026-11-25', 'Kupang', 'BURNING', "
                 + "'{\"witnesses\":[{\"name\":\"Rina Satpol\"}]}', 'petugas1', 1)");
+        exec(c, "INSERT INTO destruction_items VALUES ('KTP-1', 'DAMAGED', 'petugas1', 1, 'x1')");
     }
 
     private List<String> freshSchema() throws SQLException {

@@ -102,3 +102,18 @@ WHEN OLD.state IN ('CLOSED', 'ESCALATED')
 BEGIN
     SELECT RAISE(ABORT, 'a closed case is final');
 END;
+
+-- The card of a record voided as a duplicate is destroyed under its own category (SQLite cannot
+-- change a CHECK constraint in place: the table is copied).
+CREATE TABLE destruction_items_v10 (
+    serial          TEXT    PRIMARY KEY REFERENCES cards (serial),
+    category        TEXT    NOT NULL CHECK (category IN
+                    ('DEFECTIVE_BLANK', 'DAMAGED', 'INVALID_DATA_CHANGED', 'MOVED_AWAY', 'REPORTED_LOST', 'DUPLICATE')),
+    registered_by   TEXT    NOT NULL,
+    registered_at   INTEGER NOT NULL,
+    destruction_id  TEXT    REFERENCES destructions (id)
+);
+INSERT INTO destruction_items_v10 (serial, category, registered_by, registered_at, destruction_id)
+SELECT serial, category, registered_by, registered_at, destruction_id FROM destruction_items;
+DROP TABLE destruction_items;
+ALTER TABLE destruction_items_v10 RENAME TO destruction_items;
