@@ -83,6 +83,9 @@ final class LocalRecords {
 
     /** Templates for the in-person match: this station's (kept after a purge), else what the case carries. */
     Map<FingerPosition, byte[]> templates(CaseRecord r) {
+        if (!holds(r.registrationId())) {
+            return r.templates();
+        }
         Map<FingerPosition, byte[]> local = store.fingerprintTemplates(new RegistrationId(r.registrationId()));
         return local.isEmpty() ? r.templates() : local;
     }

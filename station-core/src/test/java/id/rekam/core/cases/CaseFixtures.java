@@ -119,7 +119,7 @@ final class CaseFixtures {
         ArrayNode fingers = e.putArray("fingers");
         fingers.addObject().put("position", 2).put("score", 151.2).put("matched", true);
         e.put("matchThreshold", 40.0);
-        e.put("deadline", "2026-12-31T00:00:00Z");
+        e.put("deadline", "2026-12-01T00:00:00Z");
         e.put("signature", SignedFeedEntry.sign(stationId, e, serverSeed));
         return e;
     }
