@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The server's case entries: acted on only when signed by the pinned key for this station. */
 class CaseFeedTest {
 
-    static final String NIK = "3310014505900001";
+    static final String NIK = "3310214505900001";
     static final String A = "7c1e3a52-1111-4000-8000-00000000000a";
     static final String B = "7c1e3a52-1111-4000-8000-00000000000b";
 
@@ -49,7 +49,7 @@ class CaseFeedTest {
         assertThat(c.serverCaseId()).isEqualTo("srv-case-1");
         assertThat(c.first().holding()).isEqualTo(CaseRecord.Holding.NOT_HELD);
         assertThat(c.first().fullName()).isEqualTo("Sri Wahyuni");
-        assertThat(c.villageCode()).isEqualTo("33.10.01.2001");
+        assertThat(c.villageCode()).isEqualTo("33.10.21.2007");
         // The server's deadline is earlier than the station's own two weeks: it wins.
         assertThat(c.deadline()).isEqualTo(java.time.Instant.parse("2026-12-01T00:00:00Z"));
         // "SRI  WAHYUNI" is the same name; the streets differ.

@@ -128,7 +128,7 @@ final class CaseFixtures {
         ObjectNode r = JSON.createObjectNode();
         r.put("packetId", id);
         r.put("stationId", station);
-        r.put("office", "33.10.01");
+        r.put("office", "33.10.21");
         r.put("nik", nik);
         r.put("nikMasked", false);
         r.put("receivedAt", "2026-06-01T02:00:00Z");
@@ -141,7 +141,7 @@ final class CaseFixtures {
         a.put("street", street);
         a.put("rt", "001");
         a.put("rw", "002");
-        a.put("villageCode", "33.10.01.2001");
+        a.put("villageCode", "33.10.21.2007");
         a.put("villageName", "Tlogowatu");
         a.put("districtName", "Kemalang");
         a.put("regencyName", "Kabupaten Klaten");

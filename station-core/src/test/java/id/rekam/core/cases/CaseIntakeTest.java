@@ -71,14 +71,14 @@ class CaseIntakeTest {
         String ours = f.recorded(CardFixtures.Prints.PROBE).id().value();
         String theirs = "5f0c9a52-8a9e-4d43-9d7b-1f6a3c2b9e10";
 
-        CaseIntake.Result dup = f.cases.intake().fromVerdict(ours, "duplicate", duplicate(theirs, "3310014505900001", false));
+        CaseIntake.Result dup = f.cases.intake().fromVerdict(ours, "duplicate", duplicate(theirs, "3310214505900001", false));
         assertThat(dup.status()).isEqualTo(CaseIntake.Status.OPENED);
         // A re-read feed page: nothing new.
-        assertThat(f.cases.intake().fromVerdict(ours, "duplicate", duplicate(theirs, "3310014505900001", false)).status())
+        assertThat(f.cases.intake().fromVerdict(ours, "duplicate", duplicate(theirs, "3310214505900001", false)).status())
                 .isEqualTo(CaseIntake.Status.ALREADY_TAKEN);
         // "needs-review" (the identification engine's kind) is taken the same way, generically: same pair, same case.
         CaseIntake.Result review = f.cases.intake().fromVerdict(ours, "needs-review",
-                duplicate(theirs, "331001******0001", true));
+                duplicate(theirs, "331021******0001", true));
         assertThat(review.status()).isEqualTo(CaseIntake.Status.RAISED_AGAIN);
         assertThat(review.caseId()).isEqualTo(dup.caseId());
         assertThat(f.cases.intake().fromVerdict(ours, "rejected", duplicate(theirs, null, true)).status())
@@ -88,7 +88,7 @@ class CaseIntakeTest {
         assertThat(c.raisedBy()).extracting(CaseFile.Raised::reason).containsExactly("duplicate", "needs-review");
         assertThat(c.first().holding()).isEqualTo(CaseRecord.Holding.NOT_HELD);
         assertThat(c.first().stationId()).isEqualTo("ST-337105-0002");
-        assertThat(c.first().nikShown()).isEqualTo("331001******0001");
+        assertThat(c.first().nikShown()).isEqualTo("331021******0001");
         assertThat(c.second().holding()).isEqualTo(CaseRecord.Holding.HELD);
         assertThat(c.matchThreshold()).isEqualTo(40.0);
         assertThat(f.cases.list(true)).hasSize(1);
@@ -97,7 +97,7 @@ class CaseIntakeTest {
     @Test
     void aVerdictForARecordThisStationDoesNotHoldOpensNothing() {
         CaseIntake.Result r = f.cases.intake().fromVerdict("0b7a1d52-0000-4000-8000-000000000001", "duplicate",
-                duplicate("5f0c9a52-8a9e-4d43-9d7b-1f6a3c2b9e10", "3310014505900001", false));
+                duplicate("5f0c9a52-8a9e-4d43-9d7b-1f6a3c2b9e10", "3310214505900001", false));
         assertThat(r.status()).isEqualTo(CaseIntake.Status.REFUSED);
         assertThat(r.detail()).isEqualTo("unknown-record");
         assertThat(f.count("SELECT count(*) FROM cases")).isZero();

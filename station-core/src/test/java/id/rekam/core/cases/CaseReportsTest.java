@@ -45,7 +45,7 @@ class CaseReportsTest {
         assertThat(open.total()).isEqualTo(4);
         assertThat(open.byAge()).containsEntry(OpenCases.AgeBand.WEEK, 2).containsEntry(OpenCases.AgeBand.MONTH, 1)
                 .containsEntry(OpenCases.AgeBand.OLDER, 1);
-        assertThat(open.byVillage()).containsEntry(old.villageCode(), 3).containsEntry("33.10.01.2001", 1);
+        assertThat(open.byVillage()).containsEntry(old.villageCode(), 3).containsEntry("33.10.21.2007", 1);
         assertThat(open.byVillage().keySet().iterator().next()).isEqualTo(old.villageCode());
         // Past the two weeks for a first letter: the two older ones, and the assignment past the server's date.
         assertThat(open.overdue()).isEqualTo(3);
