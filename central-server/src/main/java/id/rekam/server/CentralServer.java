@@ -8,6 +8,8 @@ import id.rekam.server.admin.AdminAuthInterceptor;
 import id.rekam.server.admin.AdminService;
 import id.rekam.server.auth.NonceStore;
 import id.rekam.server.auth.SignatureAuthInterceptor;
+import id.rekam.server.cases.CasesApi;
+import id.rekam.server.cases.ServerCases;
 import id.rekam.server.dedup.DedupService;
 import id.rekam.server.dedup.FingerprintIndex;
 import id.rekam.server.events.EventStore;
@@ -63,10 +65,11 @@ public final class CentralServer implements AutoCloseable {
     private final FingerprintIndex index;
     private final String tlsPin;
     private final PacketService packets;
+    private final ServerCases cases;
 
     private CentralServer(ServerConfig config, HttpServer http, ExecutorService workers,
                           ScheduledExecutorService scheduler, Database db, AdminService admin, FaultInjector faults,
-                          FingerprintIndex index, String tlsPin, PacketService packets) {
+                          FingerprintIndex index, String tlsPin, PacketService packets, ServerCases cases) {
         this.config = config;
         this.http = http;
         this.workers = workers;
@@ -77,6 +80,7 @@ public final class CentralServer implements AutoCloseable {
         this.index = index;
         this.tlsPin = tlsPin;
         this.packets = packets;
+        this.cases = cases;
     }
 
     public static CentralServer start(ServerConfig config) throws IOException {
@@ -93,14 +97,17 @@ public final class CentralServer implements AutoCloseable {
             PacketService packets = new PacketService(repo, new UploadFiles(config.dataDir()), dedup, stations,
                     config.clock(), config.maxPacketSize());
             packetsRef[0] = packets;
+            ServerCases cases = new ServerCases(config.dataDir(), db, repo, stations, dedup, config.clock());
+            cases.attach(packets);
             packets.recover();
             packets.decisions().start();
             FeedbackFeed feed = new FeedbackFeed(db);
-            EventStore events = new EventStore(db, config.clock());
+            EventStore events = new EventStore(db, config.clock(), cases.eventHandlers());
             FaultInjector faults = new FaultInjector();
             AdminService admin = new AdminService(stations, repo, packets);
 
-            StationApi api = new StationApi(stations, packets, events, feed, config.clock());
+            StationApi api = new StationApi(stations, packets, events, feed, config.clock(), cases.key());
+            CasesApi casesApi = new CasesApi(cases);
             TusHandler tus = new TusHandler(packets, config.maxPacketSize());
             AdminApi adminApi = new AdminApi(admin, faults);
             Router router = new Router()
@@ -119,6 +126,9 @@ public final class CentralServer implements AutoCloseable {
                     .add("GET", "/admin/stations", adminApi::stations)
                     .add("GET", "/admin/packets", adminApi::packets)
                     .add("POST", "/admin/packets/{packetId}/print-ready", adminApi::printReady)
+                    .add("POST", "/admin/cases", casesApi::assign)
+                    .add("POST", "/admin/cases/from-duplicates", casesApi::fromDuplicates)
+                    .add("GET", "/admin/cases", casesApi::list)
                     .add("GET", "/admin/faults", adminApi::listFaults)
                     .add("POST", "/admin/faults", adminApi::addFault)
                     .add("DELETE", "/admin/faults", adminApi::clearFaults);
@@ -173,7 +183,7 @@ public final class CentralServer implements AutoCloseable {
                 }, 200, 200, TimeUnit.MILLISECONDS);
             }
             CentralServer server = new CentralServer(config, http, workers, scheduler, db, admin, faults, index, pin,
-                    packets);
+                    packets, cases);
             LOG.info("central server listening on {} ({} templates indexed)", server.baseUri(), index.size());
             return server;
         } catch (GeneralSecurityException e) {
@@ -225,6 +235,11 @@ public final class CentralServer implements AutoCloseable {
 
     public FaultInjector faults() {
         return faults;
+    }
+
+    /** KTP ganda cases: assignments to stations, the feed-signing key (docs/design/cases.md). */
+    public ServerCases cases() {
+        return cases;
     }
 
     public int indexedTemplates() {

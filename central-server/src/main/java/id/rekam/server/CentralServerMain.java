@@ -28,7 +28,8 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "central-server", mixinStandardHelpOptions = true,
         description = "rekam reference central server (development, demos, tests)",
         subcommands = {CentralServerMain.EnrollCode.class, CentralServerMain.Stations.class,
-                CentralServerMain.Packets.class, CentralServerMain.PrintReady.class, ImportBundleCommand.class})
+                CentralServerMain.Packets.class, CentralServerMain.PrintReady.class, ImportBundleCommand.class,
+                AssignCasesCommand.class})
 public final class CentralServerMain implements Callable<Integer> {
 
     // Not 'required' here: picocli would then demand it before any subcommand too.

@@ -27,11 +27,18 @@ public final class FeedPuller {
     private volatile long skipped;
     private final CentralApi api;
     private final VerdictApplier verdicts;
+    private final CaseEntries cases;
 
     public FeedPuller(StationStore store, CentralApi api, VerdictApplier verdicts) {
         this.store = store;
         this.api = api;
         this.verdicts = verdicts;
+        this.cases = new CaseEntries(store);
+    }
+
+    /** Case entries (and case-raising verdicts) that opened no case, by reason. */
+    public Map<String, Long> casesRefused() {
+        return cases.refused();
     }
 
     /** Feed entries of unknown type skipped so far. */
@@ -50,6 +57,14 @@ public final class FeedPuller {
             Map<String, JsonNode> accepted = new LinkedHashMap<>();
             for (FeedItem item : page.items()) {
                 Optional<ServerState> state = ServerState.fromWireIfKnown(item.type());
+                if (CaseEntries.concerns(item) && (state.isEmpty() || item.packetId() == null)) {
+                    // A case entry, or a case-raising verdict this version has no packet state for.
+                    verdicts.applyAccepted(accepted);
+                    accepted.clear();
+                    cases.take(item);
+                    applied++;
+                    continue;
+                }
                 if (state.isEmpty() || item.packetId() == null) {
                     // Protocol §6: later versions add types (card-assigned, station-command);
                     // skip, never treat as a verdict, and move on.
@@ -65,6 +80,10 @@ public final class FeedPuller {
                 verdicts.applyAccepted(accepted);
                 accepted.clear();
                 verdicts.apply(item.packetId(), state.get(), item.fields());
+                if (CaseEntries.concerns(item)) {
+                    // After the verdict: the record is DUPLICATE when its case opens.
+                    cases.take(item);
+                }
             }
             verdicts.applyAccepted(accepted);
             if (!page.nextCursor().equals(cursor)) {
@@ -72,6 +91,7 @@ public final class FeedPuller {
                 store.outbox().recordFeedCursor(cursor);
             }
             if (!page.hasMore() || page.items().isEmpty()) {
+                cases.takeLocalSources();
                 return applied;
             }
         }

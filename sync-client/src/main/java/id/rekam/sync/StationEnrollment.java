@@ -3,6 +3,8 @@ package id.rekam.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.rekam.core.cases.CaseException;
+import id.rekam.core.cases.ServerSigningKey;
 import id.rekam.core.store.StationStore;
 import id.rekam.sync.http.PinnedTrustManager;
 import okhttp3.MediaType;
@@ -75,6 +77,16 @@ public final class StationEnrollment {
             if (!id.equals(store.stationId())) {
                 throw new IOException("server named this station " + id + " but its store belongs to "
                         + store.stationId());
+            }
+            // The key of the server's signed feed entries (case assignments), pinned now, over this
+            // pinned connection; a server that later presents another key is not believed.
+            String feedKey = n.path("feedSigningKey").asText(null);
+            if (feedKey != null) {
+                try {
+                    new ServerSigningKey(store).pin(feedKey, "enrollment");
+                } catch (CaseException e) {
+                    throw new IOException("enrollment answer: " + e.getMessage(), e);
+                }
             }
             return id;
         }

@@ -41,7 +41,8 @@ public final class VerdictApplier {
                     .ifPresent(e -> store.outbox().markAcknowledged(packetId, ACTOR));
             return false;
         }
-        if (state == ServerState.AWAITING_UPLOAD) {
+        if (state == ServerState.AWAITING_UPLOAD || state == ServerState.VOIDED_DUPLICATE) {
+            // Voided by a KTP ganda case after its verdict: the verdict came through the feed, the case says the rest.
             return false;
         }
         return store.verdicts().apply(packetId, verdict(state, fields), ACTOR);
@@ -86,6 +87,7 @@ public final class VerdictApplier {
         return new ServerVerdict.Accepted(instant(fields, "at"), warnings);
     }
 
+    /** A duplicate's data (the other record, the scores); also how a {@code needs-review} entry is read. */
     static ServerVerdict.Duplicate duplicate(JsonNode fields, Instant at) {
         JsonNode d = fields == null ? null : fields.get("duplicateOf");
         ServerVerdict.OtherRecord other = d == null || !d.isObject()
@@ -127,7 +129,7 @@ public final class VerdictApplier {
         return n != null && n.path(field).isTextual() ? n.get(field).asText() : null;
     }
 
-    private static Instant instant(JsonNode n, String field) {
+    static Instant instant(JsonNode n, String field) {
         String s = text(n, field);
         if (s == null) {
             return null;

@@ -52,6 +52,21 @@ public final class DedupService {
     private final EnrollmentContent content = new EnrollmentContent();
     private final FingerComparison comparison;
 
+    /**
+     * Records never to report as duplicates of each other again: a KTP ganda case decided they are
+     * two people (docs/design/cases.md). Checked against each candidate before a verdict.
+     */
+    @FunctionalInterface
+    public interface Exclusions {
+        boolean excluded(String packetId, String candidatePacketId);
+    }
+
+    private Exclusions exclusions = (a, b) -> false;
+
+    public void exclude(Exclusions e) {
+        this.exclusions = e;
+    }
+
     public DedupService(Database db, FingerprintIndex index, StationRegistry stations, Settings settings) {
         this.db = db;
         this.index = index;
@@ -120,7 +135,7 @@ public final class DedupService {
             return Verdict.rejected("unparseable-template",
                     "not SourceAFIS templates: " + String.join(", ", unparseable));
         }
-        Optional<Verdict> byPrint = fingerprintDuplicate(probes, from);
+        Optional<Verdict> byPrint = fingerprintDuplicate(packet.id(), probes, from);
         if (byPrint.isPresent()) {
             return byPrint.get();
         }
@@ -146,13 +161,15 @@ public final class DedupService {
     }
 
     private Optional<Verdict> nikDuplicate(String packetId, Nik nik, Map<Integer, FingerprintTemplate> probes) {
-        return db.queryOne("SELECT packet_id FROM packets WHERE nik=? AND packet_id<>? AND state IN "
-                        + "('accepted','print-ready') ORDER BY received_at, packet_id LIMIT 1",
-                rs -> rs.getString(1), nik.value(), packetId)
+        return db.query("SELECT packet_id FROM packets WHERE nik=? AND packet_id<>? AND state IN "
+                        + "('accepted','print-ready') ORDER BY received_at, packet_id",
+                rs -> rs.getString(1), nik.value(), packetId).stream()
+                .filter(first -> !exclusions.excluded(packetId, first)).findFirst()
                 .map(first -> duplicate("nik", first, true, probes));
     }
 
-    private Optional<Verdict> fingerprintDuplicate(Map<Integer, FingerprintTemplate> probes, Station from) {
+    private Optional<Verdict> fingerprintDuplicate(String packetId, Map<Integer, FingerprintTemplate> probes,
+                                                   Station from) {
         Map<String, List<FingerprintIndex.Hit>> byRecord = new HashMap<>();
         for (Map.Entry<Integer, FingerprintTemplate> p : probes.entrySet()) {
             for (FingerprintIndex.Hit hit : index.search(p.getKey(), p.getValue(), settings.threshold())) {
@@ -161,6 +178,7 @@ public final class DedupService {
         }
         return byRecord.entrySet().stream()
                 .filter(e -> e.getValue().size() >= settings.minMatchingFingers())
+                .filter(e -> !exclusions.excluded(packetId, e.getKey()))
                 .max((a, b) -> Double.compare(total(a.getValue()), total(b.getValue())))
                 .map(best -> {
                     String otherOffice = officeOf(best.getKey());

@@ -7,7 +7,7 @@ import java.util.Arrays;
 /**
  * Life of a packet on the server. {@code received} and everything after it mean the body
  * is stored durably; {@code rejected} may come before storing (body did not verify) or after
- * (content refused).
+ * (content refused). {@code voided-duplicate} follows a decided record whose KTP ganda case voided it.
  */
 public enum PacketState {
     AWAITING_UPLOAD("awaiting-upload"),
@@ -15,7 +15,9 @@ public enum PacketState {
     ACCEPTED("accepted"),
     DUPLICATE("duplicate"),
     REJECTED("rejected"),
-    PRINT_READY("print-ready");
+    PRINT_READY("print-ready"),
+    /** One of two records of the same person, voided by a KTP ganda case's outcome (docs/design/cases.md). */
+    VOIDED_DUPLICATE("voided-duplicate");
 
     private final String wire;
 

@@ -2,6 +2,7 @@ package id.rekam.server.packets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.rekam.server.auth.SignatureAuthInterceptor;
+import id.rekam.server.cases.FeedKey;
 import id.rekam.server.events.EventStore;
 import id.rekam.server.feed.FeedbackFeed;
 import id.rekam.server.http.ApiException;
@@ -24,14 +25,16 @@ public final class StationApi {
     private final EventStore events;
     private final FeedbackFeed feed;
     private final Clock clock;
+    private final FeedKey feedKey;
 
     public StationApi(StationRegistry stations, PacketService packets, EventStore events, FeedbackFeed feed,
-                      Clock clock) {
+                      Clock clock, FeedKey feedKey) {
         this.stations = stations;
         this.packets = packets;
         this.events = events;
         this.feed = feed;
         this.clock = clock;
+        this.feedKey = feedKey;
     }
 
     /** {@code stationId} is optional: the id the station's store was created with (see StationRegistry). */
@@ -47,6 +50,8 @@ public final class StationApi {
         body.put("office", result.station().office());
         body.put("enrolledAt", result.station().enrolledAt().toString());
         body.put("serverTime", clock.instant().toString());
+        // The key the station pins to verify signed feed entries (sync-protocol.md §6.1).
+        body.put("feedSigningKey", feedKey.publicKeyBase64());
         return Response.json(result.created() ? 201 : 200, body);
     }
 

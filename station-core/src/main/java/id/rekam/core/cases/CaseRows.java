@@ -31,7 +31,7 @@ final class CaseRows {
             + "event_id, server_status, server_code, server_at";
 
     static String pairKey(String a, String b) {
-        return a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a;
+        return RecordPair.key(a, b);
     }
 
     static void insert(StoreTransaction tx, Row r, String first, String second) throws SQLException {

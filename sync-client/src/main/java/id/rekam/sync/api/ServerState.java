@@ -11,7 +11,9 @@ public enum ServerState {
     ACCEPTED("accepted"),
     DUPLICATE("duplicate"),
     REJECTED("rejected"),
-    PRINT_READY("print-ready");
+    PRINT_READY("print-ready"),
+    /** Voided by a KTP ganda case's outcome after its verdict (sync-protocol.md §7); not a verdict of its own. */
+    VOIDED_DUPLICATE("voided-duplicate");
 
     private final String wire;
 
