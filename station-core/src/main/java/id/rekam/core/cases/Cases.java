@@ -61,6 +61,11 @@ public final class Cases {
         return store.stationId();
     }
 
+    /** The store's time: letters and deadlines are reckoned by it, not by the desk's clock. */
+    public java.time.Instant now() {
+        return store.read(tx -> tx.clock().instant());
+    }
+
     /** The whole case, opened; empty for an unknown id (also one read from a letter's QR code). */
     public Optional<CaseFile> find(String caseId) {
         String id = CaseQr.caseId(caseId);

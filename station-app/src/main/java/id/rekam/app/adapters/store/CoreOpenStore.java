@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rekam.app.ports.CardService;
+import id.rekam.app.ports.CaseService;
 import id.rekam.app.ports.DraftService;
 import id.rekam.app.ports.OpenStore;
 import id.rekam.app.ports.Operator;
@@ -67,6 +68,11 @@ public final class CoreOpenStore implements OpenStore, OperatorService, DraftSer
     @Override
     public CardService cards() {
         return new CoreCards(store);
+    }
+
+    @Override
+    public CaseService cases() {
+        return new CoreCases(store);
     }
 
     @Override
