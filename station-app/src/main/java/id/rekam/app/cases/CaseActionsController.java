@@ -50,6 +50,7 @@ public final class CaseActionsController {
     @FXML
     void initialize() {
         inviteTime.setText("09:00");
+        CaseViews.dayFirst(inviteDate);
     }
 
     void show(CaseFile f) {
@@ -57,8 +58,12 @@ public final class CaseActionsController {
         file = f;
         if (changedCase) {
             actionMessage.setText("");
-            inviteDate.setValue(desk.cases().now().atZone(desk.service().zone()).toLocalDate().plusDays(1));
             invitePlace.setText(ctx.session().officeName().isBlank() ? "" : "Kantor " + ctx.session().officeName());
+        }
+        // A letter is for a day to come: tomorrow by the store's clock, unless a later day was chosen.
+        java.time.LocalDate today = desk.cases().now().atZone(desk.service().zone()).toLocalDate();
+        if (changedCase || inviteDate.getValue() == null || !inviteDate.getValue().isAfter(today)) {
+            inviteDate.setValue(today.plusDays(1));
         }
         CaseState s = f.state();
         boolean open = s == CaseState.OPEN || s == CaseState.INVITED;

@@ -6,6 +6,9 @@ import id.rekam.core.cases.HistoryEntry;
 import id.rekam.core.cases.Invitation;
 import id.rekam.core.verdict.ServerVerdict;
 import javafx.fxml.FXML;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -21,6 +24,7 @@ public final class CaseFileController {
     private final CaseDesk desk;
     private String caseId;
 
+    @FXML private ScrollPane scroll;
     @FXML private Label caseTitle;
     @FXML private Label caseState;
     @FXML private Label caseRaised;
@@ -42,6 +46,12 @@ public final class CaseFileController {
 
     @FXML
     void initialize() {
+        // Keyboard first: whatever gets the focus (Tab, a mnemonic) is scrolled into view.
+        scroll.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                scene.focusOwnerProperty().addListener((f, a, n) -> reveal(n));
+            }
+        });
         actionsController.onChanged(this::reload);
         prepareController.onChanged(this::reload);
         confirmController.onChanged(this::reload);
@@ -116,11 +126,27 @@ public final class CaseFileController {
         historyBox.getChildren().clear();
         for (HistoryEntry h : f.history()) {
             Label l = new Label(desk.t("history.row", desk.time(h.at()), h.actor(), desk.t("action." + h.action().name()),
-                    h.detail() == null ? "" : " \u2014 " + h.detail()));
+                    h.detail() == null ? "" : " \u2014 " + words(h.detail())));
             l.setWrapText(true);
             l.getStyleClass().add("case-history-row");
             historyBox.getChildren().add(l);
         }
+    }
+
+    /** The codes core writes into a history detail (SAME_PERSON, MOVED_AWAY, ...) in the operator's words. */
+    private String words(String detail) {
+        StringBuilder out = new StringBuilder();
+        for (String token : detail.split(" ")) {
+            String word = token;
+            for (String prefix : new String[] {"outcome.", "void.", "source."}) {
+                if (desk.bundle().containsKey(prefix + token)) {
+                    word = desk.t(prefix + token);
+                    break;
+                }
+            }
+            out.append(out.length() == 0 ? "" : " ").append(word);
+        }
+        return out.toString();
     }
 
     private static Label muted(String text) {
@@ -128,6 +154,32 @@ public final class CaseFileController {
         l.getStyleClass().add("muted");
         l.setWrapText(true);
         return l;
+    }
+
+    private void reveal(Node n) {
+        Node content = scroll.getContent();
+        if (n == null || content == null || !isInside(n, content)) {
+            return;
+        }
+        Bounds b = content.sceneToLocal(n.localToScene(n.getBoundsInLocal()));
+        double hidden = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+        if (hidden <= 0) {
+            return;
+        }
+        double top = scroll.getVvalue() * hidden;
+        double bottom = top + scroll.getViewportBounds().getHeight();
+        if (b.getMinY() < top || b.getMaxY() > bottom) {
+            scroll.setVvalue(Math.max(0, Math.min(1, (b.getMinY() - 60) / hidden)));
+        }
+    }
+
+    private static boolean isInside(Node n, Node ancestor) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (p == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @FXML

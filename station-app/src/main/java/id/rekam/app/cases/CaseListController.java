@@ -37,6 +37,8 @@ import java.util.Locale;
  */
 public final class CaseListController {
 
+    private static final String DEFAULT = "rekam.default";
+
     private final AppContext ctx;
     private final CaseDesk desk;
     private List<CaseSummary> all = List.of();
@@ -118,8 +120,12 @@ public final class CaseListController {
                 printReport();
             }
         });
+        for (DatePicker d : List.of(batchDate, reportFrom, reportTo)) {
+            CaseViews.dayFirst(d);
+        }
         batchTime.setText("09:00");
         batchSlot.setText("15");
+        batchPlace.setText(ctx.session().officeName().isBlank() ? "" : "Kantor " + ctx.session().officeName());
         root.sceneProperty().addListener((o, a, s) -> {
             if (s != null) {
                 query.requestFocus();
@@ -167,16 +173,23 @@ public final class CaseListController {
         all = l.cases();
         now = l.now();
         LocalDate today = now.atZone(desk.service().zone()).toLocalDate();
-        if (batchDate.getValue() == null) {
-            batchDate.setValue(today.plusDays(1));
-            reportFrom.setValue(today.withDayOfMonth(1));
-            reportTo.setValue(today);
-        }
+        // Defaults follow the store's clock (a desk left open overnight) until the operator picks other dates.
+        followDefault(batchDate, today.plusDays(1));
+        followDefault(reportFrom, today.withDayOfMonth(1));
+        followDefault(reportTo, today);
         String selected = batchVillage.getValue();
         batchVillage.getItems().setAll(l.villages().stream().filter(v -> !"-".equals(v)).toList());
         batchVillage.setValue(selected != null && batchVillage.getItems().contains(selected) ? selected
                 : batchVillage.getItems().isEmpty() ? null : batchVillage.getItems().get(0));
         filter();
+    }
+
+    private void followDefault(DatePicker picker, LocalDate value) {
+        Object shown = picker.getProperties().get(DEFAULT);
+        if (picker.getValue() == null || picker.getValue().equals(shown)) {
+            picker.setValue(value);
+            picker.getProperties().put(DEFAULT, value);
+        }
     }
 
     private void filter() {

@@ -44,6 +44,7 @@ public final class CasePrepareController {
     private Runnable onChanged = () -> { };
     private CaseFile file;
     private byte[] lastProbe;
+    private long missedShown = -1;
 
     @FXML private VBox root;
     @FXML private Label prepareMessage;
@@ -110,7 +111,11 @@ public final class CasePrepareController {
             voidReason.setValue(VoidReason.MOVED_AWAY);
             note.clear();
             cardSurrendered.setSelected(false);
+        }
+        if (changedCase || missed != missedShown) {
+            // The second letter missed: the no-show is what is left to prepare.
             outcome.selectToggle(missed >= 2 ? noShow : samePerson);
+            missedShown = missed;
         }
         noShow.setDisable(missed < 2);
         CaseViews.visible(root, f.state() == CaseState.OPEN || f.state() == CaseState.INVITED);

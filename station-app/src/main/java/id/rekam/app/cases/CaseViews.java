@@ -9,6 +9,28 @@ final class CaseViews {
     private CaseViews() {
     }
 
+    private static final java.time.format.DateTimeFormatter DAY =
+            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    /** Dates typed and shown day first, as Indonesian forms write them, whatever the machine's locale. */
+    static void dayFirst(javafx.scene.control.DatePicker picker) {
+        picker.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(java.time.LocalDate d) {
+                return d == null ? "" : DAY.format(d);
+            }
+
+            @Override
+            public java.time.LocalDate fromString(String s) {
+                try {
+                    return s == null || s.isBlank() ? null : java.time.LocalDate.parse(s.strip(), DAY);
+                } catch (java.time.format.DateTimeParseException e) {
+                    return null;
+                }
+            }
+        });
+    }
+
     static void visible(Node n, boolean on) {
         n.setVisible(on);
         n.setManaged(on);

@@ -80,7 +80,8 @@ final class RecordColumn {
         String village = r.address() == null ? null : desk.service().villageName(r.address().villageCode());
         row = add(g, row, desk.t("field.village"), village, side + "-village", diffs.contains(FieldDifference.VILLAGE));
         row = add(g, row, desk.t("field.station"), r.stationId(), side + "-station", false);
-        row = add(g, row, desk.t("field.office"), r.office(), side + "-office", false);
+        row = add(g, row, desk.t("field.office"), r.office() == null ? null
+                : desk.service().villageName(r.office()) + " (" + r.office() + ")", side + "-office", false);
         row = add(g, row, desk.t("field.recorded"), desk.time(r.recordedAt()), side + "-recorded", false);
         add(g, row, desk.t("field.operator"), r.operator(), side + "-operator", false);
         return g;

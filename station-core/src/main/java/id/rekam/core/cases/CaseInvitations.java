@@ -2,6 +2,7 @@ package id.rekam.core.cases;
 
 import id.rekam.core.store.StationStore;
 import id.rekam.core.store.StoreTransaction;
+import id.rekam.core.text.DeskTimes;
 
 import java.sql.SQLException;
 import java.time.Instant;
@@ -100,7 +101,8 @@ public final class CaseInvitations {
                 citizen.fullName(), Addressing.lines(citizen.address()), null, null);
         InvitationRows.insert(tx, i);
         CaseRows.move(tx, r, CaseState.INVITED, appointment.plus(CasePolicy.AFTER_APPOINTMENT));
-        CaseRows.history(tx, r.id(), actor, CaseAction.INVITED, "#" + i.round() + " " + letter + " " + appointment,
+        CaseRows.history(tx, r.id(), actor, CaseAction.INVITED, "#" + i.round() + " " + letter + ", "
+                        + DeskTimes.format(appointment, zone),
                 Map.of("round", i.round(), "letter", letter, "appointment", appointment.toString()));
         return i;
     }
