@@ -3,13 +3,15 @@ package id.rekam.core.cases;
 import id.rekam.core.cards.CardException;
 import id.rekam.core.cards.FingerprintVerifier;
 import id.rekam.core.domain.FingerPosition;
+import id.rekam.core.identification.DuplicatePolicy;
 
 import java.util.Map;
 
 /**
- * The 1:1 match of the citizen at the desk against the record that stays: the same matcher and
- * threshold the card hand-over uses ({@link FingerprintVerifier}, best score over the record's
- * enrolled fingers), so the desk proves identity the same way for a card and for a case.
+ * The 1:1 match of the citizen at the desk against the record that stays: the card hand-over's
+ * matcher ({@link FingerprintVerifier}: the live finger against every enrolled finger of the
+ * record, best score) judged by the station's one duplicate rule, {@link DuplicatePolicy#DEFAULT}
+ * ("a SourceAFIS score at or above it counts as a matching finger").
  */
 final class InPersonMatch {
 
@@ -19,13 +21,11 @@ final class InPersonMatch {
     }
 
     /**
-     * SWITCH POINT (issue 12): when station-core's {@code DuplicatePolicy} lands, the threshold and
-     * the decision below become {@code DuplicatePolicy.DEFAULT.scoreThreshold()} and
-     * {@code DuplicatePolicy.DEFAULT.matches(score)} — the one place a case decides "same finger";
-     * the card hand-over switches in {@code FingerprintVerifier} at the same time.
+     * The one place a case decides "same finger": {@link DuplicatePolicy} (issue 12). The card
+     * hand-over still applies {@code FingerprintVerifier.THRESHOLD} (40) until it switches too.
      */
     static double threshold() {
-        return FingerprintVerifier.THRESHOLD;
+        return DuplicatePolicy.DEFAULT.scoreThreshold();
     }
 
     /** @throws CaseException the probe is not a template, or the record has no readable template */
@@ -43,6 +43,6 @@ final class InPersonMatch {
             throw new CaseException(e.messageKey().equals("handover.probeUnreadable") ? "case.probeUnreadable"
                     : "case.noTemplates");
         }
-        return new Result(r.score() >= threshold(), r.score(), threshold(), r.finger());
+        return new Result(DuplicatePolicy.DEFAULT.matches(r.score()), r.score(), threshold(), r.finger());
     }
 }
