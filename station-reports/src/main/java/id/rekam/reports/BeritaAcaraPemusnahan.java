@@ -9,7 +9,6 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.MessageFormat;
@@ -51,9 +50,7 @@ public final class BeritaAcaraPemusnahan {
             pages.close();
             footers(doc, pages, r);
             info(doc, r);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            doc.save(out);
-            return out.toByteArray();
+            return PdfInfo.save(doc);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -12,7 +12,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -99,9 +98,7 @@ public final class CaseReportPdf {
             footers(doc, p, r);
             PdfInfo.fix(doc, t("report.title") + " " + r.from() + " " + r.to(), r.stationId(), printedAt,
                     verificationCode(r));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            doc.save(out);
-            return out.toByteArray();
+            return PdfInfo.save(doc);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -6,7 +6,6 @@ import id.rekam.core.text.Bundles;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
@@ -60,9 +59,7 @@ public final class InvitationLetters {
             Invitation first = letters.get(0).invitation();
             PdfInfo.fix(doc, t("letter.subject.value") + " " + first.letterNumber(), first.letterNumber(),
                     first.issuedAt(), letters.stream().map(l -> l.invitation().letterNumber()).toList().toString());
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            doc.save(out);
-            return out.toByteArray();
+            return PdfInfo.save(doc);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

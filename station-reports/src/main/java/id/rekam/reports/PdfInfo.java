@@ -21,6 +21,13 @@ final class PdfInfo {
     private PdfInfo() {
     }
 
+    /** The finished document as bytes, in memory only. */
+    static byte[] save(PDDocument doc) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        doc.save(out);
+        return out.toByteArray();
+    }
+
     static void fix(PDDocument doc, String title, String subject, Instant createdAt, String identity) {
         PDDocumentInformation info = doc.getDocumentInformation();
         info.setTitle(title);

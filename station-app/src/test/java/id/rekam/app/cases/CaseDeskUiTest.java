@@ -6,22 +6,12 @@ import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import id.rekam.app.AppConfig;
-import id.rekam.app.StationApp;
-import id.rekam.app.StationServices;
-import id.rekam.app.adapters.provisioning.StationProvisioning;
-import id.rekam.app.adapters.regions.CatalogRegions;
-import id.rekam.app.adapters.regions.ValidatorNikCheck;
-import id.rekam.app.adapters.store.CoreStoreGateway;
-import id.rekam.app.adapters.sync.StationSync;
 import id.rekam.app.cards.SamplePrintScanner;
-import id.rekam.app.ports.DeviceStatusService;
 import id.rekam.app.ports.Operator;
-import id.rekam.app.testing.EqualityMatcher;
+import id.rekam.app.testing.DeskScreen;
 import id.rekam.app.testing.Flow;
-import id.rekam.app.testing.PaintedCamera;
 import id.rekam.app.testing.TestStation;
 import id.rekam.app.ui.AppContext;
-import id.rekam.app.ui.Fxml;
 import id.rekam.app.ui.Screen;
 import id.rekam.core.auth.Role;
 import id.rekam.core.cases.CaseFile;
@@ -33,14 +23,11 @@ import id.rekam.core.cases.Outcome;
 import id.rekam.core.cases.VoidReason;
 import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.domain.FingerPosition;
-import id.rekam.core.nik.NikValidator;
 import id.rekam.core.outbox.OutboxEvent;
-import id.rekam.core.region.RegionCatalog;
 import id.rekam.core.store.StationStore;
 import id.rekam.core.verdict.ServerVerdict;
+import id.rekam.fixtures.MovableClock;
 import javafx.scene.Node;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -63,6 +50,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
@@ -88,7 +76,7 @@ class CaseDeskUiTest {
     AppContext ctx;
     Cases cases;
     final SamplePrintScanner scanner = new SamplePrintScanner();
-    final CaseUiFixtures.MovableClock clock = new CaseUiFixtures.MovableClock(Instant.parse("2026-11-24T01:30:00Z"));
+    final MovableClock clock = new MovableClock(Instant.parse("2026-11-24T01:30:00Z"), ZoneId.of("Asia/Jakarta"));
     EnrollmentRecord[] moved;
     EnrollmentRecord[] lookAlikes;
     EnrollmentRecord[] absent;
@@ -123,34 +111,11 @@ class CaseDeskUiTest {
     }
 
     private void startUi(Stage stage) {
-        RegionCatalog catalog = RegionCatalog.bundled();
         AppConfig config = new AppConfig(TestStation.STATION_ID, "Kecamatan Kemalang, Kabupaten Klaten",
                 CaseUiFixtures.DISTRICT, dir, Locale.forLanguageTag("id"), AppConfig.ApprovalMode.END_OF_DAY, false,
                 null);
-        DeviceStatusService status = new DeviceStatusService() {
-            @Override
-            public List<DeviceState> devices() {
-                return List.of();
-            }
-
-            @Override
-            public Boolean online() {
-                return Boolean.FALSE;
-            }
-        };
-        CoreStoreGateway gateway = new CoreStoreGateway(dir, TestStation.STATION_ID, TestStation.fastStore());
-        StationServices services = new StationServices(gateway, new CatalogRegions(catalog),
-                new ValidatorNikCheck(new NikValidator(catalog), config.locale()),
-                new PaintedCamera(new Color(31, 95, 191), 30), scanner, new EqualityMatcher(), status,
-                StationSync.offline(config.locale()), new StationProvisioning(gateway, () -> catalog));
-        ctx = new AppContext(config, services, StationApp.bundle(config));
-        ctx.session().storeProperty().set(gateway.adopt(store));
-        ctx.session().operatorProperty().set(new Operator("op1", "op1", Operator.Role.OPERATOR));
-        Parent root = Fxml.load(ctx, Screen.CASES.resource()).root();
-        Scene scene = new Scene(root, 1280, 800);
-        scene.getStylesheets().add(StationApp.class.getResource("/id/rekam/app/css/station.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        ctx = DeskScreen.show(stage, store, config, scanner, new Operator("op1", "op1", Operator.Role.OPERATOR),
+                Screen.CASES, 1280, 800);
     }
 
     @AfterEach

@@ -22,10 +22,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -39,34 +35,6 @@ final class CaseUiFixtures {
     static final byte[] PROBE = FingerprintVerifier.templateFromImage(SamplePrintScanner.read("probe.png"), 500);
 
     private CaseUiFixtures() {
-    }
-
-    /** A clock the test moves by hand (appointments pass, no-shows become possible). */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("Asia/Jakarta");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now, zone);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     /** The earlier record, then the same person recorded again, saved under a supervisor's override naming it. */

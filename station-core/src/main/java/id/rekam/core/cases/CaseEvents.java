@@ -1,5 +1,6 @@
 package id.rekam.core.cases;
 
+import id.rekam.core.text.JsonDocs;
 import id.rekam.core.cards.VoidedRecordCards;
 
 import java.time.Instant;
@@ -72,7 +73,7 @@ final class CaseEvents {
         e.put("preparedAt", p.preparedAt().toString());
         e.put("confirmedBy", confirmedBy);
         e.put("confirmedAt", confirmedAt.toString());
-        return CaseJson.write(e);
+        return JsonDocs.write(e);
     }
 
     /** {@code SUPERVISOR_EXCEPTION} → {@code supervisor-exception}. */

@@ -1,5 +1,6 @@
 package id.rekam.core.cases;
 
+import id.rekam.core.text.JsonDocs;
 import id.rekam.core.store.StoreTransaction;
 import id.rekam.core.verdict.ServerVerdict;
 
@@ -46,11 +47,11 @@ final class CaseSeals {
     }
 
     static byte[] seal(StoreTransaction tx, Object doc, String rowKey, String purpose) {
-        return tx.seal(CaseJson.bytes(doc), rowKey, purpose);
+        return tx.seal(JsonDocs.bytes(doc), rowKey, purpose);
     }
 
     static <T> T open(StoreTransaction tx, byte[] sealed, String rowKey, String purpose, Class<T> type) {
-        return CaseJson.read(tx.open(sealed, rowKey, purpose), type);
+        return JsonDocs.read(tx.open(sealed, rowKey, purpose), type);
     }
 
     static byte[] sealText(StoreTransaction tx, String text, String rowKey, String purpose) {

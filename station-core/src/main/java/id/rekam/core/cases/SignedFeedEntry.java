@@ -1,5 +1,6 @@
 package id.rekam.core.cases;
 
+import id.rekam.core.text.JsonDocs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
@@ -85,7 +86,7 @@ public final class SignedFeedEntry {
                 if (i > 0) {
                     b.append(',');
                 }
-                b.append(CaseJson.write(names.get(i))).append(':');
+                b.append(JsonDocs.write(names.get(i))).append(':');
                 write(n.get(names.get(i)), b);
             }
             b.append('}');

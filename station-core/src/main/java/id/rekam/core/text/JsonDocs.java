@@ -1,4 +1,4 @@
-package id.rekam.core.cases;
+package id.rekam.core.text;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -8,18 +8,22 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
 
-/** JSON of this package's sealed documents and of its event payloads. */
-final class CaseJson {
+/**
+ * JSON of the feature documents the store seals and of their sync event payloads (cards, cases):
+ * keys in a stable order, ISO dates; unknown fields ignored when read, so a document sealed by a later
+ * version still opens.
+ */
+public final class JsonDocs {
 
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    public static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private CaseJson() {
+    private JsonDocs() {
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         try {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -27,7 +31,7 @@ final class CaseJson {
         }
     }
 
-    static byte[] bytes(Object value) {
+    public static byte[] bytes(Object value) {
         try {
             return JSON.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
@@ -35,7 +39,7 @@ final class CaseJson {
         }
     }
 
-    static <T> T read(byte[] json, Class<T> type) {
+    public static <T> T read(byte[] json, Class<T> type) {
         try {
             return JSON.readValue(json, type);
         } catch (IOException e) {
