@@ -348,4 +348,32 @@ class CaseDeskUiTest {
         }
         flow.screenshot("cases-10-list-report");
     }
+
+    @Test
+    void aKelurahansLettersArePrintedInOneBatchInTimeSlots(FxRobot robot) throws Exception {
+        seed(robot);
+        Flow flow = new Flow(robot);
+        Flow.waitFor(30, () -> robot.lookup("#caseTable").queryAs(TableView.class).getItems().size() == 3);
+        // F8: the batch; Tlogowatu (two cases waiting) comes first.
+        robot.type(KeyCode.F8);
+        Flow.waitFor(30, () -> robot.lookup("#batchVillage").query().isFocused());
+        type(robot, "#batchTime", "08:00");
+        type(robot, "#batchSlot", "20");
+        type(robot, "#batchPlace", "Balai Desa Tlogowatu");
+        press(robot, "#batchInvite");
+        Flow.waitFor(30, () -> flow.text("#batchMessage").startsWith("2 surat undangan dibuat"));
+        byte[] pdf = desk(robot).lastPdf();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertThat(doc.getNumberOfPages()).isEqualTo(2);
+            List<String> opened = List.of(qr(doc, 0), qr(doc, 1));
+            assertThat(opened).containsExactlyInAnyOrder(CaseQr.text(caseOf(absent[1]).id()),
+                    CaseQr.text(lookAlikeCase));
+        }
+        assertThat(text(pdf)).contains("Balai Desa Tlogowatu", "08.00 WIB", "08.20 WIB");
+        Flow.waitFor(30, () -> robot.lookup("#caseTable").queryAs(TableView.class).getItems().stream()
+                .filter(c -> ((id.rekam.core.cases.CaseSummary) c).state() == CaseState.INVITED).count() == 2);
+        flow.screenshot("cases-11-batch-letters");
+        assertThat(cases.find(lookAlikeCase).orElseThrow().invitations()).singleElement()
+                .satisfies(i -> assertThat(i.place()).isEqualTo("Balai Desa Tlogowatu"));
+    }
 }
