@@ -8,6 +8,8 @@ import id.rekam.server.admin.AdminAuthInterceptor;
 import id.rekam.server.admin.AdminService;
 import id.rekam.server.auth.NonceStore;
 import id.rekam.server.auth.SignatureAuthInterceptor;
+import id.rekam.server.cases.CasesApi;
+import id.rekam.server.cases.ServerCases;
 import id.rekam.server.dedup.DedupService;
 import id.rekam.server.events.EventStore;
 import id.rekam.server.faults.FaultInjector;
@@ -72,10 +74,12 @@ public final class CentralServer implements AutoCloseable {
     private final String tlsPin;
     private final PacketService packets;
     private final ServerKeyStore keys;
+    private final ServerCases cases;
 
     private CentralServer(ServerConfig config, HttpServer http, ExecutorService workers,
                           ScheduledExecutorService scheduler, Database db, AdminService admin, FaultInjector faults,
-                          DedupService dedup, String tlsPin, PacketService packets, ServerKeyStore keys) {
+                          DedupService dedup, String tlsPin, PacketService packets, ServerKeyStore keys,
+                          ServerCases cases) {
         this.keys = keys;
         this.config = config;
         this.http = http;
@@ -87,6 +91,7 @@ public final class CentralServer implements AutoCloseable {
         this.dedup = dedup;
         this.tlsPin = tlsPin;
         this.packets = packets;
+        this.cases = cases;
     }
 
     public static CentralServer start(ServerConfig config) throws IOException {
@@ -103,18 +108,22 @@ public final class CentralServer implements AutoCloseable {
             PacketService packets = new PacketService(repo, new UploadFiles(config.dataDir()), dedup, stations, keys,
                     config.clock(), config.maxPacketSize());
             packetsRef[0] = packets;
+            ServerCases cases = new ServerCases(config.dataDir(), db, repo, stations, dedup, config.clock());
+            cases.attach(packets);
             packets.recover();
             packets.decisions().start();
             FeedbackFeed feed = new FeedbackFeed(db, keys);
             Receipts receipts = new Receipts(keys);
-            EventStore events = new EventStore(db, config.clock());
+            EventStore events = new EventStore(db, config.clock(), cases.eventHandlers());
             FaultInjector faults = new FaultInjector();
             AdminService admin = new AdminService(stations, repo, packets, commands, config.clock());
 
-            StationApi api = new StationApi(stations, packets, events, feed, receipts, keys, config.clock());
+            StationApi api = new StationApi(stations, packets, events, feed, receipts, keys, config.clock(),
+                    cases.key());
             RelayApi relay = new RelayApi(stations, new PacketIngest(packets), new TallyStore(db, config.clock()), db,
                     config.clock());
             TusHandler tus = new TusHandler(packets, config.maxPacketSize(), receipts);
+            CasesApi casesApi = new CasesApi(cases);
             AdminApi adminApi = new AdminApi(admin, faults);
             Router router = new Router()
                     .add("GET", "/v1/health", new HealthApi(config.clock())::health)
@@ -144,6 +153,9 @@ public final class CentralServer implements AutoCloseable {
                     .add("GET", "/admin/stations/{stationId}/loss-report.pdf", adminApi::lossReportPdf)
                     .add("GET", "/admin/packets", adminApi::packets)
                     .add("POST", "/admin/packets/{packetId}/print-ready", adminApi::printReady)
+                    .add("POST", "/admin/cases", casesApi::assign)
+                    .add("POST", "/admin/cases/from-duplicates", casesApi::fromDuplicates)
+                    .add("GET", "/admin/cases", casesApi::list)
                     .add("GET", "/admin/faults", adminApi::listFaults)
                     .add("POST", "/admin/faults", adminApi::addFault)
                     .add("DELETE", "/admin/faults", adminApi::clearFaults);
@@ -207,7 +219,7 @@ public final class CentralServer implements AutoCloseable {
                 }, 200, 200, TimeUnit.MILLISECONDS);
             }
             CentralServer server = new CentralServer(config, http, workers, scheduler, db, admin, faults, dedup, pin,
-                    packets, keys);
+                    packets, keys, cases);
             LOG.info("central server listening on {} ({} people indexed)", server.baseUri(), dedup.indexedPeople());
             return server;
         } catch (GeneralSecurityException e) {
@@ -269,6 +281,11 @@ public final class CentralServer implements AutoCloseable {
     /** People in the fingerprint index (accepted records with at least one readable template). */
     public int indexedPeople() {
         return dedup.indexedPeople();
+    }
+
+    /** KTP ganda cases: assignments to stations, the feed-signing key (docs/design/cases.md). */
+    public ServerCases cases() {
+        return cases;
     }
 
     public ServerConfig config() {

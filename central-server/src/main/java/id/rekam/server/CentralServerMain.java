@@ -31,7 +31,8 @@ import java.util.concurrent.CountDownLatch;
         subcommands = {CentralServerMain.EnrollCode.class, CentralServerMain.Stations.class,
                 CentralServerMain.Packets.class, CentralServerMain.PrintReady.class, ImportBundleCommand.class,
                 StationAdminCommands.Revoke.class, StationAdminCommands.SendCommand.class,
-                StationAdminCommands.LossReportCommand.class})
+                StationAdminCommands.LossReportCommand.class,
+                AssignCasesCommand.class})
 public final class CentralServerMain implements Callable<Integer> {
 
     // Not 'required' here: picocli would then demand it before any subcommand too.

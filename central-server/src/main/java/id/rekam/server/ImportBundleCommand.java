@@ -1,6 +1,7 @@
 package id.rekam.server;
 
 import id.rekam.server.coverage.TallyStore;
+import id.rekam.server.cases.ServerCases;
 import id.rekam.server.dedup.DedupService;
 import id.rekam.server.events.EventStore;
 import id.rekam.server.imports.BundleImporter;
@@ -63,12 +64,15 @@ final class ImportBundleCommand implements Callable<Integer> {
             dedup.loadIndex();
             PacketService packets = new PacketService(repo, new UploadFiles(dataDir), dedup, stations,
                     ServerKeyStore.loadOrCreate(dataDir), config.clock(), config.maxPacketSize());
+            // KTP ganda outcomes in the bundle are applied as if they had come over the network.
+            ServerCases cases = new ServerCases(dataDir, db, repo, stations, dedup, config.clock());
+            cases.attach(packets);
             // The verdicts (NIK and fingerprint duplicates) run on the decision worker, as in the
             // server; the command waits for them so that what it prints is the packets' verdict.
             packets.decisions().start();
             BundleImporter.Result r;
             try {
-                r = new BundleImporter(stations, packets, new EventStore(db, config.clock()),
+                r = new BundleImporter(stations, packets, new EventStore(db, config.clock(), cases.eventHandlers()),
                         new TallyStore(db, config.clock())).importBundle(bundle, passphrase, acceptFromLost);
                 if (!packets.decisions().awaitIdle(java.time.Duration.ofMinutes(10))) {
                     System.err.println("imported, but the duplicate check did not finish in 10 minutes; "

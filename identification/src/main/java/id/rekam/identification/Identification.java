@@ -22,6 +22,23 @@ public record Identification(DuplicatePolicy.Verdict verdict, boolean tooManyExc
     }
 
     /**
+     * The same check without the people {@code excluded} names (e.g. pairs a KTP ganda case decided
+     * are two people): the verdict is made again from those left, with the same policy's order of
+     * severity (a possible duplicate over a review over no match).
+     */
+    public Identification without(java.util.function.Predicate<String> excluded) {
+        List<Candidate> left = candidates.stream().filter(c -> !excluded.test(c.personId())).toList();
+        if (left.size() == candidates.size()) {
+            return this;
+        }
+        DuplicatePolicy.Verdict v = left.stream().anyMatch(c -> c.verdict() == DuplicatePolicy.Verdict.POSSIBLE_DUPLICATE)
+                ? DuplicatePolicy.Verdict.POSSIBLE_DUPLICATE
+                : tooManyExceptions || left.stream().anyMatch(c -> c.verdict() == DuplicatePolicy.Verdict.NEEDS_REVIEW)
+                ? DuplicatePolicy.Verdict.NEEDS_REVIEW : DuplicatePolicy.Verdict.NO_MATCH;
+        return new Identification(v, tooManyExceptions, left, shortlisted, retrievalNanos, verificationNanos);
+    }
+
+    /**
      * One stored person with what the policy made of them.
      *
      * @param rank  position in the index's ranking (0 = most similar)

@@ -5,21 +5,16 @@ import id.rekam.core.cards.DestructionRecord;
 import id.rekam.core.cards.Official;
 import id.rekam.core.cards.Witness;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.MessageFormat;
-import java.util.Calendar;
-import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
-import java.util.TimeZone;
 
 /**
  * The berita acara pemusnahan KTP-el (official record of a card destruction, SE
@@ -55,9 +50,7 @@ public final class BeritaAcaraPemusnahan {
             pages.close();
             footers(doc, pages, r);
             info(doc, r);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            doc.save(out);
-            return out.toByteArray();
+            return PdfInfo.save(doc);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -73,14 +66,7 @@ public final class BeritaAcaraPemusnahan {
 
     private void letterhead(PdfPages p, DestructionRecord r) {
         p.newPage();
-        p.centered(p.bold, 14, t("ba.government", r.region().toUpperCase(Locale.ROOT)));
-        p.centered(p.bold, 15.5f, letterheadOffice(r.office(), r.region()).toUpperCase(Locale.ROOT));
-        p.down(6);
-        float x1 = PdfPages.LEFT;
-        float x2 = PdfPages.LEFT + p.width();
-        p.line(x1, p.y(), x2, p.y(), 2.2f);
-        p.line(x1, p.y() - 3.2f, x2, p.y() - 3.2f, 0.6f);
-        p.down(22);
+        new Letterhead(r.region(), letterheadOffice(r.office(), r.region()), null, null, null, null).draw(p);
     }
 
     private void title(PdfPages p, DestructionRecord r) {
@@ -339,28 +325,8 @@ public final class BeritaAcaraPemusnahan {
     }
 
     private void info(PDDocument doc, DestructionRecord r) {
-        PDDocumentInformation info = doc.getDocumentInformation();
-        info.setTitle(t("ba.title") + " KTP-el " + r.number());
-        info.setSubject("SE 470.13/11176/SJ");
-        info.setCreator("rekam station");
-        info.setProducer("rekam station-reports (Apache PDFBox)");
-        // Fixed dates from the record: the same record renders to the same bytes.
-        Calendar c = new GregorianCalendar(TimeZone.getTimeZone("UTC"), Locale.ROOT);
-        c.setTimeInMillis(r.createdAt().toEpochMilli());
-        info.setCreationDate(c);
-        info.setModificationDate(c);
-        byte[] id;
-        try {
-            id = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(verificationCode(r).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-        byte[] half = java.util.Arrays.copyOf(id, 16);
-        org.apache.pdfbox.cos.COSArray ids = new org.apache.pdfbox.cos.COSArray();
-        ids.add(new org.apache.pdfbox.cos.COSString(half));
-        ids.add(new org.apache.pdfbox.cos.COSString(half));
-        doc.getDocument().setDocumentID(ids);
+        PdfInfo.fix(doc, t("ba.title") + " KTP-el " + r.number(), "SE 470.13/11176/SJ", r.createdAt(),
+                verificationCode(r));
     }
 
     /** The government line already names the region, so the office line drops it from its end. */

@@ -32,6 +32,7 @@ public final class FeedPuller {
             applied += side.feedPage(page.items(), page.nextCursor());
             cursor = page.nextCursor();
             if (!page.hasMore() || page.items().isEmpty()) {
+                side.feedRead();
                 return applied;
             }
         }

@@ -75,6 +75,10 @@ public interface StationSide {
      */
     int feedPage(List<FeedItem> items, String nextCursor);
 
+    /** After the last page of a pass: cases from local sources (overrides) are opened (unlocked only). */
+    default void feedRead() {
+    }
+
     /** The event outbox; empty when locked (events are sealed under the data key). */
     Optional<EventOutbox> events();
 

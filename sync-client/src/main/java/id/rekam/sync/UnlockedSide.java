@@ -31,10 +31,17 @@ public final class UnlockedSide implements StationSide {
 
     private final StationStore store;
     private final VerdictApplier verdicts;
+    private final CaseEntries cases;
 
     public UnlockedSide(StationStore store) {
         this.store = store;
         this.verdicts = new VerdictApplier(store);
+        this.cases = new CaseEntries(store);
+    }
+
+    /** Case entries (and case-raising verdicts) that opened no case, by reason. */
+    public Map<String, Long> casesRefused() {
+        return cases.refused();
     }
 
     public StationStore store() {
@@ -136,6 +143,14 @@ public final class UnlockedSide implements StationSide {
                 continue;
             }
             Optional<ServerState> state = ServerState.fromWireIfKnown(item.type());
+            if (CaseEntries.concerns(item) && (state.isEmpty() || item.packetId() == null)) {
+                // A case entry, or a case-raising verdict this version has no packet state for.
+                verdicts.applyAccepted(accepted);
+                accepted.clear();
+                cases.take(item);
+                applied++;
+                continue;
+            }
             if (state.isEmpty() || item.packetId() == null) {
                 LOG.warn("feed entry {} of unknown type '{}' skipped", item.cursor(), item.type());
                 continue;
@@ -148,12 +163,21 @@ public final class UnlockedSide implements StationSide {
             verdicts.applyAccepted(accepted);
             accepted.clear();
             verdicts.apply(item.packetId(), state.get(), item.fields());
+            if (CaseEntries.concerns(item)) {
+                // After the verdict: the record is DUPLICATE when its case opens.
+                cases.take(item);
+            }
         }
         verdicts.applyAccepted(accepted);
         if (!nextCursor.equals(store.outbox().feedCursor().orElse("0"))) {
             store.outbox().recordFeedCursor(nextCursor);
         }
         return applied;
+    }
+
+    @Override
+    public void feedRead() {
+        cases.takeLocalSources();
     }
 
     @Override

@@ -38,7 +38,8 @@ public final class VerdictApplier {
                     .ifPresent(e -> store.outbox().markAcknowledged(packetId, ACTOR));
             return false;
         }
-        if (state == ServerState.AWAITING_UPLOAD) {
+        if (state == ServerState.AWAITING_UPLOAD || state == ServerState.VOIDED_DUPLICATE) {
+            // Voided by a KTP ganda case after its verdict: the verdict came through the feed, the case says the rest.
             return false;
         }
         return store.verdicts().apply(packetId, verdict(state, fields), ACTOR);

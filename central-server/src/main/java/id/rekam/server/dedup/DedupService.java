@@ -59,6 +59,21 @@ public final class DedupService {
     private final EnrollmentContent content = new EnrollmentContent();
 
     /**
+     * Records never to report as duplicates of each other again: a KTP ganda case decided they are
+     * two people (docs/design/cases.md). Checked against each candidate before a verdict.
+     */
+    @FunctionalInterface
+    public interface Exclusions {
+        boolean excluded(String packetId, String candidatePacketId);
+    }
+
+    private Exclusions exclusions = (a, b) -> false;
+
+    public void exclude(Exclusions e) {
+        this.exclusions = e;
+    }
+
+    /**
      * @param acceptUnparseableTemplates reference server only (demo data): skip fingers SourceAFIS
      *                                   cannot read instead of rejecting the record
      */
@@ -139,7 +154,8 @@ public final class DedupService {
                     "not SourceAFIS templates: " + String.join(", ", unparseable));
         }
         int exceptions = (int) record.fingerprints().stream().filter(f -> !f.hasPrint()).count();
-        Identification found = index.identify(new Probe(probes, exceptions, packet.id()));
+        Identification found = index.identify(new Probe(probes, exceptions, packet.id()))
+                .without(candidate -> exclusions.excluded(packet.id(), candidate));
         if (found.verdict() == DuplicatePolicy.Verdict.POSSIBLE_DUPLICATE) {
             String first = found.candidates().get(0).personId();
             return duplicate("fingerprint", first, fields.sameRegency(first, from), probes, basis);
@@ -173,16 +189,22 @@ public final class DedupService {
         TemplatesTable.store(c, packetId, templates);
     }
 
-    private static Optional<String> acceptedWithNik(Database db, String packetId, String nik) {
-        return db.queryOne(NIK_SQL, rs -> rs.getString(1), nik, packetId);
+    private Optional<String> acceptedWithNik(Database db, String packetId, String nik) {
+        return db.query(NIK_SQL, rs -> rs.getString(1), nik, packetId).stream()
+                .filter(first -> !exclusions.excluded(packetId, first)).findFirst();
     }
 
-    private static Optional<String> acceptedWithNik(Connection c, String packetId, String nik) throws SQLException {
-        return Database.queryOne(c, NIK_SQL, rs -> rs.getString(1), nik, packetId);
+    private Optional<String> acceptedWithNik(Connection c, String packetId, String nik) throws SQLException {
+        for (String first : Database.query(c, NIK_SQL, rs -> rs.getString(1), nik, packetId)) {
+            if (!exclusions.excluded(packetId, first)) {
+                return Optional.of(first);
+            }
+        }
+        return Optional.empty();
     }
 
     private static final String NIK_SQL = "SELECT packet_id FROM packets WHERE nik=? AND packet_id<>? AND state IN "
-            + "('accepted','print-ready') ORDER BY received_at, packet_id LIMIT 1";
+            + "('accepted','print-ready') ORDER BY received_at, packet_id";
 
     private Verdict duplicate(String matchedBy, String firstPacketId, boolean fullNik,
                               Map<FingerPosition, byte[]> probes, Verdict.Basis basis) {

@@ -6,6 +6,8 @@ import id.rekam.server.http.Json;
 import id.rekam.server.store.Database;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,10 +30,26 @@ public final class EventStore {
 
     private final Database db;
     private final Clock clock;
+    private final Map<String, Handler> handlers;
+
+    /**
+     * What the server does with an event of one type beyond storing it, run once — when the event is
+     * first stored, in the same transaction (a re-sent event is not applied again).
+     */
+    @FunctionalInterface
+    public interface Handler {
+        /** @return work to run after the transaction committed (in-memory state), or null */
+        Runnable apply(Connection c, String stationId, String eventId, JsonNode event) throws SQLException;
+    }
 
     public EventStore(Database db, Clock clock) {
+        this(db, clock, Map.of());
+    }
+
+    public EventStore(Database db, Clock clock, Map<String, Handler> handlers) {
         this.db = db;
         this.clock = clock;
+        this.handlers = Map.copyOf(handlers);
     }
 
     public List<Map<String, Object>> store(String stationId, JsonNode batch) {
@@ -58,7 +76,8 @@ public final class EventStore {
         String canonical = Json.canonical(event);
         String hash = CanonicalRequest.sha256Hex(canonical.getBytes(StandardCharsets.UTF_8));
         long now = clock.millis();
-        return db.tx(c -> {
+        Runnable[] afterCommit = new Runnable[1];
+        Map<String, Object> answer = db.tx(c -> {
             record Stored(String stationId, String hash, long receivedAt) {
             }
             Optional<Stored> existing = Database.queryOne(c,
@@ -77,10 +96,18 @@ public final class EventStore {
             }
             Database.update(c, "INSERT INTO events(event_id, station_id, type, payload_sha256, payload, received_at) "
                     + "VALUES (?,?,?,?,?,?)", id, stationId, type, hash, canonical, now);
+            Handler handler = handlers.get(type);
+            if (handler != null) {
+                afterCommit[0] = handler.apply(c, stationId, id, event);
+            }
             result.put("status", "stored");
             result.put("receivedAt", Instant.ofEpochMilli(now).toString());
             return result;
         });
+        if (afterCommit[0] != null) {
+            afterCommit[0].run();
+        }
+        return answer;
     }
 
     public int count() {

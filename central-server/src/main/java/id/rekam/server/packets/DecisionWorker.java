@@ -143,6 +143,14 @@ public final class DecisionWorker {
         }
     }
 
+    private final java.util.List<java.util.function.Consumer<String>> decided =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Told the id of each packet once its verdict is committed (KTP ganda outcomes waiting for it). */
+    public void onDecided(java.util.function.Consumer<String> listener) {
+        decided.add(listener);
+    }
+
     /** Decides one packet if it is still {@code received}. */
     private void decide(DecisionQueue.Job job) {
         Optional<PacketRecord> found = repo.find(job.packetId());
@@ -159,6 +167,14 @@ public final class DecisionWorker {
                     dedup.catchUp();
                 }
                 LOG.info("packet {} decided: {}", p.packetId(), v.state().wire());
+                for (java.util.function.Consumer<String> l : decided) {
+                    try {
+                        l.accept(p.packetId());
+                    } catch (RuntimeException e) {
+                        // The verdict stands; what waited for it is tried again at the next start.
+                        LOG.error("after the decision on {}: listener failed", p.packetId(), e);
+                    }
+                }
                 return;
             }
             // Another process (import-bundle) accepted a record between the check and the commit.

@@ -9,6 +9,7 @@ import java.util.Arrays;
  * is stored durably; {@code rejected} may come before storing (body did not verify) or after
  * (content refused); {@code needs-review} waits for an official (the duplicate policy's
  * {@code NEEDS_REVIEW}), who then accepts it, marks it duplicate or rejects it.
+ * {@code voided-duplicate} follows a decided record whose KTP ganda case voided it.
  */
 public enum PacketState {
     AWAITING_UPLOAD("awaiting-upload"),
@@ -17,7 +18,9 @@ public enum PacketState {
     DUPLICATE("duplicate"),
     REJECTED("rejected"),
     NEEDS_REVIEW("needs-review"),
-    PRINT_READY("print-ready");
+    PRINT_READY("print-ready"),
+    /** One of two records of the same person, voided by a KTP ganda case's outcome (docs/design/cases.md). */
+    VOIDED_DUPLICATE("voided-duplicate");
 
     private final String wire;
 

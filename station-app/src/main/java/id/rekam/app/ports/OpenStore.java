@@ -15,6 +15,9 @@ public interface OpenStore extends AutoCloseable {
     /** Card lifecycle: custody, hand-over, blank-card ledger, destruction. */
     CardService cards();
 
+    /** KTP ganda cases: the one list, letters, outcomes, reports. */
+    CaseService cases();
+
     /** What the central server has not received yet, and its export to a removable disk. */
     PendingExports pendingExports();
 

@@ -10,6 +10,7 @@ public enum Screen {
     RECORD_DETAIL("record-detail"),
     APPROVAL("approval"),
     CARDS("cards"),
+    CASES("cases"),
     SYNC("sync"),
     PROVISIONING("provisioning"),
     /** Mobile teams (issue 16): guardrails and coverage, then safety bundles and relay. */

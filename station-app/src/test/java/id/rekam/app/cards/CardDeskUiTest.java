@@ -1,20 +1,11 @@
 package id.rekam.app.cards;
 
 import id.rekam.app.AppConfig;
-import id.rekam.app.StationApp;
-import id.rekam.app.StationServices;
-import id.rekam.app.adapters.provisioning.StationProvisioning;
-import id.rekam.app.adapters.regions.CatalogRegions;
-import id.rekam.app.adapters.regions.ValidatorNikCheck;
-import id.rekam.app.adapters.store.CoreStoreGateway;
-import id.rekam.app.adapters.sync.StationSync;
-import id.rekam.app.ports.DeviceStatusService;
 import id.rekam.app.ports.Operator;
+import id.rekam.app.testing.DeskScreen;
 import id.rekam.app.testing.Flow;
-import id.rekam.app.testing.PaintedCamera;
 import id.rekam.app.testing.TestStation;
 import id.rekam.app.ui.AppContext;
-import id.rekam.app.ui.Fxml;
 import id.rekam.app.ui.Screen;
 import id.rekam.core.auth.Role;
 import id.rekam.core.cards.BatchCard;
@@ -25,13 +16,9 @@ import id.rekam.core.cards.FingerprintVerifier;
 import id.rekam.core.cards.HandOverService;
 import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.domain.FingerPosition;
-import id.rekam.core.nik.NikValidator;
-import id.rekam.core.region.RegionCatalog;
 import id.rekam.core.store.StationStore;
 import id.rekam.fixtures.DemoRecords;
 import id.rekam.fixtures.EnrollmentBuilder;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.MouseButton;
@@ -47,7 +34,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import java.awt.Color;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -86,33 +72,10 @@ class CardDeskUiTest {
                 "op1", SUPERVISOR));
         cards.assign("KTP-UI-0001", id.rekam.core.cards.HolderKind.DESK, "loket-1", SUPERVISOR);
 
-        RegionCatalog catalog = RegionCatalog.bundled();
         AppConfig config = new AppConfig(TestStation.STATION_ID, "Kecamatan Pancoran Mas, Kota Depok", "32.76.01", dir,
                 Locale.forLanguageTag("id"), AppConfig.ApprovalMode.END_OF_DAY, false, null);
-        DeviceStatusService status = new DeviceStatusService() {
-            @Override
-            public List<DeviceState> devices() {
-                return List.of();
-            }
-
-            @Override
-            public Boolean online() {
-                return Boolean.FALSE;
-            }
-        };
-        CoreStoreGateway gateway = new CoreStoreGateway(dir, TestStation.STATION_ID, TestStation.fastStore());
-        StationServices services = new StationServices(gateway, new CatalogRegions(catalog),
-                new ValidatorNikCheck(new NikValidator(catalog), config.locale()),
-                new PaintedCamera(new Color(31, 95, 191), 30), scanner, status,
-                StationSync.offline(config.locale()), new StationProvisioning(gateway, () -> catalog));
-        ctx = new AppContext(config, services, StationApp.bundle(config));
-        ctx.session().storeProperty().set(gateway.adopt(store));
-        ctx.session().operatorProperty().set(new Operator("op1", "op1", Operator.Role.OPERATOR));
-        Parent root = Fxml.load(ctx, Screen.CARDS.resource()).root();
-        Scene scene = new Scene(root, 1180, 860);
-        scene.getStylesheets().add(StationApp.class.getResource("/id/rekam/app/css/station.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        ctx = DeskScreen.show(stage, store, config, scanner, new Operator("op1", "op1", Operator.Role.OPERATOR),
+                Screen.CARDS, 1180, 860);
     }
 
     @AfterEach

@@ -14,17 +14,17 @@ import java.io.UncheckedIOException;
  * {@code /fingerprints/} (SourceAFIS test images, Apache-2.0) and extracts its template with
  * SourceAFIS, as a real capture would.
  */
-final class SamplePrintScanner implements FingerprintService {
+public final class SamplePrintScanner implements FingerprintService {
 
     private final DeviceRef device = new DeviceRef("SIM-SAMPLES", "fingerprint", "SIMULATED sample-print scanner",
             "S-0", "TEST", true);
     private volatile String next = "probe.png";
 
-    void nextFinger(String imageName) {
+    public void nextFinger(String imageName) {
         next = imageName;
     }
 
-    static byte[] read(String name) {
+    public static byte[] read(String name) {
         try (InputStream in = SamplePrintScanner.class.getResourceAsStream("/fingerprints/" + name)) {
             return in.readAllBytes();
         } catch (IOException e) {

@@ -1,9 +1,9 @@
 package id.rekam.core.cards;
 
 import id.rekam.core.text.Bundles;
+import id.rekam.core.text.LocalizedException;
 
 import java.util.Locale;
-import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
@@ -11,39 +11,17 @@ import java.util.ResourceBundle;
  * {@code id/rekam/core/cards/messages*.properties}: Bahasa Indonesia by default, English on
  * request. Thrown before or inside the transaction, so nothing of the operation remains.
  */
-public class CardException extends RuntimeException {
+public class CardException extends LocalizedException {
 
     static final String BUNDLE = "id.rekam.core.cards.messages";
 
-    private final String messageKey;
-    private final transient Object[] args;
-
     public CardException(String messageKey, Object... args) {
-        super(format(Locale.ROOT, messageKey, args));
-        this.messageKey = messageKey;
-        this.args = args.clone();
+        super(BUNDLE, messageKey, args);
     }
 
-    public String messageKey() {
-        return messageKey;
-    }
-
-    public String localizedMessage(Locale locale) {
-        return format(locale, messageKey, args);
-    }
-
-    static String format(Locale locale, String key, Object... args) {
-        ResourceBundle bundle = Bundles.get(BUNDLE, locale);
-        Object[] shown = args.clone();
-        try {
-            for (int i = 0; i < shown.length; i++) {
-                if (shown[i] instanceof CardState s) {
-                    shown[i] = bundle.getString("state." + s.name());
-                }
-            }
-        } catch (MissingResourceException e) {
-            return key;
-        }
-        return Bundles.format(bundle, locale, key, shown);
+    /** Card states are named in the reader's language. */
+    @Override
+    protected Object shown(ResourceBundle bundle, Locale locale, Object arg) {
+        return arg instanceof CardState s ? Bundles.format(bundle, locale, "state." + s.name()) : arg;
     }
 }

@@ -61,31 +61,37 @@ public final class DestructionRegister {
         }
         return store.inTransaction(tx -> {
             CustodyPolicy.requireCustodian(who, tx.activeRole(who).orElse(null));
-            if (CardRegistry.exists(tx, "SELECT 1 FROM destruction_items WHERE serial = ?", s)) {
-                throw new CardException("destruction.alreadyRegistered", s);
-            }
-            Optional<Card> known = CardRegistry.load(tx, s);
-            Card card;
-            if (known.isEmpty()) {
-                card = CardRegistry.registerUnknownAsInvalid(tx, s, ownerOrNull, who, "destruction: " + category);
-            } else if (known.get().state() == CardState.INVALID) {
-                card = known.get();
-            } else {
-                card = CardRegistry.move(tx, known.get(), CardState.INVALID, null, null, who,
-                        "destruction: " + category);
-            }
-            try (PreparedStatement p = tx.connection().prepareStatement("INSERT INTO destruction_items "
-                    + "(serial, category, registered_by, registered_at) VALUES (?,?,?,?)")) {
-                p.setString(1, s);
-                p.setString(2, category.name());
-                p.setString(3, who);
-                p.setLong(4, tx.clock().millis());
-                p.executeUpdate();
-            }
-            tx.event(EVENT_REGISTERED, CardJson.write(new RegisteredEvent(s, category, tx.clock().instant())), who);
-            tx.audit(who, AUDIT_REGISTERED, s, Map.of("category", category.name()));
-            return card;
+            return register(tx, s, category, ownerOrNull, who);
         });
+    }
+
+    /** {@link #register} inside the caller's transaction ({@code serial} normalised, {@code who} checked). */
+    static Card register(StoreTransaction tx, String s, DestructionCategory category, Nik ownerOrNull, String who)
+            throws SQLException {
+        if (CardRegistry.exists(tx, "SELECT 1 FROM destruction_items WHERE serial = ?", s)) {
+            throw new CardException("destruction.alreadyRegistered", s);
+        }
+        Optional<Card> known = CardRegistry.load(tx, s);
+        Card card;
+        if (known.isEmpty()) {
+            card = CardRegistry.registerUnknownAsInvalid(tx, s, ownerOrNull, who, "destruction: " + category);
+        } else if (known.get().state() == CardState.INVALID) {
+            card = known.get();
+        } else {
+            card = CardRegistry.move(tx, known.get(), CardState.INVALID, null, null, who,
+                    "destruction: " + category);
+        }
+        try (PreparedStatement p = tx.connection().prepareStatement("INSERT INTO destruction_items "
+                + "(serial, category, registered_by, registered_at) VALUES (?,?,?,?)")) {
+            p.setString(1, s);
+            p.setString(2, category.name());
+            p.setString(3, who);
+            p.setLong(4, tx.clock().millis());
+            p.executeUpdate();
+        }
+        tx.event(EVENT_REGISTERED, CardJson.write(new RegisteredEvent(s, category, tx.clock().instant())), who);
+        tx.audit(who, AUDIT_REGISTERED, s, Map.of("category", category.name()));
+        return card;
     }
 
     /** Registered, not yet destroyed, in registration order. */

@@ -1,5 +1,7 @@
 package id.rekam.core.store;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rekam.core.audit.AuditActions;
 import id.rekam.core.audit.AuditLog;
 import id.rekam.core.auth.Role;
@@ -13,6 +15,7 @@ import id.rekam.core.crypto.Aead;
 import id.rekam.core.domain.RegistrationId;
 import id.rekam.core.outbox.OutboxState;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,6 +42,10 @@ public final class Captures {
 
     /** AAD purpose of {@code duplicate_overrides.reason} (row key: the record id). */
     static final String OVERRIDE_REASON = "duplicate-override";
+    /** AAD purpose of {@code duplicate_overrides.candidates} (row key: the record id). */
+    static final String OVERRIDE_CANDIDATES = "duplicate-override-candidates";
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final Database db;
     private final RecordRepository records;
@@ -116,12 +123,13 @@ public final class Captures {
         String reason = CommitPolicy.overrideReason(o.supervisor(),
                 operators.activeRole(c, o.supervisor()).orElse(null), o.reason());
         try (PreparedStatement p = c.prepareStatement("INSERT INTO duplicate_overrides "
-                + "(record_id, supervisor, operator, reason, at) VALUES (?,?,?,?,?)")) {
+                + "(record_id, supervisor, operator, reason, at, candidates) VALUES (?,?,?,?,?,?)")) {
             p.setString(1, recordId);
             p.setString(2, o.supervisor());
             p.setString(3, operator);
             p.setBytes(4, data.encrypt(reason.getBytes(StandardCharsets.UTF_8), recordId, OVERRIDE_REASON));
             p.setLong(5, clock.millis());
+            p.setBytes(6, o.candidates().isEmpty() ? null : data.encrypt(candidatesJson(o), recordId, OVERRIDE_CANDIDATES));
             p.executeUpdate();
         }
         // Who decided, for whom; the reason itself is personal data and stays sealed in its row.
@@ -194,16 +202,49 @@ public final class Captures {
     public Optional<DuplicateOverride> override(RegistrationId id) {
         return db.read(c -> {
             try (PreparedStatement p = c.prepareStatement(
-                    "SELECT supervisor, reason FROM duplicate_overrides WHERE record_id = ?")) {
+                    "SELECT supervisor, reason, candidates FROM duplicate_overrides WHERE record_id = ?")) {
                 p.setString(1, id.value());
                 try (ResultSet rs = p.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
+                    byte[] candidates = rs.getBytes(3);
                     return Optional.of(new DuplicateOverride(rs.getString(1),
-                            new String(data.decrypt(rs.getBytes(2), id.value(), OVERRIDE_REASON), StandardCharsets.UTF_8)));
+                            new String(data.decrypt(rs.getBytes(2), id.value(), OVERRIDE_REASON), StandardCharsets.UTF_8),
+                            candidates == null ? List.of()
+                                    : candidates(data.decrypt(candidates, id.value(), OVERRIDE_CANDIDATES))));
                 }
             }
         });
+    }
+
+    /** Records saved under an override, oldest first (the KTP ganda intake reads them). */
+    public List<RegistrationId> overridden() {
+        return db.read(c -> {
+            List<RegistrationId> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT record_id FROM duplicate_overrides ORDER BY at, record_id");
+                 ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new RegistrationId(rs.getString(1)));
+                }
+            }
+            return out;
+        });
+    }
+
+    private static byte[] candidatesJson(DuplicateOverride o) {
+        try {
+            return JSON.writeValueAsBytes(o.candidates());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("override candidates not serialisable", e);
+        }
+    }
+
+    private static List<DuplicateOverride.Candidate> candidates(byte[] json) {
+        try {
+            return List.of(JSON.readValue(json, DuplicateOverride.Candidate[].class));
+        } catch (IOException e) {
+            throw new IllegalStateException("stored override candidates are unreadable", e);
+        }
     }
 }

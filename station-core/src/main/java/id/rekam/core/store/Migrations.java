@@ -35,7 +35,8 @@ public final class Migrations {
             "V10__field_teams.sql",
             "V11__identification.sql",
             "V12__keyed_state.sql",
-            "V13__server_trust_and_sealing.sql");
+            "V13__server_trust_and_sealing.sql",
+            "V14__cases.sql");
 
     public static final int LATEST = SCRIPTS.size();
 

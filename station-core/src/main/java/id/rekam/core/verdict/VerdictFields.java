@@ -119,7 +119,7 @@ public final class VerdictFields {
         return n != null && n.path(field).isTextual() ? n.get(field).asText() : null;
     }
 
-    static Instant instant(JsonNode n, String field) {
+    public static Instant instant(JsonNode n, String field) {
         String s = text(n, field);
         if (s == null) {
             return null;

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A store with a clock, enrollments carrying real SourceAFIS templates, and SQL helpers for assertions. */
-final class CardFixtures {
+public final class CardFixtures {
 
     static final Instant START = Instant.parse("2026-11-25T03:00:00Z");
 
@@ -38,10 +38,10 @@ final class CardFixtures {
     }
 
     /** SourceAFIS templates of the three real sample prints, extracted once per JVM. */
-    static final class Prints {
-        static final byte[] PROBE = template("probe.png");
-        static final byte[] MATCHING = template("matching.png");
-        static final byte[] NONMATCHING = template("nonmatching.png");
+    public static final class Prints {
+        public static final byte[] PROBE = template("probe.png");
+        public static final byte[] MATCHING = template("matching.png");
+        public static final byte[] NONMATCHING = template("nonmatching.png");
 
         private static byte[] template(String name) {
             try (InputStream in = CardFixtures.class.getResourceAsStream("/fingerprints/" + name)) {

@@ -205,6 +205,6 @@ class DestructionTest {
         assertThat(f.footprint()).isEqualTo(mid);
         assertThat(cards.require("KTP-W0002").state()).isEqualTo(CardState.INVALID);
         assertThat(DestructionRegister.counts(register.pending())).containsEntry(DestructionCategory.DAMAGED, 1);
-        assertThat(Map.copyOf(DestructionRegister.counts(List.of()))).hasSize(5);
+        assertThat(Map.copyOf(DestructionRegister.counts(List.of()))).hasSize(6);
     }
 }

@@ -23,6 +23,19 @@ import id.rekam.core.cards.Official;
 import id.rekam.core.cards.SecondFactor;
 import id.rekam.core.cards.SupervisorOverride;
 import id.rekam.core.cards.Witness;
+import id.rekam.core.cases.CaseIntake;
+import id.rekam.core.cases.CaseState;
+import id.rekam.core.cases.CaseSummary;
+import id.rekam.core.cases.Cases;
+import id.rekam.core.cases.InvitationRequest;
+import id.rekam.core.cases.OutcomeRequest;
+import id.rekam.core.cases.ServerSigningKey;
+import id.rekam.core.cases.SignedFeedEntry;
+import id.rekam.core.cases.VoidReason;
+import id.rekam.core.commit.ApprovalMode;
+import id.rekam.core.commit.CaptureCommit;
+import id.rekam.core.commit.DuplicateOverride;
+import id.rekam.core.verdict.ServerVerdict;
 import id.rekam.core.domain.FingerPosition;
 import id.rekam.core.domain.Nik;
 import id.rekam.core.domain.EnrollmentRecord;
@@ -50,13 +63,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Acceptance: after 100 enrollments and a card lifecycle (batches, a flagged batch, assignment
+ * Acceptance: after 100 enrollments, a card lifecycle (batches, a flagged batch, assignment
  * to an officer, hand-overs by fingerprint and by supervisor exception with photo and signature,
- * a witnessed destruction) and the 1:N check's sealed templates rows and index snapshot, no file
- * the station wrote (database, WAL, SHM, config, log, backups, index snapshot) contains any
- * citizen's name, NIK digits, or the bytes of a photo, template (its start or its minutiae),
- * finger image or signature, nor the plain index, nor the names of officers and witnesses, nor a
- * family card number.
+ * a witnessed destruction), KTP ganda cases from every source (letters, outcomes) and the 1:N
+ * check's sealed templates rows and index snapshot, no file the station wrote (database, WAL, SHM,
+ * config, log, backups, index snapshot) contains any citizen's name, NIK digits, or the bytes of a
+ * photo, template (its start or its minutiae), finger image or signature, nor the plain index, nor
+ * the names of officers and witnesses, nor a family card number.
  *
  * <p>Why not simply search for the 3-byte JPEG marker FF D8 FF: tens of megabytes of
  * ciphertext contain it by chance (about once per 16 MB). Each photo in DemoRecords starts
@@ -112,6 +125,7 @@ class AtRestEncryptionTest {
                     .write(dir.resolve("usb"), "frasa-bundel-tim-01".toCharArray(), "spv", (d, t) -> { });
             assertThat(store.search(demo.next().demographics().fullName().split(" ")[0], 5)).isNotNull();
             identificationIndex(store, needles);
+            caseLifecycle(store, demo, needles);
             store.backupNow();
             // Scan while open: the WAL and shared-memory files exist only now.
             assertThat(dir.resolve(StationStore.DB_FILE + "-wal")).exists();
@@ -234,6 +248,91 @@ class AtRestEncryptionTest {
         store.identification().writeSnapshot(index, store.identification().commitCount());
         assertThat(store.identification().readSnapshot().orElseThrow().index()).isEqualTo(index);
         assertThat(store.identification().missing()).isZero();
+    }
+
+    /**
+     * Everything issue 13 stores about people: a KTP ganda case from a supervisor's override (its
+     * candidates), from a server verdict naming the other record's NIK in full, and one the server
+     * assigned with the citizen's biodata, address, photo and templates; letters with their place and
+     * address; an operator's note, a supervisor's exception reason and a refusal reason.
+     */
+    private static void caseLifecycle(StationStore store, DemoRecords demo, List<byte[]> needles) throws Exception {
+        store.operators().createAccount("spv", "spv2", Role.SUPERVISOR, "rahasia-spv-2".toCharArray());
+        byte[] enrolled = template("matching.png");
+        byte[] probe = template("probe.png");
+        Cases cases = new Cases(store);
+        // Override: the same person recorded again, saved by a supervisor naming the earlier record.
+        EnrollmentRecord earlier = withRightIndex(demo.next(), enrolled);
+        store.saveEnrollment(earlier);
+        EnrollmentRecord again = EnrollmentBuilder.from(withRightIndex(demo.next(), probe))
+                .demographics(earlier.demographics()).build();
+        String overrideReason = "pindah dari Kelurahan Sukamaju membawa SKPWNI";
+        store.captures().commit(CaptureCommit.of(again, ApprovalMode.END_OF_DAY).withOverride(new DuplicateOverride("spv",
+                overrideReason, List.of(new DuplicateOverride.Candidate(earlier.id(),
+                        List.of(new ServerVerdict.FingerScore(FingerPosition.RIGHT_INDEX, 91.0, true)))))));
+        needles.addAll(needlesOf(earlier));
+        needles.addAll(needlesOf(again));
+        String overrideCase = cases.takeLocalSources().get(0).caseId();
+        // A server verdict naming another station's record in full.
+        EnrollmentRecord ours = demo.next();
+        store.saveEnrollment(ours);
+        needles.addAll(needlesOf(ours));
+        String otherNik = "3310016609880007";
+        needles.add(otherNik.getBytes(StandardCharsets.US_ASCII));
+        cases.intake().fromVerdict(ours.id().value(), "duplicate", new ServerVerdict.Duplicate(null,
+                ServerVerdict.MatchedBy.NIK, new ServerVerdict.OtherRecord("9d1c0e52-0000-4000-8000-0000000000aa",
+                "ST-331001-0001", "33.10.01", otherNik, false, null), List.of(), 40.0));
+        // A case the server assigned: citizen, address, photo thumbnail, templates.
+        byte[] seed = new byte[32];
+        new java.security.SecureRandom().nextBytes(seed);
+        new ServerSigningKey(store).pin(java.util.Base64.getEncoder().encodeToString(
+                new org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters(seed, 0).generatePublicKey().getEncoded()),
+                "technician");
+        String assignedName = "Suparmi Wiryo Assigned";
+        String assignedNik = "3310015203790004";
+        String assignedStreet = "Dusun Ngemplak Kidul";
+        byte[] thumbnail = randomWithHeader(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0}, 3_000, 64);
+        byte[] remoteTemplate = template("nonmatching.png");
+        for (String n : List.of(assignedName, assignedNik, assignedStreet)) {
+            needles.add(n.getBytes(StandardCharsets.UTF_8));
+        }
+        needles.add(Arrays.copyOf(thumbnail, 24));
+        needles.add(Arrays.copyOf(remoteTemplate, 24));
+        com.fasterxml.jackson.databind.node.ObjectNode entry = new com.fasterxml.jackson.databind.ObjectMapper()
+                .createObjectNode().put("cursor", "9").put("type", "case-assigned").put("at", "2026-11-25T01:00:00Z")
+                .put("caseId", "srv-9").put("reason", "duplicate");
+        for (String id : List.of("9d1c0e52-0000-4000-8000-0000000000b1", "9d1c0e52-0000-4000-8000-0000000000b2")) {
+            com.fasterxml.jackson.databind.node.ObjectNode r = entry.withArray("records").addObject()
+                    .put("packetId", id).put("stationId", "ST-331001-0001").put("nik", assignedNik)
+                    .put("photo", java.util.Base64.getEncoder().encodeToString(thumbnail));
+            r.putObject("citizen").put("fullName", assignedName).putObject("address").put("street", assignedStreet)
+                    .put("villageCode", "33.10.01.2001");
+            r.putObject("templates").put("2", java.util.Base64.getEncoder().encodeToString(remoteTemplate));
+        }
+        entry.put("signature", SignedFeedEntry.sign(store.stationId(), entry, seed));
+        assertThat(cases.feed().accept(entry).status()).isEqualTo(CaseIntake.Status.OPENED);
+        // Letters, a note, an exception, a refusal, a confirmation.
+        String place = "Pendopo Kecamatan Ruang Verifikasi Khusus";
+        String note = "warga membawa KK asli dan surat pindah Bekasi";
+        String exceptionReason = "jari telunjuk luka Bu Suparmi, cocok foto";
+        String refusal = "minta fotokopi KK Pak Darmo dilampirkan";
+        for (String n : List.of(place, note, exceptionReason, refusal, overrideReason)) {
+            needles.add(n.getBytes(StandardCharsets.UTF_8));
+        }
+        java.time.Instant tomorrow = store.read(tx -> tx.clock().instant()).plus(java.time.Duration.ofDays(1));
+        cases.invitations().inviteVillage(again.demographics().address().villageCode(),
+                new InvitationRequest(tomorrow, place, "KEC-327601"), "op1");
+        cases.decisions().prepare(overrideCase, OutcomeRequest.samePerson(again.id().value(), VoidReason.MOVED_AWAY,
+                note, probe), "op1");
+        cases.decisions().refuse(overrideCase, "spv", "rahasia-spv".toCharArray(), refusal);
+        cases.decisions().prepare(overrideCase, OutcomeRequest.samePerson(again.id().value(), VoidReason.MOVED_AWAY,
+                note, template("nonmatching.png")).withException(new OutcomeRequest.SupervisorException("spv2",
+                "rahasia-spv-2".toCharArray(), exceptionReason)), "op1");
+        assertThat(cases.decisions().confirm(overrideCase, "spv", "rahasia-spv".toCharArray()).state())
+                .isEqualTo(CaseState.CLOSED);
+        // Really there, only sealed.
+        assertThat(cases.list(false)).extracting(CaseSummary::citizen).contains(assignedName);
+        assertThat(cases.find(overrideCase).orElseThrow().invitations().get(0).place()).isEqualTo(place);
     }
 
     private static byte[] template(String sample) throws IOException {

@@ -115,6 +115,11 @@ class MigrationsTest {
             // V12 adds the state seal's columns, empty until the next unlock seals the rows (KeyedStateTest).
             assertThat(query(c, "SELECT coalesce(seal_version, '-') || '|' || coalesce(seal, '-') FROM outbox"))
                     .containsExactly("-|-");
+            if (clearCardNames) {
+                // V14 copied the destruction list into a table that also takes DUPLICATE.
+                assertThat(query(c, "SELECT serial || '|' || category || '|' || destruction_id FROM destruction_items"))
+                        .containsExactly("KTP-1|DAMAGED|x1");
+            }
             assertThat(query(c, "PRAGMA integrity_check")).containsExactly("ok");
             assertThat(query(c, "PRAGMA foreign_key_check")).isEmpty();
             assertThat(schema(c)).isEqualTo(freshSchema());
@@ -166,6 +171,7 @@ class MigrationsTest {
                 + "'petugas1', 1)");
         exec(c, "INSERT INTO destructions VALUES ('x1', 'BA-1', '2026-11-25', 'Kupang', 'BURNING', "
                 + "'{\"witnesses\":[{\"name\":\"Rina Satpol\"}]}', 'petugas1', 1)");
+        exec(c, "INSERT INTO destruction_items VALUES ('KTP-1', 'DAMAGED', 'petugas1', 1, 'x1')");
     }
 
     private List<String> freshSchema() throws SQLException {

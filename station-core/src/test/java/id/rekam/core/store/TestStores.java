@@ -2,12 +2,11 @@ package id.rekam.core.store;
 
 import id.rekam.core.crypto.KdfParams;
 import id.rekam.fixtures.DemoRecords;
+import id.rekam.fixtures.MovableClock;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** Fast, deterministic store setups for tests. */
@@ -20,31 +19,10 @@ public final class TestStores {
     private TestStores() {
     }
 
-    /** A clock tests move by hand. */
-    public static final class MutableClock extends Clock {
-        private Instant now;
-
+    /** A clock tests move by hand, in UTC. */
+    public static final class MutableClock extends MovableClock {
         public MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        public void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now, zone);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
+            super(start, ZoneOffset.UTC);
         }
     }
 

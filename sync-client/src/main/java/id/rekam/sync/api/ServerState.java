@@ -13,7 +13,9 @@ public enum ServerState {
     REJECTED("rejected"),
     /** An official reviews the record before it is accepted or refused (duplicate policy, sync-protocol.md §5). */
     NEEDS_REVIEW("needs-review"),
-    PRINT_READY("print-ready");
+    PRINT_READY("print-ready"),
+    /** Voided by a KTP ganda case's outcome after its verdict (sync-protocol.md §7); not a verdict of its own. */
+    VOIDED_DUPLICATE("voided-duplicate");
 
     private final String wire;
 
@@ -32,7 +34,7 @@ public enum ServerState {
 
     /** Decided: the view carries a signed verdict. */
     public boolean isVerdict() {
-        return this != AWAITING_UPLOAD && this != RECEIVED;
+        return this != AWAITING_UPLOAD && this != RECEIVED && this != VOIDED_DUPLICATE;
     }
 
     public static java.util.Optional<ServerState> fromWireIfKnown(String s) {

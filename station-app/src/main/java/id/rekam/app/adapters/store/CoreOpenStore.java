@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rekam.app.adapters.identification.StationIndex;
 import id.rekam.app.ports.CardService;
 import id.rekam.app.ports.FingerprintIdentification;
+import id.rekam.app.ports.CaseService;
 import id.rekam.app.ports.DraftService;
 import id.rekam.app.ports.FieldWork;
 import id.rekam.app.ports.OpenStore;
@@ -73,6 +74,11 @@ public final class CoreOpenStore implements OpenStore, OperatorService, DraftSer
     @Override
     public CardService cards() {
         return new CoreCards(store);
+    }
+
+    @Override
+    public CaseService cases() {
+        return new CoreCases(store);
     }
 
     @Override

@@ -1,0 +1,120 @@
+package id.rekam.core.cases;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.rekam.core.cards.CardFixtures;
+import id.rekam.core.store.TestStores;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Base64;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The server's case entries: acted on only when signed by the pinned key for this station. */
+class CaseFeedTest {
+
+    static final String NIK = "3310214505900001";
+    static final String A = "7c1e3a52-1111-4000-8000-00000000000a";
+    static final String B = "7c1e3a52-1111-4000-8000-00000000000b";
+
+    @TempDir
+    Path dir;
+    CaseFixtures f;
+
+    @BeforeEach
+    void open() {
+        f = new CaseFixtures(dir);
+    }
+
+    @AfterEach
+    void close() {
+        f.store.close();
+    }
+
+    @Test
+    void anAssignedCaseForRecordsHeldElsewhereOpensWithTheCitizenAndTemplatesTheServerSent() {
+        f.pin();
+        ObjectNode entry = f.assignment("srv-case-1", TestStores.STATION, A, B, NIK);
+
+        CaseIntake.Result r = f.cases.feed().accept(entry);
+        assertThat(r.status()).isEqualTo(CaseIntake.Status.OPENED);
+        assertThat(f.cases.feed().accept(entry).status()).isEqualTo(CaseIntake.Status.ALREADY_TAKEN);
+
+        CaseFile c = f.cases.find(r.caseId()).orElseThrow();
+        assertThat(c.source()).isEqualTo(CaseSource.SERVER_ASSIGNED);
+        assertThat(c.serverCaseId()).isEqualTo("srv-case-1");
+        assertThat(c.first().holding()).isEqualTo(CaseRecord.Holding.NOT_HELD);
+        assertThat(c.first().fullName()).isEqualTo("Sri Wahyuni");
+        assertThat(c.villageCode()).isEqualTo("33.10.21.2007");
+        // The server's deadline is earlier than the station's own two weeks: it wins.
+        assertThat(c.deadline()).isEqualTo(java.time.Instant.parse("2026-12-01T00:00:00Z"));
+        // "SRI  WAHYUNI" is the same name; the streets differ.
+        assertThat(c.differences()).containsExactly(FieldDifference.ADDRESS);
+        // The templates came with the case: the in-person match works with neither record held here.
+        PreparedOutcome p = f.cases.decisions().prepare(c.id(),
+                OutcomeRequest.samePerson(B, VoidReason.MOVED_AWAY, null, CardFixtures.Prints.PROBE), "op1");
+        assertThat(p.check().method()).isEqualTo(InPersonCheck.Method.FINGERPRINT);
+    }
+
+    @Test
+    void unsignedForgedReplayedOrUnpinnedAssignmentsChangeNothing() {
+        ObjectNode entry = f.assignment("srv-case-2", TestStores.STATION, A, B, NIK);
+        assertThat(f.cases.feed().accept(entry).detail()).isEqualTo("no-server-key");
+        f.pin();
+        ObjectNode forged = entry.deepCopy();
+        ((ObjectNode) forged.get("records").get(1)).put("packetId", "7c1e3a52-1111-4000-8000-0000000000ff");
+        assertThat(f.cases.feed().accept(forged).detail()).isEqualTo("bad-signature");
+        ObjectNode unsigned = entry.deepCopy();
+        unsigned.remove("signature");
+        assertThat(f.cases.feed().accept(unsigned).detail()).isEqualTo("bad-signature");
+        // Signed for another desk: not this station's case.
+        assertThat(f.cases.feed().accept(f.assignment("srv-case-3", "ST-331001-0009", A, B, NIK)).detail())
+                .isEqualTo("bad-signature");
+        assertThat(f.count("SELECT count(*) FROM cases")).isZero();
+        // A record this station does not hold, described without a citizen: nothing to act on.
+        ObjectNode bare = f.assignment("srv-case-4", TestStores.STATION, A, B, NIK);
+        ((ObjectNode) bare.get("records").get(0)).remove("citizen");
+        bare.put("signature", SignedFeedEntry.sign(TestStores.STATION, bare, f.serverSeed));
+        assertThat(f.cases.feed().accept(bare).detail()).isEqualTo("unknown-record");
+        assertThat(f.count("SELECT count(*) FROM cases")).isZero();
+    }
+
+    @Test
+    void thePinnedKeyNeverChangesSilently() {
+        f.pin();
+        f.pin();
+        String other = Base64.getEncoder().encodeToString(new byte[32]);
+        assertThatThrownBy(() -> new ServerSigningKey(f.store).pin(other, "technician"))
+                .extracting(e -> ((CaseException) e).messageKey()).isEqualTo("case.serverKeyChanged");
+        assertThatThrownBy(() -> new ServerSigningKey(f.store).pin("AAAA", "technician"))
+                .extracting(e -> ((CaseException) e).messageKey()).isEqualTo("case.serverKeyMalformed");
+        assertThat(new ServerSigningKey(f.store).pinned()).hasValueSatisfying(k ->
+                assertThat(Base64.getEncoder().encodeToString(k)).isEqualTo(f.serverPublic));
+        assertThat(f.count("SELECT count(*) FROM audit_log WHERE action = 'SERVER_KEY_PINNED'")).isEqualTo(1);
+    }
+
+    @Test
+    void theServersAnswerToAnOutcomeIsRecordedOnceWhenSigned() {
+        f.pin();
+        CaseFile c = f.overrideCase();
+        f.cases.decisions().prepare(c.id(), OutcomeRequest.differentPeople(c.first().registrationId(), null,
+                CardFixtures.Prints.PROBE), "op1");
+        String event = f.cases.decisions().confirm(c.id(), "spv", CaseFixtures.SPV).eventId();
+        ObjectNode resolved = CaseFixtures.JSON.createObjectNode();
+        resolved.put("cursor", "77").put("type", "case-resolved").put("at", "2026-11-26T01:00:00Z")
+                .put("caseId", c.id()).put("eventId", event).put("status", "applied");
+        ObjectNode unsigned = resolved.deepCopy();
+        assertThat(f.cases.feed().accept(unsigned).status()).isEqualTo(CaseIntake.Status.REFUSED);
+        resolved.put("signature", SignedFeedEntry.sign(TestStores.STATION, resolved, f.serverSeed));
+        assertThat(f.cases.feed().accept(resolved).status()).isEqualTo(CaseIntake.Status.OPENED);
+        assertThat(f.cases.feed().accept(resolved).status()).isEqualTo(CaseIntake.Status.ALREADY_TAKEN);
+        CaseFile after = f.cases.find(c.id()).orElseThrow();
+        assertThat(after.server().status()).isEqualTo("applied");
+        assertThat(after.state()).isEqualTo(CaseState.CLOSED);
+        assertThat(after.history()).extracting(HistoryEntry::action).endsWith(CaseAction.SERVER_ACKNOWLEDGED);
+    }
+}
