@@ -43,7 +43,8 @@ class DebLifecycleIT {
     /** Exact inverses of migrations, to bring a fresh store back to {@link #OLD_SCHEMA}. */
     private static final Map<Integer, List<String>> DOWNGRADES = Map.of(
             6, List.of("DROP TABLE sync_state"),
-            8, List.of("ALTER TABLE events DROP COLUMN reason"));
+            8, List.of("ALTER TABLE events DROP COLUMN reason"),
+            10, List.of("DROP TABLE equipment_loans", "DROP TABLE equipment"));
 
     private static Path deb;
     private static Path work;

@@ -31,7 +31,8 @@ public final class Migrations {
             "V6__sync_state.sql",
             "V7__seal_card_names.sql",
             "V8__event_attention.sql",
-            "V9__verdicts_and_overrides.sql");
+            "V9__verdicts_and_overrides.sql",
+            "V10__equipment_loans.sql");
 
     public static final int LATEST = SCRIPTS.size();
 

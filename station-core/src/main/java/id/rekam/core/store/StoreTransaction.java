@@ -1,6 +1,7 @@
 package id.rekam.core.store;
 
 import id.rekam.core.audit.AuditLog;
+import id.rekam.core.auth.Role;
 import id.rekam.core.crypto.StationKeys;
 import id.rekam.core.domain.Gender;
 import id.rekam.core.domain.Nik;
@@ -10,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a feature outside the store package (cards, ledger, ...) may do inside one store
@@ -74,6 +76,14 @@ public final class StoreTransaction {
     /** A packet body sealed as the outbox keeps it ({@code packets.body}); see {@link #sealSummary}. */
     public byte[] sealPacketBody(String packetId, byte[] body) {
         return keys.data().encrypt(body, packetId, SqlOutbox.BODY);
+    }
+
+    /**
+     * The role of an active account as the store holds it (empty: unknown or disabled), so a
+     * feature enforces core's {@link id.rekam.core.auth.Permission}s on the store's own data.
+     */
+    public Optional<Role> activeRole(String username) throws SQLException {
+        return SqlOperators.activeRole(connection, username);
     }
 
     public long audit(String actor, String action, String subject, Map<String, ?> details) throws SQLException {
