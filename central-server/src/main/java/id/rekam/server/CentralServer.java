@@ -14,7 +14,9 @@ import id.rekam.server.events.EventStore;
 import id.rekam.server.faults.FaultInjector;
 import id.rekam.server.faults.FaultInterceptor;
 import id.rekam.server.feed.FeedbackFeed;
+import id.rekam.server.equipment.LoanLedger;
 import id.rekam.server.health.HealthApi;
+import id.rekam.server.health.ThroughputApi;
 import id.rekam.server.http.HttpAdapter;
 import id.rekam.server.http.Router;
 import id.rekam.server.http.ServerHeadersInterceptor;
@@ -96,7 +98,8 @@ public final class CentralServer implements AutoCloseable {
             packets.recover();
             packets.decisions().start();
             FeedbackFeed feed = new FeedbackFeed(db);
-            EventStore events = new EventStore(db, config.clock());
+            LoanLedger loans = new LoanLedger(db, config.clock());
+            EventStore events = new EventStore(db, config.clock(), List.of(loans));
             FaultInjector faults = new FaultInjector();
             AdminService admin = new AdminService(stations, repo, packets);
 
@@ -105,6 +108,7 @@ public final class CentralServer implements AutoCloseable {
             AdminApi adminApi = new AdminApi(admin, faults);
             Router router = new Router()
                     .add("GET", "/v1/health", new HealthApi(config.clock())::health)
+                    .add("POST", "/v1/throughput", new ThroughputApi(config.clock())::probe)
                     .add("POST", "/v1/stations", api::enroll)
                     .add("POST", "/v1/packets", api::announce)
                     .add("GET", "/v1/packets/{packetId}", api::packet)
@@ -119,6 +123,7 @@ public final class CentralServer implements AutoCloseable {
                     .add("GET", "/admin/stations", adminApi::stations)
                     .add("GET", "/admin/packets", adminApi::packets)
                     .add("POST", "/admin/packets/{packetId}/print-ready", adminApi::printReady)
+                    .add("GET", "/admin/loans", loans::handle)
                     .add("GET", "/admin/faults", adminApi::listFaults)
                     .add("POST", "/admin/faults", adminApi::addFault)
                     .add("DELETE", "/admin/faults", adminApi::clearFaults);

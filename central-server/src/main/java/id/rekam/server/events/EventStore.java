@@ -26,12 +26,26 @@ public final class EventStore {
     private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
     private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9.-]{0,63}");
 
+    /**
+     * A view kept from events of some types (the loan ledger), updated in the transaction that
+     * stores a new event; a repeated event does not reach it again.
+     */
+    public interface Projection {
+        void apply(java.sql.Connection c, String stationId, JsonNode event) throws java.sql.SQLException;
+    }
+
     private final Database db;
     private final Clock clock;
+    private final List<Projection> projections;
 
     public EventStore(Database db, Clock clock) {
+        this(db, clock, List.of());
+    }
+
+    public EventStore(Database db, Clock clock, List<Projection> projections) {
         this.db = db;
         this.clock = clock;
+        this.projections = List.copyOf(projections);
     }
 
     public List<Map<String, Object>> store(String stationId, JsonNode batch) {
@@ -77,6 +91,9 @@ public final class EventStore {
             }
             Database.update(c, "INSERT INTO events(event_id, station_id, type, payload_sha256, payload, received_at) "
                     + "VALUES (?,?,?,?,?,?)", id, stationId, type, hash, canonical, now);
+            for (Projection p : projections) {
+                p.apply(c, stationId, event);
+            }
             result.put("status", "stored");
             result.put("receivedAt", Instant.ofEpochMilli(now).toString());
             return result;

@@ -162,6 +162,21 @@ public final class Loans {
         });
     }
 
+    /**
+     * How a capture names {@code device}: the owner as the register records it and, while the
+     * device is out on a loan, that loan. A device the register has not seen is named as it is.
+     */
+    public id.rekam.core.domain.DeviceRef provenance(id.rekam.core.domain.DeviceRef device) {
+        return store.read(tx -> {
+            Optional<EquipmentItem> known = EquipmentRegister.find(tx, device.deviceId());
+            if (known.isEmpty()) {
+                return device;
+            }
+            String loan = openLoanId(tx, device.deviceId()).orElse("");
+            return device.onLoan(known.get().ownerOffice(), loan);
+        });
+    }
+
     public Optional<Loan> find(String loanId) {
         return store.read(tx -> loan(tx, loanId));
     }

@@ -56,6 +56,63 @@ public final class StoreInspection {
         return Files.isRegularFile(dataDir.resolve(StationStore.DB_FILE));
     }
 
+    /** The schema version alone (cheap: no integrity check); empty without a store. */
+    public static java.util.OptionalInt schemaVersion(Path dataDir) {
+        Path db = dataDir.resolve(StationStore.DB_FILE);
+        if (!Files.isRegularFile(db)) {
+            return java.util.OptionalInt.empty();
+        }
+        try (Connection c = readOnly(db)) {
+            return java.util.OptionalInt.of(Migrations.currentVersion(c));
+        } catch (SQLException e) {
+            throw new StoreException(e, "store.inspect.unreadable", db, e.getMessage());
+        }
+    }
+
+    /** The schema this program writes; a store above it was written by a newer rekam. */
+    public static int latestSchema() {
+        return Migrations.LATEST;
+    }
+
+    /** Read-only work on a store's clear columns, without its keys. */
+    @FunctionalInterface
+    public interface ClearRead<T> {
+        T read(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} on a read-only connection to the store in {@code dataDir}; for features
+     * that report on their clear columns without unlocking (the equipment register in the help
+     * desk's report). Nothing written through it persists: the connection is read-only.
+     */
+    public static <T> T readClear(Path dataDir, ClearRead<T> work) {
+        Path db = dataDir.resolve(StationStore.DB_FILE);
+        if (!Files.isRegularFile(db)) {
+            throw new StoreException("store.inspect.missing", db);
+        }
+        try (Connection c = readOnly(db)) {
+            return work.read(c);
+        } catch (SQLException e) {
+            throw new StoreException(e, "store.inspect.unreadable", db, e.getMessage());
+        }
+    }
+
+    public static boolean hasTable(Connection c, String table) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT count(*) FROM sqlite_master WHERE type='table' AND name=?")) {
+            p.setString(1, table);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() && rs.getInt(1) > 0;
+            }
+        }
+    }
+
+    private static Connection readOnly(Path db) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(5_000);
+        return config.createConnection("jdbc:sqlite:" + db.toAbsolutePath());
+    }
+
     /**
      * @throws StoreException the file cannot be opened as a database at all
      */
@@ -64,10 +121,7 @@ public final class StoreInspection {
         if (!Files.isRegularFile(db)) {
             throw new StoreException("store.inspect.missing", db);
         }
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
-        config.setBusyTimeout(5_000);
-        try (Connection c = config.createConnection("jdbc:sqlite:" + db.toAbsolutePath())) {
+        try (Connection c = readOnly(db)) {
             String integrity = integrity(c);
             int version = Migrations.currentVersion(c);
             Map<String, Long> outbox = new LinkedHashMap<>();
@@ -120,15 +174,6 @@ public final class StoreInspection {
             }
         }
         return String.join("; ", result);
-    }
-
-    private static boolean hasTable(Connection c, String table) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT count(*) FROM sqlite_master WHERE type='table' AND name=?")) {
-            p.setString(1, table);
-            try (ResultSet rs = p.executeQuery()) {
-                return rs.next() && rs.getInt(1) > 0;
-            }
-        }
     }
 
     private static long count(Connection c, String sql) throws SQLException {

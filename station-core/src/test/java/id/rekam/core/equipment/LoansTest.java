@@ -118,6 +118,24 @@ class LoansTest {
     }
 
     @Test
+    void capturesWithABorrowedDeviceNameItsOwnerAndTheLoanUntilItIsReturned() {
+        assertThat(loans.provenance(KRONJO_SCANNER)).as("not seen yet: as the device layer names it").isEqualTo(KRONJO_SCANNER);
+        register.seen(KRONJO_SCANNER);
+        assertThat(loans.provenance(KRONJO_SCANNER).loanId()).isEmpty();
+
+        Loan loan = loans.lend(new LoanRequest(KRONJO_SCANNER.deviceId(), "Kec. Kronjo", "Kec. Gunung Kaler", "A", "B",
+                Condition.GOOD, null, TODAY.plusDays(14)), "tek");
+        DeviceRef during = loans.provenance(KRONJO_SCANNER);
+        assertThat(during.loanId()).isEqualTo(loan.loanId());
+        assertThat(during.ownerOffice()).isEqualTo("Kec. Kronjo");
+        assertThat(during.deviceId()).isEqualTo(KRONJO_SCANNER.deviceId());
+
+        loans.giveBack(loan.loanId(), new LoanReturn("B", "A", Condition.GOOD, null), "tek");
+        assertThat(loans.provenance(KRONJO_SCANNER).loanId()).as("after the return: no loan").isEmpty();
+        assertThat(loans.provenance(KRONJO_SCANNER).ownerOffice()).isEqualTo("Kec. Kronjo");
+    }
+
+    @Test
     void onlyTechniciansAndSupervisorsRecordLoansAndNothingRemainsOfARefusal() {
         register.seen(KRONJO_SCANNER);
         LoanRequest request = new LoanRequest(KRONJO_SCANNER.deviceId(), "Kec. Kronjo", "Kec. Gunung Kaler", "A", "B",

@@ -1,0 +1,173 @@
+package id.rekam.diag.camera;
+
+import id.rekam.core.diag.DiagnosticLimits;
+import id.rekam.core.photo.PhotoQuality;
+import id.rekam.core.photo.Portraits;
+import id.rekam.devices.Camera;
+import id.rekam.devices.CameraFrame;
+import id.rekam.devices.DeviceException;
+import id.rekam.devices.DeviceKind;
+import id.rekam.devices.DeviceMonitor;
+import id.rekam.devices.DeviceProvider;
+import id.rekam.devices.DeviceState;
+import id.rekam.devices.DeviceStatus;
+import id.rekam.devices.Devices;
+import id.rekam.devices.FrameListener;
+import id.rekam.diag.Check;
+import id.rekam.diag.Probe;
+import id.rekam.diag.Step;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * The camera: its driver, the cameras found, a short stream (resolution, measured frame rate) and
+ * one test frame judged by the desk's own photo rules ({@link PhotoQuality}: brightness and
+ * sharpness; the backdrop is the office's set-up, not the camera's). The frame is shown on the
+ * screen and never kept.
+ */
+public final class CameraCheck implements Check {
+
+    static final Duration FIRST_FRAME = Duration.ofSeconds(6);
+    static final Duration MEASURE = Duration.ofSeconds(2);
+
+    private final Supplier<Devices> devices;
+    private final Runnable releaseDesk;
+
+    public CameraCheck(Supplier<Devices> devices, Runnable releaseDesk) {
+        this.devices = devices;
+        this.releaseDesk = releaseDesk;
+    }
+
+    @Override
+    public String area() {
+        return "camera";
+    }
+
+    @Override
+    public Duration budget() {
+        return Duration.ofSeconds(20);
+    }
+
+    @Override
+    public void run(Probe probe) throws InterruptedException {
+        Devices d = devices.get();
+        Step driver = probe.step("driver");
+        if (d == null) {
+            driver.warn("camera.driver.starting", "scanner.ports.starting.next");
+            return;
+        }
+        List<String> providers = d.providers().stream().filter(p -> p.kind() == DeviceKind.CAMERA)
+                .map(DeviceProvider::id).toList();
+        String configured = d.context().config().cameraDriver();
+        driver.fact("configured", configured).fact("providers", String.join(",", providers));
+        d.monitor().pollOnce();
+        Optional<DeviceStatus> failed = d.monitor().statuses().stream()
+                .filter(s -> s.kind() == DeviceKind.CAMERA && s.state() == DeviceState.FAILED).findFirst();
+        if (providers.isEmpty() || "none".equalsIgnoreCase(configured)) {
+            driver.fail("camera.driver.none", "camera.driver.none.next", configured);
+            return;
+        }
+        if (failed.isPresent()) {
+            driver.fail("camera.driver.failed", "camera.driver.failed.next", failed.get().message(probe.texts().locale()));
+            return;
+        }
+        driver.ok("camera.driver.ok", configured, String.join(", ", providers));
+        List<DeviceMonitor.Attached> cameras = d.monitor().attached(DeviceKind.CAMERA);
+        Step found = probe.step("devices").fact("count", cameras.size());
+        if (cameras.isEmpty()) {
+            found.fail("camera.devices.none", "camera.devices.none.next");
+            return;
+        }
+        cameras.forEach(c -> found.fact(c.device().ref().deviceId(), c.device().ref().model()));
+        found.ok("camera.devices.ok", cameras.size(),
+                String.join(", ", cameras.stream().map(c -> c.device().ref().model()).toList()));
+        releaseDesk.run();
+        stream(probe, d);
+    }
+
+    private void stream(Probe probe, Devices d) throws InterruptedException {
+        Step s = probe.step("stream");
+        Camera camera;
+        try {
+            camera = d.openCamera().orElse(null);
+        } catch (DeviceException e) {
+            s.fail("camera.stream.failed", "camera.stream.failed.next", e.message(probe.texts().locale()));
+            return;
+        }
+        if (camera == null) {
+            s.fail("camera.devices.none", "camera.devices.none.next");
+            return;
+        }
+        AtomicLong frames = new AtomicLong();
+        AtomicReference<DeviceException> error = new AtomicReference<>();
+        CountDownLatch first = new CountDownLatch(1);
+        try (camera) {
+            s.fact("deviceId", camera.ref().deviceId());
+            camera.start(new FrameListener() {
+                @Override
+                public void onFrame(CameraFrame frame) {
+                    frames.incrementAndGet();
+                    first.countDown();
+                }
+
+                @Override
+                public void onError(DeviceException e) {
+                    error.set(e);
+                    first.countDown();
+                }
+            });
+            if (!first.await(FIRST_FRAME.toMillis(), TimeUnit.MILLISECONDS) || error.get() != null) {
+                camera.stop();
+                String why = error.get() == null ? "" : error.get().message(probe.texts().locale());
+                s.fail("camera.stream.noImage", "camera.stream.failed.next", FIRST_FRAME.toSeconds(), why);
+                return;
+            }
+            long n0 = frames.get();
+            long t0 = System.nanoTime();
+            Thread.sleep(MEASURE.toMillis());
+            double fps = (frames.get() - n0) / ((System.nanoTime() - t0) / 1e9);
+            CameraFrame last = camera.latestFrame().orElse(null);
+            camera.stop();
+            if (last == null) {
+                s.fail("camera.stream.noImage", "camera.stream.failed.next", FIRST_FRAME.toSeconds(), "");
+                return;
+            }
+            int w = last.image().getWidth();
+            int h = last.image().getHeight();
+            String rate = String.format(Locale.ROOT, "%.1f", fps);
+            s.fact("width", w).fact("height", h).fact("fps", rate);
+            if (fps < DiagnosticLimits.CAMERA_FPS_WARNS) {
+                s.warn("camera.stream.slow", "camera.stream.slow.next", w, h, rate);
+            } else {
+                s.ok("camera.stream.ok", w, h, rate);
+            }
+            frame(probe, last);
+        }
+    }
+
+    private void frame(Probe probe, CameraFrame frame) {
+        Step s = probe.step("frame");
+        PhotoQuality.Verdict v = PhotoQuality.judge(Portraits.crop3x4(frame.image()), null);
+        String brightness = String.format(Locale.ROOT, "%.0f", v.brightness());
+        String sharpness = String.format(Locale.ROOT, "%.0f", v.sharpness());
+        s.fact("brightness", brightness).fact("sharpness", sharpness);
+        probe.image(s.id(), frame.image());
+        if (v.problems().contains(PhotoQuality.Problem.TOO_DARK)) {
+            s.warn("camera.frame.dark", "camera.frame.dark.next", brightness, sharpness);
+        } else if (v.problems().contains(PhotoQuality.Problem.TOO_BRIGHT)) {
+            s.warn("camera.frame.bright", "camera.frame.bright.next", brightness, sharpness);
+        } else if (v.problems().contains(PhotoQuality.Problem.BLURRED)) {
+            s.warn("camera.frame.blurred", "camera.frame.blurred.next", brightness, sharpness);
+        } else {
+            s.ok("camera.frame.ok", brightness, sharpness);
+        }
+    }
+}
