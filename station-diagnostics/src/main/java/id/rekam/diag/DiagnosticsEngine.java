@@ -85,7 +85,7 @@ public final class DiagnosticsEngine {
                 } catch (TimeoutException e) {
                     running.get(check).cancel(true);
                     probe.close();
-                    report(byArea, listener, check, "check.timeout", check.budget().toSeconds());
+                    report(byArea, listener, check, "check.timeout", (check.budget().toMillis() + 999) / 1000);
                 } catch (ExecutionException e) {
                     probe.close();
                     report(byArea, listener, check, "check.crashed", describe(e.getCause()));

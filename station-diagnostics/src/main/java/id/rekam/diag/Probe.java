@@ -14,6 +14,12 @@ import java.util.function.Consumer;
  */
 public final class Probe {
 
+    /** A check's body as a lambda (tests, the installer's small checks). */
+    @FunctionalInterface
+    public interface Work {
+        void run(Probe probe) throws Exception;
+    }
+
     private final String area;
     private final Texts texts;
     private final Clock clock;

@@ -12,7 +12,6 @@ import id.rekam.devices.DeviceRegistry;
 import id.rekam.devices.Devices;
 import id.rekam.devices.camera.SimulatedCameraProvider;
 import id.rekam.devices.camera.SimulatedWebcamDriver;
-import id.rekam.devices.fingerprint.synth.SyntheticFingerSource;
 import id.rekam.devices.scanner.EmulatedScannerPort;
 import id.rekam.devices.scanner.R30xEmulatorSettings;
 import id.rekam.devices.scanner.R30xScannerProvider;
@@ -76,7 +75,7 @@ final class DiagKit implements AutoCloseable {
 
     /** The R30x emulator on a pseudo-terminal; a finger appears a moment after the station asks for one. */
     DiagKit withScanner() {
-        scanner = EmulatedScannerPort.start(root.resolve("pty"), R30xEmulatorSettings.defaults(), new SyntheticFingerSource(7));
+        scanner = EmulatedScannerPort.start(root.resolve("pty"), R30xEmulatorSettings.defaults(), new OnePrintSource(7));
         scanner.autoPlaceFingerAfter(Duration.ofMillis(300));
         return this;
     }
@@ -89,6 +88,8 @@ final class DiagKit implements AutoCloseable {
         config.put("camera.driver", "simulated");
         config.put("camera.fps", "30");
         config.put("monitor.interval.ms", "200");
+        // Replies on a loaded build machine can lag; the real module answers in milliseconds.
+        config.put("scanner.timeout.ms", "2000");
         config.put("scanner.ports", scanner != null ? scanner.hostPath() : root.resolve("no-scanner").toString());
         tweak.accept(config);
         List<DeviceProvider<?>> providers = new ArrayList<>();
@@ -107,11 +108,16 @@ final class DiagKit implements AutoCloseable {
     DiagKit withServer(ServerConfig.Builder config) throws Exception {
         server = CentralServer.start(config.build());
         OkHttpClient http = new OkHttpClient();
+        String pin = server.tlsPin();
+        if (pin != null) {
+            id.rekam.sync.http.PinnedTrustManager trust = new id.rekam.sync.http.PinnedTrustManager(pin);
+            http = http.newBuilder().sslSocketFactory(trust.sslContext().getSocketFactory(), trust).build();
+        }
         String code = server.admin().createEnrollmentCode(OFFICE).code();
         StationEnrollment.enroll(http, server.baseUri(), code, store, "meja diagnosis");
         http.dispatcher().executorService().shutdown();
         StationSettingsFile.write(dataDir, Map.of(StationSettingsFile.SERVER, server.baseUri().toString()));
-        target = Optional.of(new NetworkTarget(server.baseUri(), null, STATION, store::signRequest));
+        target = Optional.of(new NetworkTarget(server.baseUri(), pin, STATION, store::signRequest));
         return this;
     }
 

@@ -83,7 +83,7 @@ class ScannerCheckTest {
 
         Finding handshake = finding(run, "scanner.handshake");
         assertThat(handshake.status()).isEqualTo(Status.FAILED);
-        assertThat(handshake.result()).contains("Tidak ada jawaban dari " + kit.scanner.hostPath(), "1000 ms", "baud 57600");
+        assertThat(handshake.result()).contains("Tidak ada jawaban dari " + kit.scanner.hostPath(), "2000 ms", "baud 57600");
         assertThat(handshake.nextStep()).contains("Cabut-colok kabel pemindai");
         assertThat(run.findings()).extracting(Finding::id).doesNotContain("scanner.capture", "scanner.check");
         assertThat(run.took()).as("one reply timeout, not the check's budget").isLessThan(Duration.ofSeconds(15));

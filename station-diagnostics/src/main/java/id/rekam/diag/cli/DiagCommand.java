@@ -83,6 +83,9 @@ public final class DiagCommand implements Callable<Integer> {
     @Option(names = "--camera-driver", defaultValue = "default", description = "default, none, or a driver class")
     String cameraDriver;
 
+    @Option(names = "--simulated", description = "also test SIMULATED devices (demo and test stations only)")
+    boolean simulated;
+
     private final PrintStream out;
     private final Clock clock;
     private final UpdateCheckStamp updates;
@@ -98,8 +101,12 @@ public final class DiagCommand implements Callable<Integer> {
     }
 
     public static int run(PrintStream out, String... args) {
-        return new CommandLine(new DiagCommand(out, Clock.systemUTC(), UpdateCheckStamp.system()))
-                .setOut(new java.io.PrintWriter(out, true)).execute(args);
+        return run(new DiagCommand(out, Clock.systemUTC(), UpdateCheckStamp.system()), args);
+    }
+
+    static int run(DiagCommand command, String... args) {
+        return new CommandLine(command).setOut(new java.io.PrintWriter(command.out, true))
+                .setErr(new java.io.PrintWriter(command.out, true)).execute(args);
     }
 
     @Override
@@ -145,6 +152,7 @@ public final class DiagCommand implements Callable<Integer> {
         config.put("owner.office", office);
         config.put("camera.driver", cameraDriver);
         config.put("camera.fps", "30");
+        config.put("devices.simulated", Boolean.toString(simulated));
         if (scannerPorts != null && !scannerPorts.isEmpty()) {
             config.put("scanner.ports", String.join(",", scannerPorts));
         }

@@ -1,0 +1,66 @@
+package id.rekam.diag;
+
+import id.rekam.core.diag.Finding;
+import id.rekam.core.diag.Status;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static id.rekam.diag.DiagKit.finding;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The camera check on the SIMULATED camera (webcam-capture's own driver SPI) and without one. */
+class CameraCheckTest {
+
+    @TempDir
+    Path dir;
+    DiagKit kit;
+
+    @AfterEach
+    void close() {
+        if (kit != null) {
+            kit.close();
+        }
+    }
+
+    @Test
+    void theSimulatedCameraStreamsAndItsTestFrameIsJudgedByTheDesksPhotoRules() throws Exception {
+        kit = new DiagKit(dir).withDevices();
+        DiagnosticRun run = kit.run("camera");
+
+        assertThat(run.area("camera")).extracting(Finding::id)
+                .containsExactly("camera.driver", "camera.devices", "camera.stream", "camera.frame");
+        assertThat(run.area("camera")).allSatisfy(f -> assertThat(f.status()).as(f.toString()).isEqualTo(Status.OK));
+        assertThat(finding(run, "camera.driver").facts()).containsEntry("configured", "simulated");
+        Finding stream = finding(run, "camera.stream");
+        assertThat(stream.facts()).containsEntry("width", "640").containsEntry("height", "480");
+        assertThat(Double.parseDouble(stream.facts().get("fps"))).as("measured, configured 30").isBetween(10.0, 40.0);
+        Finding frame = finding(run, "camera.frame");
+        assertThat(Double.parseDouble(frame.facts().get("sharpness"))).isGreaterThan(40);
+        assertThat(Double.parseDouble(frame.facts().get("brightness"))).isBetween(60.0, 200.0);
+        assertThat(run.images()).containsKey("camera.frame");
+    }
+
+    @Test
+    void noCameraPluggedInFailsWithWhatToDo() throws Exception {
+        kit = new DiagKit(dir).withDevices(0, c -> { });
+        DiagnosticRun run = kit.run("camera");
+
+        Finding devices = finding(run, "camera.devices");
+        assertThat(devices.status()).isEqualTo(Status.FAILED);
+        assertThat(devices.result()).isEqualTo("Tidak ada kamera");
+        assertThat(devices.nextStep()).contains("Colokkan kamera USB");
+    }
+
+    @Test
+    void noCameraDriverConfiguredFailsAtTheDriver() throws Exception {
+        kit = new DiagKit(dir).withDevices(1, c -> c.put("camera.driver", "none"));
+        DiagnosticRun run = kit.run("camera");
+
+        Finding driver = finding(run, "camera.driver");
+        assertThat(driver.status()).isEqualTo(Status.FAILED);
+        assertThat(driver.result()).contains("camera.driver=none");
+    }
+}
