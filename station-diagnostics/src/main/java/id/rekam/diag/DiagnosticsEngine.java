@@ -33,7 +33,7 @@ public final class DiagnosticsEngine {
     private final Texts texts;
     private final Clock clock;
 
-    public DiagnosticsEngine(List<Check> checks, Texts texts, Clock clock) {
+    public DiagnosticsEngine(List<? extends Check> checks, Texts texts, Clock clock) {
         this.checks = List.copyOf(checks);
         this.texts = texts;
         this.clock = clock;

@@ -13,7 +13,6 @@ import id.rekam.devices.FingerprintScanner;
 import id.rekam.devices.fingerprint.ExtractedFingerprint;
 import id.rekam.devices.fingerprint.FingerprintTemplates;
 import id.rekam.devices.fingerprint.GrayImage;
-import id.rekam.devices.scanner.JsscTransport;
 import id.rekam.devices.scanner.R30xException;
 import id.rekam.devices.scanner.R30xFingerprintScanner;
 import id.rekam.devices.scanner.R30xPorts;
@@ -25,7 +24,6 @@ import id.rekam.diag.Check;
 import id.rekam.diag.DiagnosticsEngine;
 import id.rekam.diag.Probe;
 import id.rekam.diag.Step;
-import jssc.SerialNativeInterface;
 
 import java.awt.image.BufferedImage;
 import java.time.Duration;
@@ -121,8 +119,8 @@ public final class ScannerCheck implements Check {
     private boolean driver(Probe probe) {
         Step s = probe.step("driver");
         try {
-            String version = SerialNativeInterface.getNativeLibraryVersion();
-            s.fact("jssc", version).fact("reads", JsscTransport.describeReads()).ok("scanner.driver.ok", version);
+            SerialDriver.Facts f = SerialDriver.load();
+            s.fact("jssc", f.jssc()).fact("reads", f.reads()).ok("scanner.driver.ok", f.jssc());
             return true;
         } catch (LinkageError | RuntimeException e) {
             s.fail("scanner.driver.failed", "scanner.driver.failed.next", DiagnosticsEngine.describe(e));
