@@ -11,7 +11,9 @@ public enum Screen {
     APPROVAL("approval"),
     CARDS("cards"),
     SYNC("sync"),
-    PROVISIONING("provisioning");
+    PROVISIONING("provisioning"),
+    DIAGNOSTICS("diagnostics"),
+    EQUIPMENT("equipment");
 
     private final String fxml;
 

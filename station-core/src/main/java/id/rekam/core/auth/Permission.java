@@ -27,6 +27,16 @@ public enum Permission {
         return role != null && roles.contains(role);
     }
 
+    /** The same for a role known by name (a screen's copy of the role); unknown names are allowed nothing. */
+    public boolean allowsRoleNamed(String roleName) {
+        for (Role r : Role.values()) {
+            if (r.name().equals(roleName)) {
+                return allows(r);
+            }
+        }
+        return false;
+    }
+
     /** @throws AuthException when {@code role} lacks this permission; {@code user} names who tried */
     public void require(String user, Role role) {
         if (!allows(role)) {
