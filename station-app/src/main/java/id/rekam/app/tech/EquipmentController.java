@@ -88,6 +88,8 @@ public final class EquipmentController {
                 setText(empty || item == null ? null : device.getConverter().toString(item));
             }
         });
+        due.setConverter(new javafx.util.converter.LocalDateStringConverter(
+                java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy"), null));
         due.setValue(LocalDate.now().plusDays(14));
         devices.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
             if (item != null) {
@@ -117,8 +119,9 @@ public final class EquipmentController {
     private void refresh() {
         ctx.async(() -> new Lists(service.devices(), service.loans()), lists -> {
             Map<String, Loan> open = EquipmentTables.openByDevice(lists.loans());
-            tables.devices(devices, open::get);
-            tables.loans(loans, LocalDate.now());
+            String ours = ctx.session().officeName();
+            tables.devices(devices, open::get, ours);
+            tables.loans(loans, LocalDate.now(), ours);
             EquipmentItem chosen = device.getValue();
             devices.setItems(FXCollections.observableArrayList(lists.devices()));
             loans.setItems(FXCollections.observableArrayList(lists.loans()));

@@ -28,33 +28,33 @@ final class EquipmentTables {
     EquipmentTables(Function<String, String> text, java.util.function.Predicate<String> known, Locale locale) {
         this.text = text;
         this.kind = k -> known.test("tech.kind." + k) ? text.apply("tech.kind." + k) : k;
-        this.day = DateTimeFormatter.ofPattern("d MMM yyyy", locale);
+        this.day = DateTimeFormatter.ofPattern("dd-MM-yyyy", locale);
     }
 
-    void devices(TableView<EquipmentItem> table, Function<String, Loan> openLoanOf) {
+    void devices(TableView<EquipmentItem> table, Function<String, Loan> openLoanOf, String ourOffice) {
         table.getColumns().setAll(List.of(
-                column(text.apply("tech.eq.col.device"), EquipmentItem::deviceId, 150),
-                column(text.apply("tech.eq.col.kind"), i -> kind.apply(i.kind()), 110),
-                column(text.apply("tech.eq.col.model"), i -> i.model() + (i.simulated() ? " · SIMULASI" : ""), 210),
-                column(text.apply("tech.eq.col.owner"), EquipmentItem::ownerOffice, 190),
-                column(text.apply("tech.eq.col.lastSeen"), i -> day.format(i.lastSeen().atZone(zone)), 110),
+                column(text.apply("tech.eq.col.device"), EquipmentItem::deviceId, 120),
+                column(text.apply("tech.eq.col.kind"), i -> kind.apply(i.kind()), 80),
+                column(text.apply("tech.eq.col.model"), i -> i.model() + (i.simulated() ? " · SIMULASI" : ""), 170),
+                column(text.apply("tech.eq.col.owner"), i -> office(i.ownerOffice(), ourOffice), 130),
+                column(text.apply("tech.eq.col.lastSeen"), i -> day.format(i.lastSeen().atZone(zone)), 95),
                 column(text.apply("tech.eq.col.loan"), i -> {
                     Loan l = openLoanOf.apply(i.deviceId());
                     return l == null ? "–" : text.apply("tech.eq.onLoanUntil") + " " + day.format(l.dueDate());
-                }, 150)));
+                }, 120)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     }
 
-    void loans(TableView<Loan> table, LocalDate today) {
+    void loans(TableView<Loan> table, LocalDate today, String ourOffice) {
         table.getColumns().setAll(List.of(
-                column(text.apply("tech.eq.col.device"), l -> l.device().deviceId(), 140),
-                column(text.apply("tech.eq.col.fromTo"), l -> l.fromOffice() + " → " + l.toOffice(), 230),
-                column(text.apply("tech.eq.col.people"), l -> l.handedBy() + " → " + l.receivedBy(), 200),
-                column(text.apply("tech.eq.col.condition"), l -> text.apply("tech.condition." + l.condition().name()), 100),
-                column(text.apply("tech.eq.col.due"), l -> day.format(l.dueDate()), 100),
+                column(text.apply("tech.eq.col.device"), l -> l.device().deviceId(), 120),
+                column(text.apply("tech.eq.col.fromTo"), l -> office(l.fromOffice(), ourOffice) + " → "
+                        + office(l.toOffice(), ourOffice), 190),
+                column(text.apply("tech.eq.col.people"), l -> l.handedBy() + " → " + l.receivedBy(), 170),
+                column(text.apply("tech.eq.col.due"), l -> day.format(l.dueDate()), 95),
                 column(text.apply("tech.eq.col.returned"), l -> l.returned()
                         .map(r -> day.format(r.at().atZone(zone)) + " · " + text.apply("tech.condition." + r.condition().name()))
-                        .orElse(l.overdueOn(today) ? text.apply("tech.eq.overdue") : "–"), 150)));
+                        .orElse(l.overdueOn(today) ? text.apply("tech.eq.overdue") : "–"), 140)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -66,6 +66,11 @@ final class EquipmentTables {
                 }
             }
         });
+    }
+
+    /** The station's own office is "this office": the other office is the news in a row. */
+    private String office(String office, String ours) {
+        return office.equalsIgnoreCase(ours) ? text.apply("tech.eq.thisOffice") : office;
     }
 
     private static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
