@@ -2,28 +2,14 @@ package id.rekam.diag;
 
 import id.rekam.core.diag.Finding;
 import id.rekam.core.diag.Status;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 
 import static id.rekam.diag.DiagKit.finding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The camera check on the SIMULATED camera (webcam-capture's own driver SPI) and without one. */
-class CameraCheckTest {
-
-    @TempDir
-    Path dir;
-    DiagKit kit;
-
-    @AfterEach
-    void close() {
-        if (kit != null) {
-            kit.close();
-        }
-    }
+class CameraCheckTest extends KitTest {
 
     @Test
     void theSimulatedCameraStreamsAndItsTestFrameIsJudgedByTheDesksPhotoRules() throws Exception {

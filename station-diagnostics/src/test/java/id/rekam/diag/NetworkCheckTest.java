@@ -5,9 +5,7 @@ import id.rekam.core.diag.Status;
 import id.rekam.server.ServerConfig;
 import id.rekam.server.Tls;
 import id.rekam.server.faults.Fault;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.ServerSocket;
 import java.net.URI;
@@ -23,18 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * name, TCP, TLS and its pin, a captive portal, the clock, throughput — breaks here once and is
  * named, and the steps after it are reported as not tried.
  */
-class NetworkCheckTest {
-
-    @TempDir
-    Path dir;
-    DiagKit kit;
-
-    @AfterEach
-    void close() {
-        if (kit != null) {
-            kit.close();
-        }
-    }
+class NetworkCheckTest extends KitTest {
 
     @Test
     void aReachableServerPassesEveryLayerAndTheUploadIsMeasured() throws Exception {

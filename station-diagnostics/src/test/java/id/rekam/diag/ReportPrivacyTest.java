@@ -23,9 +23,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -47,22 +45,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on it, and the report — its JSON, the PDF's text, the JSON inside the PDF and every byte of the
  * PDF with its streams inflated — holds none of them. The report also follows its published schema.
  */
-class ReportPrivacyTest {
+class ReportPrivacyTest extends KitTest {
 
     static final String STAFF_OUT = "Suparman Wiryokusumo";
     static final String STAFF_IN = "Wartini Gunungkaler";
     static final String ACCOUNT = "budi.santoso";
-
-    @TempDir
-    Path dir;
-    DiagKit kit;
-
-    @AfterEach
-    void close() {
-        if (kit != null) {
-            kit.close();
-        }
-    }
 
     @Test
     void theHelpDesksReportCarriesNoNameAndNoNikOfAStoreFullOfThem() throws Exception {

@@ -3,10 +3,8 @@ package id.rekam.diag;
 import id.rekam.core.diag.Finding;
 import id.rekam.core.diag.Status;
 import id.rekam.devices.scanner.EmulatedScannerPort;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,23 +19,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * driver, byte for byte): a working scanner, none at all, one that does not answer, one with
  * another password. Skipped, saying why, where no pseudo-terminal can be made.
  */
-class ScannerCheckTest {
-
-    @TempDir
-    Path dir;
-    DiagKit kit;
+class ScannerCheckTest extends KitTest {
 
     @BeforeAll
     static void pseudoTerminalsExistHere() {
         Optional<String> why = EmulatedScannerPort.pseudoTerminalUnavailable();
         assumeTrue(why.isEmpty(), () -> "no pseudo-terminal on this machine, scanner diagnostics skipped: " + why.orElse(""));
-    }
-
-    @AfterEach
-    void close() {
-        if (kit != null) {
-            kit.close();
-        }
     }
 
     @Test

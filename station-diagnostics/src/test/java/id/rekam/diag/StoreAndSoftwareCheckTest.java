@@ -6,9 +6,7 @@ import id.rekam.core.diag.Status;
 import id.rekam.core.store.StoreInspection;
 import id.rekam.diag.software.UpdateCheckStamp;
 import id.rekam.fixtures.DemoRecords;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -27,18 +25,7 @@ import static id.rekam.diag.DiagKit.finding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The store and software checks: a healthy station, then each thing that goes wrong on its own. */
-class StoreAndSoftwareCheckTest {
-
-    @TempDir
-    Path dir;
-    DiagKit kit;
-
-    @AfterEach
-    void close() {
-        if (kit != null) {
-            kit.close();
-        }
-    }
+class StoreAndSoftwareCheckTest extends KitTest {
 
     @Test
     void aHealthyStoreAndCurrentSoftwareAreOk() throws Exception {

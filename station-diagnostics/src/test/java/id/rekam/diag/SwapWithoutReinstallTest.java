@@ -14,12 +14,9 @@ import id.rekam.devices.DeviceStatus;
 import id.rekam.devices.FingerprintScanner;
 import id.rekam.devices.scanner.EmulatedScannerPort;
 import id.rekam.devices.scanner.R30xEmulatorSettings;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -39,24 +36,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * capture's provenance names it (with its owner and the loan it came under), and the diagnostics
  * show it — not the scanner that was pulled.
  */
-class SwapWithoutReinstallTest {
+class SwapWithoutReinstallTest extends KitTest {
 
-    @TempDir
-    Path dir;
-    DiagKit kit;
     final BlockingQueue<DeviceStatus> events = new LinkedBlockingQueue<>();
 
     @BeforeAll
     static void pseudoTerminalsExistHere() {
         Optional<String> why = EmulatedScannerPort.pseudoTerminalUnavailable();
         assumeTrue(why.isEmpty(), () -> "no pseudo-terminal on this machine, swap test skipped: " + why.orElse(""));
-    }
-
-    @AfterEach
-    void close() {
-        if (kit != null) {
-            kit.close();
-        }
     }
 
     @Test

@@ -54,7 +54,7 @@ public final class TechHomeController {
             return;
         }
         overdueTitle.setText(ctx.text("tech.home.overdue", loans.size()));
-        DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM yyyy", ctx.config().locale());
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("dd-MM-yyyy", ctx.config().locale());
         LocalDate today = LocalDate.now();
         overdueLines.getChildren().clear();
         for (Loan l : loans) {

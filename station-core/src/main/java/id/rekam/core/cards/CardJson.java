@@ -1,43 +1,22 @@
 package id.rekam.core.cards;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import id.rekam.core.json.FeatureJson;
 
-import java.io.IOException;
-
-/** JSON for sealed documents and sync event payloads of this package. */
+/** JSON for sealed documents and sync event payloads of this package ({@link FeatureJson}). */
 final class CardJson {
-
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private CardJson() {
     }
 
     static String write(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not serialisable: " + value.getClass(), e);
-        }
+        return FeatureJson.write(value);
     }
 
     static byte[] bytes(Object value) {
-        try {
-            return JSON.writeValueAsBytes(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not serialisable: " + value.getClass(), e);
-        }
+        return FeatureJson.bytes(value);
     }
 
     static <T> T read(byte[] json, Class<T> type) {
-        try {
-            return JSON.readValue(json, type);
-        } catch (IOException e) {
-            throw new IllegalStateException("stored " + type.getSimpleName() + " is unreadable", e);
-        }
+        return FeatureJson.read(json, type);
     }
 }

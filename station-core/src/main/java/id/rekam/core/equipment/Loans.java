@@ -1,5 +1,6 @@
 package id.rekam.core.equipment;
 
+import id.rekam.core.json.FeatureJson;
 import id.rekam.core.store.StationStore;
 import id.rekam.core.store.StoreTransaction;
 
@@ -84,7 +85,7 @@ public final class Loans {
                 p.setString(3, from);
                 p.setString(4, to);
                 p.setString(5, condition.name());
-                p.setBytes(6, tx.seal(EquipmentJson.bytes(people), id, SEAL_HANDOVER));
+                p.setBytes(6, tx.seal(FeatureJson.bytes(people), id, SEAL_HANDOVER));
                 p.setLong(7, now.toEpochMilli());
                 p.setString(8, request.dueDate().toString());
                 p.setString(9, actor);
@@ -92,7 +93,7 @@ public final class Loans {
             }
             EquipmentRegister.updateOwner(tx, device.deviceId(), from);
             EquipmentItem owned = EquipmentRegister.require(tx, device.deviceId());
-            tx.event(EVENT_OPENED, EquipmentJson.write(new OpenedEvent(id, json(owned), from, to, people.handedBy(),
+            tx.event(EVENT_OPENED, FeatureJson.write(new OpenedEvent(id, json(owned), from, to, people.handedBy(),
                     people.receivedBy(), condition, people.note(), now, request.dueDate())), actor);
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("device", device.deviceId());
@@ -121,12 +122,12 @@ public final class Loans {
                     + "condition_back = ?, return_note = ?, returned_recorded_by = ? WHERE id = ? AND returned_at IS NULL")) {
                 p.setLong(1, now.toEpochMilli());
                 p.setString(2, condition.name());
-                p.setBytes(3, tx.seal(EquipmentJson.bytes(people), loanId, SEAL_RETURN));
+                p.setBytes(3, tx.seal(FeatureJson.bytes(people), loanId, SEAL_RETURN));
                 p.setString(4, actor);
                 p.setString(5, loanId);
                 p.executeUpdate();
             }
-            tx.event(EVENT_RETURNED, EquipmentJson.write(new ReturnedEvent(loanId, loan.device().deviceId(),
+            tx.event(EVENT_RETURNED, FeatureJson.write(new ReturnedEvent(loanId, loan.device().deviceId(),
                     people.handedBy(), people.receivedBy(), condition, people.note(), now)), actor);
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("device", loan.device().deviceId());
@@ -229,11 +230,11 @@ public final class Loans {
     private static Loan read(StoreTransaction tx, ResultSet rs) throws SQLException {
         String id = rs.getString(1);
         EquipmentItem device = EquipmentRegister.require(tx, rs.getString(2));
-        People out = EquipmentJson.read(tx.open(rs.getBytes(6), id, SEAL_HANDOVER), People.class);
+        People out = FeatureJson.read(tx.open(rs.getBytes(6), id, SEAL_HANDOVER), People.class);
         Optional<Loan.Returned> back = Optional.empty();
         long returnedAt = rs.getLong(10);
         if (!rs.wasNull()) {
-            People in = EquipmentJson.read(tx.open(rs.getBytes(12), id, SEAL_RETURN), People.class);
+            People in = FeatureJson.read(tx.open(rs.getBytes(12), id, SEAL_RETURN), People.class);
             back = Optional.of(new Loan.Returned(Instant.ofEpochMilli(returnedAt), in.handedBy(), in.receivedBy(),
                     Condition.valueOf(rs.getString(11)), in.note(), rs.getString(13)));
         }

@@ -93,19 +93,52 @@ public final class CameraCheck implements Check {
         stream(probe, d);
     }
 
+    /** What a short stream gave: the last frame and the rate, or why there was none. */
+    private record Stream(CameraFrame last, double fps, DeviceException error) {
+    }
+
     private void stream(Probe probe, Devices d) throws InterruptedException {
         Step s = probe.step("stream");
-        Camera camera;
-        try {
-            camera = d.openCamera().orElse(null);
-        } catch (DeviceException e) {
-            s.fail("camera.stream.failed", "camera.stream.failed.next", e.message(probe.texts().locale()));
+        Stream got = null;
+        // A camera waking up (USB power-up, a busy machine) may miss its driver's first deadline:
+        // one more try before the technician is told to replug it.
+        for (int attempt = 1; attempt <= 2 && (got == null || retry(got)); attempt++) {
+            try {
+                got = stream(d, s);
+            } catch (DeviceException e) {
+                got = new Stream(null, 0, e);
+            }
+            s.fact("attempts", attempt);
+        }
+        if (got.last() == null) {
+            String why = got.error() == null ? "" : got.error().message(probe.texts().locale());
+            if (got.error() != null && !"camera.noFrame".equals(got.error().key()) && !retry(got)) {
+                s.fail("camera.stream.failed", "camera.stream.failed.next", why);
+            } else {
+                s.fail("camera.stream.noImage", "camera.stream.failed.next", FIRST_FRAME.toSeconds(), why);
+            }
             return;
         }
-        if (camera == null) {
-            s.fail("camera.devices.none", "camera.devices.none.next");
-            return;
+        CameraFrame last = got.last();
+        int w = last.image().getWidth();
+        int h = last.image().getHeight();
+        String rate = String.format(Locale.ROOT, "%.1f", got.fps());
+        s.fact("width", w).fact("height", h).fact("fps", rate);
+        if (got.fps() < DiagnosticLimits.CAMERA_FPS_WARNS) {
+            s.warn("camera.stream.slow", "camera.stream.slow.next", w, h, rate);
+        } else {
+            s.ok("camera.stream.ok", w, h, rate);
         }
+        frame(probe, last);
+    }
+
+    private static boolean retry(Stream got) {
+        return got.last() == null && got.error() != null && "camera.driver.timeout".equals(got.error().key());
+    }
+
+    /** Opens the first camera, waits for its first frame, counts frames for {@link #MEASURE}. */
+    private Stream stream(Devices d, Step s) throws DeviceException, InterruptedException {
+        Camera camera = d.openCamera().orElseThrow(() -> new DeviceException("camera.none"));
         AtomicLong frames = new AtomicLong();
         AtomicReference<DeviceException> error = new AtomicReference<>();
         CountDownLatch first = new CountDownLatch(1);
@@ -126,9 +159,7 @@ public final class CameraCheck implements Check {
             });
             if (!first.await(FIRST_FRAME.toMillis(), TimeUnit.MILLISECONDS) || error.get() != null) {
                 camera.stop();
-                String why = error.get() == null ? "" : error.get().message(probe.texts().locale());
-                s.fail("camera.stream.noImage", "camera.stream.failed.next", FIRST_FRAME.toSeconds(), why);
-                return;
+                return new Stream(null, 0, error.get());
             }
             long n0 = frames.get();
             long t0 = System.nanoTime();
@@ -136,20 +167,7 @@ public final class CameraCheck implements Check {
             double fps = (frames.get() - n0) / ((System.nanoTime() - t0) / 1e9);
             CameraFrame last = camera.latestFrame().orElse(null);
             camera.stop();
-            if (last == null) {
-                s.fail("camera.stream.noImage", "camera.stream.failed.next", FIRST_FRAME.toSeconds(), "");
-                return;
-            }
-            int w = last.image().getWidth();
-            int h = last.image().getHeight();
-            String rate = String.format(Locale.ROOT, "%.1f", fps);
-            s.fact("width", w).fact("height", h).fact("fps", rate);
-            if (fps < DiagnosticLimits.CAMERA_FPS_WARNS) {
-                s.warn("camera.stream.slow", "camera.stream.slow.next", w, h, rate);
-            } else {
-                s.ok("camera.stream.ok", w, h, rate);
-            }
-            frame(probe, last);
+            return new Stream(last, fps, error.get());
         }
     }
 

@@ -1,4 +1,4 @@
-package id.rekam.core.equipment;
+package id.rekam.core.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,17 +7,21 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
 
-/** JSON for this package's sealed documents and sync event payloads. */
-final class EquipmentJson {
+/**
+ * JSON of the features' sealed documents and sync event payloads (cards, equipment loans): ISO
+ * dates, map keys sorted, so the same value always makes the same bytes (an event's id is its
+ * idempotency key at the server, which compares content).
+ */
+public final class FeatureJson {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    public static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    private EquipmentJson() {
+    private FeatureJson() {
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         try {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -25,7 +29,7 @@ final class EquipmentJson {
         }
     }
 
-    static byte[] bytes(Object value) {
+    public static byte[] bytes(Object value) {
         try {
             return JSON.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
@@ -33,7 +37,7 @@ final class EquipmentJson {
         }
     }
 
-    static <T> T read(byte[] json, Class<T> type) {
+    public static <T> T read(byte[] json, Class<T> type) {
         try {
             return JSON.readValue(json, type);
         } catch (IOException e) {
