@@ -55,6 +55,11 @@ public final class DiagnosticLimits {
         return age.compareTo(BACKUP_WARNS) > 0 ? Status.WARNING : Status.OK;
     }
 
+    /** A camera delivering fewer frames than this makes the desk's preview jerky: a warning. */
+    public static Status cameraRate(double framesPerSecond) {
+        return framesPerSecond < CAMERA_FPS_WARNS ? Status.WARNING : Status.OK;
+    }
+
     public static Status throughput(long bitsPerSecond) {
         if (bitsPerSecond < THROUGHPUT_FAILS_BITS) {
             return Status.FAILED;

@@ -124,7 +124,7 @@ public final class CameraCheck implements Check {
         int h = last.image().getHeight();
         String rate = String.format(Locale.ROOT, "%.1f", got.fps());
         s.fact("width", w).fact("height", h).fact("fps", rate);
-        if (got.fps() < DiagnosticLimits.CAMERA_FPS_WARNS) {
+        if (DiagnosticLimits.cameraRate(got.fps()) == id.rekam.core.diag.Status.WARNING) {
             s.warn("camera.stream.slow", "camera.stream.slow.next", w, h, rate);
         } else {
             s.ok("camera.stream.ok", w, h, rate);
