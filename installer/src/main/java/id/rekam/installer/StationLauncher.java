@@ -26,6 +26,10 @@ public final class StationLauncher {
             return;
         }
         if (!list.isEmpty() && "diag".equals(list.get(0))) {
+            // Like the self-test: the findings are the output; library logging would bury them.
+            if (System.getProperty("logback.configurationFile") == null) {
+                System.setProperty("logback.configurationFile", "id/rekam/installer/logback-selftest.xml");
+            }
             LauncherSettings.current().apply(false);
             DiagCommand.main(list.subList(1, list.size()).toArray(String[]::new));
             return;

@@ -54,8 +54,16 @@ class DiagnosticsScreenTest {
     TestStation station;
 
     @Start
-    void start(Stage stage) throws Exception {
+    void start(Stage stage) {
         kit = new TechKit(dir.resolve("devices"));
+        station = new TestStation(dir.resolve("station"), AppConfig.ApprovalMode.END_OF_DAY, true, false, null,
+                Locale.forLanguageTag("id"), kit.wiring(dir.resolve("station")));
+        station.show(stage);
+    }
+
+    /** The station's store, enrolled with a running server, seeded; its devices. Not in {@code @Start}: it takes a while. */
+    private void prepare() throws Exception {
+        kit.start(true);
         Path data = dir.resolve("station");
         server = CentralServer.start(ServerConfig.builder(dir.resolve("server")).acceptUnparseableTemplates(true).build());
         try (StationStore store = StationStore.initialise(data, TestStation.PASSPHRASE.toCharArray(), "ST-327601-0001",
@@ -70,9 +78,6 @@ class DiagnosticsScreenTest {
             store.backupNow();
         }
         StationSettingsFile.write(data, Map.of(StationSettingsFile.SERVER, server.baseUri().toString()));
-        station = new TestStation(data, AppConfig.ApprovalMode.END_OF_DAY, true, false, null,
-                Locale.forLanguageTag("id"), kit.wiring(data));
-        station.show(stage);
     }
 
     @AfterEach
@@ -87,6 +92,7 @@ class DiagnosticsScreenTest {
 
     @Test
     void eachKindOfFailureIsNamedWithItsNextStepAndTheReportIsSaved(FxRobot robot) throws Exception {
+        prepare();
         Flow flow = new Flow(robot);
         flow.unlockDemo();
         flow.logIn(TECHNICIAN, TECHNICIAN_PASSWORD);

@@ -58,13 +58,19 @@ class EquipmentLoanFlowTest {
     Loan overdue;
 
     @Start
-    void start(Stage stage) throws Exception {
-        kit = new TechKit(dir.resolve("devices"), false);
-        Path data = dir.resolve("station");
-        // Written 30 days ago: the camera was due back three weeks ago.
+    void start(Stage stage) {
+        kit = new TechKit(dir.resolve("devices"));
+        station = new TestStation(dir.resolve("station"), AppConfig.ApprovalMode.END_OF_DAY, true, false, null,
+                Locale.forLanguageTag("id"), kit.wiring(dir.resolve("station")));
+        station.show(stage);
+    }
+
+    /** The store, written 30 days ago: the camera borrowed from Kec. Mauk was due back three weeks ago. */
+    private void prepare() throws Exception {
+        kit.start(false);
         Clock past = Clock.offset(Clock.systemUTC(), Duration.ofDays(-30));
-        try (StationStore store = StationStore.initialise(data, TestStation.PASSPHRASE.toCharArray(), TestStation.STATION_ID,
-                TestStation.fastStore().withClock(past))) {
+        try (StationStore store = StationStore.initialise(dir.resolve("station"), TestStation.PASSPHRASE.toCharArray(),
+                TestStation.STATION_ID, TestStation.fastStore().withClock(past))) {
             DemoSeeder.seed(store, "32.76.01.1008");
             store.operators().createAccount(DemoSeeder.SUPERVISOR, TECHNICIAN, Role.TECHNICIAN,
                     TECHNICIAN_PASSWORD.toCharArray());
@@ -74,9 +80,6 @@ class EquipmentLoanFlowTest {
                     "Kecamatan Pancoran Mas, Kota Depok", "Rudi Mauk", "Sari Pancoran", Condition.GOOD, null,
                     LocalDate.ofInstant(past.instant(), ZoneOffset.UTC).plusDays(7)), TECHNICIAN);
         }
-        station = new TestStation(data, AppConfig.ApprovalMode.END_OF_DAY, true, false, null, Locale.forLanguageTag("id"),
-                kit.wiring(data));
-        station.show(stage);
     }
 
     @AfterEach
@@ -88,6 +91,7 @@ class EquipmentLoanFlowTest {
 
     @Test
     void aLoanFromLendingToReturnAndTheOverdueOneOnTheHomeScreen(FxRobot robot) throws Exception {
+        prepare();
         Flow flow = new Flow(robot);
         flow.unlockDemo();
         // The desk's scanner is on the register (the device layer reports it when it is plugged in).

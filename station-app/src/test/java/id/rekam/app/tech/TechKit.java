@@ -44,14 +44,20 @@ final class TechKit implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     final Path updateStamp;
 
-    TechKit(Path root) throws Exception {
-        this(root, true);
-    }
+    private final List<DeviceSightings> sightings = new ArrayList<>();
 
-    /** @param withScanner false: no emulator (tests of the register and loans) */
-    TechKit(Path root, boolean withScanner) throws Exception {
+    /** Cheap: nothing starts until {@link #start} (a UI test's {@code @Start} has a time limit). */
+    TechKit(Path root) {
         this.root = root;
         updateStamp = root.resolve("update-success-stamp");
+    }
+
+    /**
+     * The emulator (making its print takes a while on a loaded machine) and the device layer.
+     *
+     * @param withScanner false: no emulator (tests of the register and loans)
+     */
+    TechKit start(boolean withScanner) throws Exception {
         Files.createDirectories(root);
         Files.writeString(updateStamp, "");
         if (withScanner && EmulatedScannerPort.pseudoTerminalUnavailable().isEmpty()) {
@@ -67,14 +73,16 @@ final class TechKit implements AutoCloseable {
                 "scanner.timeout.ms", "2000", "owner.office", "Kecamatan Pancoran Mas, Kota Depok",
                 "scanner.ports", scanner != null ? scanner.hostPath() : root.resolve("none").toString())),
                 DeviceRegistry.inMemory("Kecamatan Pancoran Mas, Kota Depok"), providers);
+        sightings.forEach(devices.monitor()::addListener);
+        return this;
     }
 
     /** The wiring TestStation takes: the station's gateway in, the technician's services out. */
     Function<CoreStoreGateway, TestStation.Technician> wiring(Path dataDir) {
         return gateway -> {
-            DeviceSightings sightings = new DeviceSightings(gateway::opened, () -> devices);
-            devices.monitor().addListener(sightings);
-            LoanProvenance provenance = new LoanProvenance(gateway::opened, sightings);
+            DeviceSightings seen = new DeviceSightings(gateway::opened, () -> devices);
+            sightings.add(seen);
+            LoanProvenance provenance = new LoanProvenance(gateway::opened, seen);
             StationDiagnosticsService.Station station = new StationDiagnosticsService.Station(dataDir, () -> devices,
                     () -> { }, provenance, gateway::opened, () -> StationSettingsFile.effective(dataDir),
                     () -> "Kecamatan Pancoran Mas, Kota Depok", java.util.Locale.forLanguageTag("id"));
@@ -93,13 +101,15 @@ final class TechKit implements AutoCloseable {
             };
             return new TestStation.Technician(new TechnicianServices(
                     new StationDiagnosticsService(station, new UpdateCheckStamp(List.of(updateStamp)), moving),
-                    new CoreEquipment(gateway::opened, sightings, java.util.Locale.forLanguageTag("id"))), provenance);
+                    new CoreEquipment(gateway::opened, seen, java.util.Locale.forLanguageTag("id"))), provenance);
         };
     }
 
     @Override
     public void close() {
-        devices.close();
+        if (devices != null) {
+            devices.close();
+        }
         if (scanner != null) {
             scanner.close();
         }
