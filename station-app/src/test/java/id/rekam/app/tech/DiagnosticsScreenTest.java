@@ -214,8 +214,9 @@ class DiagnosticsScreenTest {
     private static Duration run(Flow flow) {
         long t0 = System.nanoTime();
         flow.click("#runDiagnostics");
-        Flow.waitFor(() -> flow.text("#diagSummary").startsWith("Sedang"));
-        Flow.waitFor(60, () -> flow.text("#diagSummary").startsWith("Selesai"));
+        // The button is disabled while a run lasts (set as the click is handled) and enabled when it ends.
+        Flow.waitFor(60, () -> Ui.onFx(() -> !flow.await("#runDiagnostics", javafx.scene.control.Button.class).isDisabled())
+                && flow.text("#diagSummary").startsWith("Selesai"));
         return Duration.ofNanos(System.nanoTime() - t0);
     }
 }

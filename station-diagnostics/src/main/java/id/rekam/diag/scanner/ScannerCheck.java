@@ -27,7 +27,9 @@ import id.rekam.diag.Step;
 
 import java.awt.image.BufferedImage;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -104,14 +106,30 @@ public final class ScannerCheck implements Check {
         if (d.monitor().attached(DeviceKind.FINGERPRINT_SCANNER).isEmpty()) {
             Optional<R30xScannerProvider> provider = d.providers().stream()
                     .filter(R30xScannerProvider.class::isInstance).map(R30xScannerProvider.class::cast).findFirst();
+            Map<String, R30xSysParams> answering = new LinkedHashMap<>();
             for (String port : present.subList(0, Math.min(MAX_RAW_PORTS, present.size()))) {
+                Step s = probe.step("handshake").fact("port", port);
+                Runnable ask = () -> raw(s, probe, port, config).ifPresent(p -> answering.put(port, p));
                 if (provider.isPresent()) {
-                    exclusively(provider.get(), () -> raw(probe, port, config));
+                    exclusively(provider.get(), ask);
                 } else {
-                    raw(probe, port, config);
+                    ask.run();
                 }
             }
-            return;
+            if (answering.isEmpty()) {
+                return;
+            }
+            // A scanner that answers us but was not picked up yet (its line was still settling after a
+            // fault, or it was plugged in a moment ago): one more look by the station itself.
+            d.monitor().pollOnce();
+            if (d.monitor().attached(DeviceKind.FINGERPRINT_SCANNER).isEmpty()) {
+                answering.forEach((port, p) -> {
+                    probe.step("handshake").fact("port", port)
+                            .warn("scanner.handshake.notPickedUp", "scanner.handshake.notPickedUp.next", port);
+                    params(probe, p, config);
+                });
+                return;
+            }
         }
         attached(probe, d, config);
     }
@@ -221,17 +239,12 @@ public final class ScannerCheck implements Check {
         }
     }
 
-    /** A port where no scanner answered the station: asked directly, to say why. */
-    private void raw(Probe probe, String port, DeviceConfig config) {
-        Step s = probe.step("handshake").fact("port", port);
+    /** A port where no scanner answered the station: asked directly, to say why (a failure is reported here). */
+    private static Optional<R30xSysParams> raw(Step s, Probe probe, String port, DeviceConfig config) {
         try (R30xTransport t = R30xPorts.open(port, config.scannerBaud())) {
             R30xScanner scanner = new R30xScanner(t, config.scannerAddress(), config.scannerTimeout());
-            long t0 = System.nanoTime();
             scanner.verifyPassword(config.scannerPassword());
-            s.fact("millis", (System.nanoTime() - t0) / 1_000_000);
-            R30xSysParams p = scanner.readSysParams();
-            s.warn("scanner.handshake.notPickedUp", "scanner.handshake.notPickedUp.next", port);
-            params(probe, p, config);
+            return Optional.of(scanner.readSysParams());
         } catch (R30xException.Timeout e) {
             s.fail("scanner.handshake.silent", "scanner.handshake.silent.next", port, config.scannerTimeout().toMillis(),
                     config.scannerBaud());
@@ -241,6 +254,7 @@ public final class ScannerCheck implements Check {
         } catch (DeviceException e) {
             s.fail("scanner.handshake.open", "scanner.handshake.open.next", port, e.message(probe.texts().locale()));
         }
+        return Optional.empty();
     }
 
     static BufferedImage gray(FingerImage f) {
