@@ -152,7 +152,15 @@ public final class ScannerCheck implements Check {
         long t0 = System.nanoTime();
         FingerprintScanner scanner;
         try {
-            Optional<FingerprintScanner> opened = d.openScanner();
+            Optional<FingerprintScanner> opened;
+            try {
+                opened = d.openScanner();
+            } catch (R30xException.Timeout first) {
+                // The monitor heard it a moment ago: a late answer (a busy machine, a line still
+                // settling) earns one more try before the technician is sent to the cable.
+                handshake.fact("retried", true);
+                opened = d.openScanner();
+            }
             if (opened.isEmpty()) {
                 handshake.fail("scanner.handshake.gone", "scanner.ports.none.next");
                 return;
