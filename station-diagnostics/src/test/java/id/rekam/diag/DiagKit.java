@@ -90,6 +90,7 @@ final class DiagKit implements AutoCloseable {
         config.put("monitor.interval.ms", "200");
         // Replies on a loaded build machine can lag; the real module answers in milliseconds.
         config.put("scanner.timeout.ms", "2000");
+        config.put("probe.timeout.ms", "10000");
         config.put("scanner.ports", scanner != null ? scanner.hostPath() : root.resolve("no-scanner").toString());
         tweak.accept(config);
         List<DeviceProvider<?>> providers = new ArrayList<>();

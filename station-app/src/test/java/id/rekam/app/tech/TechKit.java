@@ -70,7 +70,7 @@ final class TechKit implements AutoCloseable {
         providers.add(new R30xScannerProvider());
         providers.add(new SimulatedCameraProvider(Clock.systemUTC(), cameras));
         devices = Devices.of(DeviceConfig.of(Map.of("demo", "true", "camera.driver", "simulated", "camera.fps", "30",
-                "scanner.timeout.ms", "3000", "owner.office", "Kecamatan Pancoran Mas, Kota Depok",
+                "scanner.timeout.ms", "3000", "probe.timeout.ms", "10000", "owner.office", "Kecamatan Pancoran Mas, Kota Depok",
                 "scanner.ports", scanner != null ? scanner.hostPath() : root.resolve("none").toString())),
                 DeviceRegistry.inMemory("Kecamatan Pancoran Mas, Kota Depok"), providers);
         sightings.forEach(devices.monitor()::addListener);

@@ -90,14 +90,18 @@ public final class CameraCheck implements Check {
         found.ok("camera.devices.ok", cameras.size(),
                 String.join(", ", cameras.stream().map(c -> c.device().ref().model()).toList()));
         releaseDesk.run();
-        stream(probe, d);
+        // The camera just listed, real before simulated (as the desk picks): a poll running meanwhile
+        // for another check must not take it away between listing and opening.
+        DeviceMonitor.Attached chosen = cameras.stream().filter(c -> !c.device().ref().simulated()).findFirst()
+                .orElse(cameras.get(0));
+        stream(probe, chosen);
     }
 
     /** What a short stream gave: the last frame and the rate, or why there was none. */
     private record Stream(CameraFrame last, double fps, DeviceException error) {
     }
 
-    private void stream(Probe probe, Devices d) throws InterruptedException {
+    private void stream(Probe probe, DeviceMonitor.Attached d) throws InterruptedException {
         Step s = probe.step("stream");
         Stream got = null;
         // A camera waking up (USB power-up, a busy machine) may miss its driver's first deadline:
@@ -137,8 +141,8 @@ public final class CameraCheck implements Check {
     }
 
     /** Opens the first camera, waits for its first frame, counts frames for {@link #MEASURE}. */
-    private Stream stream(Devices d, Step s) throws DeviceException, InterruptedException {
-        Camera camera = d.openCamera().orElseThrow(() -> new DeviceException("camera.none"));
+    private Stream stream(DeviceMonitor.Attached attached, Step s) throws DeviceException, InterruptedException {
+        Camera camera = (Camera) attached.provider().open(attached.device());
         AtomicLong frames = new AtomicLong();
         AtomicReference<DeviceException> error = new AtomicReference<>();
         CountDownLatch first = new CountDownLatch(1);
