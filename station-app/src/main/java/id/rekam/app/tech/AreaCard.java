@@ -111,8 +111,9 @@ final class AreaCard {
         }
     }
 
-    boolean ok() {
-        return !any || worst == Status.OK;
+    /** The worst status so far (OK before any finding). */
+    Status worst() {
+        return any ? worst : Status.OK;
     }
 
     private void expand(boolean open) {

@@ -91,8 +91,10 @@ public final class DiagnosticsController {
         report = r;
         showPrompt(null);
         cards.values().forEach(AreaCard::done);
-        // Straight to what needs doing: the first area that is not OK.
-        cards.values().stream().filter(c -> !c.ok()).findFirst().ifPresentOrElse(this::scrollTo, () -> scroll.setVvalue(0));
+        // Straight to what needs doing: the first failed area, else the first with a warning.
+        cards.values().stream().filter(c -> c.worst() == id.rekam.core.diag.Status.FAILED).findFirst()
+                .or(() -> cards.values().stream().filter(c -> c.worst() != id.rekam.core.diag.Status.OK).findFirst())
+                .ifPresentOrElse(this::scrollTo, () -> scroll.setVvalue(0));
         runButton.setDisable(false);
         saveButton.setDisable(false);
         Map<String, Long> counts = r.findings().stream()
