@@ -15,7 +15,9 @@ import id.rekam.server.events.EventStore;
 import id.rekam.server.faults.FaultInjector;
 import id.rekam.server.faults.FaultInterceptor;
 import id.rekam.server.feed.FeedbackFeed;
+import id.rekam.server.equipment.LoanLedger;
 import id.rekam.server.health.HealthApi;
+import id.rekam.server.health.ThroughputApi;
 import id.rekam.server.http.HttpAdapter;
 import id.rekam.server.http.Router;
 import id.rekam.server.http.ServerHeadersInterceptor;
@@ -114,7 +116,8 @@ public final class CentralServer implements AutoCloseable {
             packets.decisions().start();
             FeedbackFeed feed = new FeedbackFeed(db, keys);
             Receipts receipts = new Receipts(keys);
-            EventStore events = new EventStore(db, config.clock(), cases.eventHandlers());
+            LoanLedger loans = new LoanLedger(db, config.clock());
+            EventStore events = new EventStore(db, config.clock(), cases.eventHandlers(), List.of(loans));
             FaultInjector faults = new FaultInjector();
             AdminService admin = new AdminService(stations, repo, packets, commands, config.clock());
 
@@ -127,6 +130,7 @@ public final class CentralServer implements AutoCloseable {
             AdminApi adminApi = new AdminApi(admin, faults);
             Router router = new Router()
                     .add("GET", "/v1/health", new HealthApi(config.clock())::health)
+                    .add("POST", "/v1/throughput", new ThroughputApi(config.clock())::probe)
                     .add("POST", "/v1/stations", api::enroll)
                     .add("POST", "/v1/stations/transport-key", api::transportKey)
                     .add("GET", "/v1/server-keys", api::serverKeys)
@@ -156,6 +160,7 @@ public final class CentralServer implements AutoCloseable {
                     .add("POST", "/admin/cases", casesApi::assign)
                     .add("POST", "/admin/cases/from-duplicates", casesApi::fromDuplicates)
                     .add("GET", "/admin/cases", casesApi::list)
+                    .add("GET", "/admin/loans", loans::handle)
                     .add("GET", "/admin/faults", adminApi::listFaults)
                     .add("POST", "/admin/faults", adminApi::addFault)
                     .add("DELETE", "/admin/faults", adminApi::clearFaults);

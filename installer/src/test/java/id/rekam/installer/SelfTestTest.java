@@ -1,6 +1,6 @@
 package id.rekam.installer;
 
-import id.rekam.installer.selftest.Check;
+import id.rekam.installer.selftest.SelfTestCheck;
 import id.rekam.installer.selftest.CheckResult;
 import id.rekam.installer.selftest.RuntimeCheck;
 import id.rekam.installer.selftest.StoreCheck;
@@ -31,11 +31,11 @@ class SelfTestTest {
 
     @Test
     void aFailingCheckFailsTheRunButTheOthersStillRun() {
-        Check broken = new Check() {
+        SelfTestCheck broken = new SelfTestCheck() {
             public String name() { return "broken"; }
             public CheckResult run() { return CheckResult.fail("disk on fire"); }
         };
-        Check crashing = new Check() {
+        SelfTestCheck crashing = new SelfTestCheck() {
             public String name() { return "crashing"; }
             public CheckResult run() { throw new IllegalStateException("boom"); }
         };
@@ -46,6 +46,29 @@ class SelfTestTest {
         assertThat(rc).isEqualTo(1);
         assertThat(buf.toString(StandardCharsets.UTF_8)).contains("[FAIL] broken", "disk on fire",
                 "[FAIL] crashing", "IllegalStateException: boom", "[PASS] store", "SELF-TEST FAILED");
+    }
+
+    @Test
+    void aHungCheckIsReportedAtItsTimeLimitAndTheSelfTestStillEnds() {
+        SelfTestCheck hung = new SelfTestCheck() {
+            public String name() { return "hung driver"; }
+            public java.time.Duration budget() { return java.time.Duration.ofSeconds(1); }
+            public CheckResult run() {
+                while (true) {
+                    try {
+                        Thread.sleep(10_000);
+                    } catch (InterruptedException ignored) {
+                        // a native call that does not listen
+                    }
+                }
+            }
+        };
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        int rc = new SelfTest(List.of(hung, new RuntimeCheck())).run(new PrintStream(buf, true, StandardCharsets.UTF_8));
+
+        assertThat(rc).isEqualTo(1);
+        assertThat(buf.toString(StandardCharsets.UTF_8)).contains("[FAIL] hung driver", "Did not finish within 1 seconds",
+                "[PASS] runtime", "SELF-TEST FAILED");
     }
 
     @Test

@@ -95,10 +95,12 @@ public final class Bootstrap {
         CompletableFuture<Devices> devices = StartupClock.firstFrame().thenApplyAsync(v -> devices(config, demo),
                 r -> daemon(r, "rekam-devices-start").start());
         Supplier<Devices> ready = () -> devices.getNow(null);
+        TechnicianWiring technician = new TechnicianWiring(config, store, devices, new DevicesCamera(ready),
+                new DevicesScanner(ready));
         return new StationServices(store, new CatalogRegions(catalog::join),
-                new ValidatorNikCheck(nik::join, config.locale()), new DevicesCamera(ready),
-                new DevicesScanner(ready), new DevicesStatus(ready), sync(config, demo, store),
-                new StationProvisioning(store, catalog::join));
+                new ValidatorNikCheck(nik::join, config.locale()), technician.camera(),
+                technician.scanner(), new DevicesStatus(ready), sync(config, demo, store),
+                new StationProvisioning(store, catalog::join), technician.services());
     }
 
     /**

@@ -8,6 +8,7 @@ import id.rekam.app.ports.ProvisioningService;
 import id.rekam.app.ports.RegionService;
 import id.rekam.app.ports.StoreGateway;
 import id.rekam.app.ports.SyncPort;
+import id.rekam.app.ports.TechnicianServices;
 
 import java.util.Objects;
 
@@ -20,7 +21,8 @@ public record StationServices(
         FingerprintService scanner,
         DeviceStatusService deviceStatus,
         SyncPort sync,
-        ProvisioningService provisioning) {
+        ProvisioningService provisioning,
+        TechnicianServices technician) {
 
     public StationServices {
         Objects.requireNonNull(store, "store");
@@ -31,5 +33,14 @@ public record StationServices(
         Objects.requireNonNull(deviceStatus, "deviceStatus");
         Objects.requireNonNull(sync, "sync");
         Objects.requireNonNull(provisioning, "provisioning");
+        Objects.requireNonNull(technician, "technician");
+    }
+
+    /** A station without the technician's services (screens tests that do not need them). */
+    public StationServices(StoreGateway store, RegionService regions, NikCheck nikCheck, CameraService camera,
+                           FingerprintService scanner, DeviceStatusService deviceStatus,
+                           SyncPort sync, ProvisioningService provisioning) {
+        this(store, regions, nikCheck, camera, scanner, deviceStatus, sync, provisioning,
+                TechnicianServices.unwired());
     }
 }

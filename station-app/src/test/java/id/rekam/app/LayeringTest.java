@@ -34,7 +34,7 @@ class LayeringTest {
     void onlyAdaptersAndTheCompositionRootTouchTheStoreAndTheDevices() {
         noClasses().that().resideOutsideOfPackages(ROOT, ADAPTERS)
                 .should().dependOnClassesThat().resideInAnyPackage("id.rekam.core.store..", "id.rekam.devices..",
-                        ADAPTERS)
+                        "id.rekam.diag..", ADAPTERS)
                 .check(APP);
     }
 

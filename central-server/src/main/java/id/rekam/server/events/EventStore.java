@@ -28,9 +28,18 @@ public final class EventStore {
     private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
     private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9.-]{0,63}");
 
+    /**
+     * A view kept from events of some types (the loan ledger), updated in the transaction that
+     * stores a new event; a repeated event does not reach it again.
+     */
+    public interface Projection {
+        void apply(java.sql.Connection c, String stationId, JsonNode event) throws java.sql.SQLException;
+    }
+
     private final Database db;
     private final Clock clock;
     private final Map<String, Handler> handlers;
+    private final List<Projection> projections;
 
     /**
      * What the server does with an event of one type beyond storing it, run once — when the event is
@@ -47,9 +56,22 @@ public final class EventStore {
     }
 
     public EventStore(Database db, Clock clock, Map<String, Handler> handlers) {
+        this(db, clock, handlers, List.of());
+    }
+
+    public EventStore(Database db, Clock clock, List<Projection> projections) {
+        this(db, clock, Map.of(), projections);
+    }
+
+    /**
+     * @param handlers    what a feature does with an event of its type, once (cases)
+     * @param projections read models kept from every stored event (the loan ledger)
+     */
+    public EventStore(Database db, Clock clock, Map<String, Handler> handlers, List<Projection> projections) {
         this.db = db;
         this.clock = clock;
         this.handlers = Map.copyOf(handlers);
+        this.projections = List.copyOf(projections);
     }
 
     public List<Map<String, Object>> store(String stationId, JsonNode batch) {
@@ -96,6 +118,9 @@ public final class EventStore {
             }
             Database.update(c, "INSERT INTO events(event_id, station_id, type, payload_sha256, payload, received_at) "
                     + "VALUES (?,?,?,?,?,?)", id, stationId, type, hash, canonical, now);
+            for (Projection p : projections) {
+                p.apply(c, stationId, event);
+            }
             Handler handler = handlers.get(type);
             if (handler != null) {
                 afterCommit[0] = handler.apply(c, stationId, id, event);

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * silently ignored by a properties file, so unknown keys are reported; values are checked
  * against what the station accepts; the data directory must be writable or creatable.
  */
-public final class ConfigCheck implements Check {
+public final class ConfigCheck extends SelfTestCheck {
 
     static final Set<String> KNOWN = Set.of("rekam.dataDir", "rekam.stationId", "rekam.office", "rekam.district",
             "rekam.lang", "rekam.approval", "rekam.demo");

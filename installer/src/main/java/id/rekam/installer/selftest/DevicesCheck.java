@@ -2,12 +2,9 @@ package id.rekam.installer.selftest;
 
 import com.github.sarxos.webcam.Webcam;
 import com.github.sarxos.webcam.WebcamDiscoveryService;
-import id.rekam.devices.scanner.JsscTransport;
-import jssc.SerialNativeInterface;
-import jssc.SerialPortList;
+import id.rekam.diag.scanner.SerialDriver;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -17,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * driver is a warning, not a failure: a station can still record with a borrowed camera set
  * up later, but the technician must see why the camera list is empty.
  */
-public final class DevicesCheck implements Check {
+public final class DevicesCheck extends SelfTestCheck {
 
     private final long cameraTimeoutMillis;
 
@@ -40,17 +37,13 @@ public final class DevicesCheck implements Check {
         List<String> passes = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         try {
-            String version = SerialNativeInterface.getNativeLibraryVersion();
-            String[] ports = SerialPortList.getPortNames();
-            passes.add("jssc native " + version + " loads; serial ports: "
-                    + (ports.length == 0 ? "none" : String.join(", ", Arrays.asList(ports))));
+            SerialDriver.Facts serial = SerialDriver.load();
+            passes.add("jssc native " + serial.jssc() + " loads; serial ports: "
+                    + (serial.ports().isEmpty() ? "none" : String.join(", ", serial.ports())));
+            passes.add(serial.reads());
         } catch (LinkageError | RuntimeException e) {
-            failures.add("serial (jssc) native library does not load: " + CheckResult.describe(e));
-        }
-        try {
-            passes.add(JsscTransport.describeReads());
-        } catch (LinkageError | RuntimeException e) {
-            failures.add("scanner reads (JNA calling libc) do not load: " + CheckResult.describe(e));
+            failures.add("serial driver (jssc native library, or JNA calling libc for scanner reads) does not load: "
+                    + CheckResult.describe(e));
         }
         try {
             List<Webcam> cams = Webcam.getWebcams(cameraTimeoutMillis, TimeUnit.MILLISECONDS);

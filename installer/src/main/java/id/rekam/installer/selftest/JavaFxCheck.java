@@ -10,7 +10,7 @@ import java.util.List;
  * CPU; the toolkit itself is started only when a display exists, because a technician may
  * run the self-test over SSH and an app-image carries no headless (Monocle) platform.
  */
-public final class JavaFxCheck implements Check {
+public final class JavaFxCheck extends SelfTestCheck {
 
     /** Native libraries that load without a display (glass, the windowing one, needs GTK). */
     private static final List<String> NATIVES = List.of("prism_sw", "javafx_font");

@@ -20,7 +20,7 @@ import java.util.function.Predicate;
  * path declares what it requires, so the self-test compares those declarations with the
  * modules this runtime actually has.
  */
-public final class ModulesCheck implements Check {
+public final class ModulesCheck extends SelfTestCheck {
 
     private final List<Path> classPath;
     private final Predicate<String> runtimeHas;

@@ -1,29 +1,25 @@
 package id.rekam.installer.selftest;
 
-import java.security.KeyPairGenerator;
-import java.time.Month;
-import java.time.format.TextStyle;
+import id.rekam.diag.software.RuntimeFacts;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
  * The bundled runtime is a jlink image: a module missing from it only shows when the code
- * that needs it runs, perhaps weeks later in the field. Check them all up front.
+ * that needs it runs, perhaps weeks later in the field. Check them all up front, with the same
+ * facts the technician's diagnostics report ({@link RuntimeFacts}).
  */
-public final class RuntimeCheck implements Check {
+public final class RuntimeCheck extends SelfTestCheck {
 
     /** Must match the jlink module list in installer/pom.xml (plus jdeps' findings). */
-    public static final Set<String> REQUIRED_MODULES = Set.of(
-            "java.base", "java.desktop", "java.logging", "java.naming", "java.net.http", "java.sql",
-            "java.management", "java.xml", "jdk.crypto.ec", "jdk.localedata",
-            "jdk.unsupported", "jdk.zipfs", "jdk.charsets");
+    public static final Set<String> REQUIRED_MODULES = RuntimeFacts.REQUIRED_MODULES;
 
     private final int minimumFeature;
 
     public RuntimeCheck() {
-        this(17);
+        this(RuntimeFacts.MINIMUM_JAVA);
     }
 
     public RuntimeCheck(int minimumFeature) {
@@ -39,33 +35,26 @@ public final class RuntimeCheck implements Check {
     public CheckResult run() {
         List<String> failures = new ArrayList<>();
         List<String> passes = new ArrayList<>();
-        Runtime.Version v = Runtime.version();
-        String where = System.getProperty("java.home");
-        if (v.feature() < minimumFeature) {
-            failures.add("Java " + v + " is older than " + minimumFeature + " (" + where + ")");
+        RuntimeFacts r = RuntimeFacts.current();
+        if (!r.javaAtLeast(minimumFeature)) {
+            failures.add("Java " + r.version() + " is older than " + minimumFeature + " (" + r.javaHome() + ")");
         } else {
-            passes.add("Java " + v + " at " + where);
+            passes.add("Java " + r.version() + " at " + r.javaHome());
         }
-        List<String> missing = REQUIRED_MODULES.stream()
-                .filter(m -> ModuleLayer.boot().findModule(m).isEmpty())
-                .sorted().toList();
-        if (missing.isEmpty()) {
+        if (r.missingModules().isEmpty()) {
             passes.add(REQUIRED_MODULES.size() + " required modules present");
         } else {
-            failures.add("missing modules: " + String.join(", ", missing));
+            failures.add("missing modules: " + String.join(", ", r.missingModules()));
         }
-        try {
-            KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        if (r.ed25519()) {
             passes.add("Ed25519 keys available (station identity)");
-        } catch (Exception e) {
-            failures.add("Ed25519 unavailable: " + CheckResult.describe(e));
+        } else {
+            failures.add("Ed25519 unavailable");
         }
-        // Without jdk.localedata only English month names exist; the station prints Indonesian dates.
-        String agustus = Month.AUGUST.getDisplayName(TextStyle.FULL, Locale.forLanguageTag("id-ID"));
-        if ("Agustus".equals(agustus)) {
+        if (r.indonesianLocale()) {
             passes.add("Indonesian locale data present");
         } else {
-            failures.add("Indonesian locale data missing (August = '" + agustus + "')");
+            failures.add("Indonesian locale data missing (jdk.localedata)");
         }
         return CheckResult.of(failures, passes);
     }

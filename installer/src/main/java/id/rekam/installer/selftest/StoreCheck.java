@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * read back, delete. This exercises sqlite-jdbc's native library and the crypto the bundled
  * runtime must provide.
  */
-public final class StoreCheck implements Check {
+public final class StoreCheck extends SelfTestCheck {
 
     private static final char[] PASSPHRASE = "self-test-sekali-pakai".toCharArray();
 

@@ -8,7 +8,7 @@ import id.rekam.app.ports.FingerprintService.FingerSample;
  */
 public final class FingerAttempts {
 
-    public static final int MIN_QUALITY = 40;
+    public static final int MIN_QUALITY = id.rekam.core.domain.FingerprintCapture.ACCEPTED_QUALITY;
     public static final int MAX_ATTEMPTS = 3;
 
     private int attempts;

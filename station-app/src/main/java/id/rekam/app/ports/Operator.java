@@ -1,5 +1,8 @@
 package id.rekam.app.ports;
 
+import id.rekam.core.auth.Permission;
+
+
 import java.util.Objects;
 
 /**
@@ -18,5 +21,10 @@ public record Operator(String id, String displayName, Role role) {
 
     public boolean supervisor() {
         return role == Role.SUPERVISOR;
+    }
+
+    /** Whether core's policy lets this role do {@code permission} (screens hint; the store decides). */
+    public boolean may(Permission permission) {
+        return permission.allowsRoleNamed(role.name());
     }
 }

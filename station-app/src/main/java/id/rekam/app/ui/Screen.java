@@ -15,7 +15,10 @@ public enum Screen {
     PROVISIONING("provisioning"),
     /** Mobile teams (issue 16): guardrails and coverage, then safety bundles and relay. */
     FIELD("field"),
-    BUNDLES("bundles");
+    BUNDLES("bundles"),
+    /** Technicians (issue 17): what works and what to do next, then devices and loans. */
+    DIAGNOSTICS("diagnostics"),
+    EQUIPMENT("equipment");
 
     private final String fxml;
 

@@ -3,12 +3,14 @@ package id.rekam.app.testing;
 import id.rekam.app.AppConfig;
 import id.rekam.app.StationApp;
 import id.rekam.app.StationServices;
+import id.rekam.app.adapters.equipment.LoanProvenance;
 import id.rekam.app.adapters.provisioning.StationProvisioning;
 import id.rekam.app.adapters.regions.CatalogRegions;
 import id.rekam.app.adapters.regions.ValidatorNikCheck;
 import id.rekam.app.adapters.store.CoreStoreGateway;
 import id.rekam.app.adapters.sync.StationSync;
 import id.rekam.app.ports.DeviceStatusService;
+import id.rekam.app.ports.TechnicianServices;
 import id.rekam.app.ui.AppContext;
 import id.rekam.core.crypto.KdfParams;
 import id.rekam.fixtures.DemoSeeder;
@@ -25,6 +27,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A station on the real encrypted store, region catalogue, NIK validator, sync client and
@@ -60,12 +63,27 @@ public final class TestStation {
     /** @param locale the UI language (Bahasa Indonesia unless a test asks for English) */
     public TestStation(Path dataDir, AppConfig.ApprovalMode mode, boolean demo, boolean seeded, SyncConfig sync,
                        Locale locale) {
-        this(dataDir, mode, demo, seeded, sync, locale, fastStore());
+        this(dataDir, mode, demo, seeded, sync, locale, fastStore(), null);
     }
 
     /** @param options the store's options (field guardrail tests set limits and a simulated disk) */
     public TestStation(Path dataDir, AppConfig.ApprovalMode mode, boolean demo, boolean seeded, SyncConfig sync,
                        Locale locale, StoreOptions options) {
+        this(dataDir, mode, demo, seeded, sync, locale, options, null);
+    }
+
+    /**
+     * @param technician the technician's services on this station's store gateway (diagnostics,
+     *                   equipment; the desk's camera and scanner then name a borrowed device's loan);
+     *                   null = not wired
+     */
+    public TestStation(Path dataDir, AppConfig.ApprovalMode mode, boolean demo, boolean seeded, SyncConfig sync,
+                       Locale locale, Function<CoreStoreGateway, Technician> technician) {
+        this(dataDir, mode, demo, seeded, sync, locale, fastStore(), technician);
+    }
+
+    private TestStation(Path dataDir, AppConfig.ApprovalMode mode, boolean demo, boolean seeded, SyncConfig sync,
+                        Locale locale, StoreOptions options, Function<CoreStoreGateway, Technician> technician) {
         this.dataDir = dataDir;
         config = new AppConfig(STATION_ID, "Kecamatan Pancoran Mas, Kota Depok", "32.76.01", dataDir,
                 locale, mode, demo, demo ? PASSPHRASE : null, demo ? SEEDED_LOGINS : null);
@@ -83,12 +101,20 @@ public final class TestStation {
         };
         gateway = new CoreStoreGateway(dataDir, STATION_ID, options,
                 seeded ? s -> DemoSeeder.seed(s, "32.76.01.1008") : s -> { });
+        Technician tech = technician == null ? null : technician.apply(gateway);
         StationServices services = new StationServices(gateway, new CatalogRegions(CATALOG),
-                new ValidatorNikCheck(new NikValidator(CATALOG), config.locale()), camera, scanner,
+                new ValidatorNikCheck(new NikValidator(CATALOG), config.locale()),
+                tech == null ? camera : tech.provenance().camera(camera),
+                tech == null ? scanner : tech.provenance().scanner(scanner),
                 status, sync == null ? StationSync.offline(locale)
                         : new StationSync(() -> Optional.of(sync), gateway::opened, locale),
-                new StationProvisioning(gateway, () -> CATALOG));
+                new StationProvisioning(gateway, () -> CATALOG),
+                tech == null ? TechnicianServices.unwired() : tech.services());
         ctx = new AppContext(config, services, StationApp.bundle(config));
+    }
+
+    /** A test's technician wiring: the services and the provenance the desk's devices go through. */
+    public record Technician(TechnicianServices services, LoanProvenance provenance) {
     }
 
     /** The seeded accounts, shown on a demo station's login screen. */

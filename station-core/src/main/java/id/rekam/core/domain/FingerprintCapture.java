@@ -18,6 +18,12 @@ public record FingerprintCapture(
         FingerException exception,
         CaptureProvenance provenance) {
 
+    /**
+     * A print at least this good is accepted at the first try (the desk retries weaker ones, the
+     * technician's scanner test calls a weaker test print a warning). SourceAFIS-based 0–100.
+     */
+    public static final int ACCEPTED_QUALITY = 40;
+
     public FingerprintCapture {
         Objects.requireNonNull(position, "position");
         Objects.requireNonNull(provenance, "provenance");

@@ -36,7 +36,8 @@ public final class Migrations {
             "V11__identification.sql",
             "V12__keyed_state.sql",
             "V13__server_trust_and_sealing.sql",
-            "V14__cases.sql");
+            "V14__cases.sql",
+            "V15__equipment_loans.sql");
 
     public static final int LATEST = SCRIPTS.size();
 

@@ -601,6 +601,11 @@ public final class StationStore implements AutoCloseable {
         return out;
     }
 
+    /** The audit chain alone (the diagnostics run SQLite's integrity check without the keys). */
+    public id.rekam.core.audit.AuditVerification verifyAuditChain() {
+        return db.read(audit::verify);
+    }
+
     /**
      * Runs feature work (cards, ledger, ...) in one write transaction with audit and events on
      * the same connection; on any failure nothing of it remains.

@@ -1,6 +1,7 @@
 package id.rekam.core.store;
 
 import id.rekam.core.audit.AuditLog;
+import id.rekam.core.auth.Role;
 import id.rekam.core.crypto.StationKeys;
 import id.rekam.core.domain.Gender;
 import id.rekam.core.domain.Nik;
@@ -10,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a feature outside the store package (cards, ledger, ...) may do inside one store

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 
 /**
- * JSON of the feature documents the store seals and of their sync event payloads (cards, cases):
+ * JSON of the feature documents the store seals and of their sync event payloads (cards, cases, equipment loans):
  * keys in a stable order, ISO dates; unknown fields ignored when read, so a document sealed by a later
  * version still opens.
  */

@@ -130,6 +130,14 @@ public final class R30xScannerProvider implements DeviceProvider<FingerprintScan
         return scanner;
     }
 
+    /**
+     * Runs {@code work} while this provider neither probes nor opens a port, so the diagnostics can
+     * ask a port directly without the monitor's probe opening it at the same moment.
+     */
+    public synchronized <T> T exclusively(java.util.concurrent.Callable<T> work) throws Exception {
+        return work.call();
+    }
+
     /** The identity key of a module: nothing in the protocol is a serial number. */
     public static String identityKey(String port, R30xSysParams p) {
         return String.format("r30x|%s|addr=%08X|sysid=%04X|lib=%d|sec=%d|pkt=%d|baud=%d",
@@ -145,7 +153,8 @@ public final class R30xScannerProvider implements DeviceProvider<FingerprintScan
         return EmulatedScannerPort.isEmulated(port) || config.simulatedScannerPorts().contains(port);
     }
 
-    private static Set<String> ports(DeviceConfig config) {
+    /** The ports this provider looks at ({@code auto} = every ttyUSB/ttyACM now present); the diagnostics list them. */
+    public static Set<String> ports(DeviceConfig config) {
         Set<String> ports = new LinkedHashSet<>();
         for (String p : config.scannerPorts()) {
             if ("auto".equalsIgnoreCase(p)) {

@@ -44,10 +44,18 @@ public final class SyncSettings {
         if (!Files.isRegularFile(dataDir.resolve(StationStore.DB_FILE))) {
             return false;
         }
+        return pinned(dataDir).isPresent();
+    }
+
+    /** The server pinned in the store, read without unlocking it (the column needs no key); empty when none. */
+    public static Optional<ServerTrust> pinned(Path dataDir) {
+        if (!Files.isRegularFile(dataDir.resolve(StationStore.DB_FILE))) {
+            return Optional.empty();
+        }
         try (DeliveryStore store = DeliveryStore.open(dataDir)) {
-            return store.serverTrust().isPresent();
+            return store.serverTrust();
         } catch (RuntimeException e) {
-            return false;
+            return Optional.empty();
         }
     }
 }

@@ -1,4 +1,4 @@
--- Schema 10: KTP ganda cases (docs/design/cases.md). A suspected duplicate becomes a case: two
+-- Schema 14: KTP ganda cases (docs/design/cases.md). A suspected duplicate becomes a case: two
 -- records, why it was raised, invitations sent, the outcome an operator prepared and a supervisor
 -- confirmed. Everything that names or describes a person is sealed (AES-256-GCM, AAD = row key +
 -- purpose, id.rekam.core.cases.CaseSeals); what stays clear are ids (registration ids are random
