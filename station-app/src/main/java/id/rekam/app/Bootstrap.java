@@ -92,7 +92,7 @@ public final class Bootstrap {
         Supplier<Devices> ready = () -> devices.getNow(null);
         return new StationServices(store, new CatalogRegions(catalog::join),
                 new ValidatorNikCheck(nik::join, config.locale()), new DevicesCamera(ready),
-                new DevicesScanner(ready), new SourceAfisMatcher(), new DevicesStatus(ready), sync(config, demo, store),
+                new DevicesScanner(ready, demo == null ? null : demo.simulatedFingers().orElse(null)), new SourceAfisMatcher(), new DevicesStatus(ready), sync(config, demo, store),
                 new StationProvisioning(store, catalog::join));
     }
 

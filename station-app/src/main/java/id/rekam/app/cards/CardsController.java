@@ -35,5 +35,19 @@ public final class CardsController {
         }
         root.getStylesheets().add(CardsController.class.getResource("/id/rekam/app/cards/cards.css").toExternalForm());
         root.getChildren().setAll(tabs);
+        // The desk opens in the hand-over's search field (typed digits went to the tab before),
+        // and each tab opens in its first field.
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> focusFirst(tab));
+        root.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                javafx.application.Platform.runLater(() -> focusFirst(tabs.getSelectionModel().getSelectedItem()));
+            }
+        });
+    }
+
+    private static void focusFirst(Tab tab) {
+        if (tab != null && tab.getContent() instanceof javafx.scene.Parent p) {
+            id.rekam.app.fx.Traversal.after(p, null, true).ifPresent(javafx.scene.Node::requestFocus);
+        }
     }
 }

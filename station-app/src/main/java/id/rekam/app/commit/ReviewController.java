@@ -51,6 +51,7 @@ public final class ReviewController implements Step {
     @FXML private Label photoSummary;
     @FXML private Region missingBox;
     @FXML private Label missing;
+    @FXML private javafx.scene.layout.FlowPane missingLinks;
     @FXML private Region verdictBox;
     @FXML private Label verdict;
     @FXML private Hyperlink openExisting;
@@ -109,12 +110,16 @@ public final class ReviewController implements Step {
         boolean biodataOk = new BiodataValidator(ctx.services().nikCheck(), Clock.systemDefaultZone())
                 .validate(session.form()).values().stream().noneMatch(m -> m.blocking());
         if (!biodataOk) {
-            gaps.add(ctx.text("review.missing.biodata"));
+            gaps.add("review.missing.biodata");
         }
-        session.missing().forEach(k -> gaps.add(ctx.text(k)));
+        gaps.addAll(session.missing());
         show(missingBox, !gaps.isEmpty());
-        missing.setText(ctx.text("review.missingHead") + "\n• " + String.join("\n• ", gaps));
+        missing.setText(ctx.text("review.missingHead"));
+        var firstGap = ReviewGaps.show(missingLinks, gaps, k -> ctx.text(k), wizard::go);
         commitButton.setDisable(!gaps.isEmpty());
+        if (firstGap != null) {
+            firstGap.requestFocus();
+        }
         if (biodataOk) {
             Facts.fill(facts, Facts.rows(session.demographics(ctx.services().regions()), ctx.bundle()));
         }
@@ -279,7 +284,7 @@ public final class ReviewController implements Step {
 
     private void failed(Throwable e) {
         busy(null);
-        verdict.setText(ctx.text("review.failed", String.valueOf(e.getMessage())));
+        verdict.setText(ctx.text("review.failed", ctx.explain(e)));
         show(verdictBox, true);
     }
 

@@ -3,6 +3,7 @@ package id.rekam.app.enroll;
 import id.rekam.app.ui.AppContext;
 import id.rekam.app.ui.Fxml;
 import id.rekam.app.ui.Lifecycle;
+import id.rekam.app.ui.ScreenKeys;
 import javafx.animation.PauseTransition;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -24,7 +25,7 @@ import java.util.Map;
  * The five-step wizard: biodata, photo, fingerprints, signature, review. Ctrl+1..5 jump to a
  * step; the biodata is autosaved as an encrypted draft while typing.
  */
-public final class EnrollController implements Lifecycle {
+public final class EnrollController implements Lifecycle, ScreenKeys {
 
     public enum StepId { BIODATA, PHOTO, FINGERS, SIGNATURE, REVIEW }
 
@@ -38,6 +39,7 @@ public final class EnrollController implements Lifecycle {
     @FXML private VBox steps;
     @FXML private Label regLabel;
     @FXML private StackPane stepContent;
+    @FXML private Label leaveNotice;
     private int current = -1;
     private boolean committed;
     /**
@@ -45,6 +47,8 @@ public final class EnrollController implements Lifecycle {
      * own region must not autosave an empty draft over the one the home screen offers to resume.
      */
     private boolean shown;
+    /** Esc pressed once with biometrics captured: the next Esc leaves (they are not drafted). */
+    private boolean leaveArmed;
 
     public EnrollController(AppContext ctx) {
         this.ctx = ctx;
@@ -103,6 +107,9 @@ public final class EnrollController implements Lifecycle {
     }
 
     private void shortcut(KeyEvent e) {
+        if (e.getCode() != KeyCode.ESCAPE && leaveArmed) {
+            armLeave(false);
+        }
         if (e.isShortcutDown() && e.getCode().isDigitKey()) {
             int n = e.getCode().getCode() - KeyCode.DIGIT1.getCode();
             if (n >= 0 && n < StepId.values().length) {
@@ -110,6 +117,34 @@ public final class EnrollController implements Lifecycle {
                 e.consume();
             }
         }
+    }
+
+    /** The steps use F5–F8 (capture, accept best, clear, exception); F2–F9 do not leave the wizard. */
+    @Override
+    public boolean ownsFunctionKeys() {
+        return true;
+    }
+
+    /**
+     * Esc leaves for home; the biodata is kept as a draft. Photo, fingers and signature are not
+     * drafted, so with any of them captured the first Esc only says so and the second one leaves.
+     */
+    @Override
+    public boolean onEscape() {
+        boolean biometrics = session.photo().isPresent() || !session.fingers().isEmpty()
+                || session.signature().isPresent();
+        if (committed || !biometrics || leaveArmed) {
+            return false;
+        }
+        armLeave(true);
+        return true;
+    }
+
+    private void armLeave(boolean armed) {
+        leaveArmed = armed;
+        leaveNotice.setText(armed ? ctx.text("enroll.leaveConfirm") : "");
+        leaveNotice.setVisible(armed);
+        leaveNotice.setManaged(armed);
     }
 
     public EnrollmentSession session() {

@@ -94,16 +94,23 @@ public final class FingerprintController implements Step {
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
     }
 
+    /**
+     * Space/F5 scan wherever the focus is (a focused "accept best" button used to take the Space),
+     * except in the reason list, where Space and Enter choose; Enter on a chosen reason records
+     * the exception, Enter elsewhere moves on.
+     */
     private void keys(KeyEvent e) {
-        if (e.getCode() == KeyCode.F5 || (e.getCode() == KeyCode.SPACE && !(e.getTarget() instanceof Button)
-                && !(e.getTarget() instanceof ComboBox))) {
+        boolean inReason = e.getTarget() == reason;
+        if (e.getCode() == KeyCode.F5 || (e.getCode() == KeyCode.SPACE && !inReason)) {
             scan();
         } else if (e.getCode() == KeyCode.F6 && !acceptBest.isDisabled()) {
             acceptBest();
         } else if (e.getCode() == KeyCode.F8) {
             reason.requestFocus();
             reason.show();
-        } else if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+        } else if (e.getCode() == KeyCode.ENTER && inReason && !reason.isShowing() && reason.getValue() != null) {
+            recordException();
+        } else if (e.getCode() == KeyCode.ENTER && !inReason) {
             next();
         } else {
             return;
@@ -157,6 +164,10 @@ public final class FingerprintController implements Step {
         if (scanning || session.fingers().containsKey(current)) {
             return;
         }
+        if (attempts.get(current).exhausted()) {
+            instruction.setText(ctx.text("fingers.exhausted", attempts.get(current).best().quality()));
+            return;
+        }
         // The button stays enabled (a disabled button loses focus, and Space must keep working).
         scanning = true;
         instruction.setText(ctx.text("fingers.scanning"));
@@ -170,7 +181,7 @@ public final class FingerprintController implements Step {
             }
         }, sample -> scanned(p, sample), e -> {
             scanning = false;
-            instruction.setText(ctx.text("fingers.scanFailed", String.valueOf(e.getMessage())));
+            instruction.setText(ctx.explain(e));
         });
     }
 
@@ -188,7 +199,6 @@ public final class FingerprintController implements Step {
             case EXHAUSTED -> {
                 instruction.setText(ctx.text("fingers.exhausted", a.best().quality()));
                 acceptBest.setDisable(false);
-                acceptBest.requestFocus();
                 redraw();
             }
         }

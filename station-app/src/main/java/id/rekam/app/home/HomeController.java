@@ -4,10 +4,10 @@ import id.rekam.app.enroll.EnrollController;
 import id.rekam.app.ports.Counters;
 import id.rekam.app.ui.AppContext;
 import id.rekam.app.ui.Screen;
+import id.rekam.app.ui.ShellKeys;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -32,6 +32,7 @@ public final class HomeController {
     @FXML private Button newEnrollment;
     @FXML private Button approval;
     @FXML private Button settings;
+    @FXML private Button operators;
     private Map<String, String> draft;
 
     public HomeController(AppContext ctx) {
@@ -43,27 +44,16 @@ public final class HomeController {
         greeting.setText(ctx.text("home.greeting", ctx.session().operator().displayName()));
         dateLabel.setText(LocalDate.now().format(DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy",
                 ctx.config().locale())));
-        approval.setDisable(!ctx.session().operator().supervisor()
-                && ctx.config().approvalMode() == id.rekam.app.AppConfig.ApprovalMode.PER_RECORD);
-        boolean supervisor = ctx.session().operator().supervisor();
-        settings.setVisible(supervisor);
-        settings.setManaged(supervisor);
+        approval.setDisable(!ShellKeys.mayOpen(ctx, Screen.APPROVAL));
+        boolean supervisor = ShellKeys.mayOpen(ctx, Screen.PROVISIONING);
+        for (Button b : new Button[] {settings, operators}) {
+            b.setVisible(supervisor);
+            b.setManaged(supervisor);
+        }
         var store = ctx.session().store();
         ctx.async(() -> new Loaded(store.records().counters(LocalDate.now(), ZoneId.systemDefault()),
                 store.drafts().load()), this::show, e -> greeting.setText(ctx.text("status.error")));
-        root.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.F2) {
-                newEnrollment();
-            } else if (e.getCode() == KeyCode.F3) {
-                records();
-            } else if (e.getCode() == KeyCode.F4 && !approval.isDisabled()) {
-                approval();
-            } else if (e.getCode() == KeyCode.F5) {
-                cards();
-            } else if (e.getCode() == KeyCode.F6) {
-                sync();
-            }
-        });
+        // F2–F9 are the shell's (ShellKeys): the same keys work from every screen.
         newEnrollment.sceneProperty().addListener((o, a, s) -> {
             if (s != null) {
                 newEnrollment.requestFocus();
@@ -119,6 +109,11 @@ public final class HomeController {
     @FXML
     private void settings() {
         ctx.navigator().show(Screen.PROVISIONING);
+    }
+
+    @FXML
+    private void operators() {
+        ctx.navigator().show(Screen.OPERATORS);
     }
 
     @FXML

@@ -56,11 +56,13 @@ public final class PhotoController implements Step {
         cameraName.setText(ctx.text("photo.device", cam.device().model(),
                 cam.device().simulated() ? ctx.text("device.simulated") : cam.device().serial()));
         feed = new CameraFeed(cam, live, f -> fps.setText(String.format(Locale.ROOT, "%.0f fps", f)));
+        // Space and F5 take the photo wherever the focus is in this step (the hint says so; a
+        // focused "next" button used to take the Space and leave the step); Enter moves on.
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.F5 || (e.getCode() == KeyCode.SPACE && !(e.getTarget() instanceof Button))) {
+            if (e.getCode() == KeyCode.F5 || e.getCode() == KeyCode.SPACE) {
                 capture();
                 e.consume();
-            } else if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+            } else if (e.getCode() == KeyCode.ENTER) {
                 next();
                 e.consume();
             }
@@ -97,7 +99,9 @@ public final class PhotoController implements Step {
     void capture() {
         BufferedImage frame = feed.latest();
         if (frame == null) {
-            verdict.setText(ctx.text("photo.noFrame"));
+            verdict.setText(ctx.services().camera().failure().map(f -> ctx.explain(f, "camera"))
+                    .orElse(ctx.text("photo.noFrame")));
+            verdict.getStyleClass().setAll("label", "quality-bad");
             return;
         }
         PhotoBackground required = session.requiredBackground().orElse(null);
@@ -115,7 +119,7 @@ public final class PhotoController implements Step {
             show(shot, new CaptureProvenance(device, operatorId, Instant.now()));
         }, e -> {
             capturing = false;
-            verdict.setText(ctx.text("photo.failed", e.getMessage()));
+            verdict.setText(ctx.text("photo.failed", ctx.explain(e)));
         });
     }
 
@@ -136,7 +140,8 @@ public final class PhotoController implements Step {
             verdict.setText(wrongBackground ? ctx.text("photo.problem.WRONG_BACKGROUND") + "\n"
                     + ctx.text("photo.backgroundWarning") : ctx.text("photo.ok"));
             verdict.getStyleClass().setAll("label", wrongBackground ? "field-warning" : "quality-ok");
-            nextButton.requestFocus();
+            captureButton.setText(ctx.text("photo.recapture"));
+            captureButton.requestFocus();
         } else {
             session.photo(null);
             verdict.setText(blocking.stream().map(p -> ctx.text("photo.problem." + p.name()))

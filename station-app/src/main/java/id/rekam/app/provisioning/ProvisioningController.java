@@ -225,7 +225,7 @@ public final class ProvisioningController {
 
     private void exportFailed(Throwable e) {
         exportButton.setDisable(false);
-        showExport(ctx.text("provisioning.export.failed", String.valueOf(e.getMessage())), true);
+        showExport(ctx.text("provisioning.export.failed", ctx.explain(e)), true);
     }
 
     private void showExport(String text, boolean error) {
@@ -270,7 +270,7 @@ public final class ProvisioningController {
 
     private void fail(Throwable e) {
         submit.setDisable(false);
-        show(ctx.text("provisioning.failed", String.valueOf(e.getMessage())), true);
+        show(ctx.text("provisioning.failed", ctx.explain(e)), true);
     }
 
     private void show(String text, boolean error) {

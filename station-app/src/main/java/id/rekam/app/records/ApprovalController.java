@@ -98,6 +98,6 @@ public final class ApprovalController {
             message.getStyleClass().setAll("label", "quality-ok");
             message.setText(ctx.text("approval.done", n));
             load();
-        }, e -> message.setText(ctx.text("review.failed", e.getMessage())));
+        }, e -> message.setText(ctx.text("review.failed", ctx.explain(e))));
     }
 }

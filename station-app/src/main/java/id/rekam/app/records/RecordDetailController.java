@@ -6,6 +6,7 @@ import id.rekam.app.receipt.ReceiptPrinter;
 import id.rekam.app.receipt.Receipts;
 import id.rekam.app.ui.AppContext;
 import id.rekam.app.ui.Screen;
+import id.rekam.app.ui.ScreenKeys;
 import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.domain.RegistrationId;
 import id.rekam.core.verdict.ServerVerdict;
@@ -21,7 +22,7 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 /** One record, read-only: biodata, photo, fingers, signature and provenance. */
-public final class RecordDetailController {
+public final class RecordDetailController implements ScreenKeys {
 
 
     private final AppContext ctx;
@@ -112,11 +113,18 @@ public final class RecordDetailController {
                 throw new IllegalStateException(e.getMessage(), e);
             }
         }, printed -> reprintText.setText(ctx.text(printed ? "detail.reprinted" : "detail.noPrinter")),
-                e -> reprintText.setText(ctx.text("status.error")));
+                e -> reprintText.setText(ctx.explain(e)));
     }
 
     @FXML
     private void back() {
         ctx.navigator().show(Screen.RECORDS);
+    }
+
+    /** Esc goes back to the list the record was opened from; Esc there goes home. */
+    @Override
+    public boolean onEscape() {
+        back();
+        return true;
     }
 }

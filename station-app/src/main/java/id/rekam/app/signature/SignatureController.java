@@ -50,7 +50,7 @@ public final class SignatureController implements Step {
             wizard.refreshSteps();
         });
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+            if (e.getCode() == KeyCode.ENTER) {
                 next();
                 e.consume();
             } else if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.F7) {
@@ -91,7 +91,7 @@ public final class SignatureController implements Step {
                 wizard.refreshSteps();
                 then.run();
             }
-        }, e -> message.setText(String.valueOf(e.getMessage())));
+        }, e -> message.setText(ctx.explain(e)));
         return true;
     }
 

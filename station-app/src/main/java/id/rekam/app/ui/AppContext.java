@@ -64,6 +64,16 @@ public final class AppContext implements AutoCloseable {
         return args.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(args);
     }
 
+    /** What a failure means for the operator, in the desk's language (never the exception's own text). */
+    public String explain(Throwable failure) {
+        return new ErrorText(bundle, config.locale()).of(failure);
+    }
+
+    /** A device's failure for the operator: what happened to which device and what to do. */
+    public String explain(id.rekam.app.ports.DeviceFailure failure, String deviceKey) {
+        return new ErrorText(bundle, config.locale()).device(failure, deviceKey);
+    }
+
     /**
      * Runs work off the FX thread (store and device calls may take long) and hands the
      * result back on the FX thread. Errors go to {@code onError} on the FX thread.

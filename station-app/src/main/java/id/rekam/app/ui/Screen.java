@@ -11,7 +11,8 @@ public enum Screen {
     APPROVAL("approval"),
     CARDS("cards"),
     SYNC("sync"),
-    PROVISIONING("provisioning");
+    PROVISIONING("provisioning"),
+    OPERATORS("operators");
 
     private final String fxml;
 

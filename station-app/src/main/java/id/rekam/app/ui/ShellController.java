@@ -54,6 +54,13 @@ public final class ShellController {
     @FXML
     private void initialize() {
         ctx.attach(new Navigator(ctx, content, this::refresh));
+        // The keyboard scheme and the focus keeper belong to the window, so every screen has them.
+        root.sceneProperty().addListener((o, old, scene) -> {
+            if (scene != null && old == null) {
+                ShellKeys.install(scene, ctx);
+                id.rekam.app.fx.FocusKeeper.install(scene, content);
+            }
+        });
         boolean demo = ctx.config().demo();
         demoBanner.setVisible(demo);
         demoBanner.setManaged(demo);
@@ -183,8 +190,7 @@ public final class ShellController {
 
     @FXML
     private void logout() {
-        ctx.session().operatorProperty().set(null);
-        ctx.navigator().show(Screen.LOGIN);
+        ShellKeys.logout(ctx);
     }
 
     public void stop() {

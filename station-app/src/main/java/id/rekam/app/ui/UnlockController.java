@@ -69,7 +69,7 @@ public final class UnlockController {
         }, this::opened, e -> {
             unlockButton.setDisable(false);
             error.getStyleClass().setAll("label", "field-error");
-            error.setText(ctx.text("unlock.failed", String.valueOf(e.getMessage())));
+            error.setText(ctx.text("unlock.failed", ctx.explain(e)));
         });
     }
 

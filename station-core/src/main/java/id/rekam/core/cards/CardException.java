@@ -11,7 +11,7 @@ import java.util.ResourceBundle;
  * {@code id/rekam/core/cards/messages*.properties}: Bahasa Indonesia by default, English on
  * request. Thrown before or inside the transaction, so nothing of the operation remains.
  */
-public class CardException extends RuntimeException {
+public class CardException extends RuntimeException implements id.rekam.core.text.LocalizedProblem {
 
     static final String BUNDLE = "id.rekam.core.cards.messages";
 
@@ -24,10 +24,12 @@ public class CardException extends RuntimeException {
         this.args = args.clone();
     }
 
+    @Override
     public String messageKey() {
         return messageKey;
     }
 
+    @Override
     public String localizedMessage(Locale locale) {
         return format(locale, messageKey, args);
     }
