@@ -1,5 +1,6 @@
 package id.rekam.app.enroll;
 
+import id.rekam.app.ports.DraftService;
 import id.rekam.app.ui.AppContext;
 import id.rekam.app.ui.Fxml;
 import id.rekam.app.ui.Lifecycle;
@@ -49,6 +50,8 @@ public final class EnrollController implements Lifecycle, ScreenKeys {
     private boolean shown;
     /** Esc pressed once with biometrics captured: the next Esc leaves (they are not drafted). */
     private boolean leaveArmed;
+    /** Where this form is autosaved: its own draft, or the one it was resumed from. */
+    private String draftId;
 
     public EnrollController(AppContext ctx) {
         this.ctx = ctx;
@@ -151,7 +154,9 @@ public final class EnrollController implements Lifecycle, ScreenKeys {
         return session;
     }
 
-    public void resume(Map<String, String> draft) {
+    /** Continues the operator's unfinished form {@code draftId}: autosave goes on under the same id. */
+    public void resume(String draftId, Map<String, String> draft) {
+        this.draftId = draftId;
         session.fromDraft(draft);
         ((BiodataController) step(StepId.BIODATA.ordinal())).reload();
     }
@@ -229,7 +234,16 @@ public final class EnrollController implements Lifecycle, ScreenKeys {
     private void saveDraft() {
         Map<String, String> draft = session.toDraft();
         var drafts = ctx.session().store().drafts();
-        ctx.background().execute(() -> drafts.save(draft));
+        String id = draftId();
+        String operator = ctx.session().operator().id();
+        ctx.background().execute(() -> drafts.save(id, operator, draft));
+    }
+
+    private String draftId() {
+        if (draftId == null) {
+            draftId = DraftService.idOf(session.id().value());
+        }
+        return draftId;
     }
 
     /** The record is in the store: the draft is no longer needed. */
@@ -237,7 +251,9 @@ public final class EnrollController implements Lifecycle, ScreenKeys {
         committed = true;
         autosave.stop();
         var drafts = ctx.session().store().drafts();
-        ctx.background().execute(drafts::clear);
+        String id = draftId();
+        String operator = ctx.session().operator().id();
+        ctx.background().execute(() -> drafts.discard(id, operator));
     }
 
     @Override

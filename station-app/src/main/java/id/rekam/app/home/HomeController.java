@@ -2,20 +2,20 @@ package id.rekam.app.home;
 
 import id.rekam.app.enroll.EnrollController;
 import id.rekam.app.ports.Counters;
+import id.rekam.app.ports.DraftService;
 import id.rekam.app.ui.AppContext;
 import id.rekam.app.ui.Screen;
 import id.rekam.app.ui.ShellKeys;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import java.util.Optional;
+import java.util.List;
 
 /** Today's numbers, the resume-draft offer and the three things an operator does. */
 public final class HomeController {
@@ -24,8 +24,7 @@ public final class HomeController {
     @FXML private VBox root;
     @FXML private Label greeting;
     @FXML private Label dateLabel;
-    @FXML private HBox draftBanner;
-    @FXML private Label draftText;
+    @FXML private VBox drafts;
     @FXML private Label capturedToday;
     @FXML private Label waitingSync;
     @FXML private Label waitingApproval;
@@ -33,7 +32,6 @@ public final class HomeController {
     @FXML private Button approval;
     @FXML private Button settings;
     @FXML private Button operators;
-    private Map<String, String> draft;
 
     public HomeController(AppContext ctx) {
         this.ctx = ctx;
@@ -50,9 +48,7 @@ public final class HomeController {
             b.setVisible(supervisor);
             b.setManaged(supervisor);
         }
-        var store = ctx.session().store();
-        ctx.async(() -> new Loaded(store.records().counters(LocalDate.now(), ZoneId.systemDefault()),
-                store.drafts().load()), this::show, e -> greeting.setText(ctx.text("status.error")));
+        load();
         // F2–F9 are the shell's (ShellKeys): the same keys work from every screen.
         newEnrollment.sceneProperty().addListener((o, a, s) -> {
             if (s != null) {
@@ -61,34 +57,34 @@ public final class HomeController {
         });
     }
 
-    private record Loaded(Counters counters, Optional<Map<String, String>> draft) {
+    private void load() {
+        var store = ctx.session().store();
+        var me = ctx.session().operator();
+        ctx.async(() -> new Loaded(store.records().counters(LocalDate.now(), ZoneId.systemDefault()),
+                store.drafts().visibleTo(me)), this::show, e -> greeting.setText(ctx.explain(e)));
+    }
+
+    private record Loaded(Counters counters, List<DraftService.Draft> drafts) {
     }
 
     private void show(Loaded l) {
         capturedToday.setText(Integer.toString(l.counters().capturedToday()));
         waitingSync.setText(Integer.toString(l.counters().waitingSync()));
         waitingApproval.setText(Integer.toString(l.counters().waitingApproval()));
-        l.draft().ifPresent(d -> {
-            draft = d;
-            String name = d.getOrDefault(id.rekam.app.enroll.Field.FULL_NAME.name(), "");
-            String who = name.isBlank() ? ctx.text("home.draft.noName") : name;
-            draftText.setText(ctx.text("home.draft.text", who));
-            draftBanner.setVisible(true);
-            draftBanner.setManaged(true);
-        });
+        DraftList.fill(drafts, l.drafts(), ctx, this::resumeDraft, this::discardDraft);
     }
 
-    @FXML
-    private void resumeDraft() {
-        Map<String, String> d = draft;
-        ctx.navigator().<EnrollController>show(Screen.ENROLL, c -> c.resume(d));
+    private void resumeDraft(DraftService.Draft d) {
+        var store = ctx.session().store();
+        ctx.async(() -> store.drafts().load(d.id()).orElse(Map.of()), fields ->
+                ctx.navigator().<EnrollController>show(Screen.ENROLL, c -> c.resume(d.id(), fields)),
+                e -> greeting.setText(ctx.explain(e)));
     }
 
-    @FXML
-    private void discardDraft() {
-        ctx.session().store().drafts().clear();
-        draftBanner.setVisible(false);
-        draftBanner.setManaged(false);
+    private void discardDraft(DraftService.Draft d) {
+        var store = ctx.session().store();
+        String me = ctx.session().operator().id();
+        ctx.async(() -> store.drafts().discard(d.id(), me), ok -> load(), e -> greeting.setText(ctx.explain(e)));
     }
 
     @FXML

@@ -42,6 +42,18 @@ public final class CommitPolicy {
     }
 
     /**
+     * Who sees an unfinished recording (a draft): the operator who made it, to resume it, and a
+     * supervisor, to see what was left and discard it; nobody else's desk lists it. A draft of
+     * unknown origin (made before drafts named their operator) is everyone's.
+     *
+     * @param owner  the account that made the draft; null when unknown
+     * @param viewer the account asking
+     */
+    public static boolean maySeeDraft(String owner, String viewer, Role viewerRole) {
+        return owner == null || owner.equals(viewer) || mayApprove(viewerRole);
+    }
+
+    /**
      * Saving a record despite a possible-duplicate warning takes a supervisor and a reason.
      *
      * @return the reason as kept (trimmed)
