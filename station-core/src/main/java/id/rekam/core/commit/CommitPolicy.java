@@ -2,6 +2,7 @@ package id.rekam.core.commit;
 
 import id.rekam.core.auth.AuthException;
 import id.rekam.core.auth.Role;
+import id.rekam.core.outbox.OutboxState;
 import id.rekam.core.store.StoreException;
 
 /**
@@ -39,6 +40,36 @@ public final class CommitPolicy {
      */
     public static boolean approvedAtCommit(Role committer, ApprovalMode mode) {
         return mode == ApprovalMode.PER_RECORD && mayApprove(committer);
+    }
+
+    /** Longest reason a supervisor gives for refusing a record or sending it back. */
+    public static final int MAX_REVIEW_REASON = 500;
+
+    /**
+     * Whether a record in {@code state} stands for its person on this station: the local
+     * duplicate checks (same NIK, fingerprints) compare new recordings with these only. A record
+     * a supervisor refused or sent back for correction does not: the corrected recording of the
+     * same person must be allowed.
+     */
+    public static boolean countsAsRecorded(OutboxState state) {
+        return state != OutboxState.DECLINED && state != OutboxState.RETURNED;
+    }
+
+    /**
+     * Refusing a record or sending it back for correction takes a supervisor and a reason (the
+     * operator reads it to correct the record).
+     *
+     * @return the reason as kept (trimmed)
+     * @throws AuthException  the reviewer is not a supervisor
+     * @throws StoreException the reason is blank or longer than {@link #MAX_REVIEW_REASON}
+     */
+    public static String reviewReason(String reviewer, Role role, String reason) {
+        requireApprover(reviewer, role);
+        String kept = reason == null ? "" : reason.strip();
+        if (kept.isEmpty() || kept.length() > MAX_REVIEW_REASON) {
+            throw new StoreException("review.reason", MAX_REVIEW_REASON);
+        }
+        return kept;
     }
 
     /**
