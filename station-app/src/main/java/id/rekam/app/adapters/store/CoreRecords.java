@@ -7,7 +7,9 @@ import id.rekam.app.ports.RecordStatus;
 import id.rekam.app.ports.RecordSummary;
 import id.rekam.core.commit.ApprovalMode;
 import id.rekam.core.commit.CaptureCommit;
+import id.rekam.core.commit.CommitPolicy;
 import id.rekam.core.commit.DuplicateOverride;
+import id.rekam.core.commit.ReviewFlags;
 import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.domain.Nik;
 import id.rekam.core.domain.RegistrationId;
@@ -44,9 +46,11 @@ final class CoreRecords implements RecordService {
         return status(store.captures().commit(override.map(request::withOverride).orElse(request)).state());
     }
 
+    /** The record standing for this NIK here: refused and sent-back records do not (core's policy). */
     @Override
     public Optional<RecordSummary> findByNik(Nik nik) {
-        return store.findByNik(nik).stream().findFirst().map(CoreRecords::map);
+        return store.findByNik(nik).stream().filter(s -> CommitPolicy.countsAsRecorded(s.state())).findFirst()
+                .map(CoreRecords::map);
     }
 
     @Override
@@ -91,7 +95,37 @@ final class CoreRecords implements RecordService {
     public List<StoredTemplates> templates() {
         List<StoredTemplates> out = new ArrayList<>();
         for (var s : store.listRecent(0, TEMPLATE_SCAN_LIMIT)) {
+            if (!CommitPolicy.countsAsRecorded(s.state())) {
+                continue;
+            }
             out.add(new StoredTemplates(s.id(), s.fullName(), store.fingerprintTemplates(s.id())));
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<Review> review(RegistrationId id) {
+        return store.findById(id).flatMap(r -> store.findSummary(id).map(s -> new Review(r, status(s.state()),
+                ReviewFlags.of(r, store.captures().override(id).isPresent()))));
+    }
+
+    @Override
+    public void decline(RegistrationId id, Operator supervisor, String reason) {
+        store.captures().decline(id, supervisor.id(), reason);
+    }
+
+    @Override
+    public void sendBack(RegistrationId id, Operator supervisor, String reason) {
+        store.captures().sendBack(id, supervisor.id(), reason);
+    }
+
+    @Override
+    public List<Returned> returnedTo(Operator operator) {
+        List<Returned> out = new ArrayList<>();
+        for (RegistrationId id : store.captures().returnedTo(operator.id())) {
+            var note = store.captures().reviewNote(id);
+            store.findById(id).ifPresent(r -> out.add(new Returned(r, note.map(n -> n.reason()).orElse(""),
+                    note.map(n -> n.supervisor()).orElse(""))));
         }
         return out;
     }
@@ -112,6 +146,8 @@ final class CoreRecords implements RecordService {
             case REJECTED -> RecordStatus.REJECTED;
             case NEEDS_ATTENTION -> RecordStatus.NEEDS_ATTENTION;
             case EXPORTED -> RecordStatus.EXPORTED;
+            case DECLINED -> RecordStatus.DECLINED;
+            case RETURNED -> RecordStatus.RETURNED;
         };
     }
 }
