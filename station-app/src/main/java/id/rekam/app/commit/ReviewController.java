@@ -11,6 +11,7 @@ import id.rekam.app.records.Facts;
 import id.rekam.app.records.RecordDetailController;
 import id.rekam.app.ui.AppContext;
 import id.rekam.app.ui.Screen;
+import id.rekam.core.commit.ReviewFlags;
 import id.rekam.core.domain.EnrollmentRecord;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -49,6 +50,7 @@ public final class ReviewController implements Step {
     @FXML private ImageView signature;
     @FXML private Label fingerSummary;
     @FXML private Label photoSummary;
+    @FXML private Label photoRule;
     @FXML private Region missingBox;
     @FXML private Label missing;
     @FXML private javafx.scene.layout.FlowPane missingLinks;
@@ -128,12 +130,34 @@ public final class ReviewController implements Step {
             decodeInto(photo, p.jpeg());
             photoSummary.setText(ctx.text("review.device", p.provenance().device().model()));
         });
+        showBackdrop();
         session.signature().ifPresent(s -> decodeInto(signature, s.png()));
         fingerSummary.setText(session.fingers().isEmpty() ? ctx.text("review.missing.fingers")
                 : Facts.fingerSummary(new ArrayList<>(session.fingers().values()), ctx.bundle()));
         if (gaps.isEmpty()) {
             commitButton.requestFocus();
         }
+    }
+
+    /**
+     * The backdrop rule beside the photo, measured by core's rule as the approval screen does: a
+     * photo kept despite the wrong colour is said again here, before saving, not only once.
+     */
+    private void showBackdrop() {
+        var required = session.requiredBackground();
+        var jpeg = session.photo().map(p -> p.jpeg());
+        photoRule.setText("");
+        if (required.isEmpty() || jpeg.isEmpty()) {
+            return;
+        }
+        String rule = ctx.text("photo.bg." + required.get().name(), session.birthDate().map(d -> d.getYear()).orElse(0));
+        ctx.async(() -> ReviewFlags.backdrop(jpeg.get(), required.get()), b -> {
+            boolean wrong = !b.follows();
+            photoRule.setText(wrong ? ctx.text("review.background.wrong", rule, b.seen()
+                    .map(s -> ctx.text("photo.color." + s.name())).orElse(ctx.text("photo.color.none")))
+                    : ctx.text("review.background.ok", rule));
+            photoRule.getStyleClass().setAll("label", wrong ? "flag-bad" : "quality-ok");
+        }, e -> photoRule.setText(ctx.explain(e)));
     }
 
     private void decodeInto(ImageView view, byte[] encoded) {

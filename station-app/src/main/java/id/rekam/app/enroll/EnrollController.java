@@ -1,6 +1,7 @@
 package id.rekam.app.enroll;
 
 import id.rekam.app.ports.DraftService;
+import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.app.ui.AppContext;
 import id.rekam.app.ui.Fxml;
 import id.rekam.app.ui.Lifecycle;
@@ -41,6 +42,7 @@ public final class EnrollController implements Lifecycle, ScreenKeys {
     @FXML private Label regLabel;
     @FXML private StackPane stepContent;
     @FXML private Label leaveNotice;
+    @FXML private Label correction;
     private int current = -1;
     private boolean committed;
     /**
@@ -152,6 +154,19 @@ public final class EnrollController implements Lifecycle, ScreenKeys {
 
     public EnrollmentSession session() {
         return session;
+    }
+
+    /**
+     * Corrects a record a supervisor sent back: its biodata and biometrics are loaded, the
+     * supervisor's reason stays on top of every step.
+     */
+    public void correct(EnrollmentRecord returned, String reason) {
+        session.fromRecord(returned);
+        ((BiodataController) step(StepId.BIODATA.ordinal())).reload();
+        correction.setText(ctx.text("enroll.correction", reason));
+        correction.setVisible(true);
+        correction.setManaged(true);
+        refreshSteps();
     }
 
     /** Continues the operator's unfinished form {@code draftId}: autosave goes on under the same id. */

@@ -3,6 +3,7 @@ package id.rekam.app.home;
 import id.rekam.app.enroll.EnrollController;
 import id.rekam.app.ports.Counters;
 import id.rekam.app.ports.DraftService;
+import id.rekam.app.ports.RecordService;
 import id.rekam.app.ui.AppContext;
 import id.rekam.app.ui.Screen;
 import id.rekam.app.ui.ShellKeys;
@@ -25,6 +26,7 @@ public final class HomeController {
     @FXML private Label greeting;
     @FXML private Label dateLabel;
     @FXML private VBox drafts;
+    @FXML private VBox returned;
     @FXML private Label capturedToday;
     @FXML private Label waitingSync;
     @FXML private Label waitingApproval;
@@ -61,10 +63,11 @@ public final class HomeController {
         var store = ctx.session().store();
         var me = ctx.session().operator();
         ctx.async(() -> new Loaded(store.records().counters(LocalDate.now(), ZoneId.systemDefault()),
-                store.drafts().visibleTo(me)), this::show, e -> greeting.setText(ctx.explain(e)));
+                store.drafts().visibleTo(me), store.records().returnedTo(me)), this::show,
+                e -> greeting.setText(ctx.explain(e)));
     }
 
-    private record Loaded(Counters counters, List<DraftService.Draft> drafts) {
+    private record Loaded(Counters counters, List<DraftService.Draft> drafts, List<RecordService.Returned> returned) {
     }
 
     private void show(Loaded l) {
@@ -72,6 +75,8 @@ public final class HomeController {
         waitingSync.setText(Integer.toString(l.counters().waitingSync()));
         waitingApproval.setText(Integer.toString(l.counters().waitingApproval()));
         DraftList.fill(drafts, l.drafts(), ctx, this::resumeDraft, this::discardDraft);
+        ReturnedList.fill(returned, l.returned(), ctx, r -> ctx.navigator().<EnrollController>show(Screen.ENROLL,
+                c -> c.correct(r.record(), r.reason())));
     }
 
     private void resumeDraft(DraftService.Draft d) {

@@ -78,6 +78,12 @@ public final class PhotoController implements Step {
     @Override
     public void onShow() {
         showRule();
+        // A correction brings its photo along: show it, so the operator sees what is kept.
+        session.photo().filter(p -> captured.getImage() == null).ifPresent(p -> ctx.async(
+                () -> new javafx.scene.image.Image(new java.io.ByteArrayInputStream(p.jpeg())), img -> {
+                    captured.setImage(img);
+                    noPhoto.setVisible(false);
+                }, e -> { }));
         feed.start();
         captureButton.requestFocus();
     }

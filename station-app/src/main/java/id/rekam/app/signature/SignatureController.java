@@ -95,8 +95,13 @@ public final class SignatureController implements Step {
         return true;
     }
 
+    /** Keeps the new signature; with none drawn, a signature already kept (a correction's) moves on as it is. */
     @FXML
     void next() {
+        if (pad.strokes().pointCount() == 0 && session.signature().isPresent()) {
+            wizard.next();
+            return;
+        }
         keep(wizard::next);
     }
 

@@ -58,9 +58,12 @@ class RecordsAndApprovalTest {
         robot.type(KeyCode.ENTER).type(KeyCode.ENTER);
         Flow.waitFor(() -> flow.visible("#detailTitle") && flow.text("#detailTitle").contains(firstWord));
         flow.screenshot("14-record-detail");
-        // The demo's records carry placeholder bytes, not pictures: the frames say so, not stay blank.
-        assertThat(flow.visible("#detailPhotoUnreadable")).isTrue();
-        assertThat(flow.visible("#detailSignatureUnreadable")).isTrue();
+        // The demo's records carry drawn portraits and signatures that the page shows (they were
+        // placeholder bytes, "cannot be shown"), and real kelurahan names instead of "DEMO".
+        assertThat(flow.visible("#detailPhotoUnreadable")).isFalse();
+        assertThat(flow.visible("#detailSignatureUnreadable")).isFalse();
+        assertThat(Ui.onFx(() -> robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Label l
+                && "DEMO".equals(l.getText())).queryAll().isEmpty())).as("no region named DEMO").isTrue();
         assertThat(Ui.cutShortTexts()).as("texts cut short on the record").isEmpty();
         // No reprint message yet: it takes no room (no gap above "read only").
         assertThat(Ui.onFx(() -> robot.lookup("#reprintText").query().isManaged())).as("empty message laid out").isFalse();

@@ -58,17 +58,13 @@ public final class ReviewFlags {
         var d = record.demographics();
         PhotoBackground required = PhotoBackground.required(d.citizenship() == Citizenship.WNA, d.birthDate())
                 .orElseThrow();
-        Optional<PhotoBackground> seen = Optional.empty();
-        BufferedImage photo = decode(record.photo().jpeg());
-        if (photo == null) {
+        Backdrop backdrop = backdrop(record.photo().jpeg(), required);
+        if (!backdrop.readable()) {
             flags.add(Flag.PHOTO_UNREADABLE);
-        } else {
-            PhotoQuality.Verdict v = PhotoQuality.judge(photo, required);
-            seen = Optional.ofNullable(v.background());
-            if (v.problems().contains(PhotoQuality.Problem.WRONG_BACKGROUND)) {
-                flags.add(Flag.WRONG_BACKGROUND);
-            }
+        } else if (!backdrop.follows()) {
+            flags.add(Flag.WRONG_BACKGROUND);
         }
+        Optional<PhotoBackground> seen = backdrop.seen();
         List<FingerprintCapture> fingers = record.fingerprints();
         if (fingers.stream().anyMatch(f -> !f.hasPrint())) {
             flags.add(Flag.FINGER_EXCEPTIONS);
@@ -80,6 +76,28 @@ public final class ReviewFlags {
             flags.add(Flag.DUPLICATE_OVERRIDE);
         }
         return new Findings(List.copyOf(flags), required, seen);
+    }
+
+    /**
+     * A photo's backdrop against the rule.
+     *
+     * @param seen     the colour class measured; empty when none of the three (or unreadable)
+     * @param readable whether the photo decodes at all
+     */
+    public record Backdrop(PhotoBackground required, Optional<PhotoBackground> seen, boolean readable) {
+        public boolean follows() {
+            return readable && seen.filter(required::equals).isPresent();
+        }
+    }
+
+    /** The backdrop of a stored photo (JPEG) against the one the rule asks for. */
+    public static Backdrop backdrop(byte[] jpeg, PhotoBackground required) {
+        BufferedImage photo = decode(jpeg);
+        if (photo == null) {
+            return new Backdrop(required, Optional.empty(), false);
+        }
+        PhotoQuality.Verdict v = PhotoQuality.judge(photo, required);
+        return new Backdrop(required, Optional.ofNullable(v.background()), true);
     }
 
     private static BufferedImage decode(byte[] jpeg) {
