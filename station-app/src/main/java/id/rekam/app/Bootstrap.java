@@ -61,7 +61,7 @@ public final class Bootstrap {
         }
         // What the provisioning wizard wrote in the data directory, under any -D / launcher setting.
         Properties station = StationSettings.effective(dataDir);
-        return new AppConfig(station.getProperty(StationSettings.STATION_ID, "UNREGISTERED"),
+        return new AppConfig(station.getProperty(StationSettings.STATION_ID, AppConfig.UNREGISTERED),
                 station.getProperty(StationSettings.OFFICE, DEFAULT_OFFICE),
                 station.getProperty(StationSettings.DISTRICT, DEFAULT_DISTRICT),
                 dataDir, locale, mode, false, null);

@@ -26,8 +26,10 @@ public final class AppContext implements AutoCloseable {
         this.config = config;
         this.services = services;
         this.bundle = bundle;
-        session.officeNameProperty().set(config.officeName());
+        // An unprovisioned station names no office and no id: the header and footer agree on it.
+        session.officeNameProperty().set(config.registered() ? config.officeName() : bundle.getString("station.unprovisioned"));
         session.districtCodeProperty().set(config.districtCode());
+        session.stationIdProperty().set(config.registered() ? config.stationId() : "");
         this.background = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "rekam-worker");
             t.setDaemon(true);

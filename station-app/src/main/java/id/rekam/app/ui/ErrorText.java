@@ -52,6 +52,11 @@ public final class ErrorText {
                 String own = "problem." + p.messageKey();
                 return bundle.containsKey(own) ? text(own) : p.localizedMessage(locale);
             }
+            if (t instanceof id.rekam.app.ports.StoreGateway.WeakPassphraseException w) {
+                return text("passphrase.weak." + w.weakness().name(),
+                        id.rekam.core.crypto.MinimumPassphrasePolicy.MIN_LENGTH,
+                        id.rekam.core.crypto.MinimumPassphrasePolicy.MIN_DISTINCT);
+            }
             if (t instanceof ProvisioningException p) {
                 return text("provisioning.error." + p.problem().name());
             }

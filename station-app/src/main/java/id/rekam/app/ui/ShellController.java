@@ -65,7 +65,10 @@ public final class ShellController {
         demoBanner.setVisible(demo);
         demoBanner.setManaged(demo);
         officeLabel.textProperty().bind(ctx.session().officeNameProperty());
-        stationLabel.setText(ctx.text("status.station", ctx.config().stationId()));
+        stationLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                ctx.session().stationIdProperty().get().isEmpty() ? ctx.text("status.station.none")
+                        : ctx.text("status.station", ctx.session().stationIdProperty().get()),
+                ctx.session().stationIdProperty()));
         // On a narrow window the network message is the status item that gets cut short.
         Tooltip networkTip = new Tooltip();
         networkTip.textProperty().bind(networkLabel.textProperty());

@@ -60,8 +60,19 @@ public final class TestStation {
     /** @param locale the UI language (Bahasa Indonesia unless a test asks for English) */
     public TestStation(Path dataDir, AppConfig.ApprovalMode mode, boolean demo, boolean seeded, SyncConfig sync,
                        Locale locale) {
+        this(dataDir, mode, demo, seeded, sync, locale, STATION_ID);
+    }
+
+    /** A station no technician has set up: no settings (its id reads {@link AppConfig#UNREGISTERED}), no store. */
+    public static TestStation unregistered(Path dataDir) {
+        return new TestStation(dataDir, AppConfig.ApprovalMode.END_OF_DAY, false, false, null,
+                Locale.forLanguageTag("id"), AppConfig.UNREGISTERED);
+    }
+
+    private TestStation(Path dataDir, AppConfig.ApprovalMode mode, boolean demo, boolean seeded, SyncConfig sync,
+                        Locale locale, String stationId) {
         this.dataDir = dataDir;
-        config = new AppConfig(STATION_ID, "Kecamatan Pancoran Mas, Kota Depok", "32.76.01", dataDir,
+        config = new AppConfig(stationId, "Kecamatan Pancoran Mas, Kota Depok", "32.76.01", dataDir,
                 locale, mode, demo, demo ? PASSPHRASE : null, demo ? SEEDED_LOGINS : null);
         DeviceStatusService status = new DeviceStatusService() {
             @Override
@@ -75,7 +86,7 @@ public final class TestStation {
                 return Boolean.FALSE;
             }
         };
-        gateway = new CoreStoreGateway(dataDir, STATION_ID, fastStore(),
+        gateway = new CoreStoreGateway(dataDir, stationId, fastStore(),
                 seeded ? s -> DemoSeeder.seed(s, "32.76.01.1008") : s -> { });
         StationServices services = new StationServices(gateway, new CatalogRegions(CATALOG),
                 new ValidatorNikCheck(new NikValidator(CATALOG), config.locale()), camera, scanner,
