@@ -5,9 +5,9 @@ import id.rekam.app.enroll.EnrollController;
 import id.rekam.app.enroll.EnrollmentSession;
 import id.rekam.app.enroll.Step;
 import id.rekam.app.ports.RecordStatus;
-import id.rekam.app.receipt.ReceiptPrinter;
 import id.rekam.app.receipt.Receipts;
 import id.rekam.app.records.Facts;
+import id.rekam.app.records.ReceiptPane;
 import id.rekam.app.records.RecordDetailController;
 import id.rekam.app.ui.AppContext;
 import id.rekam.app.ui.Screen;
@@ -64,6 +64,7 @@ public final class ReviewController implements Step {
     @FXML private Region doneBox;
     @FXML private Label doneText;
     @FXML private Label receiptText;
+    @FXML private javafx.scene.layout.VBox receiptBox;
     @FXML private javafx.scene.layout.HBox approveBox;
     @FXML private TextField approverId;
     @FXML private PasswordField approverPin;
@@ -73,8 +74,8 @@ public final class ReviewController implements Step {
     private EnrollController wizard;
     private EnrollmentRecord record;
     private DuplicateCheck.SameNik sameNik;
-    /** The receipt PDF, in memory only (never written to disk: it names the citizen). */
-    private byte[] receipt;
+    /** The receipt's print, preview and save-as-PDF; the PDF stays in memory (it names the citizen). */
+    private ReceiptPane receipt;
 
     public ReviewController(AppContext ctx) {
         this.ctx = ctx;
@@ -83,9 +84,13 @@ public final class ReviewController implements Step {
     @FXML
     private void initialize() {
         Facts.prepare(facts, Facts.ROW_COUNT);
+        receipt = new ReceiptPane(ctx, receiptBox, receiptText);
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.isShortcutDown() && e.getCode() == KeyCode.S && !commitButton.isDisabled()) {
                 commit();
+                e.consume();
+            } else if (e.isShortcutDown() && e.getCode() == KeyCode.P && receipt.isReady()) {
+                receipt.print();
                 e.consume();
             }
         });
@@ -251,7 +256,7 @@ public final class ReviewController implements Step {
         show(approveBox, status == RecordStatus.WAITING_APPROVAL
                 && ctx.config().approvalMode() == id.rekam.app.AppConfig.ApprovalMode.PER_RECORD);
         ctx.async(() -> receipts.render(r, status), pdf -> {
-            receipt = pdf;
+            receipt.ready(pdf, r.id().value().substring(0, 8));
             receiptText.setText(ctx.text("review.receiptReady"));
         }, this::failed);
         doneBox.lookup("#printReceipt").requestFocus();
@@ -280,18 +285,7 @@ public final class ReviewController implements Step {
 
     @FXML
     void printReceipt() {
-        byte[] p = receipt;
-        if (p == null) {
-            return;
-        }
-        ctx.async(() -> {
-            try {
-                return new ReceiptPrinter().print(p);
-            } catch (Exception e) {
-                throw new IllegalStateException(e.getMessage(), e);
-            }
-        }, printed -> receiptText.setText(printed ? ctx.text("review.printed")
-                : ctx.text("review.noPrinter")), this::failed);
+        receipt.print();
     }
 
     @FXML

@@ -128,6 +128,8 @@ public final class FingerprintController implements Step {
     @Override
     public void onShow() {
         scanButton.requestFocus();
+        // A SIMULATED scanner (demo) places this person's fingers; a real one ignores it.
+        ctx.services().scanner().personAtDesk(session.get(id.rekam.app.enroll.Field.NIK));
     }
 
     private void select(FingerPosition p) {

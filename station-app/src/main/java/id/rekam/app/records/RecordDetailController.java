@@ -2,7 +2,6 @@ package id.rekam.app.records;
 
 import id.rekam.app.records.Facts;
 import id.rekam.core.text.DeskTimes;
-import id.rekam.app.receipt.ReceiptPrinter;
 import id.rekam.app.receipt.Receipts;
 import id.rekam.app.ui.AppContext;
 import id.rekam.app.ui.Screen;
@@ -37,6 +36,8 @@ public final class RecordDetailController implements ScreenKeys {
     @FXML private Label provenance;
     @FXML private Label reprintText;
     @FXML private Label verdict;
+    @FXML private javafx.scene.layout.VBox receiptBox;
+    private ReceiptPane receipt;
     private RegistrationId shown;
 
     public RecordDetailController(AppContext ctx) {
@@ -49,6 +50,7 @@ public final class RecordDetailController implements ScreenKeys {
         reprintText.visibleProperty().bind(reprintText.textProperty().isNotEmpty());
         reprintText.managedProperty().bind(reprintText.visibleProperty());
         verdict.visibleProperty().bind(verdict.textProperty().isNotEmpty());
+        receipt = new ReceiptPane(ctx, receiptBox, reprintText);
         verdict.managedProperty().bind(verdict.visibleProperty());
     }
 
@@ -96,7 +98,10 @@ public final class RecordDetailController implements ScreenKeys {
                 scan.model() + (scan.simulated() ? " (" + ctx.text("device.simulated") + ")" : "")));
     }
 
-    /** Regenerates the receipt from the store and prints it; the PDF never touches the disk. */
+    /**
+     * Regenerates the receipt from the store and prints it; without a printer it is shown and can
+     * be saved as a PDF where the operator chooses. Nothing is written on the station's disk.
+     */
     @FXML
     private void reprintReceipt() {
         RegistrationId id = shown;
@@ -105,15 +110,11 @@ public final class RecordDetailController implements ScreenKeys {
         }
         Receipts receipts = new Receipts(ctx.session().store().records(), ctx.bundle(),
                 ctx.session().officeName(), ZoneId.systemDefault());
-        ctx.async(() -> {
-            byte[] pdf = receipts.reprint(id).orElseThrow(() -> new IllegalStateException(ctx.text("detail.notFound")));
-            try {
-                return new ReceiptPrinter().print(pdf);
-            } catch (Exception e) {
-                throw new IllegalStateException(e.getMessage(), e);
-            }
-        }, printed -> reprintText.setText(ctx.text(printed ? "detail.reprinted" : "detail.noPrinter")),
-                e -> reprintText.setText(ctx.explain(e)));
+        ctx.async(() -> receipts.reprint(id).orElseThrow(() -> new IllegalStateException("record " + id + " not found")),
+                pdf -> {
+                    receipt.ready(pdf, id.value().substring(0, 8));
+                    receipt.print();
+                }, e -> reprintText.setText(ctx.explain(e)));
     }
 
     @FXML

@@ -19,6 +19,7 @@ public final class SyntheticFingerSource implements FingerImageSource, Simulated
     private final SyntheticFingerprints prints;
     private final Map<Long, Integer> impressions = new HashMap<>();
     private Long presented;
+    private long version;
 
     public SyntheticFingerSource(long seed) {
         this.prints = new SyntheticFingerprints(seed);
@@ -26,7 +27,16 @@ public final class SyntheticFingerSource implements FingerImageSource, Simulated
 
     @Override
     public synchronized void present(String person, int finger) {
-        presented = masterOf(person, finger);
+        Long next = masterOf(person, finger);
+        if (!next.equals(presented)) {
+            presented = next;
+            version++;
+        }
+    }
+
+    @Override
+    public synchronized long version() {
+        return version;
     }
 
     @Override
