@@ -133,7 +133,7 @@ public final class ReviewController implements Step {
         // Decoded on a worker: a JPEG and a PNG decoded on the FX thread froze the review's first display.
         session.photo().ifPresent(p -> {
             decodeInto(photo, p.jpeg());
-            photoSummary.setText(ctx.text("review.device", p.provenance().device().model()));
+            photoSummary.setText(ctx.text("review.device", id.rekam.app.ui.DeviceNames.of(p.provenance().device(), ctx.bundle())));
         });
         showBackdrop();
         session.signature().ifPresent(s -> decodeInto(signature, s.png()));

@@ -6,6 +6,7 @@ import id.rekam.app.enroll.Step;
 import id.rekam.app.ports.FingerprintService;
 import id.rekam.app.ports.FingerprintService.FingerSample;
 import id.rekam.app.ui.AppContext;
+import id.rekam.app.ui.DeviceNames;
 import id.rekam.core.domain.CaptureProvenance;
 import id.rekam.core.domain.FingerException;
 import id.rekam.core.domain.FingerPosition;
@@ -88,9 +89,6 @@ public final class FingerprintController implements Step {
                 return null;
             }
         });
-        var dev = ctx.services().scanner().device();
-        deviceLabel.setText(ctx.text("fingers.device", dev.model(),
-                dev.simulated() ? ctx.text("device.simulated") : dev.serial()));
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
     }
 
@@ -127,6 +125,7 @@ public final class FingerprintController implements Step {
 
     @Override
     public void onShow() {
+        deviceLabel.setText(ctx.text("fingers.device", DeviceNames.of(ctx.services().scanner().device(), ctx.bundle())));
         scanButton.requestFocus();
         // A SIMULATED scanner (demo) places this person's fingers; a real one ignores it.
         ctx.services().scanner().personAtDesk(session.get(id.rekam.app.enroll.Field.NIK));

@@ -4,6 +4,7 @@ import id.rekam.app.enroll.EnrollController;
 import id.rekam.app.enroll.EnrollmentSession;
 import id.rekam.app.enroll.Step;
 import id.rekam.app.ui.AppContext;
+import id.rekam.app.ui.DeviceNames;
 import id.rekam.core.domain.CaptureProvenance;
 import id.rekam.core.domain.PhotoCapture;
 import id.rekam.core.photo.PhotoBackground;
@@ -53,8 +54,6 @@ public final class PhotoController implements Step {
     @FXML
     private void initialize() {
         var cam = ctx.services().camera();
-        cameraName.setText(ctx.text("photo.device", cam.device().model(),
-                cam.device().simulated() ? ctx.text("device.simulated") : cam.device().serial()));
         feed = new CameraFeed(cam, live, f -> fps.setText(String.format(Locale.ROOT, "%.0f fps", f)));
         // Space and F5 take the photo wherever the focus is in this step (the hint says so; a
         // focused "next" button used to take the Space and leave the step); Enter moves on.
@@ -77,6 +76,8 @@ public final class PhotoController implements Step {
 
     @Override
     public void onShow() {
+        // Named when shown: a wizard built ahead of time may predate the devices' start.
+        cameraName.setText(ctx.text("photo.device", DeviceNames.of(ctx.services().camera().device(), ctx.bundle())));
         showRule();
         // A correction brings its photo along: show it, so the operator sees what is kept.
         session.photo().filter(p -> captured.getImage() == null).ifPresent(p -> ctx.async(

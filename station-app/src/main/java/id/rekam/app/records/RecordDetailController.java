@@ -36,6 +36,7 @@ public final class RecordDetailController implements ScreenKeys {
     @FXML private Label provenance;
     @FXML private Label reprintText;
     @FXML private Label verdict;
+    @FXML private Label regId;
     @FXML private javafx.scene.layout.VBox receiptBox;
     private ReceiptPane receipt;
     private RegistrationId shown;
@@ -75,6 +76,7 @@ public final class RecordDetailController implements ScreenKeys {
         }
         EnrollmentRecord r = loaded.get();
         title.setText(r.demographics().fullName());
+        regId.setText(ctx.text("detail.regId", r.id().value()));
         ctx.session().store().records().search(r.demographics().nik().value(), 5).stream()
                 .filter(s -> s.id().equals(r.id())).findFirst().ifPresent(s -> {
                     status.setText(ctx.text("recordStatus." + s.status().name()));
@@ -94,8 +96,7 @@ public final class RecordDetailController implements ScreenKeys {
         var scan = r.fingerprints().get(0).provenance().device();
         provenance.setText(ctx.text("detail.provenance", r.id().value(), r.stationId(), r.operatorId(),
                 DeskTimes.format(r.createdAt(), ZoneId.systemDefault()),
-                cam.model() + (cam.simulated() ? " (" + ctx.text("device.simulated") + ")" : ""),
-                scan.model() + (scan.simulated() ? " (" + ctx.text("device.simulated") + ")" : "")));
+                id.rekam.app.ui.DeviceNames.of(cam, ctx.bundle()), id.rekam.app.ui.DeviceNames.of(scan, ctx.bundle())));
     }
 
     /**

@@ -36,7 +36,9 @@ public final class ReviewFlags {
         /** One or more fingers accepted after three tries below the quality threshold. */
         LOW_QUALITY_FINGERS,
         /** Saved despite a possible duplicate, by a supervisor's override. */
-        DUPLICATE_OVERRIDE
+        DUPLICATE_OVERRIDE,
+        /** The citizen could not sign: the record carries no signature. */
+        NO_SIGNATURE
     }
 
     /**
@@ -74,6 +76,9 @@ public final class ReviewFlags {
         }
         if (overridden) {
             flags.add(Flag.DUPLICATE_OVERRIDE);
+        }
+        if (id.rekam.core.signature.CannotSign.is(record.signature())) {
+            flags.add(Flag.NO_SIGNATURE);
         }
         return new Findings(List.copyOf(flags), required, seen);
     }

@@ -116,6 +116,17 @@ public final class CoreOpenStore implements OpenStore, OperatorService, DraftSer
         }
     }
 
+    @Override
+    public List<Account> accounts() {
+        return store.operators().list().stream()
+                .map(o -> new Account(o.username(), Operator.Role.valueOf(o.role().name()), o.createdAt())).toList();
+    }
+
+    @Override
+    public Operator createAccount(Operator supervisor, String id, Operator.Role role, char[] password) {
+        return map(store.operators().createAccount(supervisor.id(), id, Role.valueOf(role.name()), password));
+    }
+
     static Operator map(id.rekam.core.auth.Operator op) {
         return new Operator(op.username(), op.username(), Operator.Role.valueOf(op.role().name()));
     }
