@@ -49,6 +49,16 @@ public final class CardsController {
         javafx.scene.layout.VBox.setVgrow(tabs, javafx.scene.layout.Priority.ALWAYS);
         tabs.getStyleClass().add("desk-tabs");
         root.getChildren().setAll(page);
+        // Ctrl+Tab / Ctrl+Shift+Tab change tabs from anywhere on the desk (a text field would
+        // otherwise take them), as the hint says.
+        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.TAB && e.isControlDown()) {
+                var sel = tabs.getSelectionModel();
+                int n = tabs.getTabs().size();
+                sel.select(Math.floorMod(sel.getSelectedIndex() + (e.isShiftDown() ? -1 : 1), n));
+                e.consume();
+            }
+        });
         // The desk opens in the hand-over's search field (typed digits went to the tab before),
         // and each tab opens in its first field.
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> focusFirst(tab));

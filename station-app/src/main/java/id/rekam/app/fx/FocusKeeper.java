@@ -19,6 +19,8 @@ public final class FocusKeeper {
     private final Scene scene;
     private final Parent screen;
     private Node last;
+    /** A new screen is in: once it is laid out, the focus must be on it, not left in the top bar. */
+    private boolean entering;
 
     private FocusKeeper(Scene scene, Parent screen) {
         this.scene = scene;
@@ -38,8 +40,39 @@ public final class FocusKeeper {
         return keeper;
     }
 
+    /**
+     * Called when another screen is shown. JavaFX hands the focus of a removed control to the
+     * next one in the window, which is the top bar's "home" button: a screen that does not take
+     * the focus itself gets its first control instead.
+     */
+    public void screenShown() {
+        entering = true;
+    }
+
+    private static boolean within(Node n, Parent root) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (p == root) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void check() {
         Node owner = scene.getFocusOwner();
+        if (entering) {
+            if (owner != null && Traversal.usable(owner) && within(owner, screen)) {
+                entering = false;
+            } else {
+                var first = Traversal.after(screen, null, true);
+                if (first.isPresent()) {
+                    entering = false;
+                    last = first.get();
+                    first.get().requestFocus();
+                    return;
+                }
+            }
+        }
         if (Traversal.usable(owner)) {
             if (owner != last) {
                 last = owner;

@@ -44,6 +44,7 @@ public final class ShellController {
     @FXML private Label approvalLabel;
     @FXML private Label stationLabel;
     private Timeline refresher;
+    private id.rekam.app.fx.FocusKeeper focusKeeper;
     /** Sync-thread callbacks hop to the FX thread; the snapshot is already computed there. */
     private final Consumer<SyncStatus> syncListener = new FxLatest<>(this::showSync);
 
@@ -53,12 +54,17 @@ public final class ShellController {
 
     @FXML
     private void initialize() {
-        ctx.attach(new Navigator(ctx, content, this::refresh));
+        ctx.attach(new Navigator(ctx, content, () -> {
+            refresh();
+            if (focusKeeper != null) {
+                focusKeeper.screenShown();
+            }
+        }));
         // The keyboard scheme and the focus keeper belong to the window, so every screen has them.
         root.sceneProperty().addListener((o, old, scene) -> {
             if (scene != null && old == null) {
                 ShellKeys.install(scene, ctx);
-                id.rekam.app.fx.FocusKeeper.install(scene, content);
+                focusKeeper = id.rekam.app.fx.FocusKeeper.install(scene, content);
             }
         });
         boolean demo = ctx.config().demo();

@@ -308,6 +308,39 @@ public final class Ui {
         return n.getClass().getSimpleName() + (n.getId() == null ? "" : "#" + n.getId()) + text;
     }
 
+    /**
+     * What is wrong with the keyboard focus now, or null when it is fine: a control has it, the
+     * control is shown and enabled, and it lies inside the window and inside the viewport of
+     * every scroll pane around it (the operator sees where the keys go).
+     */
+    public static String focusProblem() {
+        return onFx(() -> {
+            Scene scene = mainWindow().orElseThrow(() -> new AssertionError("no window")).getScene();
+            Node owner = scene.getFocusOwner();
+            if (owner == null) {
+                return "nothing has the focus";
+            }
+            if (!isShown(owner) || owner.isDisabled()) {
+                return describe(owner) + " has the focus but is " + (owner.isDisabled() ? "disabled" : "not shown");
+            }
+            Bounds b = visibleBounds(owner);
+            Bounds full = owner.localToScene(owner.getLayoutBounds());
+            if (b == null || b.getHeight() < Math.min(full.getHeight(), 12) - 0.5) {
+                return describe(owner) + " has the focus but is scrolled out of view";
+            }
+            if (b.getMinX() < -1 || b.getMinY() < -1 || b.getMaxX() > scene.getWidth() + 1
+                    || b.getMaxY() > scene.getHeight() + 1) {
+                return describe(owner) + " has the focus but lies beyond the window's edge";
+            }
+            return null;
+        });
+    }
+
+    /** The node that has the keyboard focus, described ("Button#approveSelected \"Setujui\""). */
+    public static String focusOwner() {
+        return onFx(() -> mainWindow().map(w -> w.getScene().getFocusOwner()).map(Ui::describe).orElse("-"));
+    }
+
     /** The main window (the stage, not a popup), if one is showing. */
     public static Optional<Window> mainWindow() {
         return onFx(() -> Window.getWindows().stream().filter(w -> w instanceof Stage && w.isShowing()).findFirst());
