@@ -104,7 +104,9 @@ public final class PhotoController implements Step {
 
     @FXML
     void capture() {
-        BufferedImage frame = feed.latest();
+        // A camera that failed keeps its last frame in the preview: that is not a photo of now.
+        var failed = ctx.services().camera().failure();
+        BufferedImage frame = failed.isPresent() ? null : feed.latest();
         if (frame == null) {
             verdict.setText(ctx.services().camera().failure().map(f -> ctx.explain(f, "camera"))
                     .orElse(ctx.text("photo.noFrame")));
