@@ -51,9 +51,9 @@ class VerdictScreensTest {
         try (StationStore store = StationStore.initialise(dir, TestStation.PASSPHRASE.toCharArray(),
                 TestStation.STATION_ID, TestStation.fastStore())) {
             DemoSeeder.seed(store, "32.76.01.1008");
-            List<String> approved = store.outbox().inState(OutboxState.APPROVED, 3).stream()
+            // The seeder approves as the desk does: approved records are queued at once.
+            List<String> approved = store.outbox().inState(OutboxState.QUEUED, 3).stream()
                     .map(e -> e.packetId()).toList();
-            store.outbox().enqueue(approved, "sync");
             approved.forEach(id -> store.outbox().startUpload(id, URI.create("https://pusat.example/" + id), "sync"));
             store.verdicts().apply(approved.get(0), new ServerVerdict.Duplicate(Instant.parse("2026-11-25T04:00:00Z"),
                     ServerVerdict.MatchedBy.FINGERPRINT, new ServerVerdict.OtherRecord(
