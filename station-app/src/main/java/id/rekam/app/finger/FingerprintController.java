@@ -68,6 +68,9 @@ public final class FingerprintController implements Step {
             Label name = new Label(p.isoCode() + ". " + ctx.text("finger." + p.name()));
             Label status = new Label("–");
             status.setId("status-" + p.name());
+            // "Jari tengah kanan  kualitas 84" whole: cut to "Jari tengah ka…  kualitas …" the list said nothing.
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            status.setMinWidth(Region.USE_PREF_SIZE);
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
             HBox row = new HBox(8, name, gap, status);
