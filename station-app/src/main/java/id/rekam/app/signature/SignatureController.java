@@ -29,6 +29,7 @@ public final class SignatureController implements Step {
     @FXML private VBox root;
     @FXML private StackPane padHolder;
     @FXML private Label message;
+    @FXML private javafx.scene.control.Button nextButton;
     private SignaturePad pad;
     private EnrollmentSession session;
     private EnrollController wizard;
@@ -138,6 +139,15 @@ public final class SignatureController implements Step {
                 wizard.next();
             }
         }, e -> message.setText(ctx.explain(e)));
+    }
+
+    /**
+     * The focus goes to "next" (Enter moves on once the citizen has signed), not to the first
+     * button in the step: that was "cannot sign", which a Space meant for nothing would press.
+     */
+    @Override
+    public void onShow() {
+        nextButton.requestFocus();
     }
 
     @Override
