@@ -30,14 +30,23 @@ public final class LauncherSettings {
     public static final String DATA_DIR = "rekam.dataDir";
     public static final String FILE_NAME = "rekam.properties";
 
+    /** The installed package's shared data directory (Debian: made by postinst, removed by purge). */
+    public static final Path SYSTEM_DATA_DIR = Path.of("/var/lib/rekam");
+
     private final Map<String, String> env;
     private final Properties system;
     private final String osName;
+    private final Path systemDataDir;
 
     LauncherSettings(Map<String, String> env, Properties system) {
+        this(env, system, SYSTEM_DATA_DIR);
+    }
+
+    LauncherSettings(Map<String, String> env, Properties system, Path systemDataDir) {
         this.env = env;
         this.system = system;
         this.osName = system.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        this.systemDataDir = systemDataDir;
     }
 
     public static LauncherSettings current() {
@@ -98,15 +107,22 @@ public final class LauncherSettings {
     }
 
     /**
-     * {@code $REKAM_DATA_DIR}, else the platform's per-user data directory: Linux
+     * {@code $REKAM_DATA_DIR}; else, on Linux where the package is installed, its shared
+     * {@code /var/lib/rekam} when this user may write there (root, or a member of group
+     * {@code rekam}): that is where the sync service and {@code apt purge} look, and a station
+     * that kept its records in one operator's home left them behind at purge and out of the
+     * service's reach. Otherwise the platform's per-user data directory: Linux
      * {@code $XDG_DATA_HOME/rekam} (default {@code ~/.local/share/rekam}), Windows
      * {@code %LOCALAPPDATA%\rekam}, macOS {@code ~/Library/Application Support/rekam}.
-     * A shared station sets {@code rekam.dataDir=/var/lib/rekam} in /etc/rekam/rekam.properties.
      */
     public Path defaultDataDir() {
         String explicit = env.get("REKAM_DATA_DIR");
         if (explicit != null && !explicit.isBlank()) {
             return Path.of(explicit);
+        }
+        if (!isWindows() && !osName.contains("mac") && Files.isDirectory(systemDataDir)
+                && Files.isWritable(systemDataDir)) {
+            return systemDataDir;
         }
         Path home = Path.of(system.getProperty("user.home"));
         if (isWindows()) {

@@ -31,14 +31,43 @@ class LauncherSettingsTest {
         return file;
     }
 
+    /** Settings of a machine where the package's shared data directory does not exist (not installed). */
+    private LauncherSettings settings(Map<String, String> env, Properties sys) {
+        return new LauncherSettings(env, sys, tmp.resolve("not-installed/var/lib/rekam"));
+    }
+
+    /**
+     * Installed from the .deb (postinst made /var/lib/rekam, group rekam, 2770): a user who may
+     * write there keeps the station's data there, where the sync service reads it and purge
+     * removes it, not in one operator's home; a user who may not falls back to the per-user place.
+     */
+    @Test
+    void theInstalledPackagesSharedDirectoryIsTheDataDirectoryWhenWritable() throws IOException {
+        Properties sys = system("Linux");
+        Path shared = Files.createDirectories(tmp.resolve("var/lib/rekam"));
+        assertThat(new LauncherSettings(Map.of(), sys, shared).defaultDataDir()).isEqualTo(shared);
+        assertThat(new LauncherSettings(Map.of("REKAM_DATA_DIR", "/srv/rekam"), sys, shared).defaultDataDir())
+                .as("an explicit directory still wins").isEqualTo(Path.of("/srv/rekam"));
+        assertThat(new LauncherSettings(Map.of(), system("Windows 10"), shared).defaultDataDir()).isNotEqualTo(shared);
+        if (!"root".equals(System.getProperty("user.name"))) {
+            shared.toFile().setWritable(false, false);
+            try {
+                assertThat(new LauncherSettings(Map.of(), sys, shared).defaultDataDir())
+                        .isEqualTo(tmp.resolve("home/.local/share/rekam"));
+            } finally {
+                shared.toFile().setWritable(true, false);
+            }
+        }
+    }
+
     @Test
     void dataDirFollowsXdgOnLinuxAndStaysOutOfTheProgramFiles() {
         Properties sys = system("Linux");
-        assertThat(new LauncherSettings(Map.of(), sys).defaultDataDir())
+        assertThat(settings(Map.of(), sys).defaultDataDir())
                 .isEqualTo(tmp.resolve("home/.local/share/rekam"));
-        assertThat(new LauncherSettings(Map.of("XDG_DATA_HOME", tmp.resolve("xdg").toString()), sys).defaultDataDir())
+        assertThat(settings(Map.of("XDG_DATA_HOME", tmp.resolve("xdg").toString()), sys).defaultDataDir())
                 .isEqualTo(tmp.resolve("xdg/rekam"));
-        assertThat(new LauncherSettings(Map.of("REKAM_DATA_DIR", "/var/lib/rekam"), sys).defaultDataDir())
+        assertThat(settings(Map.of("REKAM_DATA_DIR", "/var/lib/rekam"), sys).defaultDataDir())
                 .isEqualTo(Path.of("/var/lib/rekam"));
     }
 
@@ -49,7 +78,7 @@ class LauncherSettingsTest {
         write(tmp.resolve("app/conf/rekam.properties"), "rekam.office=Zip office\nrekam.lang=en\nrekam.approval=PER_RECORD\n");
         Path user = write(tmp.resolve("cfg/rekam/rekam.properties"), "rekam.office=User office\n");
         sys.setProperty("rekam.approval", "END_OF_DAY"); // as if -Drekam.approval=END_OF_DAY
-        LauncherSettings s = new LauncherSettings(Map.of("XDG_CONFIG_HOME", tmp.resolve("cfg").toString()), sys);
+        LauncherSettings s = settings(Map.of("XDG_CONFIG_HOME", tmp.resolve("cfg").toString()), sys);
 
         s.apply(false);
 
@@ -63,7 +92,7 @@ class LauncherSettingsTest {
     @Test
     void demoKeepsItsOwnThrowAwayDirectory() throws IOException {
         Properties sys = system("Linux");
-        new LauncherSettings(Map.of(), sys).apply(true);
+        settings(Map.of(), sys).apply(true);
         assertThat(sys.getProperty("rekam.dataDir")).isNull();
     }
 
@@ -75,7 +104,7 @@ class LauncherSettingsTest {
         Properties sys = system("Linux");
         sys.setProperty("rekam.config", cfg.toString());
 
-        CheckResult r = new ConfigCheck(new LauncherSettings(Map.of(), sys)).run();
+        CheckResult r = new ConfigCheck(settings(Map.of(), sys)).run();
 
         assertThat(r.status()).isEqualTo(CheckResult.Status.FAIL);
         assertThat(r.details()).noneMatch(d -> d.contains("unknown setting 'rekam.field.pendingWarn'"));
@@ -91,7 +120,7 @@ class LauncherSettingsTest {
         Properties sys = system("Linux");
         sys.setProperty("rekam.config", cfg.toString());
 
-        CheckResult r = new ConfigCheck(new LauncherSettings(Map.of(), sys)).run();
+        CheckResult r = new ConfigCheck(settings(Map.of(), sys)).run();
 
         assertThat(r.status()).as("%s", r.details()).isEqualTo(CheckResult.Status.PASS);
         assertThat(r.details()).anyMatch(d -> d.contains("will be created"));

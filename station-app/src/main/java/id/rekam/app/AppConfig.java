@@ -20,6 +20,14 @@ public record AppConfig(
         String demoPassphrase,
         DemoLogins demoLogins) {
 
+    /** The station id of a station no technician has set up yet (no settings file). */
+    public static final String UNREGISTERED = "UNREGISTERED";
+
+    /** Whether a technician has set this station up (its settings name a station id). */
+    public boolean registered() {
+        return !UNREGISTERED.equals(stationId);
+    }
+
     /** Per record: a supervisor approves right at commit. End of day: a supervisor approves the day's batch. */
     public enum ApprovalMode { PER_RECORD, END_OF_DAY }
 

@@ -60,7 +60,7 @@ public final class Bootstrap {
         }
         // What the provisioning wizard wrote in the data directory, under any -D / launcher setting.
         Properties station = StationSettings.effective(dataDir);
-        return new AppConfig(station.getProperty(StationSettings.STATION_ID, "UNREGISTERED"),
+        return new AppConfig(station.getProperty(StationSettings.STATION_ID, AppConfig.UNREGISTERED),
                 station.getProperty(StationSettings.OFFICE, DEFAULT_OFFICE),
                 station.getProperty(StationSettings.DISTRICT, DEFAULT_DISTRICT),
                 dataDir, locale, mode, false, null);
@@ -96,7 +96,7 @@ public final class Bootstrap {
                 r -> daemon(r, "rekam-devices-start").start());
         Supplier<Devices> ready = () -> devices.getNow(null);
         TechnicianWiring technician = new TechnicianWiring(config, store, devices, new DevicesCamera(ready),
-                new DevicesScanner(ready));
+                new DevicesScanner(ready, demo == null ? null : demo.simulatedFingers().orElse(null)));
         return new StationServices(store, new CatalogRegions(catalog::join),
                 new ValidatorNikCheck(nik::join, config.locale()), technician.camera(),
                 technician.scanner(), new DevicesStatus(ready), sync(config, demo, store),

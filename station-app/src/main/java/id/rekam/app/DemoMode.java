@@ -3,6 +3,7 @@ package id.rekam.app;
 import id.rekam.app.adapters.sync.StationSync;
 import id.rekam.core.store.StationStore;
 import id.rekam.devices.DeviceConfig;
+import id.rekam.devices.fingerprint.synth.SimulatedSubject;
 
 import java.nio.file.Path;
 import java.util.Locale;
@@ -41,6 +42,14 @@ public interface DemoMode {
      * @param openStore the store the station has unlocked, when it has
      */
     StationSync sync(AppConfig config, Supplier<Optional<StationStore>> openStore, CompletableFuture<?> startAfter);
+
+    /**
+     * The SIMULATED scanner's finger source, so the desk can say whose finger is placed (without
+     * it no card hand-over could match in demo mode).
+     */
+    default Optional<SimulatedSubject> simulatedFingers() {
+        return Optional.empty();
+    }
 
     /** The demo wiring on the class path, if any. */
     static Optional<DemoMode> find() {

@@ -117,7 +117,7 @@ public class StationApp extends Application {
         scene.getStylesheets().add(StationApp.class.getResource("/id/rekam/app/css/station.css").toExternalForm());
         scene.setUserData(shell.controller());
         compactBelow(scene, COMPACT_BELOW);
-        ctx.navigator().show(Screen.UNLOCK);
+        ctx.navigator().show(firstScreen(ctx));
         // While the operator types the passphrase and logs in, pay the wizard's first-use costs —
         // only once the unlock screen is on the glass: started earlier it delayed the first screen.
         scene.windowProperty().addListener((o, old, window) -> {
@@ -128,6 +128,16 @@ public class StationApp extends Application {
             }
         });
         return scene;
+    }
+
+    /**
+     * A station no technician has set up (no settings, no store) opens in the set-up wizard: it
+     * used to open on "Buka stasiun", where a passphrase and Enter made a store for an office
+     * nobody had chosen.
+     */
+    static Screen firstScreen(AppContext ctx) {
+        AppConfig c = ctx.config();
+        return !c.demo() && !c.registered() && !ctx.services().store().exists() ? Screen.PROVISIONING : Screen.UNLOCK;
     }
 
     /** Call on the FX thread once the window is shown. */

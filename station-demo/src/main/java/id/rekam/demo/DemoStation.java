@@ -6,6 +6,7 @@ import id.rekam.app.adapters.sync.StationSync;
 import id.rekam.fixtures.DemoSeeder;
 import id.rekam.core.store.StationStore;
 import id.rekam.devices.DeviceConfig;
+import id.rekam.devices.fingerprint.synth.SimulatedSubject;
 import id.rekam.devices.fingerprint.synth.SyntheticFingerSource;
 import id.rekam.devices.scanner.EmulatedScannerPort;
 import id.rekam.devices.scanner.R30xEmulatorSettings;
@@ -39,6 +40,9 @@ public final class DemoStation implements DemoMode {
     static final Duration FINGER_DELAY = Duration.ofMillis(700);
     static final AppConfig.DemoLogins LOGINS = new AppConfig.DemoLogins(DemoSeeder.SUPERVISOR,
             DemoSeeder.SUPERVISOR_PASSWORD, DemoSeeder.OPERATOR, DemoSeeder.OPERATOR_PASSWORD);
+
+    /** The simulated finger on the emulator's sensor; the desk says whose it is. */
+    private final SyntheticFingerSource fingers = new SyntheticFingerSource(System.nanoTime());
 
     /** ServiceLoader's constructor. */
     public DemoStation() {
@@ -79,10 +83,15 @@ public final class DemoStation implements DemoMode {
     @Override
     public DeviceConfig devices(AppConfig config, DeviceConfig installed) {
         EmulatedScannerPort port = EmulatedScannerPort.start(config.dataDir().resolve("scanner"),
-                R30xEmulatorSettings.defaults(), new SyntheticFingerSource(System.nanoTime()));
+                R30xEmulatorSettings.defaults(), fingers);
         port.autoPlaceFingerAfter(FINGER_DELAY);
         Runtime.getRuntime().addShutdownHook(new Thread(port::close, "rekam-emulator-stop"));
         return port.addTo(installed.with("camera.driver", "simulated"));
+    }
+
+    @Override
+    public Optional<SimulatedSubject> simulatedFingers() {
+        return Optional.of(fingers);
     }
 
     /** Delivery to the reference server started here; the demo store is enrolled with it once unlocked. */

@@ -56,6 +56,8 @@ public final class BatchController {
             }
         });
         overdueDays.setText("14");
+        id.rekam.app.fx.Traversal.tabLeaves(serials);
+        id.rekam.app.fx.Traversal.tabLeaves(overdueReport);
     }
 
     @FXML

@@ -3,27 +3,27 @@ package id.rekam.app.cards;
 import id.rekam.app.ports.CardService;
 import id.rekam.app.ui.AppContext;
 import id.rekam.core.cards.BlankLedger;
-import id.rekam.core.cards.CardException;
 import id.rekam.core.cards.CardRegistry;
 import id.rekam.core.cards.DestructionRegister;
 import id.rekam.core.cards.HandOverService;
 
 import java.time.ZoneId;
-import java.util.Locale;
+import java.util.function.Function;
 
 /** The unlocked store's card services, shared by the card screens, and their failures in the operator's language. */
 public final class CardDesk {
 
     private final CardService cards;
-    private final Locale locale;
+    private final Function<Throwable, String> explain;
 
-    public CardDesk(CardService cards, Locale locale) {
+    /** @param explain a failure's text for the operator ({@link AppContext#explain}) */
+    public CardDesk(CardService cards, Function<Throwable, String> explain) {
         this.cards = cards;
-        this.locale = locale;
+        this.explain = explain;
     }
 
     static CardDesk of(AppContext ctx) {
-        return new CardDesk(ctx.session().store().cards(), ctx.config().locale());
+        return new CardDesk(ctx.session().store().cards(), ctx::explain);
     }
 
     public ZoneId zone() {
@@ -46,11 +46,8 @@ public final class CardDesk {
         return cards.destruction();
     }
 
-    /** The text to show for a failure: card errors in the operator's language, anything else by its message. */
+    /** The text to show for a failure, in the operator's language (card errors by their key). */
     public String explain(Throwable t) {
-        if (t instanceof CardException c) {
-            return c.localizedMessage(locale);
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return explain.apply(t);
     }
 }

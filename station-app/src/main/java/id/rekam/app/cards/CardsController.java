@@ -34,6 +34,44 @@ public final class CardsController {
             tabs.getTabs().add(tab);
         }
         root.getStylesheets().add(CardsController.class.getResource("/id/rekam/app/cards/cards.css").toExternalForm());
-        root.getChildren().setAll(tabs);
+        // Titled and hinted like every other screen, the tabs styled as the app's (station.css).
+        javafx.scene.control.Label title = new javafx.scene.control.Label(bundle.getString("cards.title"));
+        title.getStyleClass().add("page-title");
+        javafx.scene.control.Label keys = new javafx.scene.control.Label(bundle.getString("cards.keys"));
+        keys.getStyleClass().add("muted");
+        keys.setWrapText(true);
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        javafx.scene.layout.HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox head = new javafx.scene.layout.HBox(12, title, gap, keys);
+        head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        head.getStyleClass().add("cards-head");
+        javafx.scene.layout.VBox page = new javafx.scene.layout.VBox(head, tabs);
+        javafx.scene.layout.VBox.setVgrow(tabs, javafx.scene.layout.Priority.ALWAYS);
+        tabs.getStyleClass().add("desk-tabs");
+        root.getChildren().setAll(page);
+        // Ctrl+Tab / Ctrl+Shift+Tab change tabs from anywhere on the desk (a text field would
+        // otherwise take them), as the hint says.
+        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.TAB && e.isControlDown()) {
+                var sel = tabs.getSelectionModel();
+                int n = tabs.getTabs().size();
+                sel.select(Math.floorMod(sel.getSelectedIndex() + (e.isShiftDown() ? -1 : 1), n));
+                e.consume();
+            }
+        });
+        // The desk opens in the hand-over's search field (typed digits went to the tab before),
+        // and each tab opens in its first field.
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> focusFirst(tab));
+        root.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                javafx.application.Platform.runLater(() -> focusFirst(tabs.getSelectionModel().getSelectedItem()));
+            }
+        });
+    }
+
+    private static void focusFirst(Tab tab) {
+        if (tab != null && tab.getContent() instanceof javafx.scene.Parent p) {
+            id.rekam.app.fx.Traversal.after(p, null, true).ifPresent(javafx.scene.Node::requestFocus);
+        }
     }
 }

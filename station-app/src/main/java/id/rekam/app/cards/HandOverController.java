@@ -1,6 +1,7 @@
 package id.rekam.app.cards;
 
 import id.rekam.app.ports.FingerprintService;
+import id.rekam.app.ports.RecordStatus;
 import id.rekam.app.signature.SignaturePad;
 import id.rekam.app.ui.AppContext;
 import id.rekam.core.cards.Card;
@@ -43,8 +44,11 @@ public final class HandOverController {
     private byte[] lastProbe;
     private byte[] lastPhoto;
 
+    @FXML private VBox page;
     @FXML private TextField query;
     @FXML private Label cardInfo;
+    @FXML private javafx.scene.layout.FlowPane chain;
+    @FXML private Label nextStep;
     @FXML private Pane signatureHolder;
     @FXML private Button scanFinger;
     @FXML private Label message;
@@ -74,49 +78,96 @@ public final class HandOverController {
         factorKk.setSelected(true);
         showSupervisor(false);
         scanFinger.setDisable(true);
+        // Space scans once a card is ready (the hint says so), wherever the focus is but in a field.
+        page.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.SPACE && !scanFinger.isDisabled()
+                    && !(e.getTarget() instanceof javafx.scene.control.TextInputControl)
+                    && !(e.getTarget() instanceof javafx.scene.control.ButtonBase)) {
+                scan();
+                e.consume();
+            }
+        });
+    }
+
+    /** What a look-up found: the card and its owner, or for a NIK without a card, its record's status. */
+    private record Found(Card card, CardOwner owner, String nik, RecordStatus recordStatus) {
     }
 
     @FXML
     void find() {
         String q = query.getText();
+        var records = ctx.session().store().records();
         ctx.async(() -> {
             List<Card> found = desk.handOver().lookup(q);
             Card c = found.stream().filter(x -> x.state() == id.rekam.core.cards.CardState.ASSIGNED).findFirst()
                     .orElse(found.isEmpty() ? null : found.get(0));
             CardOwner owner = c == null ? null : desk.registry().owner(c.serial()).orElse(null);
-            return new Object[] {c, owner};
-        }, r -> {
-            card = (Card) r[0];
-            CardOwner owner = (CardOwner) r[1];
-            showSupervisor(false);
-            if (card == null) {
-                cardInfo.setText(text.getString("handover.none"));
-                scanFinger.setDisable(true);
-                return;
-            }
-            cardInfo.setText(java.text.MessageFormat.format(text.getString("handover.cardInfo"), card.serial(),
-                    text.getString("state." + card.state().name()),
-                    owner == null || owner.fullName() == null ? "-" : owner.fullName(),
-                    owner == null ? "-" : owner.nik().masked()));
-            if (card.state() != id.rekam.core.cards.CardState.ASSIGNED || card.recordId() == null) {
-                // Say why now rather than after the owner has placed a finger.
-                scanFinger.setDisable(true);
-                BatchController.show(message, false, java.text.MessageFormat.format(text.getString(
-                        card.recordId() == null && card.state() == id.rekam.core.cards.CardState.ASSIGNED
-                                ? "handover.noRecord" : "handover.notAssigned"),
-                        card.serial(), text.getString("state." + card.state().name())));
-                return;
-            }
-            scanFinger.setDisable(false);
-            message.getStyleClass().removeAll("card-ok", "card-error");
-            message.setText(text.getString("handover.ready"));
-        }, e -> {
+            String nik = q == null ? "" : q.strip();
+            RecordStatus status = c == null && nik.matches("\\d{16}")
+                    ? records.findByNik(id.rekam.core.domain.Nik.of(nik)).map(s -> s.status()).orElse(null) : null;
+            return new Found(c, owner, nik, status);
+        }, this::found, e -> {
             card = null;
             cardInfo.setText("");
+            guide(null, null);
             scanFinger.setDisable(true);
             showSupervisor(false);
             fail(e);
         });
+    }
+
+    private void found(Found f) {
+        card = f.card();
+        CardOwner owner = f.owner();
+        showSupervisor(false);
+        message.setText("");
+        message.getStyleClass().removeAll("card-ok", "card-error");
+        if (card == null) {
+            cardInfo.setText(text.getString("handover.none"));
+            scanFinger.setDisable(true);
+            if (f.recordStatus() == RecordStatus.PRINT_READY) {
+                guide("PRINTED", text.getString("next.PRINT_READY"));
+            } else if (f.recordStatus() != null) {
+                guide(null, java.text.MessageFormat.format(text.getString("next.NOT_PRINTED"),
+                        ctx.text("recordStatus." + f.recordStatus().name())));
+            } else {
+                guide(null, text.getString("next.NO_RECORD"));
+            }
+            return;
+        }
+        cardInfo.setText(java.text.MessageFormat.format(text.getString("handover.cardInfo"), card.serial(),
+                text.getString("state." + card.state().name()),
+                owner == null || owner.fullName() == null ? "-" : owner.fullName(),
+                owner == null ? "-" : owner.nik().masked()));
+        if (owner != null) {
+            // A SIMULATED scanner (demo) places the owner's finger; a real one ignores this.
+            ctx.services().scanner().personAtDesk(owner.nik().value());
+        }
+        boolean handable = card.state() == id.rekam.core.cards.CardState.ASSIGNED && card.recordId() != null;
+        guide(card.state().name(), text.getString(card.state() == id.rekam.core.cards.CardState.ASSIGNED
+                && card.recordId() == null ? "next.NO_OWNER_RECORD" : "next." + card.state().name()));
+        if (!handable) {
+            // Say why now rather than after the owner has placed a finger.
+            scanFinger.setDisable(true);
+            BatchController.show(message, false, java.text.MessageFormat.format(text.getString(
+                    card.recordId() == null && card.state() == id.rekam.core.cards.CardState.ASSIGNED
+                            ? "handover.noRecord" : "handover.notAssigned"),
+                    card.serial(), text.getString("state." + card.state().name())));
+            return;
+        }
+        scanFinger.setDisable(false);
+        message.setText(text.getString("handover.ready"));
+        scanFinger.requestFocus();
+    }
+
+    private void guide(String reached, String next) {
+        CustodyChain.show(chain, reached, text);
+        nextStep.setText(next == null ? "" : next);
+    }
+
+    @FXML
+    void clearSignature() {
+        pad.clear();
     }
 
     @FXML
@@ -136,6 +187,7 @@ public final class HandOverController {
             fail(e);
             if (e instanceof CardException c && c.messageKey().equals("handover.noMatch")) {
                 showSupervisor(true);
+                supervisorId.requestFocus();
             }
         });
     }
@@ -157,6 +209,7 @@ public final class HandOverController {
 
     private void done(HandOver h) {
         showSupervisor(false);
+        guide(id.rekam.core.cards.CardState.HANDED_OVER.name(), text.getString("next.HANDED_OVER"));
         scanFinger.setDisable(true);
         message.getStyleClass().removeAll("card-error");
         message.getStyleClass().add("card-ok");

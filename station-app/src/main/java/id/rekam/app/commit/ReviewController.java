@@ -5,12 +5,13 @@ import id.rekam.app.enroll.EnrollController;
 import id.rekam.app.enroll.EnrollmentSession;
 import id.rekam.app.enroll.Step;
 import id.rekam.app.ports.RecordStatus;
-import id.rekam.app.receipt.ReceiptPrinter;
 import id.rekam.app.receipt.Receipts;
 import id.rekam.app.records.Facts;
+import id.rekam.app.records.ReceiptPane;
 import id.rekam.app.records.RecordDetailController;
 import id.rekam.app.ui.AppContext;
 import id.rekam.app.ui.Screen;
+import id.rekam.core.commit.ReviewFlags;
 import id.rekam.core.domain.EnrollmentRecord;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -53,8 +54,10 @@ public final class ReviewController implements Step, SupervisorDecision.Host {
     @FXML private ImageView signature;
     @FXML private Label fingerSummary;
     @FXML private Label photoSummary;
+    @FXML private Label photoRule;
     @FXML private Region missingBox;
     @FXML private Label missing;
+    @FXML private javafx.scene.layout.FlowPane missingLinks;
     @FXML private Region verdictBox;
     @FXML private Label verdict;
     @FXML private Hyperlink openExisting;
@@ -72,6 +75,7 @@ public final class ReviewController implements Step, SupervisorDecision.Host {
     @FXML private Region doneBox;
     @FXML private Label doneText;
     @FXML private Label receiptText;
+    @FXML private javafx.scene.layout.VBox receiptBox;
     @FXML private javafx.scene.layout.HBox approveBox;
     @FXML private TextField approverId;
     @FXML private PasswordField approverPin;
@@ -83,8 +87,8 @@ public final class ReviewController implements Step, SupervisorDecision.Host {
     private DuplicateCheck.SameNik sameNik;
     private CheckView check;
     private SupervisorDecision decision;
-    /** The receipt PDF, in memory only (never written to disk: it names the citizen). */
-    private byte[] receipt;
+    /** The receipt's print, preview and save-as-PDF; the PDF stays in memory (it names the citizen). */
+    private ReceiptPane receipt;
 
     public ReviewController(AppContext ctx) {
         this.ctx = ctx;
@@ -96,9 +100,13 @@ public final class ReviewController implements Step, SupervisorDecision.Host {
         check = new CheckView(ctx, checkBox, checkProgress, checkText, candidates);
         decision = new SupervisorDecision(ctx, this, new SupervisorDecision.Form(verdictBox, verdict, openExisting, overrideForm, supervisorId, supervisorPin,
                 overrideReasonLabel, overrideReason, overrideButton, reviewLater));
+        receipt = new ReceiptPane(ctx, receiptBox, receiptText);
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.isShortcutDown() && e.getCode() == KeyCode.S && !commitButton.isDisabled()) {
                 commit();
+                e.consume();
+            } else if (e.isShortcutDown() && e.getCode() == KeyCode.P && receipt.isReady()) {
+                receipt.print();
                 e.consume();
             }
         });
@@ -126,26 +134,52 @@ public final class ReviewController implements Step, SupervisorDecision.Host {
         boolean biodataOk = new BiodataValidator(ctx.services().nikCheck(), Clock.systemDefaultZone())
                 .validate(session.form()).values().stream().noneMatch(m -> m.blocking());
         if (!biodataOk) {
-            gaps.add(ctx.text("review.missing.biodata"));
+            gaps.add("review.missing.biodata");
         }
-        session.missing().forEach(k -> gaps.add(ctx.text(k)));
+        gaps.addAll(session.missing());
         show(missingBox, !gaps.isEmpty());
-        missing.setText(ctx.text("review.missingHead") + "\n• " + String.join("\n• ", gaps));
+        missing.setText(ctx.text("review.missingHead"));
+        var firstGap = ReviewGaps.show(missingLinks, gaps, k -> ctx.text(k), wizard::go);
         commitButton.setDisable(!gaps.isEmpty());
+        if (firstGap != null) {
+            firstGap.requestFocus();
+        }
         if (biodataOk) {
             Facts.fill(facts, Facts.rows(session.demographics(ctx.services().regions()), ctx.bundle()));
         }
         // Decoded on a worker: a JPEG and a PNG decoded on the FX thread froze the review's first display.
         session.photo().ifPresent(p -> {
             decodeInto(photo, p.jpeg());
-            photoSummary.setText(ctx.text("review.device", p.provenance().device().model()));
+            photoSummary.setText(ctx.text("review.device", id.rekam.app.ui.DeviceNames.of(p.provenance().device(), ctx.bundle())));
         });
+        showBackdrop();
         session.signature().ifPresent(s -> decodeInto(signature, s.png()));
         fingerSummary.setText(session.fingers().isEmpty() ? ctx.text("review.missing.fingers")
                 : Facts.fingerSummary(new ArrayList<>(session.fingers().values()), ctx.bundle()));
         if (gaps.isEmpty()) {
             commitButton.requestFocus();
         }
+    }
+
+    /**
+     * The backdrop rule beside the photo, measured by core's rule as the approval screen does: a
+     * photo kept despite the wrong colour is said again here, before saving, not only once.
+     */
+    private void showBackdrop() {
+        var required = session.requiredBackground();
+        var jpeg = session.photo().map(p -> p.jpeg());
+        photoRule.setText("");
+        if (required.isEmpty() || jpeg.isEmpty()) {
+            return;
+        }
+        String rule = ctx.text("photo.bg." + required.get().name(), session.birthDate().map(d -> d.getYear()).orElse(0));
+        ctx.async(() -> ReviewFlags.backdrop(jpeg.get(), required.get()), b -> {
+            boolean wrong = !b.follows();
+            photoRule.setText(wrong ? ctx.text("review.background.wrong", rule, b.seen()
+                    .map(s -> ctx.text("photo.color." + s.name())).orElse(ctx.text("photo.color.none")))
+                    : ctx.text("review.background.ok", rule));
+            photoRule.getStyleClass().setAll("label", wrong ? "flag-bad" : "quality-ok");
+        }, e -> photoRule.setText(ctx.explain(e)));
     }
 
     private void decodeInto(ImageView view, byte[] encoded) {
@@ -243,7 +277,7 @@ public final class ReviewController implements Step, SupervisorDecision.Host {
         show(approveBox, status == RecordStatus.WAITING_APPROVAL
                 && ctx.config().approvalMode() == id.rekam.app.AppConfig.ApprovalMode.PER_RECORD);
         ctx.async(() -> receipts.render(r, status), pdf -> {
-            receipt = pdf;
+            receipt.ready(pdf, r.id().value().substring(0, 8));
             receiptText.setText(ctx.text("review.receiptReady"));
         }, this::failed);
         doneBox.lookup("#printReceipt").requestFocus();
@@ -272,18 +306,7 @@ public final class ReviewController implements Step, SupervisorDecision.Host {
 
     @FXML
     void printReceipt() {
-        byte[] p = receipt;
-        if (p == null) {
-            return;
-        }
-        ctx.async(() -> {
-            try {
-                return new ReceiptPrinter().print(p);
-            } catch (Exception e) {
-                throw new IllegalStateException(e.getMessage(), e);
-            }
-        }, printed -> receiptText.setText(printed ? ctx.text("review.printed")
-                : ctx.text("review.noPrinter")), this::failed);
+        receipt.print();
     }
 
     @FXML
@@ -301,7 +324,7 @@ public final class ReviewController implements Step, SupervisorDecision.Host {
     @Override
     public void failed(Throwable e) {
         busy(null);
-        verdict.setText(ctx.text("review.failed", String.valueOf(e.getMessage())));
+        verdict.setText(ctx.text("review.failed", ctx.explain(e)));
         show(verdictBox, true);
     }
 

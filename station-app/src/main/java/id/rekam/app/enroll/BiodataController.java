@@ -51,6 +51,10 @@ public final class BiodataController implements Step {
     @FXML private CheckBox nikConfirm;
     @FXML private Label summary;
     @FXML private Button nextButton;
+    @FXML private javafx.scene.control.Hyperlink nikExisting;
+    @FXML private Label rtMsg;
+    @FXML private Label rwMsg;
+    private NikAtEntry nikAtEntry;
     private final Map<Field, Control> controls = new EnumMap<>(Field.class);
     private final Map<Field, Label> messages = new EnumMap<>(Field.class);
     private EnrollmentSession session;
@@ -77,9 +81,10 @@ public final class BiodataController implements Step {
                 messages.put(Field.valueOf(box.getUserData().toString()), (Label) box.getChildren().get(2));
             }
         }
-        nik.setTextFormatter(digits(16));
-        rt.setTextFormatter(digits(3));
-        rw.setTextFormatter(digits(3));
+        nik.setTextFormatter(digits(16, null));
+        rt.setTextFormatter(digits(3, rtMsg));
+        rw.setTextFormatter(digits(3, rwMsg));
+        nikAtEntry = new NikAtEntry(ctx, nikExisting, this::showMessages);
         nik.setPromptText(ctx.text("biodata.nikPrompt"));
         birthDate.setPromptText(ctx.text("biodata.datePrompt"));
         var b = ctx.bundle();
@@ -116,8 +121,21 @@ public final class BiodataController implements Step {
         });
     }
 
-    private static TextFormatter<String> digits(int max) {
-        return new TextFormatter<>(c -> c.getControlNewText().matches("\\d{0," + max + "}") ? c : null);
+    /**
+     * Digits only, at most {@code max}. A refused key says why under the field ({@code refused}),
+     * instead of silently dropping it (a letter in RT/RW just vanished).
+     */
+    private TextFormatter<String> digits(int max, Label refused) {
+        return new TextFormatter<>(c -> {
+            if (c.getControlNewText().matches("\\d{0," + max + "}")) {
+                return c;
+            }
+            if (refused != null) {
+                refused.setText(ctx.text("error.rtrw.typed", max));
+                refused.getStyleClass().setAll("label", "field-warning");
+            }
+            return null;
+        });
     }
 
     @Override
@@ -167,13 +185,43 @@ public final class BiodataController implements Step {
         if (f == Field.NIK || f == Field.BIRTH_DATE || f == Field.GENDER) {
             nikConfirm.setSelected(false);
         }
+        if (f == Field.NIK) {
+            nikEntered(session.get(Field.NIK));
+        }
         wizard.formChanged();
         showMessages();
     }
 
+    /**
+     * A complete NIK: prefill the birth date and sex it carries (when still empty) and look for
+     * the same NIK among this station's records.
+     */
+    private void nikEntered(String value) {
+        Message nikMessage = validator.validate(session.form()).get(Field.NIK);
+        boolean valid = value.length() == 16 && (nikMessage == null || !nikMessage.blocking());
+        if (valid && session.get(Field.BIRTH_DATE).isEmpty() && session.get(Field.GENDER).isEmpty()) {
+            ctx.services().nikCheck().embedded(value, java.time.LocalDate.now()).ifPresent(e -> {
+                birthDate.setText(BirthDates.format(e.birthDate()));
+                gender.setValue(e.gender().name());
+            });
+        }
+        nikAtEntry.nikChanged(value, valid);
+    }
+
+    /** The form's findings, with the NIK already recorded here as the NIK's error. */
+    private Map<Field, Message> validate() {
+        Map<Field, Message> found = new EnumMap<>(Field.class);
+        found.putAll(validator.validate(session.form()));
+        nikAtEntry.message().ifPresent(m -> found.put(Field.NIK, m));
+        return found;
+    }
+
     /** Errors show for fields already filled (or all, after "next" was pressed); NIK warnings always. */
     private void showMessages() {
-        Map<Field, Message> found = validator.validate(session.form());
+        if (session == null) {
+            return;
+        }
+        Map<Field, Message> found = validate();
         for (Field f : Field.values()) {
             Message m = found.get(f);
             boolean show = m != null && (showAll || !session.get(f).isEmpty() || !m.blocking());
@@ -195,9 +243,10 @@ public final class BiodataController implements Step {
 
     /** What blocks leaving this step, or an empty map. */
     Map<Field, Message> problems() {
-        Map<Field, Message> found = new EnumMap<>(validator.validate(session.form()));
+        Map<Field, Message> all = validate();
+        Map<Field, Message> found = new EnumMap<>(all);
         found.values().removeIf(m -> !m.blocking());
-        Message nikMsg = validator.validate(session.form()).get(Field.NIK);
+        Message nikMsg = all.get(Field.NIK);
         if (nikMsg != null && !nikMsg.blocking() && !session.nikWarningConfirmed()) {
             found.put(Field.NIK, Message.error("error.nik.confirmWarning"));
         }

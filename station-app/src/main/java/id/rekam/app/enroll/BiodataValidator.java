@@ -6,6 +6,7 @@ import id.rekam.core.domain.Gender;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -68,15 +69,28 @@ public final class BiodataValidator {
         }
         if (nik.matches("\\d{16}")) {
             Gender gender = enumOrNull(Gender.class, value(form, Field.GENDER));
-            for (NikCheck.Issue issue : nikCheck.check(nik, birth.orElse(null), gender)) {
-                Message m = new Message(issue.severity(), issue.key(), issue.args());
-                Message prior = out.get(Field.NIK);
-                if (prior == null || (!prior.blocking() && m.blocking())) {
-                    out.put(Field.NIK, m);
-                }
-            }
+            List<NikCheck.Issue> issues = nikCheck.check(nik, birth.orElse(null), gender);
+            issues.stream().filter(i -> i.severity() == NikCheck.Severity.ERROR).findFirst()
+                    .ifPresentOrElse(e -> out.put(Field.NIK, new Message(e.severity(), e.key(), e.args())),
+                            () -> warnings(issues).ifPresent(w -> out.putIfAbsent(Field.NIK, w)));
         }
         return out;
+    }
+
+    /**
+     * The NIK's warnings as one message, every one of them: when day, month and year all differ
+     * from the form, naming only the day sent the operator to fix one field after another.
+     */
+    private static Optional<Message> warnings(List<NikCheck.Issue> issues) {
+        List<NikCheck.Issue> w = issues.stream().filter(i -> i.severity() == NikCheck.Severity.WARNING).toList();
+        if (w.isEmpty()) {
+            return Optional.empty();
+        }
+        if (w.size() == 1 || !w.stream().allMatch(i -> "nik.core".equals(i.key()))) {
+            return Optional.of(new Message(w.get(0).severity(), w.get(0).key(), w.get(0).args()));
+        }
+        String joined = w.stream().map(i -> String.valueOf(i.args()[0])).collect(java.util.stream.Collectors.joining("\n"));
+        return Optional.of(new Message(NikCheck.Severity.WARNING, "nik.core", joined));
     }
 
     static String value(Map<Field, String> form, Field f) {

@@ -1,8 +1,11 @@
 package id.rekam.app.enroll;
 
+import id.rekam.app.ports.DraftService;
+import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.app.ui.AppContext;
 import id.rekam.app.ui.Fxml;
 import id.rekam.app.ui.Lifecycle;
+import id.rekam.app.ui.ScreenKeys;
 import javafx.animation.PauseTransition;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -24,7 +27,7 @@ import java.util.Map;
  * The five-step wizard: biodata, photo, fingerprints, signature, review. Ctrl+1..5 jump to a
  * step; the biodata is autosaved as an encrypted draft while typing.
  */
-public final class EnrollController implements Lifecycle {
+public final class EnrollController implements Lifecycle, ScreenKeys {
 
     public enum StepId { BIODATA, PHOTO, FINGERS, SIGNATURE, REVIEW }
 
@@ -38,6 +41,8 @@ public final class EnrollController implements Lifecycle {
     @FXML private VBox steps;
     @FXML private Label regLabel;
     @FXML private StackPane stepContent;
+    @FXML private Label leaveNotice;
+    @FXML private Label correction;
     private int current = -1;
     private boolean committed;
     /**
@@ -45,6 +50,10 @@ public final class EnrollController implements Lifecycle {
      * own region must not autosave an empty draft over the one the home screen offers to resume.
      */
     private boolean shown;
+    /** Esc pressed once with biometrics captured: the next Esc leaves (they are not drafted). */
+    private boolean leaveArmed;
+    /** Where this form is autosaved: its own draft, or the one it was resumed from. */
+    private String draftId;
 
     public EnrollController(AppContext ctx) {
         this.ctx = ctx;
@@ -103,6 +112,9 @@ public final class EnrollController implements Lifecycle {
     }
 
     private void shortcut(KeyEvent e) {
+        if (e.getCode() != KeyCode.ESCAPE && leaveArmed) {
+            armLeave(false);
+        }
         if (e.isShortcutDown() && e.getCode().isDigitKey()) {
             int n = e.getCode().getCode() - KeyCode.DIGIT1.getCode();
             if (n >= 0 && n < StepId.values().length) {
@@ -112,11 +124,54 @@ public final class EnrollController implements Lifecycle {
         }
     }
 
+    /** The steps use F5–F8 (capture, accept best, clear, exception); F2–F9 do not leave the wizard. */
+    @Override
+    public boolean ownsFunctionKeys() {
+        return true;
+    }
+
+    /**
+     * Esc leaves for home; the biodata is kept as a draft. Photo, fingers and signature are not
+     * drafted, so with any of them captured the first Esc only says so and the second one leaves.
+     */
+    @Override
+    public boolean onEscape() {
+        boolean biometrics = session.photo().isPresent() || !session.fingers().isEmpty()
+                || session.signature().isPresent();
+        if (committed || !biometrics || leaveArmed) {
+            return false;
+        }
+        armLeave(true);
+        return true;
+    }
+
+    private void armLeave(boolean armed) {
+        leaveArmed = armed;
+        leaveNotice.setText(armed ? ctx.text("enroll.leaveConfirm") : "");
+        leaveNotice.setVisible(armed);
+        leaveNotice.setManaged(armed);
+    }
+
     public EnrollmentSession session() {
         return session;
     }
 
-    public void resume(Map<String, String> draft) {
+    /**
+     * Corrects a record a supervisor sent back: its biodata and biometrics are loaded, the
+     * supervisor's reason stays on top of every step.
+     */
+    public void correct(EnrollmentRecord returned, String reason) {
+        session.fromRecord(returned);
+        ((BiodataController) step(StepId.BIODATA.ordinal())).reload();
+        correction.setText(ctx.text("enroll.correction", reason));
+        correction.setVisible(true);
+        correction.setManaged(true);
+        refreshSteps();
+    }
+
+    /** Continues the operator's unfinished form {@code draftId}: autosave goes on under the same id. */
+    public void resume(String draftId, Map<String, String> draft) {
+        this.draftId = draftId;
         session.fromDraft(draft);
         ((BiodataController) step(StepId.BIODATA.ordinal())).reload();
     }
@@ -194,7 +249,16 @@ public final class EnrollController implements Lifecycle {
     private void saveDraft() {
         Map<String, String> draft = session.toDraft();
         var drafts = ctx.session().store().drafts();
-        ctx.background().execute(() -> drafts.save(draft));
+        String id = draftId();
+        String operator = ctx.session().operator().id();
+        ctx.background().execute(() -> drafts.save(id, operator, draft));
+    }
+
+    private String draftId() {
+        if (draftId == null) {
+            draftId = DraftService.idOf(session.id().value());
+        }
+        return draftId;
     }
 
     /** The record is in the store: the draft is no longer needed. */
@@ -202,7 +266,9 @@ public final class EnrollController implements Lifecycle {
         committed = true;
         autosave.stop();
         var drafts = ctx.session().store().drafts();
-        ctx.background().execute(drafts::clear);
+        String id = draftId();
+        String operator = ctx.session().operator().id();
+        ctx.background().execute(() -> drafts.discard(id, operator));
     }
 
     @Override

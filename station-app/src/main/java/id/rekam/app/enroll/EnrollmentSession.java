@@ -117,6 +117,37 @@ public final class EnrollmentSession {
         nikWarningConfirmed = Boolean.parseBoolean(draft.get(NIK_CONFIRMED));
     }
 
+    /**
+     * A record sent back for correction, as a new recording of the same person: its biodata in
+     * the form and its photo, fingers and signature kept (with their original provenance), so
+     * the operator corrects what the supervisor named and saves again under a new number.
+     */
+    public void fromRecord(EnrollmentRecord r) {
+        Demographics d = r.demographics();
+        String village = d.address().villageCode();
+        set(Field.NIK, d.nik().value());
+        set(Field.FULL_NAME, d.fullName());
+        set(Field.BIRTH_PLACE, d.birthPlace());
+        set(Field.BIRTH_DATE, BirthDates.format(d.birthDate()));
+        set(Field.GENDER, d.gender().name());
+        set(Field.BLOOD_TYPE, d.bloodType().name());
+        set(Field.RELIGION, d.religion().name());
+        set(Field.MARITAL_STATUS, d.maritalStatus().name());
+        set(Field.OCCUPATION, d.occupation());
+        set(Field.CITIZENSHIP, d.citizenship().name());
+        set(Field.STREET, d.address().street());
+        set(Field.RT, d.address().rt());
+        set(Field.RW, d.address().rw());
+        set(Field.PROVINCE, village.length() >= 2 ? village.substring(0, 2) : "");
+        set(Field.REGENCY, village.length() >= 5 ? village.substring(0, 5) : "");
+        set(Field.DISTRICT, village.length() >= 8 ? village.substring(0, 8) : "");
+        set(Field.VILLAGE, village);
+        photo = r.photo();
+        signature = r.signature();
+        fingers.clear();
+        r.fingerprints().forEach(f -> fingers.put(f.position(), f));
+    }
+
     public Demographics demographics(RegionService regions) {
         String village = get(Field.VILLAGE);
         Address address = new Address(get(Field.STREET).toUpperCase(Locale.ROOT), pad3(get(Field.RT)),

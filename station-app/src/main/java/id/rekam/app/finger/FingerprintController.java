@@ -6,6 +6,7 @@ import id.rekam.app.enroll.Step;
 import id.rekam.app.ports.FingerprintService;
 import id.rekam.app.ports.FingerprintService.FingerSample;
 import id.rekam.app.ui.AppContext;
+import id.rekam.app.ui.DeviceNames;
 import id.rekam.core.domain.CaptureProvenance;
 import id.rekam.core.domain.FingerException;
 import id.rekam.core.domain.FingerPosition;
@@ -67,6 +68,9 @@ public final class FingerprintController implements Step {
             Label name = new Label(p.isoCode() + ". " + ctx.text("finger." + p.name()));
             Label status = new Label("–");
             status.setId("status-" + p.name());
+            // "Jari tengah kanan  kualitas 84" whole: cut to "Jari tengah ka…  kualitas …" the list said nothing.
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            status.setMinWidth(Region.USE_PREF_SIZE);
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
             HBox row = new HBox(8, name, gap, status);
@@ -88,22 +92,26 @@ public final class FingerprintController implements Step {
                 return null;
             }
         });
-        var dev = ctx.services().scanner().device();
-        deviceLabel.setText(ctx.text("fingers.device", dev.model(),
-                dev.simulated() ? ctx.text("device.simulated") : dev.serial()));
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
     }
 
+    /**
+     * Space/F5 scan wherever the focus is (a focused "accept best" button used to take the Space),
+     * except in the reason list, where Space and Enter choose; Enter on a chosen reason records
+     * the exception, Enter elsewhere moves on.
+     */
     private void keys(KeyEvent e) {
-        if (e.getCode() == KeyCode.F5 || (e.getCode() == KeyCode.SPACE && !(e.getTarget() instanceof Button)
-                && !(e.getTarget() instanceof ComboBox))) {
+        boolean inReason = e.getTarget() == reason;
+        if (e.getCode() == KeyCode.F5 || (e.getCode() == KeyCode.SPACE && !inReason)) {
             scan();
         } else if (e.getCode() == KeyCode.F6 && !acceptBest.isDisabled()) {
             acceptBest();
         } else if (e.getCode() == KeyCode.F8) {
             reason.requestFocus();
             reason.show();
-        } else if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+        } else if (e.getCode() == KeyCode.ENTER && inReason && !reason.isShowing() && reason.getValue() != null) {
+            recordException();
+        } else if (e.getCode() == KeyCode.ENTER && !inReason) {
             next();
         } else {
             return;
@@ -120,7 +128,10 @@ public final class FingerprintController implements Step {
 
     @Override
     public void onShow() {
+        deviceLabel.setText(ctx.text("fingers.device", DeviceNames.of(ctx.services().scanner().device(), ctx.bundle())));
         scanButton.requestFocus();
+        // A SIMULATED scanner (demo) places this person's fingers; a real one ignores it.
+        ctx.services().scanner().personAtDesk(session.get(id.rekam.app.enroll.Field.NIK));
     }
 
     private void select(FingerPosition p) {
@@ -157,6 +168,10 @@ public final class FingerprintController implements Step {
         if (scanning || session.fingers().containsKey(current)) {
             return;
         }
+        if (attempts.get(current).exhausted()) {
+            instruction.setText(ctx.text("fingers.exhausted", attempts.get(current).best().quality()));
+            return;
+        }
         // The button stays enabled (a disabled button loses focus, and Space must keep working).
         scanning = true;
         instruction.setText(ctx.text("fingers.scanning"));
@@ -170,7 +185,7 @@ public final class FingerprintController implements Step {
             }
         }, sample -> scanned(p, sample), e -> {
             scanning = false;
-            instruction.setText(ctx.text("fingers.scanFailed", String.valueOf(e.getMessage())));
+            instruction.setText(ctx.explain(e));
         });
     }
 
@@ -188,7 +203,6 @@ public final class FingerprintController implements Step {
             case EXHAUSTED -> {
                 instruction.setText(ctx.text("fingers.exhausted", a.best().quality()));
                 acceptBest.setDisable(false);
-                acceptBest.requestFocus();
                 redraw();
             }
         }

@@ -30,6 +30,10 @@ public final class EnterAdvances {
                     onLast.run();
                 } else {
                     next.requestFocus();
+                    // A prefilled value (birth date from the NIK) is typed over, not appended to.
+                    if (next instanceof javafx.scene.control.TextInputControl t) {
+                        t.selectAll();
+                    }
                 }
             });
         }

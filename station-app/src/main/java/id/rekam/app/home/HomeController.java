@@ -2,20 +2,21 @@ package id.rekam.app.home;
 
 import id.rekam.app.enroll.EnrollController;
 import id.rekam.app.ports.Counters;
+import id.rekam.app.ports.DraftService;
+import id.rekam.app.ports.RecordService;
 import id.rekam.app.ui.AppContext;
 import id.rekam.app.ui.Screen;
+import id.rekam.app.ui.ShellKeys;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.input.KeyCode;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import java.util.Optional;
+import java.util.List;
 
 /** Today's numbers, the resume-draft offer and the three things an operator does. */
 public final class HomeController {
@@ -24,15 +25,15 @@ public final class HomeController {
     @FXML private VBox root;
     @FXML private Label greeting;
     @FXML private Label dateLabel;
-    @FXML private HBox draftBanner;
-    @FXML private Label draftText;
+    @FXML private VBox drafts;
+    @FXML private VBox returned;
     @FXML private Label capturedToday;
     @FXML private Label waitingSync;
     @FXML private Label waitingApproval;
     @FXML private Button newEnrollment;
     @FXML private Button approval;
     @FXML private Button settings;
-    private Map<String, String> draft;
+    @FXML private Button operators;
 
     public HomeController(AppContext ctx) {
         this.ctx = ctx;
@@ -43,27 +44,14 @@ public final class HomeController {
         greeting.setText(ctx.text("home.greeting", ctx.session().operator().displayName()));
         dateLabel.setText(LocalDate.now().format(DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy",
                 ctx.config().locale())));
-        approval.setDisable(!ctx.session().operator().supervisor()
-                && ctx.config().approvalMode() == id.rekam.app.AppConfig.ApprovalMode.PER_RECORD);
-        boolean supervisor = ctx.session().operator().supervisor();
-        settings.setVisible(supervisor);
-        settings.setManaged(supervisor);
-        var store = ctx.session().store();
-        ctx.async(() -> new Loaded(store.records().counters(LocalDate.now(), ZoneId.systemDefault()),
-                store.drafts().load()), this::show, e -> greeting.setText(ctx.text("status.error")));
-        root.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.F2) {
-                newEnrollment();
-            } else if (e.getCode() == KeyCode.F3) {
-                records();
-            } else if (e.getCode() == KeyCode.F4 && !approval.isDisabled()) {
-                approval();
-            } else if (e.getCode() == KeyCode.F5) {
-                cards();
-            } else if (e.getCode() == KeyCode.F6) {
-                sync();
-            }
-        });
+        approval.setDisable(!ShellKeys.mayOpen(ctx, Screen.APPROVAL));
+        boolean supervisor = ShellKeys.mayOpen(ctx, Screen.PROVISIONING);
+        for (Button b : new Button[] {settings, operators}) {
+            b.setVisible(supervisor);
+            b.setManaged(supervisor);
+        }
+        load();
+        // F2–F9 are the shell's (ShellKeys): the same keys work from every screen.
         newEnrollment.sceneProperty().addListener((o, a, s) -> {
             if (s != null) {
                 newEnrollment.requestFocus();
@@ -71,34 +59,37 @@ public final class HomeController {
         });
     }
 
-    private record Loaded(Counters counters, Optional<Map<String, String>> draft) {
+    private void load() {
+        var store = ctx.session().store();
+        var me = ctx.session().operator();
+        ctx.async(() -> new Loaded(store.records().counters(LocalDate.now(), ZoneId.systemDefault()),
+                store.drafts().visibleTo(me), store.records().returnedTo(me)), this::show,
+                e -> greeting.setText(ctx.explain(e)));
+    }
+
+    private record Loaded(Counters counters, List<DraftService.Draft> drafts, List<RecordService.Returned> returned) {
     }
 
     private void show(Loaded l) {
         capturedToday.setText(Integer.toString(l.counters().capturedToday()));
         waitingSync.setText(Integer.toString(l.counters().waitingSync()));
         waitingApproval.setText(Integer.toString(l.counters().waitingApproval()));
-        l.draft().ifPresent(d -> {
-            draft = d;
-            String name = d.getOrDefault(id.rekam.app.enroll.Field.FULL_NAME.name(), "");
-            String who = name.isBlank() ? ctx.text("home.draft.noName") : name;
-            draftText.setText(ctx.text("home.draft.text", who));
-            draftBanner.setVisible(true);
-            draftBanner.setManaged(true);
-        });
+        DraftList.fill(drafts, l.drafts(), ctx, this::resumeDraft, this::discardDraft);
+        ReturnedList.fill(returned, l.returned(), ctx, r -> ctx.navigator().<EnrollController>show(Screen.ENROLL,
+                c -> c.correct(r.record(), r.reason())));
     }
 
-    @FXML
-    private void resumeDraft() {
-        Map<String, String> d = draft;
-        ctx.navigator().<EnrollController>show(Screen.ENROLL, c -> c.resume(d));
+    private void resumeDraft(DraftService.Draft d) {
+        var store = ctx.session().store();
+        ctx.async(() -> store.drafts().load(d.id()).orElse(Map.of()), fields ->
+                ctx.navigator().<EnrollController>show(Screen.ENROLL, c -> c.resume(d.id(), fields)),
+                e -> greeting.setText(ctx.explain(e)));
     }
 
-    @FXML
-    private void discardDraft() {
-        ctx.session().store().drafts().clear();
-        draftBanner.setVisible(false);
-        draftBanner.setManaged(false);
+    private void discardDraft(DraftService.Draft d) {
+        var store = ctx.session().store();
+        String me = ctx.session().operator().id();
+        ctx.async(() -> store.drafts().discard(d.id(), me), ok -> load(), e -> greeting.setText(ctx.explain(e)));
     }
 
     @FXML
@@ -119,6 +110,11 @@ public final class HomeController {
     @FXML
     private void settings() {
         ctx.navigator().show(Screen.PROVISIONING);
+    }
+
+    @FXML
+    private void operators() {
+        ctx.navigator().show(Screen.OPERATORS);
     }
 
     @FXML

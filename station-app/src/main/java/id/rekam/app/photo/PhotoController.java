@@ -4,6 +4,7 @@ import id.rekam.app.enroll.EnrollController;
 import id.rekam.app.enroll.EnrollmentSession;
 import id.rekam.app.enroll.Step;
 import id.rekam.app.ui.AppContext;
+import id.rekam.app.ui.DeviceNames;
 import id.rekam.core.domain.CaptureProvenance;
 import id.rekam.core.domain.PhotoCapture;
 import id.rekam.core.photo.PhotoBackground;
@@ -53,14 +54,14 @@ public final class PhotoController implements Step {
     @FXML
     private void initialize() {
         var cam = ctx.services().camera();
-        cameraName.setText(ctx.text("photo.device", cam.device().model(),
-                cam.device().simulated() ? ctx.text("device.simulated") : cam.device().serial()));
         feed = new CameraFeed(cam, live, f -> fps.setText(String.format(Locale.ROOT, "%.0f fps", f)));
+        // Space and F5 take the photo wherever the focus is in this step (the hint says so; a
+        // focused "next" button used to take the Space and leave the step); Enter moves on.
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.F5 || (e.getCode() == KeyCode.SPACE && !(e.getTarget() instanceof Button))) {
+            if (e.getCode() == KeyCode.F5 || e.getCode() == KeyCode.SPACE) {
                 capture();
                 e.consume();
-            } else if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+            } else if (e.getCode() == KeyCode.ENTER) {
                 next();
                 e.consume();
             }
@@ -75,7 +76,15 @@ public final class PhotoController implements Step {
 
     @Override
     public void onShow() {
+        // Named when shown: a wizard built ahead of time may predate the devices' start.
+        cameraName.setText(ctx.text("photo.device", DeviceNames.of(ctx.services().camera().device(), ctx.bundle())));
         showRule();
+        // A correction brings its photo along: show it, so the operator sees what is kept.
+        session.photo().filter(p -> captured.getImage() == null).ifPresent(p -> ctx.async(
+                () -> new javafx.scene.image.Image(new java.io.ByteArrayInputStream(p.jpeg())), img -> {
+                    captured.setImage(img);
+                    noPhoto.setVisible(false);
+                }, e -> { }));
         feed.start();
         captureButton.requestFocus();
     }
@@ -95,9 +104,13 @@ public final class PhotoController implements Step {
 
     @FXML
     void capture() {
-        BufferedImage frame = feed.latest();
+        // A camera that failed keeps its last frame in the preview: that is not a photo of now.
+        var failed = ctx.services().camera().failure();
+        BufferedImage frame = failed.isPresent() ? null : feed.latest();
         if (frame == null) {
-            verdict.setText(ctx.text("photo.noFrame"));
+            verdict.setText(ctx.services().camera().failure().map(f -> ctx.explain(f, "camera"))
+                    .orElse(ctx.text("photo.noFrame")));
+            verdict.getStyleClass().setAll("label", "quality-bad");
             return;
         }
         PhotoBackground required = session.requiredBackground().orElse(null);
@@ -115,7 +128,7 @@ public final class PhotoController implements Step {
             show(shot, new CaptureProvenance(device, operatorId, Instant.now()));
         }, e -> {
             capturing = false;
-            verdict.setText(ctx.text("photo.failed", e.getMessage()));
+            verdict.setText(ctx.text("photo.failed", ctx.explain(e)));
         });
     }
 
@@ -136,7 +149,8 @@ public final class PhotoController implements Step {
             verdict.setText(wrongBackground ? ctx.text("photo.problem.WRONG_BACKGROUND") + "\n"
                     + ctx.text("photo.backgroundWarning") : ctx.text("photo.ok"));
             verdict.getStyleClass().setAll("label", wrongBackground ? "field-warning" : "quality-ok");
-            nextButton.requestFocus();
+            captureButton.setText(ctx.text("photo.recapture"));
+            captureButton.requestFocus();
         } else {
             session.photo(null);
             verdict.setText(blocking.stream().map(p -> ctx.text("photo.problem." + p.name()))

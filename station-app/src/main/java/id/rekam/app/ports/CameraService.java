@@ -15,4 +15,9 @@ public interface CameraService {
     BufferedImage grab();
 
     void close();
+
+    /** Why the last {@link #open()} gave no camera; empty while the camera works. */
+    default java.util.Optional<DeviceFailure> failure() {
+        return java.util.Optional.empty();
+    }
 }

@@ -43,6 +43,11 @@ public interface ProvisioningService {
     OpenStore firstRun(char[] passphrase, Request request, String supervisorId, char[] supervisorPassword)
             throws ProvisioningException;
 
+    /** "Kecamatan X, Kota Y": how the header, receipts and the window title name the office. */
+    default String officeName(String districtCode) throws ProvisioningException {
+        return districtCode;
+    }
+
     /**
      * Moves the unlocked station to another kecamatan; refused while any record lacks the
      * server's final verdict.

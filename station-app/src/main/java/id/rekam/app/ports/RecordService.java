@@ -4,6 +4,7 @@ import id.rekam.core.commit.ApprovalMode;
 import id.rekam.core.commit.DuplicateOverride;
 import id.rekam.core.commit.ReviewFindings;
 import id.rekam.core.commit.ReviewNote;
+import id.rekam.core.commit.ReviewFlags;
 import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.domain.Nik;
 import id.rekam.core.domain.RegistrationId;
@@ -72,5 +73,27 @@ public interface RecordService {
     Optional<ServerVerdict> verdict(RegistrationId id);
 
     Counters counters(LocalDate today, ZoneId zone);
+
+    /**
+     * A record as a supervisor reviews it: the record, where it stands, and what core's capture
+     * rules flag in it (the photo's backdrop against the birth year, fingers, an override).
+     */
+    Optional<Review> review(RegistrationId id);
+
+    /** A supervisor refuses a record waiting for approval, with a reason (core's policy decides who may). */
+    void decline(RegistrationId id, Operator supervisor, String reason);
+
+    /** A supervisor sends a record back to its operator for correction, with a reason. */
+    void sendBack(RegistrationId id, Operator supervisor, String reason);
+
+    /** Records sent back to {@code operator} whose corrected recording is not saved yet. */
+    List<Returned> returnedTo(Operator operator);
+
+    record Review(EnrollmentRecord record, RecordStatus status, ReviewFlags.Findings findings) {
+    }
+
+    /** A record sent back: which, why, by whom. */
+    record Returned(EnrollmentRecord record, String reason, String supervisor) {
+    }
 
 }

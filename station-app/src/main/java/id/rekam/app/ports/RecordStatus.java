@@ -28,5 +28,9 @@ public enum RecordStatus {
     /** Parked for a technician. */
     NEEDS_ATTENTION,
     /** In an encrypted export bundle a technician took to the central office; delivered again if the network returns. */
-    EXPORTED
+    EXPORTED,
+    /** Refused by a supervisor at review; never leaves the station. */
+    DECLINED,
+    /** Sent back to its operator for correction; the corrected recording is a new record. */
+    RETURNED
 }

@@ -6,8 +6,11 @@ import id.rekam.app.ports.PendingExports;
 import id.rekam.app.ports.ProvisioningException;
 import id.rekam.app.ports.ProvisioningService;
 import id.rekam.app.ports.Region;
+import id.rekam.app.ports.StoreGateway;
+import id.rekam.core.crypto.PassphrasePolicy;
 import id.rekam.app.ui.AppContext;
 import id.rekam.app.ui.Screen;
+import id.rekam.app.ui.ScreenKeys;
 import id.rekam.core.export.ExportException;
 import id.rekam.core.export.PendingExport;
 import javafx.application.Platform;
@@ -33,7 +36,7 @@ import java.util.List;
  * code, store passphrase, first supervisor, devices) or, on an unlocked station, moving it to
  * another office. The work is the {@link ProvisioningService}'s, off the FX thread.
  */
-public final class ProvisioningController {
+public final class ProvisioningController implements ScreenKeys {
 
     private final AppContext ctx;
     @FXML private Label modeLabel;
@@ -57,6 +60,9 @@ public final class ProvisioningController {
     @FXML private VBox deviceList;
     @FXML private Label message;
     @FXML private Button submit;
+    @FXML private Button backButton;
+    /** The office's kecamatan to preselect (a move starts from where the station is). */
+    private String wanted;
     @FXML private VBox exportBox;
     @FXML private Label exportPending;
     @FXML private TextField exportDir;
@@ -89,6 +95,11 @@ public final class ProvisioningController {
         if (reassign) {
             stationId.setText(ctx.session().store().stationId());
         }
+        // A station without a store or settings has no screen to go back to: the wizard is its first.
+        boolean canGoBack = reassign || ctx.config().registered() || ctx.services().store().exists();
+        backButton.setVisible(canGoBack);
+        backButton.setManaged(canGoBack);
+        wanted = reassign ? ctx.session().districtCode() : null;
         province.valueProperty().addListener((o, a, p) -> load(regency, p));
         regency.valueProperty().addListener((o, a, r) -> load(district, r));
         district.valueProperty().addListener((o, a, d) -> {
@@ -97,15 +108,30 @@ public final class ProvisioningController {
             }
         });
         UnlockPolicyChoice.bind(eraseAfter, eraseEvenIfPending, ctx);
-        ctx.async(() -> ctx.services().regions().provinces(), province.getItems()::setAll, this::fail);
+        ctx.async(() -> ctx.services().regions().provinces(), items -> {
+            province.getItems().setAll(items);
+            preselect(province);
+        }, this::fail);
         ctx.async(() -> ctx.services().deviceStatus().devices(), this::showDevices, this::fail);
     }
 
     private void load(ComboBox<Region> box, Region parent) {
         box.getItems().clear();
         if (parent != null) {
-            ctx.async(() -> ctx.services().regions().children(parent.code()), box.getItems()::setAll, this::fail);
+            ctx.async(() -> ctx.services().regions().children(parent.code()), items -> {
+                box.getItems().setAll(items);
+                preselect(box);
+            }, this::fail);
         }
+    }
+
+    /** Station settings open on the office the station serves now, not on empty pickers. */
+    private void preselect(ComboBox<Region> box) {
+        if (wanted == null) {
+            return;
+        }
+        box.getItems().stream().filter(r -> wanted.equals(r.code()) || wanted.startsWith(r.code() + "."))
+                .findFirst().ifPresent(r -> box.getSelectionModel().select(r));
     }
 
     private void showDevices(List<DeviceStatusService.DeviceState> devices) {
@@ -128,7 +154,16 @@ public final class ProvisioningController {
         }
         if (!reassign && !passphrase.getText().equals(passphraseAgain.getText())) {
             show(ctx.text("provisioning.passphraseMismatch"), true);
+            passphraseAgain.requestFocus();
             return;
+        }
+        if (!reassign) {
+            var weak = PassphrasePolicy.standard().weakness(passphrase.getText().toCharArray());
+            if (weak.isPresent()) {
+                show(ctx.explain(new StoreGateway.WeakPassphraseException(weak.get())), true);
+                passphrase.requestFocus();
+                return;
+            }
         }
         submit.setDisable(true);
         show(ctx.text("provisioning.working"), false);
@@ -151,7 +186,8 @@ public final class ProvisioningController {
             String supervisor = supervisorId.getText().trim();
             ctx.async(() -> {
                 try {
-                    return (Object) provisioning().firstRun(secret, r, supervisor, password);
+                    OpenStore store = provisioning().firstRun(secret, r, supervisor, password);
+                    return (Object) new Provisioned(store, provisioning().officeName(r.districtCode()), r);
                 } catch (ProvisioningException e) {
                     return e;
                 } finally {
@@ -231,7 +267,7 @@ public final class ProvisioningController {
 
     private void exportFailed(Throwable e) {
         exportButton.setDisable(false);
-        showExport(ctx.text("provisioning.export.failed", String.valueOf(e.getMessage())), true);
+        showExport(ctx.text("provisioning.export.failed", ctx.explain(e)), true);
     }
 
     private void showExport(String text, boolean error) {
@@ -248,16 +284,24 @@ public final class ProvisioningController {
         return op == null ? "technician" : op.id();
     }
 
+    private record Provisioned(OpenStore store, String office, ProvisioningService.Request request) {
+    }
+
     private void provisioned(Object result) {
         submit.setDisable(false);
         if (result instanceof ProvisioningException e) {
             show(ctx.text("provisioning.error." + e.problem().name()), true);
             return;
         }
+        Provisioned p = (Provisioned) result;
         passphrase.clear();
         passphraseAgain.clear();
         supervisorPassword.clear();
-        ctx.session().storeProperty().set((OpenStore) result);
+        // The header, the footer and the window title name the office and id just registered.
+        ctx.session().officeNameProperty().set(p.office());
+        ctx.session().districtCodeProperty().set(p.request().districtCode());
+        ctx.session().stationIdProperty().set(p.store().stationId());
+        ctx.session().storeProperty().set(p.store());
         ctx.navigator().show(Screen.LOGIN);
     }
 
@@ -276,12 +320,21 @@ public final class ProvisioningController {
 
     private void fail(Throwable e) {
         submit.setDisable(false);
-        show(ctx.text("provisioning.failed", String.valueOf(e.getMessage())), true);
+        show(ctx.text("provisioning.failed", ctx.explain(e)), true);
     }
 
     private void show(String text, boolean error) {
         message.setText(text);
         message.getStyleClass().setAll("label", error ? "field-error" : "muted");
+    }
+
+    /** Esc: back where the wizard was opened from (home, or the unlock screen before anyone logs in). */
+    @Override
+    public boolean onEscape() {
+        if (backButton.isVisible()) {
+            back();
+        }
+        return true;
     }
 
     @FXML

@@ -2,10 +2,10 @@ package id.rekam.app.records;
 
 import id.rekam.app.records.Facts;
 import id.rekam.core.text.DeskTimes;
-import id.rekam.app.receipt.ReceiptPrinter;
 import id.rekam.app.receipt.Receipts;
 import id.rekam.app.ui.AppContext;
 import id.rekam.app.ui.Screen;
+import id.rekam.app.ui.ScreenKeys;
 import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.domain.RegistrationId;
 import id.rekam.core.verdict.ServerVerdict;
@@ -21,7 +21,7 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 /** One record, read-only: biodata, photo, fingers, signature and provenance. */
-public final class RecordDetailController {
+public final class RecordDetailController implements ScreenKeys {
 
 
     private final AppContext ctx;
@@ -36,6 +36,9 @@ public final class RecordDetailController {
     @FXML private Label provenance;
     @FXML private Label reprintText;
     @FXML private Label verdict;
+    @FXML private Label regId;
+    @FXML private javafx.scene.layout.VBox receiptBox;
+    private ReceiptPane receipt;
     private RegistrationId shown;
 
     public RecordDetailController(AppContext ctx) {
@@ -48,6 +51,7 @@ public final class RecordDetailController {
         reprintText.visibleProperty().bind(reprintText.textProperty().isNotEmpty());
         reprintText.managedProperty().bind(reprintText.visibleProperty());
         verdict.visibleProperty().bind(verdict.textProperty().isNotEmpty());
+        receipt = new ReceiptPane(ctx, receiptBox, reprintText);
         verdict.managedProperty().bind(verdict.visibleProperty());
     }
 
@@ -72,6 +76,7 @@ public final class RecordDetailController {
         }
         EnrollmentRecord r = loaded.get();
         title.setText(r.demographics().fullName());
+        regId.setText(ctx.text("detail.regId", r.id().value()));
         ctx.session().store().records().search(r.demographics().nik().value(), 5).stream()
                 .filter(s -> s.id().equals(r.id())).findFirst().ifPresent(s -> {
                     status.setText(ctx.text("recordStatus." + s.status().name()));
@@ -91,11 +96,13 @@ public final class RecordDetailController {
         var scan = r.fingerprints().get(0).provenance().device();
         provenance.setText(ctx.text("detail.provenance", r.id().value(), r.stationId(), r.operatorId(),
                 DeskTimes.format(r.createdAt(), ZoneId.systemDefault()),
-                cam.model() + (cam.simulated() ? " (" + ctx.text("device.simulated") + ")" : ""),
-                scan.model() + (scan.simulated() ? " (" + ctx.text("device.simulated") + ")" : "")));
+                id.rekam.app.ui.DeviceNames.of(cam, ctx.bundle()), id.rekam.app.ui.DeviceNames.of(scan, ctx.bundle())));
     }
 
-    /** Regenerates the receipt from the store and prints it; the PDF never touches the disk. */
+    /**
+     * Regenerates the receipt from the store and prints it; without a printer it is shown and can
+     * be saved as a PDF where the operator chooses. Nothing is written on the station's disk.
+     */
     @FXML
     private void reprintReceipt() {
         RegistrationId id = shown;
@@ -104,19 +111,22 @@ public final class RecordDetailController {
         }
         Receipts receipts = new Receipts(ctx.session().store().records(), ctx.bundle(),
                 ctx.session().officeName(), ZoneId.systemDefault());
-        ctx.async(() -> {
-            byte[] pdf = receipts.reprint(id).orElseThrow(() -> new IllegalStateException(ctx.text("detail.notFound")));
-            try {
-                return new ReceiptPrinter().print(pdf);
-            } catch (Exception e) {
-                throw new IllegalStateException(e.getMessage(), e);
-            }
-        }, printed -> reprintText.setText(ctx.text(printed ? "detail.reprinted" : "detail.noPrinter")),
-                e -> reprintText.setText(ctx.text("status.error")));
+        ctx.async(() -> receipts.reprint(id).orElseThrow(() -> new IllegalStateException("record " + id + " not found")),
+                pdf -> {
+                    receipt.ready(pdf, id.value().substring(0, 8));
+                    receipt.print();
+                }, e -> reprintText.setText(ctx.explain(e)));
     }
 
     @FXML
     private void back() {
         ctx.navigator().show(Screen.RECORDS);
+    }
+
+    /** Esc goes back to the list the record was opened from; Esc there goes home. */
+    @Override
+    public boolean onEscape() {
+        back();
+        return true;
     }
 }

@@ -61,9 +61,12 @@ public final class RecordsController {
         });
         debounce.setOnFinished(e -> search());
         query.textProperty().addListener((o, a, b) -> debounce.playFromStart());
-        query.setOnAction(e -> {
-            table.requestFocus();
-            table.getSelectionModel().selectFirst();
+        query.setOnAction(e -> toTable());
+        query.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.DOWN) {
+                toTable();
+                e.consume();
+            }
         });
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
@@ -81,6 +84,13 @@ public final class RecordsController {
             }
         });
         search();
+    }
+
+    private void toTable() {
+        table.requestFocus();
+        if (table.getSelectionModel().isEmpty()) {
+            table.getSelectionModel().selectFirst();
+        }
     }
 
     private void search() {

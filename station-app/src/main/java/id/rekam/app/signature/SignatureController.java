@@ -7,6 +7,7 @@ import id.rekam.app.ui.AppContext;
 import id.rekam.core.domain.CaptureProvenance;
 import id.rekam.core.domain.DeviceRef;
 import id.rekam.core.domain.SignatureCapture;
+import id.rekam.core.signature.CannotSign;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -28,6 +29,7 @@ public final class SignatureController implements Step {
     @FXML private VBox root;
     @FXML private StackPane padHolder;
     @FXML private Label message;
+    @FXML private javafx.scene.control.Button nextButton;
     private SignaturePad pad;
     private EnrollmentSession session;
     private EnrollController wizard;
@@ -50,11 +52,14 @@ public final class SignatureController implements Step {
             wizard.refreshSteps();
         });
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+            if (e.getCode() == KeyCode.ENTER) {
                 next();
                 e.consume();
             } else if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.F7) {
                 clear();
+                e.consume();
+            } else if (e.getCode() == KeyCode.F8) {
+                cannotSign();
                 e.consume();
             }
         });
@@ -77,8 +82,10 @@ public final class SignatureController implements Step {
      * (it took 0.2–0.9 s on the FX thread), so {@code then} runs once the capture is in the session.
      */
     boolean keep(Runnable then) {
-        if (pad.strokes().pointCount() < MIN_POINTS) {
-            message.setText(ctx.text("signature.empty"));
+        int points = pad.strokes().pointCount();
+        if (points < MIN_POINTS) {
+            // A visible mark that is too short is not "no signature": say what is wrong with it.
+            message.setText(ctx.text(points == 0 ? "signature.empty" : "signature.tooShort"));
             return false;
         }
         var ink = pad.ink();
@@ -91,13 +98,56 @@ public final class SignatureController implements Step {
                 wizard.refreshSteps();
                 then.run();
             }
-        }, e -> message.setText(String.valueOf(e.getMessage())));
+        }, e -> message.setText(ctx.explain(e)));
         return true;
     }
 
+    /** Keeps the new signature; with none drawn, a signature already kept (a correction's) moves on as it is. */
     @FXML
     void next() {
+        if (pad.strokes().pointCount() == 0 && session.signature().isPresent()) {
+            wizard.next();
+            return;
+        }
         keep(wizard::next);
+    }
+
+    /**
+     * The citizen cannot sign: the record says so in words (an image of them, no strokes, core's
+     * {@code CannotSign} device), and the supervisor sees it flagged at approval.
+     */
+    @FXML
+    void cannotSign() {
+        pad.clear();
+        javafx.scene.canvas.Canvas words = new javafx.scene.canvas.Canvas(640, 240);
+        var g = words.getGraphicsContext2D();
+        g.setFill(javafx.scene.paint.Color.web("#10243f"));
+        g.setFont(javafx.scene.text.Font.font(28));
+        g.setTextAlign(javafx.scene.text.TextAlignment.CENTER);
+        g.fillText(ctx.text("signature.cannotSign.words"), 320, 130);
+        javafx.scene.SnapshotParameters p = new javafx.scene.SnapshotParameters();
+        p.setFill(javafx.scene.paint.Color.TRANSPARENT);
+        var ink = words.snapshot(p, null);
+        CaptureProvenance provenance = new CaptureProvenance(CannotSign.device(ctx.session().officeName()),
+                ctx.session().operator().id(), Instant.now());
+        int version = ++keeping;
+        ctx.async(() -> new SignatureCapture(SignaturePad.png(ink), "[]", provenance), capture -> {
+            if (version == keeping) {
+                session.signature(capture);
+                message.setText(ctx.text("signature.cannotSign.kept"));
+                wizard.refreshSteps();
+                wizard.next();
+            }
+        }, e -> message.setText(ctx.explain(e)));
+    }
+
+    /**
+     * The focus goes to "next" (Enter moves on once the citizen has signed), not to the first
+     * button in the step: that was "cannot sign", which a Space meant for nothing would press.
+     */
+    @Override
+    public void onShow() {
+        nextButton.requestFocus();
     }
 
     @Override

@@ -26,8 +26,10 @@ public final class AppContext implements AutoCloseable {
         this.config = config;
         this.services = services;
         this.bundle = bundle;
-        session.officeNameProperty().set(config.officeName());
+        // An unprovisioned station names no office and no id: the header and footer agree on it.
+        session.officeNameProperty().set(config.registered() ? config.officeName() : bundle.getString("station.unprovisioned"));
         session.districtCodeProperty().set(config.districtCode());
+        session.stationIdProperty().set(config.registered() ? config.stationId() : "");
         this.background = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "rekam-worker");
             t.setDaemon(true);
@@ -62,6 +64,16 @@ public final class AppContext implements AutoCloseable {
     public String text(String key, Object... args) {
         String pattern = bundle.getString(key);
         return args.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(args);
+    }
+
+    /** What a failure means for the operator, in the desk's language (never the exception's own text). */
+    public String explain(Throwable failure) {
+        return new ErrorText(bundle, config.locale()).of(failure);
+    }
+
+    /** A device's failure for the operator: what happened to which device and what to do. */
+    public String explain(id.rekam.app.ports.DeviceFailure failure, String deviceKey) {
+        return new ErrorText(bundle, config.locale()).device(failure, deviceKey);
     }
 
     /**

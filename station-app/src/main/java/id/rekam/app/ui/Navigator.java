@@ -164,6 +164,11 @@ public final class Navigator {
         return currentScreen;
     }
 
+    /** The controller of the screen shown now (the keyboard scheme asks it about Esc and the F-keys). */
+    public Object controller() {
+        return current;
+    }
+
     /** Called when the window closes. */
     public void leave() {
         if (current instanceof Lifecycle l) {

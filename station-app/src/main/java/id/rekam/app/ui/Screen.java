@@ -18,7 +18,8 @@ public enum Screen {
     BUNDLES("bundles"),
     /** Technicians (issue 17): what works and what to do next, then devices and loans. */
     DIAGNOSTICS("diagnostics"),
-    EQUIPMENT("equipment");
+    EQUIPMENT("equipment"),
+    OPERATORS("operators");
 
     private final String fxml;
 

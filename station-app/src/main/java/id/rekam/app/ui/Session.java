@@ -19,6 +19,12 @@ public final class Session {
     private final ObjectProperty<Operator> operator = new SimpleObjectProperty<>();
     private final StringProperty officeName = new SimpleStringProperty("");
     private final StringProperty districtCode = new SimpleStringProperty("");
+    private final StringProperty stationId = new SimpleStringProperty("");
+
+    /** The station id the footer shows; empty until a technician has set the station up. */
+    public StringProperty stationIdProperty() {
+        return stationId;
+    }
 
     /** "Kecamatan X, Kota Y": the top bar, the window title and receipts show it. */
     public StringProperty officeNameProperty() {

@@ -44,6 +44,7 @@ public final class ShellController {
     @FXML private Label approvalLabel;
     @FXML private Label stationLabel;
     private Timeline refresher;
+    private id.rekam.app.fx.FocusKeeper focusKeeper;
     /** Sync-thread callbacks hop to the FX thread; the snapshot is already computed there. */
     private final Consumer<SyncStatus> syncListener = new FxLatest<>(this::showSync);
 
@@ -53,12 +54,27 @@ public final class ShellController {
 
     @FXML
     private void initialize() {
-        ctx.attach(new Navigator(ctx, content, this::refresh));
+        ctx.attach(new Navigator(ctx, content, () -> {
+            refresh();
+            if (focusKeeper != null) {
+                focusKeeper.screenShown();
+            }
+        }));
+        // The keyboard scheme and the focus keeper belong to the window, so every screen has them.
+        root.sceneProperty().addListener((o, old, scene) -> {
+            if (scene != null && old == null) {
+                ShellKeys.install(scene, ctx);
+                focusKeeper = id.rekam.app.fx.FocusKeeper.install(scene, content);
+            }
+        });
         boolean demo = ctx.config().demo();
         demoBanner.setVisible(demo);
         demoBanner.setManaged(demo);
         officeLabel.textProperty().bind(ctx.session().officeNameProperty());
-        stationLabel.setText(ctx.text("status.station", ctx.config().stationId()));
+        stationLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                ctx.session().stationIdProperty().get().isEmpty() ? ctx.text("status.station.none")
+                        : ctx.text("status.station", ctx.session().stationIdProperty().get()),
+                ctx.session().stationIdProperty()));
         // On a narrow window the network message is the status item that gets cut short.
         Tooltip networkTip = new Tooltip();
         networkTip.textProperty().bind(networkLabel.textProperty());
@@ -183,8 +199,7 @@ public final class ShellController {
 
     @FXML
     private void logout() {
-        ctx.session().operatorProperty().set(null);
-        ctx.navigator().show(Screen.LOGIN);
+        ShellKeys.logout(ctx);
     }
 
     public void stop() {

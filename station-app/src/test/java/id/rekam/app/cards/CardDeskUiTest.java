@@ -4,6 +4,8 @@ import id.rekam.app.AppConfig;
 import id.rekam.app.ports.Operator;
 import id.rekam.app.testing.DeskScreen;
 import id.rekam.app.testing.Flow;
+import id.rekam.app.testing.Ui;
+import id.rekam.app.testing.PaintedCamera;
 import id.rekam.app.testing.TestStation;
 import id.rekam.app.ui.AppContext;
 import id.rekam.app.ui.Screen;
@@ -109,6 +111,8 @@ class CardDeskUiTest {
         scanner.nextFinger("probe.png");
         robot.clickOn("#handoverScan");
         Flow.waitFor(60, () -> flow.text("#handoverMessage").startsWith("Kartu KTP-UI-0001 diserahkan"));
+        assertThat(robot.lookup("#chain-HANDED_OVER").queryAs(javafx.scene.control.Label.class).getStyleClass())
+                .contains("chain-current");
         flow.screenshot("cards-01-handover-match");
         assertThat(new CardRegistry(store).require("KTP-UI-0001").state()).isEqualTo(CardState.HANDED_OVER);
         var h = new HandOverService(store).find("KTP-UI-0001").orElseThrow();
@@ -137,9 +141,14 @@ class CardDeskUiTest {
         robot.clickOn("#handoverScan");
         Flow.waitFor(60, () -> flow.text("#handoverMessage").contains("tidak cocok"));
         Flow.waitFor(() -> flow.visible("#supervisorPane"));
-        flow.screenshot("cards-02-handover-nomatch");
         assertThat(new CardRegistry(store).require("KTP-UI-0001").state()).isEqualTo(CardState.ASSIGNED);
 
+        // The exception form is below the signature box: scrolled to, not squeezed over it.
+        Ui.onFx(() -> {
+            ((javafx.scene.control.ScrollPane) robot.lookup("#handoverScroll").query()).setVvalue(1);
+            return null;
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         // The operator cannot approve their own exception.
         robot.clickOn("#supervisorId").write("op1");
         robot.clickOn("#supervisorPassword").write("operator-1!");
@@ -156,6 +165,59 @@ class CardDeskUiTest {
         Flow.waitFor(60, () -> flow.text("#handoverMessage").contains("pengecualian yang disetujui supervisor spv1"));
         assertThat(new CardRegistry(store).require("KTP-UI-0001").state()).isEqualTo(CardState.HANDED_OVER);
         assertThat(new HandOverService(store).find("KTP-UI-0001").orElseThrow().supervisor()).isEqualTo(SUPERVISOR);
+    }
+
+    /**
+     * The hand-over says where a card is in its custody chain and what to do next: a NIK whose
+     * card is print-ready but not yet received here, a card still in the office stock, a card at
+     * the desk, a card handed over. Nothing on it is drawn over anything else, at any window size.
+     */
+    @Test
+    void theHandOverGuidesThroughTheCustodyChainAndNothingOverlaps(FxRobot robot) {
+        Flow flow = new Flow(robot);
+        EnrollmentRecord printed = EnrollmentBuilder.from(new DemoRecords(12, "32.76.01.1006", TestStation.STATION_ID)
+                .next()).build();
+        store.saveEnrollment(printed);
+        String packet = store.findByNik(printed.demographics().nik()).get(0).id().value();
+        store.outbox().approve(List.of(packet), SUPERVISOR);
+        store.outbox().enqueue(List.of(packet), SUPERVISOR);
+        store.outbox().startUpload(packet, java.net.URI.create("https://pusat.example/" + packet), "sync");
+        store.verdicts().apply(packet, new id.rekam.core.verdict.ServerVerdict.PrintReady(null), "sync");
+
+        robot.clickOn("#handoverQuery").write(printed.demographics().nik().value()).type(javafx.scene.input.KeyCode.ENTER);
+        Flow.waitFor(30, () -> flow.text("#handoverNext").contains("belum diterima kantor ini"));
+        assertThat(flow.text("#chain-PRINTED")).contains("Dicetak di pusat");
+        assertThat(robot.lookup("#chain-PRINTED").queryAs(javafx.scene.control.Label.class).getStyleClass())
+                .contains("chain-current");
+        assertThat(robot.lookup("#handoverScan").queryButton().isDisabled()).isTrue();
+
+        robot.clickOn("#handoverQuery");
+        flow.ctrl(javafx.scene.input.KeyCode.A);
+        robot.write("KTP-UI-0002").type(javafx.scene.input.KeyCode.ENTER);
+        Flow.waitFor(30, () -> flow.text("#handoverNext").startsWith("Langkah berikut: tetapkan kartu"));
+        assertThat(robot.lookup("#chain-IN_STOCK").queryAs(javafx.scene.control.Label.class).getStyleClass())
+                .contains("chain-current");
+        assertThat(robot.lookup("#chain-PRINTED").queryAs(javafx.scene.control.Label.class).getStyleClass())
+                .contains("chain-done");
+
+        findAndSign(robot, flow, owner.demographics().nik().value());
+        assertThat(flow.text("#handoverNext")).contains("letakkan jari telunjuk kanan");
+        scanner.nextFinger("nonmatching.png");
+        robot.clickOn("#handoverScan");
+        Flow.waitFor(60, () -> flow.visible("#supervisorPane"));
+        Stage stage = (Stage) robot.lookup("#handoverScan").query().getScene().getWindow();
+        for (double[] size : new double[][] {{1000, 680}, {1280, 800}, {1920, 1080}, {1180, 860}}) {
+            Ui.onFx(() -> {
+                stage.setWidth(size[0]);
+                stage.setHeight(size[1]);
+                return null;
+            });
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            assertThat(Ui.overlappingControls()).as("controls drawn over others at %s", java.util.Arrays.toString(size))
+                    .isEmpty();
+            assertThat(Ui.offWindowTexts()).as("texts beyond the edge at %s", java.util.Arrays.toString(size)).isEmpty();
+        }
+        flow.screenshot("cards-02-handover-nomatch");
     }
 
     @Test

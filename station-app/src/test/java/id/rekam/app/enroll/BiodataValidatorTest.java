@@ -103,4 +103,15 @@ class BiodataValidatorTest {
                 .isEqualTo(BirthDates.parse("17081990")).isPresent();
         assertThat(BirthDates.parse("1990-08-17")).isEmpty();
     }
+
+    /** Day, month and year of the NIK all differ from the form: the one warning names all three. */
+    @Test
+    void aNikThatDisagreesInDayMonthAndYearSaysSoForEach() {
+        Map<Field, String> f = complete();
+        f.put(Field.BIRTH_DATE, "03-04-1985");
+        Message m = VALIDATOR.validate(f).get(Field.NIK);
+        assertThat(m.blocking()).isFalse();
+        String text = String.valueOf(m.args()[0]);
+        assertThat(text).contains("tanggal 17").contains("bulan 08").contains("tahun ..90");
+    }
 }

@@ -77,6 +77,9 @@ class ProvisioningWizardTest {
         flow.screenshot("43-provisioning");
         flow.click("#provSubmit");
         Flow.waitFor(60, () -> flow.visible("#operatorId"));
+        // Header and footer name the office and the id just registered, at once.
+        assertThat(flow.text("#officeLabel")).contains("Pancoran Mas");
+        assertThat(flow.text("#stationLabel")).isEqualTo("Stasiun ST-327601-0001");
         assertThat(server.admin().stations()).singleElement()
                 .satisfies(s -> assertThat(s.stationId()).isEqualTo("ST-327601-0001"));
         Properties settings = StationSettings.read(station.dataDir);

@@ -82,8 +82,10 @@ public final class Flow {
         return Ui.await(robot, query, type);
     }
 
+    /** A station without a store: the passphrase twice creates it, then the first supervisor. */
     public void unlockAndCreateSupervisor(String passphrase) {
         click("#passphrase").write(passphrase).type(KeyCode.ENTER);
+        robot.write(passphrase).type(KeyCode.ENTER);
         waitFor(60, () -> visible("#operatorId"));
         screenshot("02-login-first-supervisor");
         click("#operatorId").write(SUPERVISOR).type(KeyCode.ENTER);

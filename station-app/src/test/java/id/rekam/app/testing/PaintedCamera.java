@@ -21,6 +21,7 @@ public final class PaintedCamera implements CameraService {
     private volatile int brightnessShift;
     private final long frameNanos;
     private long last;
+    private volatile id.rekam.app.ports.DeviceFailure failure;
 
     public PaintedCamera(Color backdrop, int fps) {
         this.backdrop = backdrop;
@@ -29,6 +30,16 @@ public final class PaintedCamera implements CameraService {
 
     public void backdrop(Color c) {
         backdrop = c;
+    }
+
+    /** From now on, no frames and this failure (null: working again), as a failed webcam would. */
+    public void fail(id.rekam.app.ports.DeviceFailure kind) {
+        failure = kind;
+    }
+
+    @Override
+    public java.util.Optional<id.rekam.app.ports.DeviceFailure> failure() {
+        return java.util.Optional.ofNullable(failure);
     }
 
     public void darken(int shift) {
@@ -46,6 +57,9 @@ public final class PaintedCamera implements CameraService {
 
     @Override
     public BufferedImage grab() {
+        if (failure != null) {
+            return null;
+        }
         long wait = last + frameNanos - System.nanoTime();
         if (wait > 0) {
             try {

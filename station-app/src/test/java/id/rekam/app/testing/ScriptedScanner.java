@@ -19,6 +19,7 @@ public final class ScriptedScanner implements FingerprintService {
     private final DeviceRef device = new DeviceRef("TEST-R30X", "fingerprint", "scripted test scanner", "S-1", "TEST",
             true);
     private final Deque<Integer> qualities = new ArrayDeque<>();
+    private final Deque<id.rekam.app.ports.DeviceFailure> failures = new ArrayDeque<>();
     private volatile long person = 1;
     private volatile SyntheticPeople people;
     private volatile int impression;
@@ -45,14 +46,27 @@ public final class ScriptedScanner implements FingerprintService {
         this.people = from;
     }
 
+    /**
+     * The next capture fails as a real device would, with a driver message in English that names
+     * the port: the desk must show its own words for {@code kind}, never this message.
+     */
+    public synchronized void failNext(id.rekam.app.ports.DeviceFailure kind) {
+        failures.add(kind);
+    }
+
     public synchronized void nextQualities(Integer... q) {
         qualities.addAll(java.util.List.of(q));
     }
 
     @Override
-    public FingerSample capture(FingerPosition p) {
+    public FingerSample capture(FingerPosition p) throws ScanException {
         int q;
         synchronized (this) {
+            id.rekam.app.ports.DeviceFailure f = failures.poll();
+            if (f != null) {
+                throw new ScanException(f, "The scanner on /tmp/rekam-demo-data/scanner did not answer within 1,000 ms "
+                        + "(id.rekam.devices.scanner.R30xException: " + f + ")", new java.io.IOException("ttyUSB0 gone"));
+            }
             q = qualities.isEmpty() ? 80 : qualities.poll();
         }
         byte[] template;

@@ -63,13 +63,13 @@ public final class TestStation {
     /** @param locale the UI language (Bahasa Indonesia unless a test asks for English) */
     public TestStation(Path dataDir, AppConfig.ApprovalMode mode, boolean demo, boolean seeded, SyncConfig sync,
                        Locale locale) {
-        this(dataDir, mode, demo, seeded, sync, locale, fastStore(), null);
+        this(dataDir, mode, demo, seeded, sync, locale, fastStore(), null, STATION_ID);
     }
 
     /** @param options the store's options (field guardrail tests set limits and a simulated disk) */
     public TestStation(Path dataDir, AppConfig.ApprovalMode mode, boolean demo, boolean seeded, SyncConfig sync,
                        Locale locale, StoreOptions options) {
-        this(dataDir, mode, demo, seeded, sync, locale, options, null);
+        this(dataDir, mode, demo, seeded, sync, locale, options, null, STATION_ID);
     }
 
     /**
@@ -79,13 +79,20 @@ public final class TestStation {
      */
     public TestStation(Path dataDir, AppConfig.ApprovalMode mode, boolean demo, boolean seeded, SyncConfig sync,
                        Locale locale, Function<CoreStoreGateway, Technician> technician) {
-        this(dataDir, mode, demo, seeded, sync, locale, fastStore(), technician);
+        this(dataDir, mode, demo, seeded, sync, locale, fastStore(), technician, STATION_ID);
+    }
+
+    /** A station no technician has set up: no settings (its id reads {@link AppConfig#UNREGISTERED}), no store. */
+    public static TestStation unregistered(Path dataDir) {
+        return new TestStation(dataDir, AppConfig.ApprovalMode.END_OF_DAY, false, false, null,
+                Locale.forLanguageTag("id"), fastStore(), null, AppConfig.UNREGISTERED);
     }
 
     private TestStation(Path dataDir, AppConfig.ApprovalMode mode, boolean demo, boolean seeded, SyncConfig sync,
-                        Locale locale, StoreOptions options, Function<CoreStoreGateway, Technician> technician) {
+                        Locale locale, StoreOptions options, Function<CoreStoreGateway, Technician> technician,
+                        String stationId) {
         this.dataDir = dataDir;
-        config = new AppConfig(STATION_ID, "Kecamatan Pancoran Mas, Kota Depok", "32.76.01", dataDir,
+        config = new AppConfig(stationId, "Kecamatan Pancoran Mas, Kota Depok", "32.76.01", dataDir,
                 locale, mode, demo, demo ? PASSPHRASE : null, demo ? SEEDED_LOGINS : null);
         DeviceStatusService status = new DeviceStatusService() {
             @Override
@@ -99,7 +106,7 @@ public final class TestStation {
                 return Boolean.FALSE;
             }
         };
-        gateway = new CoreStoreGateway(dataDir, STATION_ID, options,
+        gateway = new CoreStoreGateway(dataDir, stationId, options,
                 seeded ? s -> DemoSeeder.seed(s, "32.76.01.1008") : s -> { });
         Technician tech = technician == null ? null : technician.apply(gateway);
         StationServices services = new StationServices(gateway, new CatalogRegions(CATALOG),

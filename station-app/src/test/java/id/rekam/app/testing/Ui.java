@@ -219,6 +219,128 @@ public final class Ui {
         });
     }
 
+    /**
+     * Controls shown in the main window that are drawn over one another (a button over the
+     * signature box after the layout ran out of room), as "a over b" pairs. Counted: buttons,
+     * fields, lists, tables, choice boxes, canvases and labels with text — each where it is
+     * visible (clipped to the scroll panes around it). Not counted: a control's own insides
+     * (cells, skins), and nodes inside one another.
+     */
+    public static List<String> overlappingControls() {
+        return onFx(() -> {
+            Scene scene = mainWindow().orElseThrow(() -> new AssertionError("no window")).getScene();
+            List<Node> solid = new ArrayList<>();
+            collectSolid(scene.getRoot(), solid);
+            List<javafx.geometry.Bounds> seen = new ArrayList<>();
+            for (Node n : solid) {
+                seen.add(visibleBounds(n));
+            }
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < solid.size(); i++) {
+                for (int j = i + 1; j < solid.size(); j++) {
+                    javafx.geometry.Bounds a = seen.get(i);
+                    javafx.geometry.Bounds b = seen.get(j);
+                    if (a == null || b == null) {
+                        continue;
+                    }
+                    double w = Math.min(a.getMaxX(), b.getMaxX()) - Math.max(a.getMinX(), b.getMinX());
+                    double h = Math.min(a.getMaxY(), b.getMaxY()) - Math.max(a.getMinY(), b.getMinY());
+                    if (w > 1.5 && h > 1.5) {
+                        out.add(describe(solid.get(i)) + " over " + describe(solid.get(j)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private static void collectSolid(Node n, List<Node> out) {
+        if (!n.isVisible()) {
+            return;
+        }
+        boolean solid = n instanceof javafx.scene.control.ButtonBase || n instanceof javafx.scene.control.TextInputControl
+                || n instanceof javafx.scene.control.ComboBoxBase<?> || n instanceof javafx.scene.control.ChoiceBox<?>
+                || n instanceof javafx.scene.control.ListView<?> || n instanceof javafx.scene.control.TableView<?>
+                || n instanceof javafx.scene.canvas.Canvas
+                || (n instanceof javafx.scene.control.Label l && l.getText() != null && !l.getText().isBlank());
+        if (solid && isShown(n)) {
+            out.add(n);
+        }
+        // A control's insides are its own layout; containers that are controls are looked into.
+        boolean container = n instanceof javafx.scene.control.ScrollPane || n instanceof javafx.scene.control.TabPane
+                || n instanceof javafx.scene.control.SplitPane || n instanceof javafx.scene.control.TitledPane;
+        if (n instanceof Parent p && (container || !(n instanceof javafx.scene.control.Control))) {
+            List<Node> kids = n instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null
+                    ? List.of(sp.getContent())
+                    : n instanceof javafx.scene.control.TabPane tp ? tabContents(tp) : p.getChildrenUnmodifiable();
+            for (Node child : kids) {
+                collectSolid(child, out);
+            }
+        }
+    }
+
+    private static List<Node> tabContents(javafx.scene.control.TabPane tp) {
+        var tab = tp.getSelectionModel().getSelectedItem();
+        return tab == null || tab.getContent() == null ? List.of() : List.of(tab.getContent());
+    }
+
+    /** The node's bounds in the scene, cut to every scroll pane's viewport around it; null if none is left. */
+    private static javafx.geometry.Bounds visibleBounds(Node n) {
+        Bounds b = n.localToScene(n.getLayoutBounds());
+        for (Parent p = n.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.ScrollPane sp) {
+                Bounds view = sp.localToScene(sp.getLayoutBounds());
+                double minX = Math.max(b.getMinX(), view.getMinX());
+                double minY = Math.max(b.getMinY(), view.getMinY());
+                double maxX = Math.min(b.getMaxX(), view.getMaxX());
+                double maxY = Math.min(b.getMaxY(), view.getMaxY());
+                if (maxX <= minX || maxY <= minY) {
+                    return null;
+                }
+                b = new javafx.geometry.BoundingBox(minX, minY, maxX - minX, maxY - minY);
+            }
+        }
+        return b;
+    }
+
+    private static String describe(Node n) {
+        String text = n instanceof javafx.scene.control.Labeled l ? " \"" + l.getText() + "\"" : "";
+        return n.getClass().getSimpleName() + (n.getId() == null ? "" : "#" + n.getId()) + text;
+    }
+
+    /**
+     * What is wrong with the keyboard focus now, or null when it is fine: a control has it, the
+     * control is shown and enabled, and it lies inside the window and inside the viewport of
+     * every scroll pane around it (the operator sees where the keys go).
+     */
+    public static String focusProblem() {
+        return onFx(() -> {
+            Scene scene = mainWindow().orElseThrow(() -> new AssertionError("no window")).getScene();
+            Node owner = scene.getFocusOwner();
+            if (owner == null) {
+                return "nothing has the focus";
+            }
+            if (!isShown(owner) || owner.isDisabled()) {
+                return describe(owner) + " has the focus but is " + (owner.isDisabled() ? "disabled" : "not shown");
+            }
+            Bounds b = visibleBounds(owner);
+            Bounds full = owner.localToScene(owner.getLayoutBounds());
+            if (b == null || b.getHeight() < Math.min(full.getHeight(), 12) - 0.5) {
+                return describe(owner) + " has the focus but is scrolled out of view";
+            }
+            if (b.getMinX() < -1 || b.getMinY() < -1 || b.getMaxX() > scene.getWidth() + 1
+                    || b.getMaxY() > scene.getHeight() + 1) {
+                return describe(owner) + " has the focus but lies beyond the window's edge";
+            }
+            return null;
+        });
+    }
+
+    /** The node that has the keyboard focus, described ("Button#approveSelected \"Setujui\""). */
+    public static String focusOwner() {
+        return onFx(() -> mainWindow().map(w -> w.getScene().getFocusOwner()).map(Ui::describe).orElse("-"));
+    }
+
     /** The main window (the stage, not a popup), if one is showing. */
     public static Optional<Window> mainWindow() {
         return onFx(() -> Window.getWindows().stream().filter(w -> w instanceof Stage && w.isShowing()).findFirst());

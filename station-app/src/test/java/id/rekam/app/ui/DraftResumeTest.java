@@ -42,7 +42,8 @@ class DraftResumeTest {
         Flow.waitFor(() -> flow.visible("#nik"));
         flow.click("#nik").write(Flow.NIK).type(KeyCode.ENTER).write("Sri Wahyuni");
         var store = first.store();
-        Flow.waitFor(() -> store.loadDraft("enrollment-form").map(d -> d.contains("Sri Wahyuni")).orElse(false));
+        Flow.waitFor(() -> store.listDrafts().stream().anyMatch(d -> store.loadDraft(d.id())
+                .map(json -> json.contains("Sri Wahyuni")).orElse(false)));
 
         // Killed: nothing is closed or saved on the way out. A new process opens the same data.
         TestStation second = new TestStation(dir, AppConfig.ApprovalMode.END_OF_DAY, false);

@@ -153,7 +153,7 @@ class EnrollmentFlowTest {
         assertThat(r.stationId()).isEqualTo(TestStation.STATION_ID);
         assertThat(store.auditTrail(0, 100)).anyMatch(a -> a.action().equals(AuditActions.ENROLLMENT_CAPTURED)
                 && a.subject().equals(r.id().value()));
-        assertThat(store.loadDraft("enrollment-form")).as("draft cleared after commit").isEmpty();
+        Flow.waitFor(() -> store.listDrafts().isEmpty());
 
         // Encrypted at rest: neither the NIK nor the name is anywhere in the station's files,
         // receipts included (they are rendered in memory, never saved).

@@ -58,9 +58,13 @@ class RecordsAndApprovalTest {
         robot.type(KeyCode.ENTER).type(KeyCode.ENTER);
         Flow.waitFor(() -> flow.visible("#detailTitle") && flow.text("#detailTitle").contains(firstWord));
         flow.screenshot("14-record-detail");
-        // The demo's records carry placeholder bytes, not pictures: the frames say so, not stay blank.
-        assertThat(flow.visible("#detailPhotoUnreadable")).isTrue();
-        assertThat(flow.visible("#detailSignatureUnreadable")).isTrue();
+        // The demo's records carry drawn portraits and signatures that the page shows (they were
+        // placeholder bytes, "cannot be shown"), and real kelurahan names instead of "DEMO".
+        assertThat(flow.visible("#detailPhotoUnreadable")).isFalse();
+        assertThat(flow.visible("#detailSignatureUnreadable")).isFalse();
+        assertThat(Ui.onFx(() -> robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Label l
+                && "DEMO".equals(l.getText()) && !l.getStyleClass().contains("demo-tag")).queryAll().isEmpty()))
+                .as("no region named DEMO").isTrue();
         assertThat(Ui.cutShortTexts()).as("texts cut short on the record").isEmpty();
         // No reprint message yet: it takes no room (no gap above "read only").
         assertThat(Ui.onFx(() -> robot.lookup("#reprintText").query().isManaged())).as("empty message laid out").isFalse();
@@ -69,7 +73,34 @@ class RecordsAndApprovalTest {
         Flow.waitFor(() -> !flow.text("#reprintText").isEmpty());
         // Shown once the next layout pass has given it room.
         Flow.waitFor(() -> flow.visible("#reprintText"));
-        assertThat(flow.text("#reprintText")).isIn("Tanda terima dikirim ke printer.", "Tidak ada printer terpasang.");
+        assertThat(flow.text("#reprintText")).matches("Tanda terima dikirim ke printer\\.|Tidak ada printer terpasang\\..*");
+        // Without a printer (or before printing) the receipt is seen on screen and saved as a PDF
+        // where the operator says, never into the station's data folder.
+        flow.click("#receiptPreview");
+        javafx.scene.image.ImageView receipt = flow.await("#receiptImage", javafx.scene.image.ImageView.class);
+        Flow.waitFor(() -> Ui.onFx(() -> receipt.getImage() != null && receipt.getImage().getHeight() > 400));
+        flow.screenshot("16-receipt-preview");
+        flow.click("#receiptSave");
+        flow.click("#receiptFolder").write(dir.toString()).type(KeyCode.ENTER);
+        Flow.waitFor(() -> flow.text("#reprintText").startsWith("Pilih folder yang ada"));
+        java.nio.file.Path stick;
+        try {
+            stick = java.nio.file.Files.createTempDirectory("flashdisk");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        robot.eraseText(dir.toString().length()).write(stick.toString()).type(KeyCode.ENTER);
+        Flow.waitFor(() -> flow.text("#reprintText").startsWith("Tanda terima disimpan"));
+        try (var saved = java.nio.file.Files.list(stick)) {
+            java.nio.file.Path pdf = saved.findFirst().orElseThrow();
+            assertThat(pdf.getFileName().toString()).matches("tanda-terima-[0-9a-f]{8}\\.pdf");
+            assertThat(new String(java.nio.file.Files.readAllBytes(pdf), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                    .isEqualTo("%PDF-");
+            java.nio.file.Files.delete(pdf);
+            java.nio.file.Files.delete(stick);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         try (var files = java.nio.file.Files.walk(dir)) {
             assertThat(files.filter(f -> f.toString().endsWith(".pdf") || f.getFileName().toString().equals("receipts")))
                     .as("no receipt on the station's disk").isEmpty();

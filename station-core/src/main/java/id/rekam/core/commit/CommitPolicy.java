@@ -4,6 +4,7 @@ import id.rekam.core.auth.AuthException;
 import id.rekam.core.auth.Role;
 import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.identification.DuplicatePolicy;
+import id.rekam.core.outbox.OutboxState;
 import id.rekam.core.store.StoreException;
 
 import java.util.EnumSet;
@@ -63,6 +64,48 @@ public final class CommitPolicy {
      */
     public static boolean approvedAtCommit(Role committer, ApprovalMode mode, boolean selfApproval) {
         return selfApproval && mode == ApprovalMode.PER_RECORD && mayApprove(committer);
+    }
+
+    /** Longest reason a supervisor gives for refusing a record or sending it back. */
+    public static final int MAX_REVIEW_REASON = 500;
+
+    /**
+     * Whether a record in {@code state} stands for its person on this station: the local
+     * duplicate checks (same NIK, fingerprints) compare new recordings with these only. A record
+     * a supervisor refused or sent back for correction does not: the corrected recording of the
+     * same person must be allowed.
+     */
+    public static boolean countsAsRecorded(OutboxState state) {
+        return state != OutboxState.DECLINED && state != OutboxState.RETURNED;
+    }
+
+    /**
+     * Refusing a record or sending it back for correction takes a supervisor and a reason (the
+     * operator reads it to correct the record).
+     *
+     * @return the reason as kept (trimmed)
+     * @throws AuthException  the reviewer is not a supervisor
+     * @throws StoreException the reason is blank or longer than {@link #MAX_REVIEW_REASON}
+     */
+    public static String reviewReason(String reviewer, Role role, String reason) {
+        requireApprover(reviewer, role);
+        String kept = reason == null ? "" : reason.strip();
+        if (kept.isEmpty() || kept.length() > MAX_REVIEW_REASON) {
+            throw new StoreException("review.reason", MAX_REVIEW_REASON);
+        }
+        return kept;
+    }
+
+    /**
+     * Who sees an unfinished recording (a draft): the operator who made it, to resume it, and a
+     * supervisor, to see what was left and discard it; nobody else's desk lists it. A draft of
+     * unknown origin (made before drafts named their operator) is everyone's.
+     *
+     * @param owner  the account that made the draft; null when unknown
+     * @param viewer the account asking
+     */
+    public static boolean maySeeDraft(String owner, String viewer, Role viewerRole) {
+        return owner == null || owner.equals(viewer) || mayApprove(viewerRole);
     }
 
     /**

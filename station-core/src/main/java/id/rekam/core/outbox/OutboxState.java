@@ -13,6 +13,9 @@ import java.util.Set;
  * encrypted export bundle (e.g. before the station moves to another office); it stays
  * deliverable, because the server treats the same id with the same hash as the same packet,
  * so a later upload or the bundle's import — whichever comes second — changes nothing.
+ * DECLINED and RETURNED are a supervisor's review of a CAPTURED record: refused (it never leaves
+ * the station), or sent back to its operator for correction (the corrected recording is a new
+ * record; this one never leaves the station either). Both keep their reason sealed.
  * Nothing else: no skipping, no silent going back.
  */
 public enum OutboxState {
@@ -29,11 +32,15 @@ public enum OutboxState {
     /** The server holds the record for an official's review ({@code needs-review}); a final verdict follows. */
     SERVER_REVIEW,
     NEEDS_ATTENTION,
-    EXPORTED;
+    EXPORTED,
+    /** A supervisor refused the record at review, with a reason; it is never delivered. */
+    DECLINED,
+    /** A supervisor sent the record back to its operator for correction, with a reason; never delivered. */
+    RETURNED;
 
     public Set<OutboxState> successors() {
         return switch (this) {
-            case CAPTURED -> EnumSet.of(APPROVED, NEEDS_ATTENTION);
+            case CAPTURED -> EnumSet.of(APPROVED, NEEDS_ATTENTION, DECLINED, RETURNED);
             case APPROVED -> EnumSet.of(QUEUED, NEEDS_ATTENTION, EXPORTED);
             case QUEUED -> EnumSet.of(UPLOADING, NEEDS_ATTENTION, EXPORTED);
             case UPLOADING -> EnumSet.of(ACKNOWLEDGED, DUPLICATE, REJECTED, NEEDS_ATTENTION, EXPORTED);
@@ -43,7 +50,7 @@ public enum OutboxState {
             // Back on the wire if the network returns; verdicts reach it through that upload.
             case EXPORTED -> EnumSet.of(UPLOADING, NEEDS_ATTENTION);
             case CONFIRMED -> EnumSet.of(PRINT_READY);
-            case PRINT_READY, REJECTED, DUPLICATE -> EnumSet.noneOf(OutboxState.class);
+            case PRINT_READY, REJECTED, DUPLICATE, DECLINED, RETURNED -> EnumSet.noneOf(OutboxState.class);
         };
     }
 

@@ -171,6 +171,88 @@ public final class Captures {
         });
     }
 
+    /**
+     * A supervisor refuses a record waiting for approval: CAPTURED → DECLINED, the reason sealed,
+     * audited. The record never leaves the station.
+     *
+     * @throws id.rekam.core.auth.AuthException {@code supervisor} may not review
+     * @throws StoreException                   no usable reason
+     */
+    public void decline(RegistrationId id, String supervisor, String reason) {
+        decide(id, supervisor, reason, OutboxState.DECLINED);
+    }
+
+    /**
+     * A supervisor sends a record back to its operator for correction: CAPTURED → RETURNED, the
+     * reason sealed, audited. The corrected recording is a new record; this one never leaves the
+     * station, and no longer counts for the local duplicate checks.
+     */
+    public void sendBack(RegistrationId id, String supervisor, String reason) {
+        decide(id, supervisor, reason, OutboxState.RETURNED);
+    }
+
+    private void decide(RegistrationId id, String supervisor, String reason, OutboxState to) {
+        db.inTransaction(c -> {
+            String kept = CommitPolicy.reviewReason(supervisor, operators.activeRole(c, supervisor).orElse(null),
+                    reason);
+            String packetId = RecordRepository.packetOf(c, id)
+                    .orElseThrow(() -> new StoreException("store.notFound", id.value()));
+            outbox.reviewed(c, packetId, to, supervisor, kept);
+            return null;
+        });
+    }
+
+    /** A supervisor's refusal or sending back: which, who, why, when. */
+    public record SupervisorDecision(OutboxState decision, String supervisor, String reason, java.time.Instant at) {
+
+        /** Never prints the reason. */
+        @Override
+        public String toString() {
+            return "SupervisorDecision[" + decision + " by " + supervisor + "]";
+        }
+    }
+
+    /** Why a record was refused or sent back; empty for a record in any other state. */
+    public Optional<SupervisorDecision> supervisorDecision(RegistrationId id) {
+        Optional<String> packetId = db.read(c -> RecordRepository.packetOf(c, id));
+        return packetId.flatMap(outbox::entry)
+                .filter(e -> e.state() == OutboxState.DECLINED || e.state() == OutboxState.RETURNED)
+                .map(e -> new SupervisorDecision(e.state(), db.read(c -> SqlOutbox.decidedBy(c, e.packetId())).orElse(""),
+                        e.reason(), e.stateSince()));
+    }
+
+    /**
+     * Records sent back to {@code operator} for correction that no later recording of the same
+     * person has replaced yet (the corrected one counts as recorded), oldest first.
+     */
+    public List<RegistrationId> returnedTo(String operator) {
+        List<RegistrationId> returned = db.read(c -> {
+            List<RegistrationId> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT p.record_id FROM outbox o JOIN packets p "
+                    + "ON p.id = o.packet_id JOIN records r ON r.id = p.record_id "
+                    + "WHERE o.state = 'RETURNED' AND r.operator_id = ? ORDER BY o.seq")) {
+                p.setString(1, operator);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new RegistrationId(rs.getString(1)));
+                    }
+                }
+            }
+            return out;
+        });
+        List<RegistrationId> open = new ArrayList<>();
+        for (RegistrationId id : returned) {
+            records.findSummary(id).ifPresent(s -> {
+                boolean replaced = records.findByNik(s.nik()).stream()
+                        .anyMatch(other -> CommitPolicy.countsAsRecorded(other.state()));
+                if (!replaced) {
+                    open.add(id);
+                }
+            });
+        }
+        return open;
+    }
+
     /** Records waiting for a supervisor, oldest first. */
     public List<RegistrationId> waitingApproval(int limit) {
         return db.read(c -> {

@@ -3,7 +3,7 @@ package id.rekam.core.store;
 /**
  * The station's dashboard numbers.
  *
- * @param capturedToday      enrollments committed today (office time zone)
+ * @param capturedToday      enrollments captured today (office time zone), as the records list dates them
  * @param waitingForApproval CAPTURED
  * @param waitingForSync     approved but not yet received by the server (APPROVED, QUEUED, UPLOADING,
  *                           and EXPORTED: on a stick, its delivery not yet confirmed)

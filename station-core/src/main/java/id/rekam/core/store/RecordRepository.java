@@ -240,9 +240,12 @@ final class RecordRepository {
         return db.read(c -> {
             long captured;
             try (PreparedStatement p = c.prepareStatement(
-                    "SELECT count(*) FROM records WHERE committed_at >= ? AND committed_at < ?")) {
-                p.setLong(1, from);
-                p.setLong(2, to);
+                    // By capture time, the time the records list shows: counted by save time, records
+                    // restored or seeded today (captured on other days) counted as "today".
+                    // captured_at is an ISO instant; its first 19 characters sort as time does.
+                    "SELECT count(*) FROM records WHERE substr(captured_at, 1, 19) >= ? AND substr(captured_at, 1, 19) < ?")) {
+                p.setString(1, Instant.ofEpochMilli(from).toString().substring(0, 19));
+                p.setString(2, Instant.ofEpochMilli(to).toString().substring(0, 19));
                 try (ResultSet rs = p.executeQuery()) {
                     rs.next();
                     captured = rs.getLong(1);

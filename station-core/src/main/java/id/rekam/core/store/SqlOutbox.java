@@ -272,6 +272,31 @@ final class SqlOutbox implements Outbox {
     }
 
     /**
+     * CAPTURED → DECLINED or RETURNED by {@code supervisor} (already checked), on the caller's
+     * transaction. The reason is sealed in the entry and kept out of the audit entry (it may name
+     * people); {@code approved_by} names the supervisor who decided.
+     */
+    void reviewed(Connection c, String packetId, OutboxState to, String supervisor, String reason) throws SQLException {
+        transition(c, packetId, to, supervisor, Map.of("review", to.name()), null);
+        try (PreparedStatement p = c.prepareStatement("UPDATE outbox SET reason = ?, approved_by = ? WHERE packet_id = ?")) {
+            p.setBytes(1, sealReason(keys.data(), reason, packetId, REASON));
+            p.setString(2, supervisor);
+            p.setString(3, packetId);
+            p.executeUpdate();
+        }
+    }
+
+    /** Who approved, refused or returned a packet; empty before a supervisor decided. */
+    static Optional<String> decidedBy(Connection c, String packetId) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT approved_by FROM outbox WHERE packet_id = ?")) {
+            p.setString(1, packetId);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
      * Whether {@code supervisor} recorded the packet's record themselves; refused unless the
      * station allows self-approval ({@link CommitPolicy#requireNotOwnRecord}).
      */

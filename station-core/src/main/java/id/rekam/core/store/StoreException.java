@@ -9,7 +9,7 @@ import java.util.Locale;
  * {@code id/rekam/core/store/messages*.properties}: Bahasa Indonesia by default, English on
  * request. {@link #getMessage()} gives the default (Indonesian) text.
  */
-public class StoreException extends RuntimeException {
+public class StoreException extends RuntimeException implements id.rekam.core.text.LocalizedProblem {
 
     static final String BUNDLE = "id.rekam.core.store.messages";
 
@@ -26,11 +26,13 @@ public class StoreException extends RuntimeException {
         this.args = args.clone();
     }
 
+    @Override
     public String messageKey() {
         return messageKey;
     }
 
     /** The message in the operator's language; unknown languages get Bahasa Indonesia. */
+    @Override
     public String localizedMessage(Locale locale) {
         return format(locale, messageKey, args);
     }

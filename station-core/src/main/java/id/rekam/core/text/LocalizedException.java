@@ -9,7 +9,7 @@ import java.util.ResourceBundle;
  * text; {@link #localizedMessage(Locale)} the reader's. Subclasses name their bundle and may show an
  * argument in words (a state's name).
  */
-public abstract class LocalizedException extends RuntimeException {
+public abstract class LocalizedException extends RuntimeException implements LocalizedProblem {
 
     private final String bundle;
     private final String messageKey;
@@ -22,6 +22,7 @@ public abstract class LocalizedException extends RuntimeException {
         this.args = args.clone();
     }
 
+    @Override
     public String messageKey() {
         return messageKey;
     }
@@ -31,6 +32,7 @@ public abstract class LocalizedException extends RuntimeException {
         return format(Locale.ROOT);
     }
 
+    @Override
     public String localizedMessage(Locale locale) {
         return format(locale);
     }

@@ -80,4 +80,16 @@ class OutboxStateTest {
         assertThat(EXPORTED.isFinal()).isFalse();
         assertThat(CAPTURED.canMoveTo(EXPORTED)).as("unapproved records never leave the station").isFalse();
     }
+
+    /** A supervisor's review refuses or sends back only a record still waiting; both end its life on the station. */
+    @Test
+    void aReviewDecisionIsFinalAndOnlyTakenOnACapturedRecord() {
+        for (OutboxState s : values()) {
+            assertThat(s.canMoveTo(DECLINED)).isEqualTo(s == CAPTURED);
+            assertThat(s.canMoveTo(RETURNED)).isEqualTo(s == CAPTURED);
+        }
+        assertThat(DECLINED.isFinal()).isTrue();
+        assertThat(RETURNED.isFinal()).isTrue();
+        assertThat(DECLINED.isDeliverable() || RETURNED.isDeliverable()).isFalse();
+    }
 }

@@ -126,17 +126,23 @@ class StationStoreTest {
         DemoRecords demo = TestStores.demo(4);
         try (StationStore store = TestStores.create(dir, TestStores.fastOptions(clock))) {
             store.operators().createFirstSupervisor("spv", "rahasia-spv".toCharArray());
-            store.saveEnrollment(demo.next()); // yesterday in Jakarta (17:00 WIB on the 24th)
+            // Counted by capture time, the time the records list shows, not by save time.
+            store.saveEnrollment(capturedAt(demo, clock.instant())); // yesterday in Jakarta (17:00 WIB on the 24th)
             clock.advance(Duration.ofHours(16)); // 2026-11-25 09:00 WIB
-            SavedEnrollment a = store.saveEnrollment(demo.next());
-            SavedEnrollment b = store.saveEnrollment(demo.next());
+            SavedEnrollment a = store.saveEnrollment(capturedAt(demo, clock.instant()));
+            SavedEnrollment b = store.saveEnrollment(capturedAt(demo, clock.instant().plusSeconds(1)));
             assertThat(store.counters()).isEqualTo(new Counters(2, 3, 0, 0));
+            // Saved today (restored, seeded, late), captured yesterday: not today's work.
+            SavedEnrollment late = store.saveEnrollment(capturedAt(demo, clock.instant().minus(Duration.ofHours(15))));
+            assertThat(store.counters()).isEqualTo(new Counters(2, 4, 0, 0));
+            store.outbox().approve(List.of(late.packetId()), "spv");
+            store.outbox().enqueue(List.of(late.packetId()), "spv");
             store.outbox().approve(List.of(a.packetId(), b.packetId()), "spv");
-            assertThat(store.counters()).isEqualTo(new Counters(2, 1, 2, 0));
+            assertThat(store.counters()).isEqualTo(new Counters(2, 1, 3, 0));
             store.outbox().enqueueAllApproved("sync");
-            assertThat(store.counters()).isEqualTo(new Counters(2, 1, 2, 0));
+            assertThat(store.counters()).isEqualTo(new Counters(2, 1, 3, 0));
             store.outbox().markNeedsAttention(a.packetId(), "unreadable", "sync");
-            assertThat(store.counters()).isEqualTo(new Counters(2, 1, 1, 1));
+            assertThat(store.counters()).isEqualTo(new Counters(2, 1, 2, 1));
         }
     }
 
@@ -231,5 +237,9 @@ class StationStoreTest {
             assertThatThrownBy(() -> store.saveEnrollment(foreign)).isInstanceOf(IllegalArgumentException.class);
             assertThat(store.recordCount()).isZero();
         }
+    }
+
+    private static id.rekam.core.domain.EnrollmentRecord capturedAt(DemoRecords demo, Instant at) {
+        return id.rekam.fixtures.EnrollmentBuilder.from(demo.next()).createdAt(at).build();
     }
 }

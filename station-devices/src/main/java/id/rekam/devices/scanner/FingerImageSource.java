@@ -19,4 +19,12 @@ public interface FingerImageSource {
      * so a source can vary fingers or impressions. Must return WIDTH×HEIGHT bytes.
      */
     byte[] image(int placement);
+
+    /**
+     * Changes whenever the next finger to place changes (a simulated person steps up to the
+     * desk): an image made ahead of time under another version is thrown away and made again.
+     */
+    default long version() {
+        return 0;
+    }
 }

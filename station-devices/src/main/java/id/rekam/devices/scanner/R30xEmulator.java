@@ -66,6 +66,8 @@ public final class R30xEmulator implements AutoCloseable {
      */
     private final ExecutorService imageMaker;
     private CompletableFuture<byte[]> nextImage;
+    /** The source's {@link FingerImageSource#version()} when {@link #nextImage} was started. */
+    private volatile long nextImageVersion;
     private final byte[][] charBuffers = new byte[2][];
 
     public R30xEmulator(R30xTransport transport, R30xEmulatorSettings settings, FingerImageSource images) {
@@ -83,6 +85,7 @@ public final class R30xEmulator implements AutoCloseable {
     }
 
     private CompletableFuture<byte[]> prepareImage(int index) {
+        nextImageVersion = images.version();
         return CompletableFuture.supplyAsync(() -> checked(images.image(index)), imageMaker);
     }
 
@@ -229,6 +232,10 @@ public final class R30xEmulator implements AutoCloseable {
             case R30xScanner.GEN_IMG -> {
                 long now = System.nanoTime() / 1_000_000;
                 if (!fingerPlaced && autoPlaceAfterMillis >= 0) {
+                    if (nextImageVersion != images.version()) {
+                        // Made ahead for whoever stood at the desk before: make this person's.
+                        nextImage = prepareImage(placements.get());
+                    }
                     if (waitingSince < 0) {
                         waitingSince = now;
                     } else if (now - waitingSince >= autoPlaceAfterMillis && nextImage.isDone()) {

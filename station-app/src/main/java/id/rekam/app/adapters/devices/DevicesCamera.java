@@ -1,6 +1,7 @@
 package id.rekam.app.adapters.devices;
 
 import id.rekam.app.ports.CameraService;
+import id.rekam.app.ports.DeviceFailure;
 import id.rekam.core.domain.DeviceRef;
 import id.rekam.devices.Camera;
 import id.rekam.devices.CameraFrame;
@@ -19,6 +20,7 @@ public final class DevicesCamera implements CameraService {
     private final Supplier<Devices> devices;
     private final LinkedBlockingDeque<CameraFrame> frames = new LinkedBlockingDeque<>(2);
     private Camera camera;
+    private volatile DeviceFailure failure;
 
     /** @param devices the device layer; may still be starting (then this device reads as absent) */
     public DevicesCamera(Supplier<Devices> devices) {
@@ -48,8 +50,10 @@ public final class DevicesCamera implements CameraService {
         try {
             Devices d = devices.get();
             camera = d == null ? null : d.openCamera().orElse(null);
+            failure = camera == null ? DeviceFailure.NO_DEVICE : null;
         } catch (DeviceException e) {
             camera = null;
+            failure = Failures.of(e);
         }
         if (camera != null) {
             camera.start(frame -> {
@@ -70,6 +74,11 @@ public final class DevicesCamera implements CameraService {
             Thread.currentThread().interrupt();
             return null;
         }
+    }
+
+    @Override
+    public java.util.Optional<DeviceFailure> failure() {
+        return java.util.Optional.ofNullable(failure);
     }
 
     @Override

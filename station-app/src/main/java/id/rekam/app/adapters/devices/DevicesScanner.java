@@ -1,6 +1,8 @@
 package id.rekam.app.adapters.devices;
 
+import id.rekam.app.ports.DeviceFailure;
 import id.rekam.app.ports.FingerprintService;
+import id.rekam.devices.fingerprint.synth.SimulatedSubject;
 import id.rekam.core.domain.DeviceRef;
 import id.rekam.core.domain.FingerPosition;
 import id.rekam.devices.DeviceException;
@@ -29,11 +31,25 @@ public final class DevicesScanner implements FingerprintService {
     private static final FingerprintTemplates TEMPLATES = new FingerprintTemplates();
 
     private final Supplier<Devices> devices;
+    /** Demo mode's simulated finger, told whose finger to place; null on a real station. */
+    private final SimulatedSubject simulated;
+    private volatile String person;
     private FingerprintScanner open;
 
     /** @param devices the device layer; may still be starting (then this device reads as absent) */
     public DevicesScanner(Supplier<Devices> devices) {
+        this(devices, null);
+    }
+
+    /** @param simulated the SIMULATED scanner's finger source (demo mode), or null */
+    public DevicesScanner(Supplier<Devices> devices, SimulatedSubject simulated) {
         this.devices = devices;
+        this.simulated = simulated;
+    }
+
+    @Override
+    public void personAtDesk(String nik) {
+        person = nik;
     }
 
     public DevicesScanner(Devices devices) {
@@ -57,9 +73,10 @@ public final class DevicesScanner implements FingerprintService {
             try {
                 Devices d = devices.get();
                 Optional<FingerprintScanner> s = d == null ? Optional.empty() : d.openScanner();
-                open = s.orElseThrow(() -> new ScanException("no fingerprint scanner is connected", null));
+                open = s.orElseThrow(() -> new ScanException(DeviceFailure.NO_DEVICE,
+                        "no fingerprint scanner is connected", null));
             } catch (DeviceException e) {
-                throw new ScanException(e.getMessage(), e);
+                throw new ScanException(Failures.of(e), e.getMessage(), e);
             }
         }
         return open;
@@ -68,10 +85,14 @@ public final class DevicesScanner implements FingerprintService {
     @Override
     public FingerSample capture(FingerPosition position) throws ScanException {
         FingerImage img;
+        String who = person;
+        if (simulated != null && who != null) {
+            simulated.present(who, position.isoCode());
+        }
         try {
             img = scanner().captureFinger(FINGER_TIMEOUT);
         } catch (DeviceException e) {
-            throw new ScanException(e.getMessage(), e);
+            throw new ScanException(Failures.of(e), e.getMessage(), e);
         }
         ExtractedFingerprint f = TEMPLATES.extractWithQuality(new GrayImage(img.width(), img.height(), img.pixels(),
                 img.dpi()));

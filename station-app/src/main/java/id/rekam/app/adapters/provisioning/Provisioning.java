@@ -7,6 +7,7 @@ import id.rekam.core.outbox.OutboxState;
 import id.rekam.core.region.Region;
 import id.rekam.core.region.RegionCatalog;
 import id.rekam.core.region.RegionLevel;
+import id.rekam.core.crypto.PassphrasePolicy;
 import id.rekam.core.store.StationStore;
 import id.rekam.core.store.StoreOptions;
 import id.rekam.core.store.UnlockPolicy;
@@ -73,7 +74,13 @@ public final class Provisioning {
             throw new ProvisioningException(ProvisioningException.Problem.BAD_SUPERVISOR,
                     "supervisor id and a password of " + OperatorAccounts.MIN_PASSWORD_LENGTH + "+ characters");
         }
-        StationStore store = Files.isRegularFile(dataDir.resolve(StationStore.DB_FILE))
+        boolean exists = Files.isRegularFile(dataDir.resolve(StationStore.DB_FILE));
+        if (!exists) {
+            PassphrasePolicy.standard().weakness(passphrase).ifPresent(w -> {
+                throw new id.rekam.app.ports.StoreGateway.WeakPassphraseException(w);
+            });
+        }
+        StationStore store = exists
                 ? StationStore.open(dataDir, passphrase, options)
                 : StationStore.initialise(dataDir, passphrase, r.stationId() == null ? "" : r.stationId(), options);
         try {

@@ -36,6 +36,11 @@ public final class StationProvisioning implements ProvisioningService {
     }
 
     @Override
+    public String officeName(String districtCode) throws ProvisioningException {
+        return new Provisioning(gateway.dataDir(), regions.get(), FIRST_RUN_ACTOR).officeName(districtCode);
+    }
+
+    @Override
     public String reassign(String districtCode, String technician) throws ProvisioningException {
         StationStore store = gateway.opened().orElseThrow(() -> new IllegalStateException("store is locked"));
         return new Provisioning(gateway.dataDir(), regions.get(), technician).reassign(store, districtCode);

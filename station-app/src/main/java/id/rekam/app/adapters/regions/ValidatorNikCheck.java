@@ -8,6 +8,7 @@ import id.rekam.core.nik.NikValidator;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** station-core's {@link NikValidator}; its messages are already localised and name the digit group. */
@@ -32,5 +33,14 @@ public final class ValidatorNikCheck implements NikCheck {
                 .map(i -> new Issue(i.severity() == NikIssue.Severity.ERROR ? Severity.ERROR : Severity.WARNING,
                         "nik.core", i.message(locale)))
                 .toList();
+    }
+
+    @Override
+    public Optional<Embedded> embedded(String nik, LocalDate today) {
+        var check = validator.get().validate(nik);
+        if (!check.isValid()) {
+            return Optional.empty();
+        }
+        return check.birth().flatMap(b -> b.latestNotAfter(today).map(d -> new Embedded(d, b.gender())));
     }
 }

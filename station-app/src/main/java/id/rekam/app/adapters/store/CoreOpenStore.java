@@ -17,8 +17,14 @@ import id.rekam.app.ports.RecordService;
 import id.rekam.core.auth.AccountLockedException;
 import id.rekam.core.auth.BadCredentialsException;
 import id.rekam.core.auth.OperatorAccounts;
+import id.rekam.core.store.DraftInfo;
 import id.rekam.core.store.StationStore;
+import id.rekam.core.auth.Role;
+import id.rekam.core.commit.CommitPolicy;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,8 +32,10 @@ import java.util.Optional;
 public final class CoreOpenStore implements OpenStore, OperatorService, DraftService {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** One resumable enrollment form per station desk. */
-    static final String DRAFT_ID = "enrollment-form";
+    /** The one draft of a station before drafts had an owner: everyone's. */
+    static final String LEGACY_DRAFT_ID = "enrollment-form";
+    /** Who made a draft, kept inside its sealed form. */
+    static final String OWNER = "_operator";
 
     private final StationStore store;
     private final StationIndex index;
@@ -132,6 +140,17 @@ public final class CoreOpenStore implements OpenStore, OperatorService, DraftSer
         }
     }
 
+    @Override
+    public List<Account> accounts() {
+        return store.operators().list().stream()
+                .map(o -> new Account(o.username(), Operator.Role.valueOf(o.role().name()), o.createdAt())).toList();
+    }
+
+    @Override
+    public Operator createAccount(Operator supervisor, String id, Operator.Role role, char[] password) {
+        return map(store.operators().createAccount(supervisor.id(), id, Role.valueOf(role.name()), password));
+    }
+
     static Operator map(id.rekam.core.auth.Operator op) {
         return new Operator(op.username(), op.username(), Operator.Role.valueOf(op.role().name()));
     }
@@ -139,27 +158,52 @@ public final class CoreOpenStore implements OpenStore, OperatorService, DraftSer
     // ---------------------------------------------------------------- drafts (sealed by the store)
 
     @Override
-    public void save(Map<String, String> fields) {
+    public void save(String id, String operatorId, Map<String, String> fields) {
+        Map<String, String> sealed = new LinkedHashMap<>(fields);
+        sealed.put(OWNER, operatorId);
         try {
-            store.saveDraft(DRAFT_ID, JSON.writeValueAsString(fields));
+            store.saveDraft(id, JSON.writeValueAsString(sealed));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
     @Override
-    public Optional<Map<String, String>> load() {
-        return store.loadDraft(DRAFT_ID).map(json -> {
-            try {
-                return JSON.readValue(json, new TypeReference<Map<String, String>>() { });
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("draft unreadable", e);
+    public Optional<Map<String, String>> load(String id) {
+        return store.loadDraft(id).map(CoreOpenStore::parse);
+    }
+
+    /** Every enrollment draft, opened to read its owner and name; a station has a handful at most. */
+    @Override
+    public List<Draft> visibleTo(Operator viewer) {
+        Role role = Role.valueOf(viewer.role().name());
+        List<Draft> out = new ArrayList<>();
+        for (DraftInfo info : store.listDrafts()) {
+            if (!info.id().startsWith(PREFIX) && !info.id().equals(LEGACY_DRAFT_ID)) {
+                continue;
             }
-        });
+            Optional<Map<String, String>> fields = load(info.id());
+            if (fields.isEmpty()) {
+                continue;
+            }
+            String owner = fields.get().get(OWNER);
+            if (CommitPolicy.maySeeDraft(owner, viewer.id(), role)) {
+                out.add(new Draft(info.id(), owner, fields.get().getOrDefault("FULL_NAME", ""), info.updatedAt()));
+            }
+        }
+        return out;
     }
 
     @Override
-    public void clear() {
-        store.deleteDraft(DRAFT_ID, "station-app");
+    public boolean discard(String id, String actor) {
+        return store.deleteDraft(id, actor);
+    }
+
+    private static Map<String, String> parse(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<Map<String, String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("draft unreadable", e);
+        }
     }
 }

@@ -8,9 +8,11 @@ import id.rekam.app.ports.RecordStatus;
 import id.rekam.app.ports.RecordSummary;
 import id.rekam.core.commit.ApprovalMode;
 import id.rekam.core.commit.CaptureCommit;
+import id.rekam.core.commit.CommitPolicy;
 import id.rekam.core.commit.DuplicateOverride;
 import id.rekam.core.commit.ReviewFindings;
 import id.rekam.core.commit.ReviewNote;
+import id.rekam.core.commit.ReviewFlags;
 import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.domain.Nik;
 import id.rekam.core.domain.RegistrationId;
@@ -61,9 +63,11 @@ final class CoreRecords implements RecordService {
         return store.findSummary(id).map(this::mapWithReview);
     }
 
+    /** The record standing for this NIK here: refused and sent-back records do not (core's policy). */
     @Override
     public Optional<RecordSummary> findByNik(Nik nik) {
-        return store.findByNik(nik).stream().findFirst().map(CoreRecords::map);
+        return store.findByNik(nik).stream().filter(s -> CommitPolicy.countsAsRecorded(s.state())).findFirst()
+                .map(CoreRecords::map);
     }
 
     @Override
@@ -112,6 +116,33 @@ final class CoreRecords implements RecordService {
         return new Counters((int) c.capturedToday(), (int) c.waitingForSync(), (int) c.waitingForApproval());
     }
 
+    @Override
+    public Optional<Review> review(RegistrationId id) {
+        return store.findById(id).flatMap(r -> store.findSummary(id).map(s -> new Review(r, status(s.state()),
+                ReviewFlags.of(r, store.captures().override(id).isPresent()))));
+    }
+
+    @Override
+    public void decline(RegistrationId id, Operator supervisor, String reason) {
+        store.captures().decline(id, supervisor.id(), reason);
+    }
+
+    @Override
+    public void sendBack(RegistrationId id, Operator supervisor, String reason) {
+        store.captures().sendBack(id, supervisor.id(), reason);
+    }
+
+    @Override
+    public List<Returned> returnedTo(Operator operator) {
+        List<Returned> out = new ArrayList<>();
+        for (RegistrationId id : store.captures().returnedTo(operator.id())) {
+            var note = store.captures().supervisorDecision(id);
+            store.findById(id).ifPresent(r -> out.add(new Returned(r, note.map(n -> n.reason()).orElse(""),
+                    note.map(n -> n.supervisor()).orElse(""))));
+        }
+        return out;
+    }
+
     static RecordSummary map(id.rekam.core.store.RecordSummary s) {
         return new RecordSummary(s.id(), s.nik().value(), s.fullName(), s.capturedAt(), status(s.state()));
     }
@@ -129,6 +160,8 @@ final class CoreRecords implements RecordService {
             case SERVER_REVIEW -> RecordStatus.SERVER_REVIEW;
             case NEEDS_ATTENTION -> RecordStatus.NEEDS_ATTENTION;
             case EXPORTED -> RecordStatus.EXPORTED;
+            case DECLINED -> RecordStatus.DECLINED;
+            case RETURNED -> RecordStatus.RETURNED;
         };
     }
 }

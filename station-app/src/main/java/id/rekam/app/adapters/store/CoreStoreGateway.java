@@ -2,6 +2,7 @@ package id.rekam.app.adapters.store;
 
 import id.rekam.app.ports.OpenStore;
 import id.rekam.app.ports.StoreGateway;
+import id.rekam.core.crypto.PassphrasePolicy;
 import id.rekam.core.store.StationStore;
 import id.rekam.core.store.StoreOptions;
 
@@ -43,6 +44,11 @@ public final class CoreStoreGateway implements StoreGateway {
     @Override
     public OpenStore unlock(char[] passphrase) throws StoreGateway.WrongPassphraseException {
         try {
+            if (!exists()) {
+                PassphrasePolicy.standard().weakness(passphrase).ifPresent(w -> {
+                    throw new StoreGateway.WeakPassphraseException(w);
+                });
+            }
             StationStore store = exists() ? StationStore.open(dataDir, passphrase, options)
                     : StationStore.initialise(dataDir, passphrase, stationId, options);
             afterOpen.accept(store);

@@ -49,6 +49,55 @@ class DevicesAdaptersTest {
         }
     }
 
+    /**
+     * Demo mode's hand-over: told who is at the desk, the SIMULATED scanner places that person's
+     * finger, each time a new impression of the same master print. The hand-over's 1:1 match then
+     * succeeds for the owner and fails for anyone else, as with a real person and a real sensor.
+     */
+    @Test
+    void theSimulatedScannerGivesTheSamePersonsFingerAsANewImpression() throws Exception {
+        SyntheticFingerSource fingers = new SyntheticFingerSource(7);
+        try (EmulatedScannerPort port = EmulatedScannerPort.startInMemory("app-handover", R30xEmulatorSettings.defaults(),
+                fingers)) {
+            port.autoPlaceFingerAfter(Duration.ofMillis(100));
+            DeviceConfig config = port.addTo(DeviceConfig.of(Map.of("demo", "true", "camera.driver", "none",
+                    "owner.office", "Kec. Pancoran Mas", "scanner.timeout.ms", "10000")));
+            try (Devices devices = Devices.load(config, DeviceRegistry.inMemory(config.ownerOffice()))) {
+                devices.monitor().pollOnce();
+                DevicesScanner scanner = new DevicesScanner(() -> devices, fingers);
+                scanner.personAtDesk("3276011708900001");
+                FingerprintService.FingerSample enrolled = scanner.capture(FingerPosition.RIGHT_INDEX);
+                FingerprintService.FingerSample atHandOver = scanner.capture(FingerPosition.RIGHT_INDEX);
+                assertThat(atHandOver.image()).as("another impression, not the same image").isNotEqualTo(enrolled.image());
+                assertThat(score(enrolled.template(), atHandOver.template()))
+                        .as("the owner's finger matches at hand-over").isGreaterThanOrEqualTo(DuplicatePolicy.DEFAULT.scoreThreshold());
+                FingerprintService.FingerSample thumb = scanner.capture(FingerPosition.RIGHT_THUMB);
+                assertThat(score(enrolled.template(), thumb.template())).as("another finger").isLessThan(DuplicatePolicy.DEFAULT.scoreThreshold());
+                scanner.personAtDesk("3276014507850002");
+                FingerprintService.FingerSample stranger = scanner.capture(FingerPosition.RIGHT_INDEX);
+                assertThat(score(enrolled.template(), stranger.template()))
+                        .as("someone else's index finger").isLessThan(DuplicatePolicy.DEFAULT.scoreThreshold());
+                scanner.close();
+            }
+        }
+    }
+
+    /** Every device key station-devices raises is sorted into a kind the operator can act on. */
+    @Test
+    void everyDeviceMessageKeyHasAFailureKind() throws Exception {
+        java.util.Properties keys = new java.util.Properties();
+        try (var in = id.rekam.devices.DeviceException.class.getResourceAsStream("/id/rekam/devices/messages.properties")) {
+            keys.load(in);
+        }
+        for (String key : keys.stringPropertyNames()) {
+            if (key.startsWith("device.state.connected")) {
+                continue;
+            }
+            assertThat(Failures.of(new id.rekam.devices.DeviceException(key, "/dev/ttyUSB0", "x")))
+                    .as(key).isNotEqualTo(id.rekam.app.ports.DeviceFailure.UNKNOWN);
+        }
+    }
+
     @Test
     void simulatedCameraFramesReachThePort() {
         DeviceConfig config = DeviceConfig.of(Map.of("demo", "true", "camera.driver", "simulated", "camera.fps", "30",
@@ -73,4 +122,5 @@ class DevicesAdaptersTest {
         return new com.machinezoo.sourceafis.FingerprintMatcher(new com.machinezoo.sourceafis.FingerprintTemplate(a))
                 .match(new com.machinezoo.sourceafis.FingerprintTemplate(b));
     }
+
 }
