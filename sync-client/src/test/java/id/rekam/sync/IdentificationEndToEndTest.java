@@ -49,7 +49,7 @@ class IdentificationEndToEndTest {
     }
 
     private EnrollmentRecord with(Map<FingerPosition, byte[]> prints) {
-        return EnrollmentBuilder.from(demo.next()).operatorId("spv").onlyPrints(prints, IMAGE, "R30X-4BIT-256x288", 80)
+        return EnrollmentBuilder.from(demo.next()).operatorId("op1").onlyPrints(prints, IMAGE, "R30X-4BIT-256x288", 80)
                 .build();
     }
 

@@ -128,7 +128,8 @@ class RelayTest {
         for (String id : approved) {
             assertThat(kit.store.outbox().entry(id).orElseThrow().state()).isEqualTo(OutboxState.CONFIRMED);
             assertThat(serverPackets()).filteredOn(p -> p.packetId().equals(id)).singleElement()
-                    .satisfies(p -> assertThat(p.sha256()).isEqualTo(kit.store.outbox().entry(id).orElseThrow().sha256()));
+                    .satisfies(p -> assertThat(p.contentSha256())
+                            .isEqualTo(kit.store.outbox().entry(id).orElseThrow().sha256()));
         }
         assertThat(relayRows()).isEqualTo(3);
     }

@@ -34,7 +34,8 @@ final class JournalFold {
     private static final Logger LOG = LoggerFactory.getLogger(JournalFold.class);
     static final String VIEW_CURSOR = "view:";
     static final String ACTOR = "sync";
-    private static final Set<String> VERDICT_TYPES = Set.of("accepted", "print-ready", "duplicate", "rejected");
+    private static final Set<String> VERDICT_TYPES = Set.of("accepted", "print-ready", "duplicate", "rejected",
+            "needs-review");
 
     private JournalFold() {
     }

@@ -103,6 +103,8 @@ class AtRestEncryptionTest {
         List<byte[]> needles = new ArrayList<>();
         try (StationStore store = TestStores.create(dir, TestStores.fastOptions())) {
             store.operators().createFirstSupervisor("spv", "rahasia-spv".toCharArray());
+            // Provisioned: captures are sealed to the server too, and safety bundles carry those seals.
+            TestStores.pinServer(store);
             DemoRecords demo = TestStores.demo(100);
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < 100; i++) {

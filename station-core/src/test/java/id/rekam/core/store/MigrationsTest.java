@@ -150,9 +150,11 @@ class MigrationsTest {
     }
 
     private static void insertV1Data(Connection c) throws SQLException {
-        exec(c, "INSERT INTO station VALUES (1, 'ST', x'01', '2026-01-01T00:00:00Z')");
+        // Columns named: later schemas add some (the state seal's) to these tables.
+        exec(c, "INSERT INTO station (id, station_id, public_key, created_at) VALUES (1, 'ST', x'01', '2026-01-01T00:00:00Z')");
         exec(c, "INSERT INTO keyring VALUES ('data-key', x'00', 1, x'02')");
-        exec(c, "INSERT INTO records VALUES ('r1', x'0102', x'AABB', 'op', '2026-01-01T00:00:00Z', 1)");
+        exec(c, "INSERT INTO records (id, nik_bidx, summary, operator_id, captured_at, committed_at) "
+                + "VALUES ('r1', x'0102', x'AABB', 'op', '2026-01-01T00:00:00Z', 1)");
         exec(c, "INSERT INTO packets (id, record_id, kind, sha256, signature, body_length, body, created_at) "
                 + "VALUES ('r1', 'r1', 'enrollment', 'ab', x'03', 2, x'CAFE', 1)");
         exec(c, "INSERT INTO outbox (packet_id, state, state_since, reason) VALUES ('r1', 'QUEUED', 1, 'diantre ulang')");
