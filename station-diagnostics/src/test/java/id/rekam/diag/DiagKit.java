@@ -115,7 +115,9 @@ final class DiagKit implements AutoCloseable {
             http = http.newBuilder().sslSocketFactory(trust.sslContext().getSocketFactory(), trust).build();
         }
         String code = server.admin().createEnrollmentCode(OFFICE).code();
-        StationEnrollment.enroll(http, server.baseUri(), code, store, "meja diagnosis");
+        // https needs its pin (ServerAddress): the address and pin are pinned in the store together.
+        StationEnrollment.enroll(http, id.rekam.core.trust.ServerAddress.check(server.baseUri().toString(), pin), code,
+                store, "meja diagnosis", null, "technician");
         http.dispatcher().executorService().shutdown();
         StationSettingsFile.write(dataDir, Map.of(StationSettingsFile.SERVER, server.baseUri().toString()));
         target = Optional.of(new NetworkTarget(server.baseUri(), pin, STATION, store::signRequest));

@@ -147,7 +147,7 @@ public final class FieldController {
         ctx.async(() -> {
             Path out = dir.resolve("laporan-harian-perekaman-" + LocalDate.now() + ".pdf");
             try {
-                Files.write(out, field.dailyReport(office, by, ctx.config().locale()));
+                id.rekam.core.io.DurableFiles.write(out, field.dailyReport(office, by, ctx.config().locale()));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

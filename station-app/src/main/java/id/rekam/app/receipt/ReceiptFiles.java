@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * A receipt where there is no printer: its first page as a picture for the screen, or the PDF
@@ -48,13 +47,13 @@ public final class ReceiptFiles {
         }
         for (int n = 1; ; n++) {
             Path file = target.resolve("tanda-terima-" + stem + (n == 1 ? "" : "-" + n) + ".pdf");
-            try {
-                Files.write(file, pdf, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            // Never over an earlier receipt: the next free name, written whole or not at all.
+            if (!Files.exists(file)) {
+                id.rekam.core.io.DurableFiles.write(file, pdf);
                 return file;
-            } catch (FileAlreadyExistsException e) {
-                if (n > 99) {
-                    throw e;
-                }
+            }
+            if (n > 99) {
+                throw new FileAlreadyExistsException(file.toString());
             }
         }
     }

@@ -129,6 +129,17 @@ public final class TestStation {
             DemoSeeder.SUPERVISOR_PASSWORD, DemoSeeder.OPERATOR, DemoSeeder.OPERATOR_PASSWORD);
 
     /** The station-core store the station has unlocked, for a test's own checks behind the screens. */
+    /**
+     * Pins a central server (loopback address, fresh signing and packet keys) as provisioning
+     * would, on the unlocked store: captures from then on, and the queue, are sealed to it.
+     */
+    public void pinServer() {
+        byte[][] packet = id.rekam.core.crypto.PacketSeal.newServerKeyPair();
+        store().pinServer(new id.rekam.core.trust.ServerTrust(java.net.URI.create("http://127.0.0.1:8080/"), null,
+                new id.rekam.core.trust.ServerKeys(id.rekam.core.trust.Ed25519Raw.publicKey(
+                        id.rekam.core.trust.Ed25519Raw.newSeed()), packet[1]), java.time.Instant.now()), "test");
+    }
+
     public StationStore store() {
         return gateway.opened().orElseThrow(() -> new IllegalStateException("the station is locked"));
     }

@@ -6,7 +6,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -42,7 +41,7 @@ public final class PrivateKeyFile {
             }
             ch.force(true);
         }
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        id.rekam.core.io.DurableFiles.moveIntoPlace(tmp, file);
     }
 
     /** True when nobody but the owner can read the file (always true where POSIX permissions do not exist). */

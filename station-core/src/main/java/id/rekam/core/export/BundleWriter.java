@@ -11,10 +11,8 @@ import id.rekam.core.store.StationStore;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -113,7 +111,8 @@ final class BundleWriter {
             write(work.resolve(PendingExport.MANIFEST), manifestBytes);
             write(work.resolve(PendingExport.SIGNATURE),
                     Base64.getEncoder().encode(store.signExportManifest(manifestBytes)));
-            move(work, finalDir);
+            id.rekam.core.io.DurableFiles.syncDirectory(work);
+            id.rekam.core.io.DurableFiles.moveIntoPlace(work, finalDir);
             return manifest;
         } catch (ExportException e) {
             deleteQuietly(work);
@@ -162,14 +161,6 @@ final class BundleWriter {
                 ch.write(b);
             }
             ch.force(true);
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
         }
     }
 

@@ -15,10 +15,8 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -225,18 +223,12 @@ public final class IdentificationStore {
     public void writeSnapshot(byte[] index, long commitCount) {
         byte[] sealed = data.encrypt(index, aad(commitCount));
         Path file = dataDir.resolve(SNAPSHOT_FILE);
-        Path tmp = dataDir.resolve(SNAPSHOT_FILE + ".tmp");
         ByteBuffer header = ByteBuffer.allocate(12).putInt(SNAPSHOT_MAGIC).putLong(commitCount);
         try {
-            try (var out = Files.newOutputStream(tmp)) {
+            id.rekam.core.io.DurableFiles.write(file, out -> {
                 out.write(header.array());
                 out.write(sealed);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            });
         } catch (IOException e) {
             // A missing snapshot costs a rebuild at the next unlock, nothing else.
             LOG.warn("identification index snapshot not written: {}", e.toString());
