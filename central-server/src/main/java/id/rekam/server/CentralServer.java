@@ -121,8 +121,7 @@ public final class CentralServer implements AutoCloseable {
             FaultInjector faults = new FaultInjector();
             AdminService admin = new AdminService(stations, repo, packets, commands, config.clock());
 
-            StationApi api = new StationApi(stations, packets, events, feed, receipts, keys, config.clock(),
-                    cases.key());
+            StationApi api = new StationApi(stations, packets, events, feed, receipts, keys, config.clock());
             RelayApi relay = new RelayApi(stations, new PacketIngest(packets), new TallyStore(db, config.clock()), db,
                     config.clock());
             TusHandler tus = new TusHandler(packets, config.maxPacketSize(), receipts);
@@ -288,7 +287,7 @@ public final class CentralServer implements AutoCloseable {
         return dedup.indexedPeople();
     }
 
-    /** KTP ganda cases: assignments to stations, the feed-signing key (docs/design/cases.md). */
+    /** KTP ganda cases: assignments to stations, outcomes applied once (docs/design/cases.md). */
     public ServerCases cases() {
         return cases;
     }

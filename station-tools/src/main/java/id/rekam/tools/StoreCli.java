@@ -165,7 +165,7 @@ public final class StoreCli {
             try (StationStore store = StationStore.initialise(dataDir, pass, DEMO_STATION)) {
                 store.operators().createFirstSupervisor(DEMO_SUPERVISOR, "demo-password".toCharArray());
                 store.operators().createAccount(DEMO_SUPERVISOR, "operator1", Role.OPERATOR, "demo-password".toCharArray());
-                DemoRecords demo = new DemoRecords(42, DEMO_VILLAGE, DEMO_STATION);
+                DemoRecords demo = new DemoRecords(42, DEMO_VILLAGE, DEMO_STATION).capturedBefore(java.time.Instant.now());
                 List<String> ids = new ArrayList<>();
                 long writeStart = System.nanoTime();
                 for (int i = 0; i < count; i++) {

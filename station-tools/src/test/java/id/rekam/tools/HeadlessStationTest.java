@@ -48,7 +48,7 @@ class HeadlessStationTest {
             String code = server.admin().createEnrollmentCode("32.76.01").code();
             String enrolled = sync("--data-dir", data.toString(), "--server", server.baseUri().toString(),
                     "--passphrase-file", pass.toString(), "--lang", "en", "enroll", "--code", code, "--technician", "tek");
-            assertThat(enrolled).startsWith("0\n").contains("Station " + StoreCli.DEMO_STATION + " registered");
+            assertThat(enrolled).startsWith("0\n").contains("Station " + StoreCli.DEMO_STATION + " is registered with the central server");
 
             String push = sync("--data-dir", data.toString(), "--passphrase-file", pass.toString(), "--lang", "en",
                     "push-now");

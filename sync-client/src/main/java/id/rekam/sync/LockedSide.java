@@ -21,7 +21,7 @@ import java.util.Optional;
 
 /**
  * The store without the passphrase (the sync service): it sends sealed packets and keeps what the
- * server signed (receipts, verdicts) in the journal for the next unlock ({@link DeliveryStore});
+ * server signed (receipts, verdicts, case entries) in the journal for the next unlock ({@link DeliveryStore});
  * it never changes a record's state itself. It cannot purge or send events (both need the keys),
  * and it carries out the server's commands at once.
  */
@@ -121,7 +121,9 @@ public final class LockedSide implements StationSide {
             if ("station-command".equals(item.type())) {
                 store.applyCommand(item.fields());
                 kept.add(item.fields());
-            } else if (ServerState.fromWireIfKnown(item.type()).isPresent() && item.packetId() != null) {
+            } else if (CaseEntries.concerns(item)
+                    || (ServerState.fromWireIfKnown(item.type()).isPresent() && item.packetId() != null)) {
+                // Case entries too: the unlock folds them and the cases layer takes them.
                 kept.add(item.fields());
                 verdicts++;
             }

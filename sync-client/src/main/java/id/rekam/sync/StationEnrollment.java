@@ -3,8 +3,6 @@ package id.rekam.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import id.rekam.core.cases.CaseException;
-import id.rekam.core.cases.ServerSigningKey;
 import id.rekam.core.store.StationStore;
 import id.rekam.core.trust.ServerAddress;
 import id.rekam.core.trust.ServerKeys;
@@ -115,16 +113,6 @@ public final class StationEnrollment {
             }
             // Pinned with the address and TLS pin this answer came over: what the station trusts from now on.
             store.pinServer(new ServerTrust(server.base(), server.pin(), keys, Instant.now()), actor);
-            // The key of the server's signed case entries (case assignments), pinned now, over this
-            // pinned connection; a server that later presents another key is not believed.
-            String feedKey = n.path("feedSigningKey").asText(null);
-            if (feedKey != null) {
-                try {
-                    new ServerSigningKey(store).pin(feedKey, "enrollment");
-                } catch (CaseException e) {
-                    throw new IOException("enrollment answer: " + e.getMessage(), e);
-                }
-            }
             return new Enrolled(id, keys, n.path("transportKeyRegistered").asBoolean(false));
         }
     }

@@ -67,6 +67,8 @@ public final class UnlockedSide implements StationSide {
     public void prepare() {
         store.foldJournal();
         store.sealQueue();
+        // Case entries the locked service kept, and cases from the verdicts the fold just applied.
+        cases.takeLocalSources();
     }
 
     @Override

@@ -13,11 +13,11 @@ import id.rekam.core.cases.CaseState;
 import id.rekam.core.cases.CaseSummary;
 import id.rekam.core.cases.Cases;
 import id.rekam.core.cases.OutcomeRequest;
-import id.rekam.core.cases.ServerSigningKey;
 import id.rekam.core.cases.VoidReason;
 import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.outbox.OutboxEvent;
 import id.rekam.core.outbox.OutboxState;
+import id.rekam.core.store.DeliveryStore;
 import id.rekam.fixtures.DemoRecords;
 import id.rekam.fixtures.EnrollmentBuilder;
 import id.rekam.server.http.ApiException;
@@ -48,7 +48,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * person confirms; the outcome travels once as a signed-request event; the server voids the other
  * record ({@code voided-duplicate}), accepts the one that stays, and says so in a signed feed
  * entry; the voided record's card is on the destruction list. A case the server assigns arrives
- * signed; "different people" makes the server remember the pair and refuse to raise it again. Every
+ * signed — also to a sync service running without the passphrase, which keeps it for the next
+ * unlock; "different people" makes the server remember the pair and refuse to raise it again. Every
  * message on the wire follows its schema; duplicate and conflicting events change nothing.
  */
 class CasesEndToEndTest {
@@ -100,7 +101,8 @@ class CasesEndToEndTest {
     @Test
     void aServerDuplicateBecomesACaseWhoseOutcomeVoidsTheOtherRecordOnTheServerExactlyOnce() throws Exception {
         kit = SyncTestKit.start(dir);
-        assertThat(new ServerSigningKey(kit.store).pinned()).as("pinned at enrollment").isPresent();
+        assertThat(kit.store.serverTrust().orElseThrow().keys()).as("pinned at enrollment: the key of every feed entry")
+                .isNotNull();
         WireSchemasTest.SchemaCheck check = new WireSchemasTest.SchemaCheck();
         Cases cases = new Cases(kit.store);
         List<OutboxEvent> sent;
@@ -220,6 +222,43 @@ class CasesEndToEndTest {
         assertThatThrownBy(() -> kit.server.cases().assigner().assign(ids.get(1), ids.get(0), null, "x", null))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isIn("false-match-pair",
                         "case-exists"));
+        assertThat(check.problems).isEmpty();
+    }
+
+    @Test
+    void aCaseAssignedWhileTheSyncServiceRunsLockedOpensExactlyOnceAfterTheUnlock() throws Exception {
+        kit = SyncTestKit.start(dir);
+        WireSchemasTest.SchemaCheck check = new WireSchemasTest.SchemaCheck();
+        List<String> ids = kit.capture(2, 86, true);
+        try (SyncService sync = sync(check)) {
+            kit.pass(sync);
+        }
+        kit.closeStore();
+        var assigned = kit.server.cases().assigner().assign(ids.get(0), ids.get(1), null, "duplicate", null);
+        // The station is shut down; the sync service runs without the passphrase and reads the feed.
+        try (DeliveryStore locked = DeliveryStore.open(kit.stationDir);
+             SyncService sync = SyncService.locked(locked, TransportKey.load(kit.keyDir),
+                     SyncTestKit.fastConfig(kit.server.baseUri()), Clock.systemUTC(),
+                     id.rekam.sync.retry.Backoff.threadLocalRandom(), new Messages(Locale.ENGLISH))) {
+            sync.runOnce();
+            sync.runOnce();
+            assertThat(locked.heldEntries()).as("kept for the next unlock, once").singleElement()
+                    .satisfies(h -> assertThat(h.entry().path("caseId").asText()).isEqualTo(assigned.caseId()));
+        }
+        // Unlocked: the fold verifies it against the pinned key and the cases take it.
+        kit.reopenStore();
+        try (SyncService sync = sync(check)) {
+            kit.pass(sync);
+            kit.pass(sync);
+        }
+        Cases cases = new Cases(kit.store);
+        assertThat(cases.takeLocalSources()).isEmpty();
+        assertThat(cases.list(false)).singleElement().satisfies(s -> {
+            assertThat(s.source()).isEqualTo(CaseSource.SERVER_ASSIGNED);
+            assertThat(cases.find(s.id()).orElseThrow().serverCaseId()).isEqualTo(assigned.caseId());
+        });
+        assertThat(kit.store.delivery().heldEntries()).isEmpty();
+        assertThat(kit.store.auditTrail(0, 100_000)).filteredOn(e -> e.action().equals("CASE_OPENED")).hasSize(1);
         assertThat(check.problems).isEmpty();
     }
 

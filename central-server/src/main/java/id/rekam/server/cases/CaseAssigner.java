@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import id.rekam.core.cases.RecordPair;
 import id.rekam.core.domain.Demographics;
 import id.rekam.core.packet.Packet;
+import id.rekam.server.feed.FeedbackFeed;
 import id.rekam.server.http.ApiException;
 import id.rekam.server.http.Json;
 import id.rekam.server.packets.PacketRecord;
@@ -26,8 +27,8 @@ import java.util.UUID;
 /**
  * Assigns KTP ganda cases to the desk that must act: the station of the citizen's kecamatan (the
  * later record's address), one case per pair ever, never a pair decided to be two people. Each
- * assignment is a signed {@code case-assigned} entry in that station's feed, written in the same
- * transaction as the case row.
+ * assignment is a {@code case-assigned} entry in that station's feed (signed as served, like every
+ * feed entry), written in the same transaction as the case row.
  */
 public final class CaseAssigner {
 
@@ -35,16 +36,13 @@ public final class CaseAssigner {
     private final PacketRepository packets;
     private final StationRegistry stations;
     private final CaseRecords records;
-    private final SignedFeed feed;
     private final Clock clock;
 
-    CaseAssigner(Database db, PacketRepository packets, StationRegistry stations, CaseRecords records, SignedFeed feed,
-                 Clock clock) {
+    CaseAssigner(Database db, PacketRepository packets, StationRegistry stations, CaseRecords records, Clock clock) {
         this.db = db;
         this.packets = packets;
         this.stations = stations;
         this.records = records;
-        this.feed = feed;
         this.clock = clock;
     }
 
@@ -110,7 +108,7 @@ public final class CaseAssigner {
             Database.update(c, "INSERT INTO cases(case_id, pair_key, packet_a, packet_b, station_id, reason, state, "
                             + "assigned_at) VALUES (?,?,?,?,?,?,?,?)", caseId, pair, fa.packetId(), fb.packetId(),
                     target.stationId(), entry.get("reason"), "assigned", now.toEpochMilli());
-            feed.append(c, target.stationId(), "case-assigned", entry, now);
+            FeedbackFeed.append(c, target.stationId(), null, "case-assigned", entry, now);
             return null;
         });
         return new Assigned(caseId, target.stationId(), fa.packetId(), fb.packetId());

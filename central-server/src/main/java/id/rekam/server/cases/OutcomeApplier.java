@@ -7,6 +7,7 @@ import id.rekam.core.packet.Packet;
 import id.rekam.core.packet.PacketPart;
 import id.rekam.server.dedup.DedupService;
 import id.rekam.server.events.EventStore;
+import id.rekam.server.feed.FeedbackFeed;
 import id.rekam.server.http.Json;
 import id.rekam.server.packets.PacketRecord;
 import id.rekam.server.packets.PacketRepository;
@@ -33,8 +34,8 @@ import java.util.regex.Pattern;
  * Applies a station's {@code case.outcome} event once, when it is first stored: a voided record
  * becomes {@code voided-duplicate} (out of every later duplicate check), a record kept after its
  * {@code duplicate} verdict becomes {@code accepted}, a pair decided to be two people is remembered
- * (never raised again); the assigned case closes. The station learns what was done from a signed
- * {@code case-resolved} feed entry. A voided record the server has not received yet waits for it;
+ * (never raised again); the assigned case closes. The station learns what was done from a
+ * {@code case-resolved} feed entry (signed as served, like every feed entry). A voided record the server has not received yet waits for it;
  * a record the station may not void is refused.
  */
 final class OutcomeApplier implements EventStore.Handler {
@@ -48,14 +49,12 @@ final class OutcomeApplier implements EventStore.Handler {
     private final Database db;
     private final DedupService dedup;
     private final CaseRecords records;
-    private final SignedFeed feed;
     private final Clock clock;
 
-    OutcomeApplier(Database db, DedupService dedup, CaseRecords records, SignedFeed feed, Clock clock) {
+    OutcomeApplier(Database db, DedupService dedup, CaseRecords records, Clock clock) {
         this.db = db;
         this.dedup = dedup;
         this.records = records;
-        this.feed = feed;
         this.clock = clock;
     }
 
@@ -74,7 +73,7 @@ final class OutcomeApplier implements EventStore.Handler {
                 || !recs.get(1).isTextual() || recs.get(0).asText().equals(recs.get(1).asText())) {
             LOG.warn("case.outcome {} from {} is malformed; stored, not applied", eventId, stationId);
             if (caseId != null) {
-                feed.append(c, stationId, "case-resolved", Map.of("caseId", caseId, "eventId", eventId,
+                FeedbackFeed.append(c, stationId, null, "case-resolved", Map.of("caseId", caseId, "eventId", eventId,
                         "status", "refused", "code", "malformed"), clock.instant());
             }
             return null;
@@ -146,7 +145,7 @@ final class OutcomeApplier implements EventStore.Handler {
         if (code != null) {
             answer.put("code", code);
         }
-        feed.append(c, o.stationId(), "case-resolved", answer, clock.instant());
+        FeedbackFeed.append(c, o.stationId(), null, "case-resolved", answer, clock.instant());
         LOG.info("case outcome {} ({}) from {}: {}{}", o.eventId(), o.kind(), o.stationId(), status,
                 code == null ? "" : " " + code);
         return accepted.isEmpty() ? null : () -> accepted.forEach(a -> index(a[0]));

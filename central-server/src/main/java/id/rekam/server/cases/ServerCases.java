@@ -15,13 +15,13 @@ import java.util.Map;
 
 /**
  * KTP ganda cases on the reference server (docs/design/cases.md, docs/sync-protocol.md §6.1, §7):
- * the signing key of case feed entries, assignments to the desks, the outcome events applied once,
- * and the pairs no duplicate check may raise again.
+ * assignments to the desks, the outcome events applied once, and the pairs no duplicate check may
+ * raise again. Its feed entries go through the station's ordinary feed, which signs every entry as
+ * served with the server's signing key.
  */
 public final class ServerCases {
 
     private final Database db;
-    private final FeedKey key;
     private final CaseAssigner assigner;
     private final OutcomeApplier outcomes;
 
@@ -29,12 +29,10 @@ public final class ServerCases {
                        DedupService dedup, Clock clock) {
         CaseTables.create(db);
         this.db = db;
-        this.key = FeedKey.loadOrCreate(dataDir);
-        SignedFeed feed = new SignedFeed(key);
         CaseRecords records = new CaseRecords(new UploadFiles(dataDir), stations,
                 id.rekam.server.keys.ServerKeyStore.loadOrCreate(dataDir));
-        this.assigner = new CaseAssigner(db, packets, stations, records, feed, clock);
-        this.outcomes = new OutcomeApplier(db, dedup, records, feed, clock);
+        this.assigner = new CaseAssigner(db, packets, stations, records, clock);
+        this.outcomes = new OutcomeApplier(db, dedup, records, clock);
         dedup.exclude(this::excluded);
     }
 
@@ -47,10 +45,6 @@ public final class ServerCases {
     /** The handlers of the event types this module applies. */
     public Map<String, EventStore.Handler> eventHandlers() {
         return Map.of(OutcomeApplier.TYPE, outcomes);
-    }
-
-    public FeedKey key() {
-        return key;
     }
 
     public CaseAssigner assigner() {

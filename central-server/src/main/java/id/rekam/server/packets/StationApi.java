@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.rekam.core.trust.SignedJson;
 import id.rekam.server.auth.SignatureAuthInterceptor;
-import id.rekam.server.cases.FeedKey;
 import id.rekam.server.events.EventStore;
 import id.rekam.server.feed.FeedbackFeed;
 import id.rekam.server.http.ApiException;
@@ -37,10 +36,9 @@ public final class StationApi {
     private final Receipts receipts;
     private final ServerKeyStore keys;
     private final Clock clock;
-    private final FeedKey feedKey;
 
     public StationApi(StationRegistry stations, PacketService packets, EventStore events, FeedbackFeed feed,
-                      Receipts receipts, ServerKeyStore keys, Clock clock, FeedKey feedKey) {
+                      Receipts receipts, ServerKeyStore keys, Clock clock) {
         this.stations = stations;
         this.packets = packets;
         this.events = events;
@@ -48,7 +46,6 @@ public final class StationApi {
         this.receipts = receipts;
         this.keys = keys;
         this.clock = clock;
-        this.feedKey = feedKey;
     }
 
     /**
@@ -75,8 +72,6 @@ public final class StationApi {
         // its packets are sealed to. The code travels over the pinned TLS channel, so does this.
         body.put("serverKeys", keys.publicKeys().toJson());
         body.put("transportKeyRegistered", result.station().transportKeyBase64() != null);
-        // The key of the signed case entries (sync-protocol.md §6.1), pinned by the station too.
-        body.put("feedSigningKey", feedKey.publicKeyBase64());
         return Response.json(result.created() ? 201 : 200, body);
     }
 

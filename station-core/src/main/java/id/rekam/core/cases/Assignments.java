@@ -18,10 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads the server's {@code case-assigned} feed entries (docs/sync-protocol.md §6.1): checks the
- * signature against the pinned server key first, then that both records are described well enough
- * for the desk to act (a record this station does not hold needs at least the citizen's name and
- * NIK), and only then hands the case to the intake.
+ * Reads the server's {@code case-assigned} feed entries (docs/sync-protocol.md §6.1), once
+ * {@link CaseFeed} has checked their signature: that both records are described well enough for
+ * the desk to act (a record this station does not hold needs at least the citizen's name and NIK),
+ * and only then hands the case to the intake.
  */
 final class Assignments {
 
@@ -38,13 +38,7 @@ final class Assignments {
     private Assignments() {
     }
 
-    static Parsed parse(String stationId, JsonNode entry, Optional<byte[]> serverKey, LocalRecords local) {
-        if (serverKey.isEmpty()) {
-            return new Parsed(null, "no-server-key");
-        }
-        if (!SignedFeedEntry.verify(stationId, entry, serverKey.get())) {
-            return new Parsed(null, "bad-signature");
-        }
+    static Parsed parse(JsonNode entry, LocalRecords local) {
         String caseId = text(entry, "caseId");
         JsonNode records = entry.get("records");
         if (caseId == null || records == null || !records.isArray() || records.size() != 2) {

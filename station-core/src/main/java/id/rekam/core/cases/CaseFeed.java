@@ -1,19 +1,28 @@
 package id.rekam.core.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import id.rekam.core.store.DeliveryStore;
 import id.rekam.core.store.StationStore;
+import id.rekam.core.trust.ServerKeys;
+import id.rekam.core.trust.ServerTrust;
+import id.rekam.core.trust.SignedJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The central server's signed feed entries about cases (docs/sync-protocol.md §6.1): a case it
  * assigns to this station ({@code case-assigned}) and what it did with a case's outcome event
- * ({@code case-resolved}). Nothing is acted on unless signed by the pinned server key; a refused
- * entry changes nothing and is reported, so the feed moves on.
+ * ({@code case-resolved}). Like every feed entry they are signed, as served, with the server's
+ * signing key the station pinned at enrollment ({@code server_trust}, {@link SignedJson}); nothing is
+ * acted on unless that signature holds — checked here again, whichever way the entry came (straight
+ * from the feed, or kept in the inbox while the store was locked). A refused entry changes nothing
+ * and is reported, so the feed moves on.
  */
 public final class CaseFeed {
 
@@ -38,27 +47,50 @@ public final class CaseFeed {
     /** Takes one entry; never throws for a bad entry (the result says REFUSED and why). */
     public CaseIntake.Result accept(JsonNode entry) {
         String type = Assignments.text(entry, "type");
-        Optional<byte[]> key = new ServerSigningKey(store).pinned();
+        if (!handles(type)) {
+            return CaseIntake.Result.refused("not-a-case-entry");
+        }
+        String unsigned = unsigned(entry);
+        if (unsigned != null) {
+            LOG.warn("{} entry at feed cursor {} refused: {}", type, Assignments.text(entry, "cursor"), unsigned);
+            return CaseIntake.Result.refused(unsigned);
+        }
         if (ASSIGNED.equals(type)) {
-            Assignments.Parsed p = Assignments.parse(store.stationId(), entry, key, local);
+            Assignments.Parsed p = Assignments.parse(entry, local);
             if (p.refusal() != null) {
                 LOG.warn("case assignment at feed cursor {} refused: {}", Assignments.text(entry, "cursor"), p.refusal());
                 return CaseIntake.Result.refused(p.refusal());
             }
             return intake.fromAssignment(p.assigned());
         }
-        if (RESOLVED.equals(type)) {
-            return resolved(entry, key);
-        }
-        return CaseIntake.Result.refused("not-a-case-entry");
+        return resolved(entry);
     }
 
-    private CaseIntake.Result resolved(JsonNode entry, Optional<byte[]> key) {
-        if (key.isEmpty() || !SignedFeedEntry.verify(store.stationId(), entry, key.get())) {
-            LOG.warn("case-resolved entry at cursor {} refused: not signed by the pinned server key",
-                    Assignments.text(entry, "cursor"));
-            return CaseIntake.Result.refused(key.isEmpty() ? "no-server-key" : "bad-signature");
+    /** @return null when the entry carries the pinned server's signature for this station, else why not */
+    private String unsigned(JsonNode entry) {
+        byte[] key = store.serverTrust().map(ServerTrust::keys).map(ServerKeys::signingKey).orElse(null);
+        if (key == null) {
+            return "no-server-key";
         }
+        return SignedJson.verify(key, SignedJson.Purpose.FEED_ENTRY, store.stationId(), entry) ? null : "bad-signature";
+    }
+
+    /**
+     * The case entries the sync service kept in the inbox while the store was locked (folded at
+     * unlock, see {@link DeliveryStore#heldEntries()}): each is taken like one straight from the
+     * feed — signature checked again — and then leaves the inbox. A crash in between takes it
+     * again, which changes nothing.
+     */
+    List<CaseIntake.Result> takeHeld() {
+        List<CaseIntake.Result> out = new ArrayList<>();
+        for (DeliveryStore.HeldEntry h : store.delivery().heldEntries()) {
+            out.add(accept(h.entry()));
+            store.delivery().releaseHeld(h.seq());
+        }
+        return out;
+    }
+
+    private CaseIntake.Result resolved(JsonNode entry) {
         String caseId = Assignments.text(entry, "caseId");
         String eventId = Assignments.text(entry, "eventId");
         String status = Assignments.text(entry, "status");

@@ -24,8 +24,6 @@ final class CaseSeals {
     static final String INVITATION = "case-invitation";
     /** {@code case_history.detail}, row key = case id + "#" + seq: the detail as UTF-8. */
     static final String HISTORY = "case-history";
-    /** {@code server_signing_key.sealed}, row key "1": the raw 32-byte Ed25519 key. */
-    static final String SERVER_KEY = "server-signing-key";
 
     private CaseSeals() {
     }

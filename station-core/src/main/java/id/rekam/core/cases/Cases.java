@@ -99,9 +99,14 @@ public final class Cases {
         });
     }
 
-    /** Takes every local source not taken yet (overrides, stored verdicts); cheap when there is none. */
+    /**
+     * Takes every local source not taken yet: the server's case entries kept while the store was
+     * locked, overrides, stored verdicts (a case-raising verdict kept while locked is one of them
+     * once the unlock applied it); cheap when there is none.
+     */
     public List<CaseIntake.Result> takeLocalSources() {
-        List<CaseIntake.Result> out = new ArrayList<>(intake.fromOverrides());
+        List<CaseIntake.Result> out = new ArrayList<>(feed.takeHeld());
+        out.addAll(intake.fromOverrides());
         out.addAll(intake.fromStoredVerdicts());
         return out;
     }

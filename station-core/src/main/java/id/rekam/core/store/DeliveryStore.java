@@ -234,6 +234,44 @@ public final class DeliveryStore implements AutoCloseable {
         });
     }
 
+    /** A verified feed entry kept in the inbox for a layer above the store, by its inbox row. */
+    public record HeldEntry(long seq, JsonNode entry) {
+    }
+
+    /**
+     * The case entries ({@code case-assigned}, {@code case-resolved}) received while the store was
+     * locked, oldest first. The fold at unlock verified them and dropped what did not verify; the
+     * cases layer takes each (checking its signature again) and then {@link #releaseHeld releases} it.
+     */
+    public List<HeldEntry> heldEntries() {
+        return db.read(c -> {
+            List<HeldEntry> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT seq, cursor, entry FROM inbox ORDER BY seq");
+                 ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getString(2).startsWith(JournalFold.VIEW_CURSOR)) {
+                        continue;
+                    }
+                    JsonNode n = SignedJson.parse(rs.getString(3));
+                    if (n != null && JournalFold.HELD_TYPES.contains(n.path("type").asText())) {
+                        out.add(new HeldEntry(rs.getLong(1), n));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The cases layer took this entry (opened, updated or refused a case): it leaves the inbox. */
+    public void releaseHeld(long seq) {
+        db.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM inbox WHERE seq = ?")) {
+                p.setLong(1, seq);
+                return p.executeUpdate();
+            }
+        });
+    }
+
     private void inbox(Connection c, String cursor, JsonNode entry) throws SQLException {
         try (PreparedStatement p = c.prepareStatement(
                 "INSERT OR IGNORE INTO inbox (cursor, entry, received_at) VALUES (?,?,?)")) {

@@ -26,8 +26,11 @@ import java.util.Set;
  * Applies what the sync service learned while the store was locked ({@link DeliveryStore}):
  * each receipt and verdict is checked against the server key the store pinned and then goes
  * through the audited outbox and verdicts, as if the sync client had applied it at once; what
- * does not verify is dropped and audited. Runs at every unlock and before every unlocked delivery
- * pass. Idempotent: a row applied twice (a crash before its delete) changes nothing the second time.
+ * does not verify is dropped and audited. Case entries ({@link #HELD_TYPES}) that verify stay in
+ * the inbox for the cases layer, which sits above the store ({@code core.cases} takes them through
+ * {@link DeliveryStore#heldEntries()} and checks them again). Runs at every unlock and before every
+ * unlocked delivery pass. Idempotent: a row applied twice (a crash before its delete) changes
+ * nothing the second time.
  */
 final class JournalFold {
 
@@ -36,6 +39,8 @@ final class JournalFold {
     static final String ACTOR = "sync";
     private static final Set<String> VERDICT_TYPES = Set.of("accepted", "print-ready", "duplicate", "rejected",
             "needs-review");
+    /** Feed entries only the cases layer acts on (docs/sync-protocol.md §6.1): kept, verified, until it takes them. */
+    static final Set<String> HELD_TYPES = Set.of("case-assigned", "case-resolved");
 
     private JournalFold() {
     }
@@ -53,6 +58,7 @@ final class JournalFold {
             return 0;
         }
         int applied = 0;
+        int held = 0;
         List<String> refused = new ArrayList<>();
         for (Row r : deliveryRows(db)) {
             if (DeliveryStore.UPLOADING.equals(r.state())) {
@@ -80,6 +86,9 @@ final class JournalFold {
             if (n == null || !SignedJson.verify(key, view ? SignedJson.Purpose.VERDICT : SignedJson.Purpose.FEED_ENTRY,
                     stationId, n)) {
                 refused.add("inbox " + e.cursor() + ": not signed by the pinned server");
+            } else if (!view && HELD_TYPES.contains(type)) {
+                held++;
+                continue;
             } else if (VERDICT_TYPES.contains(type) && packetId != null) {
                 ServerVerdict v = VerdictFields.of(type, n);
                 try {
@@ -116,6 +125,9 @@ final class JournalFold {
         }
         if (!refused.isEmpty()) {
             LOG.warn("journal entries refused (not signed by the pinned server or not applicable): {}", refused);
+        }
+        if (held > 0) {
+            LOG.info("{} case entries received while locked wait for the cases layer", held);
         }
         return applied;
     }

@@ -11,7 +11,12 @@ import java.util.List;
  * <p>Not sealed, on purpose: upload progress ({@code outbox.upload_url}, {@code upload_offset};
  * the server checks offsets and checksums, a wrong one costs a re-upload), sealed personal data
  * columns other than those listed (AES-GCM binds them to their row), and append-only logs that
- * have their own protection (the audit chain).
+ * have their own protection (the audit chain). Nor {@code station_commands}: the locked sync
+ * service and a failed unlock write it before any key exists, and each row is the server's signed
+ * word (or the station's own erase).
+ *
+ * <p>A table added here after stores were sealed is sealed as found at the first unlock that
+ * knows it ({@link StateSeal#unkeyed}): the head then covers it from that commit on.
  */
 enum SealedTable {
 
@@ -27,7 +32,13 @@ enum SealedTable {
     DUPLICATE_OVERRIDES("duplicate_overrides", "record_id", col("supervisor"), col("operator"), col("reason"),
             col("at")),
     CARDS("cards", "serial", col("batch_id"), col("state"), col("state_since"), col("holder_kind"), col("holder"),
-            col("record_id"), col("nik_bidx"), col("owner"), col("village_code"), col("received_at"));
+            col("record_id"), col("nik_bidx"), col("owner"), col("village_code"), col("received_at")),
+    /** Which server the station trusts: a swapped packet key would get new captures sealed to someone else. */
+    SERVER_TRUST("server_trust", "id", col("server_url"), col("tls_pin"), col("signing_key"), col("packet_key"),
+            col("pinned_at")),
+    /** The supervisor's erase-after-failures choice. */
+    SECURITY_POLICY("security_policy", "id", col("erase_after_failures"), col("erase_even_if_pending"),
+            col("set_by"), col("set_at"));
 
     /** A sealed column: its name (what a finding reports, what the update trigger watches) and how it is read. */
     record Column(String name, String expression) {

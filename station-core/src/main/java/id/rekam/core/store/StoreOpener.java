@@ -151,6 +151,18 @@ final class StoreOpener {
         }
         if (seal.isSealed(c)) {
             seal.activate();
+            List<SealedTable> later = seal.unkeyed(c);
+            if (!later.isEmpty()) {
+                // Tables keyed after this store was sealed (server_trust, security_policy): sealed
+                // as found, like the whole state at the first unlock after schema 12.
+                int n = db.inTransaction(tx -> {
+                    int sealed = seal.sealTables(tx, later);
+                    store.auditLog().append(tx, "-", AuditActions.STATE_SEALED, store.stationId(),
+                            Map.of("rows", sealed, "tables", later.stream().map(SealedTable::table).toList()));
+                    return sealed;
+                });
+                LOG.info("sealed {} rows of the newly keyed tables {}", n, later);
+            }
             return;
         }
         int rows = db.inTransaction(tx -> {

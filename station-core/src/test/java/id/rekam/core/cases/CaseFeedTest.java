@@ -3,18 +3,19 @@ package id.rekam.core.cases;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.rekam.core.cards.CardFixtures;
 import id.rekam.core.store.TestStores;
+import id.rekam.core.trust.Ed25519Raw;
+import id.rekam.core.trust.ServerKeys;
+import id.rekam.core.trust.SignedJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The server's case entries: acted on only when signed by the pinned key for this station. */
+/** The server's case entries: acted on only when signed by the pinned server signing key for this station. */
 class CaseFeedTest {
 
     static final String NIK = "3310214505900001";
@@ -69,32 +70,38 @@ class CaseFeedTest {
         ((ObjectNode) forged.get("records").get(1)).put("packetId", "7c1e3a52-1111-4000-8000-0000000000ff");
         assertThat(f.cases.feed().accept(forged).detail()).isEqualTo("bad-signature");
         ObjectNode unsigned = entry.deepCopy();
-        unsigned.remove("signature");
+        unsigned.remove(SignedJson.SIG);
         assertThat(f.cases.feed().accept(unsigned).detail()).isEqualTo("bad-signature");
         // Signed for another desk: not this station's case.
         assertThat(f.cases.feed().accept(f.assignment("srv-case-3", "ST-331001-0009", A, B, NIK)).detail())
                 .isEqualTo("bad-signature");
+        // Signed with another key (a server this station never pinned, or a signed answer of another purpose).
+        ObjectNode impostor = SignedJson.sign(Ed25519Raw.newSeed(), SignedJson.Purpose.FEED_ENTRY, TestStores.STATION,
+                entry);
+        assertThat(f.cases.feed().accept(impostor).detail()).isEqualTo("bad-signature");
+        ObjectNode asVerdict = SignedJson.sign(f.serverSeed, SignedJson.Purpose.VERDICT, TestStores.STATION, entry);
+        assertThat(f.cases.feed().accept(asVerdict).detail()).isEqualTo("bad-signature");
         assertThat(f.count("SELECT count(*) FROM cases")).isZero();
         // A record this station does not hold, described without a citizen: nothing to act on.
         ObjectNode bare = f.assignment("srv-case-4", TestStores.STATION, A, B, NIK);
         ((ObjectNode) bare.get("records").get(0)).remove("citizen");
-        bare.put("signature", SignedFeedEntry.sign(TestStores.STATION, bare, f.serverSeed));
+        bare = f.signed(TestStores.STATION, bare);
         assertThat(f.cases.feed().accept(bare).detail()).isEqualTo("unknown-record");
         assertThat(f.count("SELECT count(*) FROM cases")).isZero();
     }
 
     @Test
-    void thePinnedKeyNeverChangesSilently() {
+    void afterTheServerKeysAreReplacedOnlyTheNewKeysWordIsTaken() {
         f.pin();
-        f.pin();
-        String other = Base64.getEncoder().encodeToString(new byte[32]);
-        assertThatThrownBy(() -> new ServerSigningKey(f.store).pin(other, "technician"))
-                .extracting(e -> ((CaseException) e).messageKey()).isEqualTo("case.serverKeyChanged");
-        assertThatThrownBy(() -> new ServerSigningKey(f.store).pin("AAAA", "technician"))
-                .extracting(e -> ((CaseException) e).messageKey()).isEqualTo("case.serverKeyMalformed");
-        assertThat(new ServerSigningKey(f.store).pinned()).hasValueSatisfying(k ->
-                assertThat(Base64.getEncoder().encodeToString(k)).isEqualTo(f.serverPublic));
-        assertThat(f.count("SELECT count(*) FROM audit_log WHERE action = 'SERVER_KEY_PINNED'")).isEqualTo(1);
+        ObjectNode before = f.assignment("srv-case-5", TestStores.STATION, A, B, NIK);
+        // Re-provisioned: the one key every answer is signed with changes, for case entries too.
+        byte[] newSeed = Ed25519Raw.newSeed();
+        var pinned = f.store.serverTrust().orElseThrow();
+        f.store.pinServer(pinned.withKeys(new ServerKeys(Ed25519Raw.publicKey(newSeed), pinned.keys().packetKey()),
+                CaseFixtures.START), "technician");
+        assertThat(f.cases.feed().accept(before).detail()).isEqualTo("bad-signature");
+        ObjectNode after = SignedJson.sign(newSeed, SignedJson.Purpose.FEED_ENTRY, TestStores.STATION, before);
+        assertThat(f.cases.feed().accept(after).status()).isEqualTo(CaseIntake.Status.OPENED);
     }
 
     @Test
@@ -109,7 +116,7 @@ class CaseFeedTest {
                 .put("caseId", c.id()).put("eventId", event).put("status", "applied");
         ObjectNode unsigned = resolved.deepCopy();
         assertThat(f.cases.feed().accept(unsigned).status()).isEqualTo(CaseIntake.Status.REFUSED);
-        resolved.put("signature", SignedFeedEntry.sign(TestStores.STATION, resolved, f.serverSeed));
+        resolved = f.signed(TestStores.STATION, resolved);
         assertThat(f.cases.feed().accept(resolved).status()).isEqualTo(CaseIntake.Status.OPENED);
         assertThat(f.cases.feed().accept(resolved).status()).isEqualTo(CaseIntake.Status.ALREADY_TAKEN);
         CaseFile after = f.cases.find(c.id()).orElseThrow();

@@ -13,23 +13,26 @@ import id.rekam.core.domain.FingerPosition;
 import id.rekam.core.domain.RegistrationId;
 import id.rekam.core.store.StationStore;
 import id.rekam.core.store.TestStores;
+import id.rekam.core.trust.Ed25519Raw;
+import id.rekam.core.trust.ServerKeys;
+import id.rekam.core.trust.ServerTrust;
+import id.rekam.core.trust.SignedJson;
 import id.rekam.core.verdict.ServerVerdict;
 import id.rekam.fixtures.DemoRecords;
 import id.rekam.fixtures.EnrollmentBuilder;
-import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.net.URI;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A store with a clock, three accounts (two supervisors, one operator), people recorded twice
- * with real SourceAFIS templates, and a server key that signs case assignments.
+ * with real SourceAFIS templates, and a central server (its signing key signs the feed entries).
  */
 final class CaseFixtures {
 
@@ -43,8 +46,7 @@ final class CaseFixtures {
     final StationStore store;
     final Cases cases;
     final DemoRecords demo = TestStores.demo(13);
-    final byte[] serverSeed = new byte[32];
-    final String serverPublic;
+    final byte[] serverSeed = Ed25519Raw.newSeed();
 
     CaseFixtures(Path dir) {
         store = TestStores.create(dir, TestStores.fastOptions(clock));
@@ -52,9 +54,6 @@ final class CaseFixtures {
         store.operators().createAccount("spv", "spv2", Role.SUPERVISOR, SPV2);
         store.operators().createAccount("spv", "op1", Role.OPERATOR, OP);
         cases = new Cases(store);
-        new SecureRandom().nextBytes(serverSeed);
-        serverPublic = Base64.getEncoder().encodeToString(
-                new Ed25519PrivateKeyParameters(serverSeed, 0).generatePublicKey().getEncoded());
     }
 
     /** Two records of one person: the earlier one, then one saved under a supervisor's override naming it. */
@@ -100,11 +99,23 @@ final class CaseFixtures {
         return cases.find(r.get(0).caseId()).orElseThrow();
     }
 
+    /** Pins the central server, as enrollment does: its signing key in {@code server_trust}. */
     void pin() {
-        new ServerSigningKey(store).pin(serverPublic, "technician");
+        store.pinServer(trust(), "technician");
     }
 
-    /** A signed {@code case-assigned} entry for two records held elsewhere, as the reference server writes it. */
+    ServerTrust trust() {
+        return new ServerTrust(URI.create("http://127.0.0.1:8080/"), null,
+                new ServerKeys(Ed25519Raw.publicKey(serverSeed), id.rekam.core.crypto.PacketSeal.newServerKeyPair()[1]),
+                START);
+    }
+
+    /** Signs a feed entry as the reference server serves it (docs/sync-protocol.md §3.1). */
+    ObjectNode signed(String stationId, ObjectNode entry) {
+        return SignedJson.sign(serverSeed, SignedJson.Purpose.FEED_ENTRY, stationId, entry);
+    }
+
+    /** A signed {@code case-assigned} entry for two records held elsewhere, as the reference server serves it. */
     ObjectNode assignment(String serverCaseId, String stationId, String firstId, String secondId, String nik) {
         ObjectNode e = JSON.createObjectNode();
         e.put("cursor", "41");
@@ -120,8 +131,7 @@ final class CaseFixtures {
         fingers.addObject().put("position", 2).put("score", 151.2).put("matched", true);
         e.put("matchThreshold", 40.0);
         e.put("deadline", "2026-12-01T00:00:00Z");
-        e.put("signature", SignedFeedEntry.sign(stationId, e, serverSeed));
-        return e;
+        return signed(stationId, e);
     }
 
     private ObjectNode record(String id, String station, String nik, String name, String street) {

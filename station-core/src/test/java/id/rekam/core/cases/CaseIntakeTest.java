@@ -107,8 +107,11 @@ class CaseIntakeTest {
     void aCaseForARecordWhosePayloadWasPurgedShowsWhatIsLeftAndStillMatchesItsTemplates() throws Exception {
         var record = f.recorded(CardFixtures.Prints.MATCHING);
         String ours = record.id().value();
+        // One finger printed, nine marked as exceptions: more than the allowance, so the record waits
+        // for a supervisor's review (CommitPolicy.review); the supervisor approves it with a review note.
+        f.store.captures().approve(List.of(record.id()), "spv",
+                "hanya telunjuk kanan terekam; jari lain cacat, diperiksa langsung");
         // Delivered, confirmed, retention over: the payload goes, the summary and the templates stay.
-        f.store.captures().approve(List.of(record.id()), "spv");
         f.store.outbox().startUpload(ours, java.net.URI.create("https://pusat.example/v1/uploads/" + ours), "sync");
         f.store.verdicts().apply(ours, new ServerVerdict.Accepted(Instant.parse("2026-11-25T04:00:00Z"), List.of()),
                 "sync");

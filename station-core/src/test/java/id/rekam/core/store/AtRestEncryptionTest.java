@@ -29,8 +29,6 @@ import id.rekam.core.cases.CaseSummary;
 import id.rekam.core.cases.Cases;
 import id.rekam.core.cases.InvitationRequest;
 import id.rekam.core.cases.OutcomeRequest;
-import id.rekam.core.cases.ServerSigningKey;
-import id.rekam.core.cases.SignedFeedEntry;
 import id.rekam.core.cases.VoidReason;
 import id.rekam.core.commit.ApprovalMode;
 import id.rekam.core.commit.CaptureCommit;
@@ -285,11 +283,11 @@ class AtRestEncryptionTest {
                 ServerVerdict.MatchedBy.NIK, new ServerVerdict.OtherRecord("9d1c0e52-0000-4000-8000-0000000000aa",
                 "ST-331001-0001", "33.10.01", otherNik, false, null), List.of(), 40.0));
         // A case the server assigned: citizen, address, photo thumbnail, templates.
-        byte[] seed = new byte[32];
-        new java.security.SecureRandom().nextBytes(seed);
-        new ServerSigningKey(store).pin(java.util.Base64.getEncoder().encodeToString(
-                new org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters(seed, 0).generatePublicKey().getEncoded()),
-                "technician");
+        // Its feed entry is signed, as served, with the server's signing key pinned in server_trust.
+        byte[] seed = id.rekam.core.trust.Ed25519Raw.newSeed();
+        id.rekam.core.trust.ServerTrust pinned = store.serverTrust().orElseThrow();
+        store.pinServer(pinned.withKeys(new id.rekam.core.trust.ServerKeys(id.rekam.core.trust.Ed25519Raw.publicKey(seed),
+                pinned.keys().packetKey()), pinned.pinnedAt()), "technician");
         String assignedName = "Suparmi Wiryo Assigned";
         String assignedNik = "3310015203790004";
         String assignedStreet = "Dusun Ngemplak Kidul";
@@ -311,7 +309,8 @@ class AtRestEncryptionTest {
                     .put("villageCode", "33.10.01.2001");
             r.putObject("templates").put("2", java.util.Base64.getEncoder().encodeToString(remoteTemplate));
         }
-        entry.put("signature", SignedFeedEntry.sign(store.stationId(), entry, seed));
+        entry = id.rekam.core.trust.SignedJson.sign(seed, id.rekam.core.trust.SignedJson.Purpose.FEED_ENTRY,
+                store.stationId(), entry);
         assertThat(cases.feed().accept(entry).status()).isEqualTo(CaseIntake.Status.OPENED);
         // Letters, a note, an exception, a refusal, a confirmation.
         String place = "Pendopo Kecamatan Ruang Verifikasi Khusus";

@@ -4,13 +4,17 @@
 
 -- The central server as provisioning pinned it (was: rekam.server / rekam.serverPin in the
 -- group-writable settings file). Keys are raw 32 bytes: Ed25519 signing key, X25519 packet key.
+-- A keyed table (V12's seal_version/seal, StateSeal): whoever swaps a key in the file without the
+-- passphrase is named at the next unlock. The locked sync service reads it unchecked (no key).
 CREATE TABLE server_trust (
-    id           INTEGER PRIMARY KEY CHECK (id = 1),
-    server_url   TEXT    NOT NULL,
-    tls_pin      TEXT,
-    signing_key  BLOB,
-    packet_key   BLOB,
-    pinned_at    INTEGER NOT NULL
+    id            INTEGER PRIMARY KEY CHECK (id = 1),
+    server_url    TEXT    NOT NULL,
+    tls_pin       TEXT,
+    signing_key   BLOB,
+    packet_key    BLOB,
+    pinned_at     INTEGER NOT NULL,
+    seal_version  INTEGER,
+    seal          BLOB
 );
 
 -- A packet body is sealed under its own content key (body_key: that key, sealed under the data
@@ -59,7 +63,8 @@ CREATE TABLE inbox (
     received_at  INTEGER NOT NULL
 );
 
--- Signed station commands (lock, unlock, crypto-erase) received from the server.
+-- Signed station commands (lock, unlock, crypto-erase) received from the server. Not keyed: the
+-- locked sync service and a failed unlock write it, before any key exists.
 CREATE TABLE station_commands (
     command_id   TEXT    PRIMARY KEY,
     command      TEXT    NOT NULL,
@@ -69,11 +74,14 @@ CREATE TABLE station_commands (
 );
 
 -- Unlock policy the supervisor chose at provisioning: crypto-erase after N failed unlocks
--- (0 = never), and whether that may happen while records are still waiting for delivery.
+-- (0 = never), and whether that may happen while records are still waiting for delivery. Keyed
+-- (written only by the unlocked store): an edit is named at the next unlock.
 CREATE TABLE security_policy (
     id                     INTEGER PRIMARY KEY CHECK (id = 1),
     erase_after_failures   INTEGER NOT NULL DEFAULT 0,
     erase_even_if_pending  INTEGER NOT NULL DEFAULT 0,
     set_by                 TEXT    NOT NULL,
-    set_at                 INTEGER NOT NULL
+    set_at                 INTEGER NOT NULL,
+    seal_version           INTEGER,
+    seal                   BLOB
 );

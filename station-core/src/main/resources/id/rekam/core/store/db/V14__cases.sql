@@ -84,14 +84,6 @@ CREATE TABLE case_history (
 );
 CREATE INDEX case_history_case ON case_history (case_id, seq);
 
--- The central server's key for signed feed entries (case assignments), pinned at enrollment;
--- sealed, so nobody without the passphrase can swap it for their own.
-CREATE TABLE server_signing_key (
-    id         INTEGER PRIMARY KEY CHECK (id = 1),
-    sealed     BLOB    NOT NULL,
-    pinned_at  INTEGER NOT NULL
-);
-
 -- The records a supervisor's override found similar, sealed beside the override's reason.
 ALTER TABLE duplicate_overrides ADD COLUMN candidates BLOB;
 
