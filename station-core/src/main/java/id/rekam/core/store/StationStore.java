@@ -1,6 +1,7 @@
 package id.rekam.core.store;
 
 import id.rekam.core.audit.AuditActions;
+import id.rekam.core.audit.AuditAnchor;
 import id.rekam.core.audit.AuditEntry;
 import id.rekam.core.audit.AuditLog;
 import id.rekam.core.auth.OperatorAccounts;
@@ -21,7 +22,9 @@ import id.rekam.core.verdict.Verdicts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import id.rekam.core.trust.ServerKeys;
 import id.rekam.core.trust.ServerTrust;
+import id.rekam.core.trust.SignedJson;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -93,7 +96,8 @@ public final class StationStore implements AutoCloseable {
         this.events = new SqlEventOutbox(db, keys, audit, options.clock());
         this.summaries = new SummarySeal(keys.data());
         this.searchIndex = new SummaryIndex(db, summaries);
-        this.trust = db.read(TrustTable::read);
+        // Read once the keyed state was checked (readTrust): a swapped row is named, never parsed first.
+        this.trust = Optional.empty();
         this.delivery = new DeliveryStore(dataDir, db, stationId, options.clock(), false);
         this.records = new RecordRepository(db, keys, audit, outbox, summaries, searchIndex, options, stationId,
                 this::serverPacketKey);
@@ -552,25 +556,31 @@ public final class StationStore implements AutoCloseable {
     }
 
     /**
-     * Keeps the central server's signed receipt for this station's audit head (sync-protocol.md,
-     * audit anchors); from then on {@link #verify} and every open check that the trail still holds
-     * the anchored entry. A receipt for an entry this trail no longer has is kept too: it is the
-     * server's word that the trail was longer, and {@code verify} names the cut.
+     * Keeps the central server's signed receipt for this station's audit head (sync-protocol.md
+     * §8a); from then on {@link #verify} and every open check that the trail still holds the
+     * anchored entry. A receipt for an entry this trail no longer has is kept too (the answer to a
+     * lower anchor is the receipt of the server's highest): it is the server's word that the trail
+     * was longer, and {@code verify} names the cut.
      *
-     * @param receiptJson the server's answer as received, kept beside the parsed receipt
-     * @throws StoreException {@code anchor.refused} when the receipt is not signed by the pinned
-     *                        server key or names another station; nothing is stored then
+     * @param receipt the server's answer as received: a signed {@code audit-anchor} object
+     * @return what it anchors
+     * @throws StoreException {@code anchor.refused} when the receipt is not signed by the server key
+     *                        pinned in this store (or none is pinned), names another station or is
+     *                        malformed; nothing is stored then
      */
-    public void recordAuditAnchor(id.rekam.core.audit.AuditAnchor receipt, String receiptJson,
-                                  id.rekam.core.audit.AuditAnchor.ServerSignatureCheck server) {
-        if (!receipt.stationId().equals(stationId) || !receipt.signedBy(server)) {
-            throw new StoreException("anchor.refused", receipt.seq());
+    public AuditAnchor recordAuditAnchor(com.fasterxml.jackson.databind.JsonNode receipt) {
+        AuditAnchor anchor = AuditAnchor.from(receipt).orElse(null);
+        byte[] signingKey = trust.map(ServerTrust::keys).map(ServerKeys::signingKey).orElse(null);
+        if (anchor == null || signingKey == null || !anchor.stationId().equals(stationId)
+                || !SignedJson.verify(signingKey, SignedJson.Purpose.AUDIT_ANCHOR, stationId, receipt)) {
+            throw new StoreException("anchor.refused", anchor == null ? receipt.path("seq").asText("?") : anchor.seq());
         }
         db.inTransaction(c -> {
-            AuditAnchors.store(c, receipt, receiptJson);
+            AuditAnchors.store(c, anchor, SignedJson.text(receipt));
             return audit.append(c, "-", AuditActions.AUDIT_ANCHORED, stationId,
-                    Map.of("seq", receipt.seq(), "anchoredAt", receipt.anchoredAt().toString()));
+                    Map.of("seq", anchor.seq(), "anchoredAt", anchor.anchoredAt().toString()));
         });
+        return anchor;
     }
 
     public List<AuditEntry> auditTrail(long fromSeq, int limit) {
@@ -649,6 +659,11 @@ public final class StationStore implements AutoCloseable {
 
     StateSeal stateSeal() {
         return stateSeal;
+    }
+
+    /** After the keyed state was verified at open: the pinned server as sealed in {@code server_trust}. */
+    void readTrust() {
+        trust = db.read(TrustTable::read);
     }
 
     Backups backupSet() {

@@ -120,6 +120,7 @@ final class StoreOpener {
             }
             StationStore store = new StationStore(dataDir, db, keys, options, stationId);
             checkOrSealState(store, db, file, backups);
+            store.readTrust();
             sealStagedCardNames(store, db, backups, options);
             turnStagedVerdictsIntoRows(store, db);
             afterUnlock(store, db, backups, options);

@@ -15,8 +15,13 @@ import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.store.StateFinding.Kind;
 import id.rekam.fixtures.DemoRecords;
 import id.rekam.fixtures.EnrollmentBuilder;
-import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
-import org.bouncycastle.crypto.signers.Ed25519Signer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.rekam.core.crypto.PacketSeal;
+import id.rekam.core.trust.Ed25519Raw;
+import id.rekam.core.trust.ServerKeys;
+import id.rekam.core.trust.ServerTrust;
+import id.rekam.core.trust.SignedJson;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -32,6 +37,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -54,14 +60,11 @@ class KeyedStateTest {
 
     static final TestStores.MutableClock CLOCK = new TestStores.MutableClock(Instant.parse("2026-11-25T03:00:00Z"));
     static final StoreOptions OPTIONS = TestStores.fastOptions(CLOCK);
-    /** The central server's anchor signing key (a real Ed25519 key; the station checks with its public half). */
-    static final Ed25519PrivateKeyParameters SERVER = new Ed25519PrivateKeyParameters(new SecureRandom());
-    static final AuditAnchor.ServerSignatureCheck PINNED_SERVER = (message, signature) -> {
-        Ed25519Signer v = new Ed25519Signer();
-        v.init(false, SERVER.generatePublicKey());
-        v.update(message, 0, message.length);
-        return v.verifySignature(signature);
-    };
+    /** The central server's signing key (a real Ed25519 seed; the store pins its public half). */
+    static final byte[] SERVER = Ed25519Raw.newSeed();
+    static final ServerTrust PINNED = new ServerTrust(URI.create("https://pusat.rekam.test/"), "sha256/" + Base64.getEncoder().encodeToString(new byte[32]),
+            new ServerKeys(Ed25519Raw.publicKey(SERVER), PacketSeal.newServerKeyPair()[1]),
+            Instant.parse("2026-11-25T02:00:00Z"));
 
     /** The real store; {@link #early} is a copy of it taken before op1 was locked out and before the anchor. */
     static Path real;
@@ -95,6 +98,8 @@ class KeyedStateTest {
             cards.assign("KTP-K0002", HolderKind.DESK, "loket-1", "spv");
             cardOfUnapproved = "KTP-K0001";
             cardOfQueued = "KTP-K0002";
+            store.pinServer(PINNED, "spv");
+            store.setUnlockPolicy(new UnlockPolicy(7, false), "spv");
         }
         copy(real, early);
         try (StationStore store = StationStore.open(real, TestStores.PASSPHRASE, OPTIONS)) {
@@ -111,20 +116,19 @@ class KeyedStateTest {
             // The last sync anchored the audit head at the server.
             StationStore.AuditHead head = store.auditHead();
             anchoredSeq = head.seq();
-            store.recordAuditAnchor(signedReceipt(head.seq(), head.hash()), "{}", PINNED_SERVER);
+            store.recordAuditAnchor(signedReceipt(head.seq(), head.hash()));
             for (int i = 0; i < 3; i++) {
                 store.audit("op2", "RECEIPT_PRINTED", queued, java.util.Map.of("copy", i));
             }
         }
     }
 
-    static AuditAnchor signedReceipt(long seq, byte[] hash) {
-        Instant at = CLOCK.instant();
-        byte[] message = AuditAnchor.signedBytes(TestStores.STATION, seq, hash, at);
-        Ed25519Signer s = new Ed25519Signer();
-        s.init(true, SERVER);
-        s.update(message, 0, message.length);
-        return new AuditAnchor(TestStores.STATION, seq, hash, at, s.generateSignature());
+    /** The receipt as the reference server signs it (sync-protocol.md §8a). */
+    static ObjectNode signedReceipt(long seq, byte[] hash) {
+        ObjectNode r = new ObjectMapper().createObjectNode().put("type", AuditAnchor.TYPE)
+                .put("stationId", TestStores.STATION).put("seq", seq)
+                .put("hash", Base64.getEncoder().encodeToString(hash)).put("anchoredAt", CLOCK.instant().toString());
+        return SignedJson.sign(SERVER, SignedJson.Purpose.AUDIT_ANCHOR, TestStores.STATION, r);
     }
 
     // ---------------------------------------------------------------- the attacks
@@ -276,13 +280,79 @@ class KeyedStateTest {
         Path copy = copyOfReal("forged-anchor");
         try (StationStore store = StationStore.open(copy, TestStores.PASSPHRASE, OPTIONS)) {
             StationStore.AuditHead head = store.auditHead();
-            AuditAnchor good = signedReceipt(head.seq(), head.hash());
-            AuditAnchor forged = new AuditAnchor(good.stationId(), good.seq() + 100, good.hash(), good.anchoredAt(),
-                    good.signature());
-            assertThatThrownBy(() -> store.recordAuditAnchor(forged, "{}", PINNED_SERVER))
-                    .isInstanceOf(StoreException.class).hasMessageContaining(Long.toString(good.seq() + 100));
+            ObjectNode good = signedReceipt(head.seq(), head.hash());
+            ObjectNode forged = good.deepCopy().put("seq", head.seq() + 100);
+            assertThatThrownBy(() -> store.recordAuditAnchor(forged))
+                    .isInstanceOf(StoreException.class).hasMessageContaining(Long.toString(head.seq() + 100));
+            ObjectNode otherKey = SignedJson.sign(Ed25519Raw.newSeed(), SignedJson.Purpose.AUDIT_ANCHOR,
+                    TestStores.STATION, good);
+            assertThatThrownBy(() -> store.recordAuditAnchor(otherKey)).isInstanceOf(StoreException.class);
+            ObjectNode otherPurpose = SignedJson.sign(SERVER, SignedJson.Purpose.RECEIPT, TestStores.STATION, good);
+            assertThatThrownBy(() -> store.recordAuditAnchor(otherPurpose)).isInstanceOf(StoreException.class);
             assertThat(store.verify().ok()).isTrue();
         }
+    }
+
+    @Test
+    void aSwappedServerSigningKeyAndPacketKeyAreNamed() throws Exception {
+        // The insider's aim: captures sealed to a packet key of their own, verdicts and commands
+        // signed by a key of their own accepted.
+        Path copy = copyOfReal("swap-server-keys");
+        byte[] mallorySigning = Ed25519Raw.publicKey(Ed25519Raw.newSeed());
+        byte[] malloryPacket = PacketSeal.newServerKeyPair()[1];
+        sql(copy, c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "UPDATE server_trust SET signing_key = ?, packet_key = ? WHERE id = 1")) {
+                p.setBytes(1, mallorySigning);
+                p.setBytes(2, malloryPacket);
+                assertThat(p.executeUpdate()).isEqualTo(1);
+            }
+        });
+        assertThat(findingsAtOpen(copy)).contains(new StateFinding(Kind.EDITED_ROW, "server_trust", "1",
+                List.of("signing_key", "packet_key"), ""));
+    }
+
+    @Test
+    void aServerTrustRowPassedOffAsNotYetKeyedIsFound() throws Exception {
+        // Removing the table's sums (as if the store predated its keying) and the row's seal: the
+        // head, which covered those sums, no longer matches.
+        Path copy = copyOfReal("unkey-server-trust");
+        sql(copy, c -> exec(c, "UPDATE server_trust SET server_url = 'https://mallory.test/', seal = NULL, "
+                + "seal_version = NULL; DELETE FROM state_tables WHERE name = 'server_trust'"));
+        assertThat(findingsAtOpen(copy)).contains(new StateFinding(Kind.SUMMARY_EDITED, "state_head", null, null, ""));
+    }
+
+    @Test
+    void anErasePolicyTurnedOffIsNamed() throws Exception {
+        Path copy = copyOfReal("policy-off");
+        sql(copy, c -> exec(c, "UPDATE security_policy SET erase_after_failures = 0"));
+        assertThat(findingsAtOpen(copy)).contains(new StateFinding(Kind.EDITED_ROW, "security_policy", "1",
+                List.of("erase_after_failures"), ""));
+    }
+
+    @Test
+    void tablesKeyedAfterTheStoreWasSealedAreSealedAtTheNextUnlock() throws Exception {
+        // A store sealed by a release that did not key server_trust and security_policy: no sums for
+        // them, a head over the other tables, rows without seals.
+        Path copy = copyOfReal("keyed-later");
+        try (StationStore store = StationStore.open(copy, TestStores.PASSPHRASE, OPTIONS)) {
+            store.database().inTransaction(c -> {
+                exec(c, "UPDATE server_trust SET seal = NULL, seal_version = NULL; "
+                        + "UPDATE security_policy SET seal = NULL, seal_version = NULL; "
+                        + "DELETE FROM state_tables WHERE name IN ('server_trust', 'security_policy')");
+                return null;
+            });
+        }
+        try (StationStore store = StationStore.open(copy, TestStores.PASSPHRASE, OPTIONS)) {
+            assertThat(store.verify().state()).isEmpty();
+            assertThat(store.auditTrail(1, 10_000)).anySatisfy(e -> {
+                assertThat(e.action()).isEqualTo(id.rekam.core.audit.AuditActions.STATE_SEALED);
+                assertThat(e.details()).contains("server_trust").contains("security_policy");
+            });
+        }
+        sql(copy, c -> exec(c, "UPDATE server_trust SET tls_pin = NULL"));
+        assertThat(findingsAtOpen(copy)).contains(new StateFinding(Kind.EDITED_ROW, "server_trust", "1",
+                List.of("tls_pin"), ""));
     }
 
     @Test
