@@ -161,7 +161,8 @@ class CasesEndToEndTest {
             kit.pass(sync);
             CentralApi api = new CentralApi(HttpClients.builder(SyncTestKit.fastConfig(kit.server.baseUri()),
                     kit.store.stationId(), kit.store::signRequest, Clock.systemUTC()).addNetworkInterceptor(check).build(),
-                    kit.server.baseUri());
+                    kit.server.baseUri(), new id.rekam.sync.api.ServerVerifier(kit.store.stationId(),
+                    () -> kit.store.serverTrust().orElseThrow().keys().signingKey()));
             assertThat(kit.store.events().pending(1_000)).isEmpty();
             assertThat(api.events(sent)).containsEntry(eventId, "stored");
             assertThat(serverQuery("SELECT count(*) FROM case_outcomes", rs -> rs.getInt(1))).containsExactly(1);
@@ -242,11 +243,11 @@ class CasesEndToEndTest {
                      id.rekam.sync.retry.Backoff.threadLocalRandom(), new Messages(Locale.ENGLISH))) {
             sync.runOnce();
             sync.runOnce();
-            assertThat(locked.heldEntries()).as("kept for the next unlock, once").singleElement()
-                    .satisfies(h -> assertThat(h.entry().path("caseId").asText()).isEqualTo(assigned.caseId()));
         }
-        // Unlocked: the fold verifies it against the pinned key and the cases take it.
+        // Unlocked: the fold verifies what the service kept against the pinned key and hands the case entry on.
         kit.reopenStore();
+        assertThat(kit.store.delivery().heldEntries()).as("kept while locked, once").singleElement()
+                .satisfies(h -> assertThat(h.entry().path("caseId").asText()).isEqualTo(assigned.caseId()));
         try (SyncService sync = sync(check)) {
             kit.pass(sync);
             kit.pass(sync);

@@ -6,6 +6,7 @@ import id.rekam.core.store.StationStore;
 import id.rekam.core.trust.ServerKeys;
 import id.rekam.core.trust.ServerTrust;
 import id.rekam.core.trust.SignedJson;
+import id.rekam.core.verdict.VerdictFields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,10 +85,32 @@ public final class CaseFeed {
     List<CaseIntake.Result> takeHeld() {
         List<CaseIntake.Result> out = new ArrayList<>();
         for (DeliveryStore.HeldEntry h : store.delivery().heldEntries()) {
-            out.add(accept(h.entry()));
+            CaseIntake.Result r = held(h.entry());
+            if (r.status() == CaseIntake.Status.REFUSED) {
+                LOG.warn("entry kept while locked at feed cursor {} opened no case: {}",
+                        Assignments.text(h.entry(), "cursor"), r.detail());
+            }
+            out.add(r);
             store.delivery().releaseHeld(h.seq());
         }
         return out;
+    }
+
+    private CaseIntake.Result held(JsonNode entry) {
+        String type = Assignments.text(entry, "type");
+        if (handles(type)) {
+            return accept(entry);
+        }
+        String packetId = Assignments.text(entry, "packetId");
+        if (!CasePolicy.raisesCase(type) || packetId == null) {
+            return CaseIntake.Result.refused("not-a-case-entry");
+        }
+        String unsigned = unsigned(entry);
+        if (unsigned != null) {
+            return CaseIntake.Result.refused(unsigned);
+        }
+        // The fold applied the verdict; the case is opened from the entry as the unlocked side does.
+        return intake.fromVerdict(packetId, type, VerdictFields.duplicate(entry, VerdictFields.instant(entry, "at")));
     }
 
     private CaseIntake.Result resolved(JsonNode entry) {

@@ -18,7 +18,7 @@ import java.util.Set;
 public final class CasePolicy {
 
     /** Server verdict kinds that raise a case: a duplicate, and what an official must look at. */
-    public static final Set<String> RAISING_VERDICTS = Set.of("duplicate", "needs-review");
+    public static final Set<String> RAISING_VERDICTS = id.rekam.core.verdict.ServerVerdict.CASE_RAISING_KINDS;
     /** Letters before a no-show is escalated: the first, and a second after the first was missed. */
     public static final int MAX_INVITATIONS = 2;
     /** A new case should have its first letter within two weeks. */

@@ -239,21 +239,20 @@ public final class DeliveryStore implements AutoCloseable {
     }
 
     /**
-     * The case entries ({@code case-assigned}, {@code case-resolved}) received while the store was
-     * locked, oldest first. The fold at unlock verified them and dropped what did not verify; the
-     * cases layer takes each (checking its signature again) and then {@link #releaseHeld releases} it.
+     * The feed entries received while the store was locked that the fold at unlock handed to the
+     * cases layer, oldest first: case entries ({@code case-assigned}, {@code case-resolved}) and
+     * case-raising verdicts it applied. What did not verify was dropped by the fold; the cases layer
+     * takes each (checking its signature again) and then {@link #releaseHeld releases} it.
      */
     public List<HeldEntry> heldEntries() {
         return db.read(c -> {
             List<HeldEntry> out = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT seq, cursor, entry FROM inbox ORDER BY seq");
+            try (PreparedStatement p = c.prepareStatement("SELECT seq, entry FROM inbox WHERE cursor LIKE '"
+                    + JournalFold.FOR_CASES + "%' ORDER BY seq");
                  ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
-                    if (rs.getString(2).startsWith(JournalFold.VIEW_CURSOR)) {
-                        continue;
-                    }
-                    JsonNode n = SignedJson.parse(rs.getString(3));
-                    if (n != null && JournalFold.HELD_TYPES.contains(n.path("type").asText())) {
+                    JsonNode n = SignedJson.parse(rs.getString(2));
+                    if (n != null) {
                         out.add(new HeldEntry(rs.getLong(1), n));
                     }
                 }

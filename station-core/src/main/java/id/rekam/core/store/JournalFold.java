@@ -26,9 +26,10 @@ import java.util.Set;
  * Applies what the sync service learned while the store was locked ({@link DeliveryStore}):
  * each receipt and verdict is checked against the server key the store pinned and then goes
  * through the audited outbox and verdicts, as if the sync client had applied it at once; what
- * does not verify is dropped and audited. Case entries ({@link #HELD_TYPES}) that verify stay in
- * the inbox for the cases layer, which sits above the store ({@code core.cases} takes them through
- * {@link DeliveryStore#heldEntries()} and checks them again). Runs at every unlock and before every
+ * does not verify is dropped and audited. Case entries ({@link #HELD_TYPES}) that verify, and
+ * case-raising verdicts once applied, stay in the inbox for the cases layer, which sits above the
+ * store: they are marked with {@link #FOR_CASES} and {@code core.cases} takes them through
+ * {@link DeliveryStore#heldEntries()}, checking each signature again. Runs at every unlock and before every
  * unlocked delivery pass. Idempotent: a row applied twice (a crash before its delete) changes
  * nothing the second time.
  */
@@ -41,6 +42,8 @@ final class JournalFold {
             "needs-review");
     /** Feed entries only the cases layer acts on (docs/sync-protocol.md §6.1): kept, verified, until it takes them. */
     static final Set<String> HELD_TYPES = Set.of("case-assigned", "case-resolved");
+    /** Cursor prefix of an inbox row the fold has handed to the cases layer. */
+    static final String FOR_CASES = "cases:";
 
     private JournalFold() {
     }
@@ -79,6 +82,9 @@ final class JournalFold {
             });
         }
         for (Entry e : inbox(db)) {
+            if (e.cursor().startsWith(FOR_CASES)) {
+                continue;
+            }
             JsonNode n = SignedJson.parse(e.text());
             boolean view = e.cursor().startsWith(VIEW_CURSOR);
             String type = n == null ? null : (view ? n.path("state").asText() : n.path("type").asText());
@@ -87,6 +93,7 @@ final class JournalFold {
                     stationId, n)) {
                 refused.add("inbox " + e.cursor() + ": not signed by the pinned server");
             } else if (!view && HELD_TYPES.contains(type)) {
+                forCases(db, e.seq());
                 held++;
                 continue;
             } else if (VERDICT_TYPES.contains(type) && packetId != null) {
@@ -94,6 +101,12 @@ final class JournalFold {
                 try {
                     verdicts.apply(packetId, v, ACTOR);
                     applied++;
+                    if (!view && ServerVerdict.CASE_RAISING_KINDS.contains(type)) {
+                        // Applied; the cases layer opens its case from the entry, as the unlocked side does.
+                        forCases(db, e.seq());
+                        held++;
+                        continue;
+                    }
                 } catch (IllegalTransitionException | StoreException x) {
                     refused.add(packetId + ": " + x.getMessage());
                 }
@@ -130,6 +143,17 @@ final class JournalFold {
             LOG.info("{} case entries received while locked wait for the cases layer", held);
         }
         return applied;
+    }
+
+    /** Marks an inbox row as the cases layer's; a row marked before for the same cursor (a re-read page) goes. */
+    private static void forCases(Database db, long seq) {
+        db.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "UPDATE OR REPLACE inbox SET cursor = '" + FOR_CASES + "' || cursor WHERE seq = ?")) {
+                p.setLong(1, seq);
+                return p.executeUpdate();
+            }
+        });
     }
 
     /** @return null when applied, else why not */

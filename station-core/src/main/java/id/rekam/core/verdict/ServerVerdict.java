@@ -17,6 +17,12 @@ import java.util.Optional;
  */
 public sealed interface ServerVerdict {
 
+    /**
+     * Verdict kinds that raise a KTP ganda case (the cases' policy, {@code CasePolicy}; here so that
+     * the store, which sits below the cases, can keep such a verdict for them after applying it).
+     */
+    java.util.Set<String> CASE_RAISING_KINDS = java.util.Set.of("duplicate", "needs-review");
+
     Instant at();
 
     Kind kind();
