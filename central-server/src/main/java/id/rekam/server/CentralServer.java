@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpsServer;
 import id.rekam.server.admin.AdminApi;
 import id.rekam.server.admin.AdminAuthInterceptor;
 import id.rekam.server.admin.AdminService;
+import id.rekam.server.audit.AuditAnchorApi;
 import id.rekam.server.auth.NonceStore;
 import id.rekam.server.auth.SignatureAuthInterceptor;
 import id.rekam.server.cases.CasesApi;
@@ -134,6 +135,7 @@ public final class CentralServer implements AutoCloseable {
                     .add("POST", "/v1/stations/transport-key", api::transportKey)
                     .add("GET", "/v1/server-keys", api::serverKeys)
                     .add("POST", "/v1/station-report", api::stationReport)
+                    .add("POST", "/v1/audit-anchors", new AuditAnchorApi(db, keys, config.clock())::anchor)
                     .add("POST", "/v1/packets", api::announce)
                     .add("GET", "/v1/packets/{packetId}", api::packet)
                     .add("POST", "/v1/events", api::events)

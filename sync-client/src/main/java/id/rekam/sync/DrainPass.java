@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * One delivery pass, as a fixed sequence of small steps: probe → the server's keys (learned once,
  * if missing) → fold and seal (unlocked only) → events → packets (oldest first, at most
  * {@code concurrency} at a time) → feedback feed → purge of confirmed payloads → station report
- * (pending count, purges). The first network failure stops new packet uploads (those in flight
+ * (pending count, purges) → audit anchor (unlocked only) → the team's tallies. The first network failure stops new packet uploads (those in flight
  * finish or fail) and ends the pass with that failure; the caller backs off.
  */
 public final class DrainPass {
@@ -42,6 +42,7 @@ public final class DrainPass {
     private final PacketUploader uploader;
     private final FeedPuller feed;
     private final id.rekam.sync.relay.TallyExchange tallies;
+    private final AuditAnchoring anchoring;
     private final ExecutorService workers;
     private final int concurrency;
     private final Duration retention;
@@ -56,6 +57,8 @@ public final class DrainPass {
                      FeedPuller feed, ExecutorService workers, int concurrency, Duration retention,
                      id.rekam.sync.relay.TallyExchange tallies) {
         this.tallies = tallies;
+        // Keeping the server's receipt is an audited change: only the unlocked store anchors.
+        this.anchoring = store instanceof UnlockedSide unlocked ? new AuditAnchoring(unlocked.store(), api) : null;
         this.store = store;
         this.probe = new ConnectivityProbe(api);
         this.keys = new ServerKeysStep(store, api);
@@ -78,6 +81,9 @@ public final class DrainPass {
             int verdicts = feed.pull();
             int purged = store.purge(retention);
             reporter.report();
+            if (anchoring != null) {
+                anchoring.anchor();
+            }
             if (tallies != null) {
                 tallies.exchange();
             }

@@ -109,6 +109,7 @@ class WireSchemasTest {
                 case "/v1/relay/packets" -> "api/relay-packet";
                 case "/v1/relay/tallies" -> "api/relay-tally";
                 case "/v1/station-report" -> "api/station-report-request";
+                case "/v1/audit-anchors" -> "api/audit-anchor-request";
                 default -> "api/announcement";
             };
         }
@@ -143,6 +144,9 @@ class WireSchemasTest {
             }
             if (path.equals("/v1/station-report")) {
                 return "api/station-report";
+            }
+            if (path.equals("/v1/audit-anchors")) {
+                return "api/audit-anchor";
             }
             if (path.equals("/v1/server-keys")) {
                 return "api/server-keys";
@@ -211,12 +215,16 @@ class WireSchemasTest {
                 () -> kit.store.serverTrust().orElseThrow().keys().signingKey()));
         assertThat(api.packet(ids.get(1)).state()).isEqualTo(ServerState.PRINT_READY);
         assertThatThrownBy(() -> api.packet("no-such")).isInstanceOf(PacketRefused.class);
+        // A head below the one anchored: 409 audit-rollback, carrying the receipt of the higher one.
+        JsonNode highest = api.auditAnchor(1, new byte[32]);
+        assertThat(highest.path("seq").asLong()).isGreaterThan(1);
 
         assertThat(check.problems).isEmpty();
         assertThat(check.used).containsKeys("api/announcement", "api/events-request", "api/events-response",
                 "api/health", "api/feed-page", "api/packet-view", "api/error", "api/coverage-tally",
                 "api/tally-result", "api/coverage-tallies", "api/receipt",
-                "api/station-report-request", "api/station-report");
+                "api/station-report-request", "api/station-report", "api/audit-anchor-request", "api/audit-anchor");
+        assertThat(check.used.get("api/error")).as("the 404 and the 409 audit-rollback").isGreaterThanOrEqualTo(2);
         assertThat(kit.store.outbox().entry(again).orElseThrow().state()).isEqualTo(OutboxState.DUPLICATE);
     }
 

@@ -81,6 +81,12 @@ public final class Database implements AutoCloseable {
                 "CREATE TABLE station_commands(command_id TEXT PRIMARY KEY, station_id TEXT NOT NULL, "
                         + "command TEXT NOT NULL, reason TEXT, issued_by TEXT NOT NULL, issued_at INTEGER NOT NULL)",
                 "CREATE INDEX station_commands_station ON station_commands(station_id, issued_at)"
+            },
+            // 2. Audit anchors (sync-protocol.md §8a): each station's highest anchored audit head and
+            //    the signed receipt given for it.
+            {
+                "CREATE TABLE audit_anchors(station_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, hash TEXT NOT NULL, "
+                        + "receipt TEXT NOT NULL, anchored_at INTEGER NOT NULL)"
             }
     };
 

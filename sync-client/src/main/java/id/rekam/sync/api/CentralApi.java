@@ -292,6 +292,26 @@ public final class CentralApi {
         }
     }
 
+    /**
+     * {@code POST /v1/audit-anchors} (§8a): anchors the station's audit head at the server.
+     *
+     * @return the server's signed receipt (verified): for this head, or, when the server refused
+     *         it as lower than one it anchored before ({@code 409 audit-rollback}), for that one
+     */
+    public JsonNode auditAnchor(long seq, byte[] hash) throws SyncFailure {
+        ObjectNode body = mapper.createObjectNode().put("seq", seq)
+                .put("hash", java.util.Base64.getEncoder().encodeToString(hash));
+        try (Response r = call(new Request.Builder().url(url("/v1/audit-anchors"))
+                .post(RequestBody.create(bytes(body), JSON)).build())) {
+            if (r.code() == 409 && "audit-rollback".equals(errorCode(r))) {
+                return verifier.require(SignedJson.Purpose.AUDIT_ANCHOR, json(r, 409).path("anchor"),
+                        "audit anchor of an earlier pass");
+            }
+            return verifier.require(SignedJson.Purpose.AUDIT_ANCHOR, json(r, r.code() == 200 ? 200 : 201),
+                    "audit anchor receipt");
+        }
+    }
+
     /** {@code GET /v1/server-keys} (§2.2): the server's keys, as it signs them itself; checked by the caller. */
     public JsonNode serverKeys() throws SyncFailure {
         try (Response r = call(new Request.Builder().url(url("/v1/server-keys")).get().build())) {
