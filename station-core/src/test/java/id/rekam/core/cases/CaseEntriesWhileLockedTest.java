@@ -25,9 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CaseEntriesWhileLockedTest {
 
-    static final String NIK = "3310214505900001";
-    static final String A = "7c1e3a52-1111-4000-8000-0000000000a1";
-    static final String B = "7c1e3a52-1111-4000-8000-0000000000b1";
+    static final String NIK = CaseFeedTest.NIK;
+    static final String A = CaseFeedTest.A;
+    static final String B = CaseFeedTest.B;
 
     @TempDir
     Path dir;
