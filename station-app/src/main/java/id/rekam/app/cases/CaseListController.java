@@ -111,11 +111,15 @@ public final class CaseListController {
                 return s;
             }
         });
+        // Alt+letters, not F-keys: the F-keys open screens from everywhere (ui.ShellKeys).
         root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.F8) {
+            if (!e.isAltDown() || e.isShortcutDown()) {
+                return;
+            }
+            if (e.getCode() == KeyCode.U) {
                 e.consume();
                 batchVillage.requestFocus();
-            } else if (e.getCode() == KeyCode.F9) {
+            } else if (e.getCode() == KeyCode.L) {
                 e.consume();
                 printReport();
             }

@@ -6,8 +6,6 @@ import id.rekam.core.cases.OpenCases;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 
 import java.util.ArrayList;
@@ -16,7 +14,7 @@ import java.util.Map;
 
 /**
  * The home screen's KTP ganda summary: how many cases are open, how old, where (by kelurahan), how
- * many are overdue or waiting for a supervisor; F7 or the button opens the case list. Read from
+ * many are overdue or waiting for a supervisor; the button (or F8, ui.ShellKeys) opens the case list. Read from
  * clear columns only, so the home screen opens no seal for it.
  */
 public final class HomeCasesController {
@@ -37,12 +35,6 @@ public final class HomeCasesController {
     @FXML
     void initialize() {
         root.getStylesheets().add(HomeCasesController.class.getResource("/id/rekam/app/cases/cases.css").toExternalForm());
-        // The home screen owns its keys; F7 is added to its root, not to the window, so it leaves with it.
-        root.parentProperty().addListener((o, was, parent) -> {
-            if (parent != null) {
-                parent.addEventHandler(KeyEvent.KEY_PRESSED, this::key);
-            }
-        });
         var cases = ctx.session().store().cases();
         ctx.async(() -> new Loaded(cases.cases().openCases(), names(cases.cases().openCases().byVillage(), cases)),
                 this::show, e -> open.setText(ctx.text("status.error")));
@@ -81,13 +73,6 @@ public final class HomeCasesController {
                 o.byAge().get(OpenCases.AgeBand.MONTH), o.byAge().get(OpenCases.AgeBand.OLDER), o.overdue(),
                 o.awaitingConfirmation()));
         villages.setText(ctx.text("home.cases.villages", l.villages()));
-    }
-
-    private void key(KeyEvent e) {
-        if (e.getCode() == KeyCode.F7 && root.getScene() != null) {
-            e.consume();
-            openCases();
-        }
     }
 
     @FXML

@@ -1,9 +1,7 @@
 package id.rekam.app.enroll;
 
 import id.rekam.app.ports.RecordSummary;
-import id.rekam.app.records.RecordDetailController;
 import id.rekam.app.ui.AppContext;
-import id.rekam.app.ui.Screen;
 import id.rekam.core.domain.Nik;
 import javafx.scene.control.Hyperlink;
 
@@ -67,7 +65,7 @@ final class NikAtEntry {
     private void open() {
         RecordSummary s = existing;
         if (s != null) {
-            ctx.navigator().<RecordDetailController>show(Screen.RECORD_DETAIL, c -> c.open(s.id()));
+            ctx.navigator().showRecord(s.id());
         }
     }
 }

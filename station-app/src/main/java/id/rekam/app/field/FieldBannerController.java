@@ -11,7 +11,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The home screen's guardrail notice: appears when a field limit is near or passed (never a
- * silent stop), names what to do, and leads to the team dashboard.
+ * silent stop), names what to do, and leads to the team dashboard (its button; F10 from anywhere,
+ * {@code ui.ShellKeys}).
  */
 public final class FieldBannerController {
 
@@ -27,15 +28,6 @@ public final class FieldBannerController {
     private void initialize() {
         var field = ctx.session().store().fieldWork();
         ctx.async(field::guardrails, this::show, e -> { });
-        banner.sceneProperty().addListener((o, a, scene) -> {
-            if (scene != null) {
-                scene.getRoot().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, k -> {
-                    if (k.getCode() == javafx.scene.input.KeyCode.F7 && banner.getScene() != null) {
-                        open();
-                    }
-                });
-            }
-        });
     }
 
     private void show(FieldReport r) {

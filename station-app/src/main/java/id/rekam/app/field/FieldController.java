@@ -64,11 +64,6 @@ public final class FieldController {
         targetsBox.setVisible(supervisor);
         targetsBox.setManaged(supervisor);
         reportDir.setText(System.getProperty("user.home"));
-        root.setOnKeyPressed(k -> {
-            if (k.getCode() == javafx.scene.input.KeyCode.F8) {
-                bundles();
-            }
-        });
         refresh();
     }
 

@@ -5,6 +5,7 @@ import id.rekam.core.text.DeskTimes;
 import id.rekam.app.receipt.Receipts;
 import id.rekam.app.ui.AppContext;
 import id.rekam.app.ui.Screen;
+import id.rekam.app.ui.RecordPage;
 import id.rekam.app.ui.ScreenKeys;
 import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.domain.RegistrationId;
@@ -21,7 +22,7 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 /** One record, read-only: biodata, photo, fingers, signature and provenance. */
-public final class RecordDetailController implements ScreenKeys {
+public final class RecordDetailController implements ScreenKeys, RecordPage {
 
 
     private final AppContext ctx;
@@ -58,6 +59,7 @@ public final class RecordDetailController implements ScreenKeys {
     private record Loaded(Optional<EnrollmentRecord> record, Optional<ServerVerdict> verdict) {
     }
 
+    @Override
     public void open(RegistrationId id) {
         shown = id;
         var records = ctx.session().store().records();

@@ -3,7 +3,6 @@ package id.rekam.app.records;
 import id.rekam.app.ports.RecordSummary;
 import id.rekam.core.text.DeskTimes;
 import id.rekam.app.ui.AppContext;
-import id.rekam.app.ui.Screen;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
@@ -107,7 +106,7 @@ public final class RecordsController {
     private void open() {
         RecordSummary s = table.getSelectionModel().getSelectedItem();
         if (s != null) {
-            ctx.navigator().<RecordDetailController>show(Screen.RECORD_DETAIL, c -> c.open(s.id()));
+            ctx.navigator().showRecord(s.id());
         }
     }
 }

@@ -160,6 +160,11 @@ public final class Navigator {
         }
     }
 
+    /** Opens a record's page (whichever screen asks: the records list, the review step, the NIK at entry). */
+    public void showRecord(id.rekam.core.domain.RegistrationId id) {
+        this.<RecordPage>show(Screen.RECORD_DETAIL, page -> page.open(id));
+    }
+
     public Screen current() {
         return currentScreen;
     }

@@ -15,9 +15,13 @@ import java.util.Map;
  * <ul>
  *   <li>Esc: back (if the screen says so, {@link ScreenKeys#onEscape}) or home;</li>
  *   <li>F12: log out;</li>
- *   <li>F2 new enrollment, F3 records, F4 approval, F5 cards, F6 sync, F7 operators, F9 station
- *       settings — from every screen but the wizard, whose steps use the F-keys themselves.</li>
+ *   <li>F2 new enrollment, F3 records, F4 approval, F5 cards, F6 sync, F7 operators, F8 KTP ganda
+ *       cases, F9 station settings, F10 team dashboard, F11 safety bundles — from every screen but
+ *       the wizard, whose steps use the F-keys themselves.</li>
  * </ul>
+ * This map is the only place a screen gets an F-key: a home-screen node or a screen does not bind
+ * one of its own (three handlers once claimed F7 on home, so one press opened whichever came
+ * first); its own actions use Ctrl+letter or Alt+letter.
  * Esc and F12 are taken before any control sees them (a text field with a formatter would
  * swallow Esc), except while a drop-down list is open: then Esc closes the list. The F-keys are
  * taken after the screen: a step that uses one consumes it first.
@@ -32,7 +36,10 @@ public final class ShellKeys {
             KeyCode.F5, Screen.CARDS,
             KeyCode.F6, Screen.SYNC,
             KeyCode.F7, Screen.OPERATORS,
-            KeyCode.F9, Screen.PROVISIONING);
+            KeyCode.F8, Screen.CASES,
+            KeyCode.F9, Screen.PROVISIONING,
+            KeyCode.F10, Screen.FIELD,
+            KeyCode.F11, Screen.BUNDLES);
     static final KeyCode LOGOUT = KeyCode.F12;
 
     private final AppContext ctx;

@@ -278,7 +278,10 @@ class CardDeskUiTest {
                 new id.rekam.core.cards.DestructionRegister(store).find("470/7/DUKCAPIL/2026").orElseThrow()));
         assertThat(new CardRegistry(store).require("KTP-UI-0002").state()).isEqualTo(CardState.DESTROYED);
 
-        // Reprint: pick the past destruction, print again; audited, still nothing on disk.
+        // Reprint: pick the past destruction, print again; audited, still nothing on disk. A reprint
+        // moves no card (not custody, core's CustodyPolicy), so the operator does it again and is
+        // the one the audit names.
+        robot.interact(() -> ctx.session().operatorProperty().set(new Operator("op1", "op1", Operator.Role.OPERATOR)));
         ListView<?> history = robot.lookup("#baHistory").queryAs(ListView.class);
         Flow.waitFor(30, () -> history.getItems().size() == 1);
         robot.interact(() -> robot.lookup("#destructionScroll").queryAs(javafx.scene.control.ScrollPane.class)

@@ -338,7 +338,7 @@ class CaseDeskUiTest {
         robot.type(KeyCode.ESCAPE);
         Flow.waitFor(30, () -> flow.visible("#caseQuery"));
         press(robot, "#caseOpenOnly");
-        robot.type(KeyCode.F9);
+        robot.press(KeyCode.ALT).type(KeyCode.L).release(KeyCode.ALT);
         Flow.waitFor(30, () -> flow.text("#reportMessage").startsWith("Laporan"));
         byte[] report = desk(robot).lastPdf();
         assertThat(text(report)).contains("LAPORAN KASUS KTP-el GANDA", absent[1].demographics().fullName(),
@@ -354,8 +354,8 @@ class CaseDeskUiTest {
         seed(robot);
         Flow flow = new Flow(robot);
         Flow.waitFor(30, () -> robot.lookup("#caseTable").queryAs(TableView.class).getItems().size() == 3);
-        // F8: the batch; Tlogowatu (two cases waiting) comes first.
-        robot.type(KeyCode.F8);
+        // Alt+U: the batch; Tlogowatu (two cases waiting) comes first.
+        robot.press(KeyCode.ALT).type(KeyCode.U).release(KeyCode.ALT);
         Flow.waitFor(30, () -> robot.lookup("#batchVillage").query().isFocused());
         type(robot, "#batchTime", "08:00");
         type(robot, "#batchSlot", "20");

@@ -82,6 +82,10 @@ class KeyboardReachTest {
         screen(robot, flow, "sync", KeyCode.F6, "#syncPushNow");
         screen(robot, flow, "operators", KeyCode.F7, "#newOperatorId");
         screen(robot, flow, "station settings", KeyCode.F9, "#provSubmit");
+        // One key per screen (ui.ShellKeys): the home screen's cases node and field banner no longer claim F7.
+        screen(robot, flow, "cases", KeyCode.F8, "#caseQuery");
+        screen(robot, flow, "team dashboard", KeyCode.F10, "#fieldSubtitle");
+        screen(robot, flow, "bundles", KeyCode.F11, "#bundleDir");
 
         // The wizard: each step by Ctrl+1…5; Esc leaves (nothing captured, so at once).
         for (int step = 1; step <= 5; step++) {
@@ -104,6 +108,7 @@ class KeyboardReachTest {
         System.out.println("keyboard-reach: visited " + visited);
         assertThat(visited).containsExactly("home", "records", "record page", "approval", "cards", "cards #batchId",
                 "cards #ledgerQuantity", "cards #destroySerial", "sync", "operators", "station settings",
+                "cases", "team dashboard", "bundles",
                 "wizard step 1", "wizard step 2", "wizard step 3", "wizard step 4", "wizard step 5");
     }
 
