@@ -39,6 +39,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ProvisioningTest {
 
     static final String OFFICE = "32.76.01";
+    /** Strong enough for core's zxcvbn rule (core.auth.PassphrasePolicy): "frasa-sandi-kantor" no longer is. */
+    static final String OFFICE_PASSPHRASE = "kopi-tubruk-di-lereng-merapi-1987";
     static final String OTHER_OFFICE = "32.76.02";
     static RegionCatalog catalog;
 
@@ -139,13 +141,13 @@ class ProvisioningTest {
         Provisioning p = new Provisioning(dir.resolve("station"), catalog, "teknisi1");
         ProvisioningService.Request r = new ProvisioningService.Request(id, OFFICE, server.baseUri().toString(), null,
                 server.admin().createEnrollmentCode(OFFICE).code(), "Meja 1", 10, false);
-        store = p.firstRun("frasa-sandi-kantor".toCharArray(), r, "spv1", "sandi-spv-pertama".toCharArray(),
+        store = p.firstRun(OFFICE_PASSPHRASE.toCharArray(), r, "spv1", "sandi-spv-pertama".toCharArray(),
                 TestStation.fastStore());
         assertThat(store.unlockPolicy()).isEqualTo(new UnlockPolicy(10, false));
         assertThat(audit(store, AuditActions.UNLOCK_POLICY_SET)).singleElement()
                 .satisfies(e -> assertThat(e.actor()).isEqualTo("spv1"));
         assertThatThrownBy(() -> new Provisioning(dir.resolve("other"), catalog, "teknisi1").firstRun(
-                "frasa-sandi-kantor".toCharArray(), new ProvisioningService.Request(id, OFFICE,
+                OFFICE_PASSPHRASE.toCharArray(), new ProvisioningService.Request(id, OFFICE,
                         server.baseUri().toString(), null, "AAAA-BBBB-CCCC-DDDD", "Meja 1", 2, false), "spv1",
                 "sandi-spv-pertama".toCharArray(), TestStation.fastStore()))
                 .isInstanceOfSatisfying(ProvisioningException.class,
