@@ -3,6 +3,7 @@ package id.rekam.core.store;
 import id.rekam.core.audit.AuditLog;
 import id.rekam.core.auth.Role;
 import id.rekam.core.crypto.StationKeys;
+import id.rekam.core.domain.FingerPosition;
 import id.rekam.core.domain.Gender;
 import id.rekam.core.domain.Nik;
 
@@ -81,6 +82,15 @@ public final class StoreTransaction {
     /** A packet body sealed as the outbox keeps it ({@code packets.body}); see {@link #sealSummary}. */
     public byte[] sealPacketBody(String packetId, byte[] body) {
         return keys.data().encrypt(body, packetId, SqlOutbox.BODY);
+    }
+
+    /**
+     * A record's finger templates sealed exactly as a capture seals them, for
+     * {@code fingerprint_templates.sealed} (what the station's identification index is built
+     * from at unlock); see {@link #sealSummary}.
+     */
+    public byte[] sealTemplates(String recordId, Map<FingerPosition, byte[]> templates) {
+        return new TemplateSeal(keys.data()).seal(recordId, templates);
     }
 
     /**
