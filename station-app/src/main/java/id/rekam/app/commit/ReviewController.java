@@ -8,7 +8,6 @@ import id.rekam.app.ports.RecordStatus;
 import id.rekam.app.receipt.Receipts;
 import id.rekam.app.records.Facts;
 import id.rekam.app.records.ReceiptPane;
-import id.rekam.app.records.RecordDetailController;
 import id.rekam.app.ui.AppContext;
 import id.rekam.app.ui.Screen;
 import id.rekam.core.commit.ReviewFlags;
@@ -241,9 +240,17 @@ public final class ReviewController implements Step, SupervisorDecision.Host {
         }
     }
 
-    /** The supervisor's form is at the foot of the page: scroll it into view once laid out. */
+    /**
+     * The supervisor's form is at the foot of the page: scroll it into view once laid out. Laid out
+     * here first: the scroll pane keeps its offset in pixels when its content grows, so "the end"
+     * set before the form had its height stopped above it.
+     */
     private void toTheEnd() {
-        javafx.application.Platform.runLater(() -> root.setVvalue(root.getVmax()));
+        javafx.application.Platform.runLater(() -> {
+            root.applyCss();
+            root.layout();
+            root.setVvalue(root.getVmax());
+        });
     }
 
     @FXML
@@ -317,7 +324,7 @@ public final class ReviewController implements Step, SupervisorDecision.Host {
     @FXML
     void openExisting() {
         var id = sameNik.existing().id();
-        ctx.navigator().<RecordDetailController>show(Screen.RECORD_DETAIL, c -> c.open(id));
+        ctx.navigator().showRecord(id);
     }
 
 

@@ -19,6 +19,12 @@ public final class FocusKeeper {
     private final Scene scene;
     private final Parent screen;
     private Node last;
+    /**
+     * Focused since the last layout: scrolled into view after the next one. A control shown and
+     * focused in the same breath (the review step's supervisor form) has no position until laid
+     * out; revealing it at once scrolled to where it was not, and the scroll pane kept that offset.
+     */
+    private Node toReveal;
     /** A new screen is in: once it is laid out, the focus must be on it, not left in the top bar. */
     private boolean entering;
 
@@ -34,7 +40,7 @@ public final class FocusKeeper {
         scene.focusOwnerProperty().addListener((o, a, now) -> {
             if (now != null && Traversal.usable(now)) {
                 keeper.last = now;
-                Traversal.reveal(now);
+                keeper.toReveal = now;
             }
         });
         return keeper;
@@ -74,8 +80,9 @@ public final class FocusKeeper {
             }
         }
         if (Traversal.usable(owner)) {
-            if (owner != last) {
+            if (owner != last || owner == toReveal) {
                 last = owner;
+                toReveal = null;
                 Traversal.reveal(owner);
             }
             return;

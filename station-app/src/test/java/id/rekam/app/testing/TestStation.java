@@ -147,6 +147,9 @@ public final class TestStation {
     /** Puts the station's UI (on its unlock screen) in the stage and shows it. */
     public TestStation show(Stage stage) {
         stage.setScene(StationApp.createScene(ctx));
+        // The FX stage outlives a test class: a desk test's larger window (CardDeskUiTest, 1180x860)
+        // stayed, taller than Monocle's 1280x800 screen, and every frame after it failed to paint.
+        stage.sizeToScene();
         stage.show();
         return this;
     }
