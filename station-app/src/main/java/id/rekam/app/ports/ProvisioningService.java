@@ -1,5 +1,10 @@
 package id.rekam.app.ports;
 
+import id.rekam.core.auth.PassphrasePolicy;
+
+import java.util.List;
+import java.util.Optional;
+
 /**
  * The technician's set-up of a station: its first run (office, central server and pin,
  * one-time code, store, first supervisor) and later its move to another office.
@@ -31,6 +36,15 @@ public interface ProvisioningService {
     /** The first id the server gives a station of this kecamatan; the wizard proposes it. */
     static String proposedStationId(String districtCode) {
         return "ST-" + districtCode.replace(".", "") + "-0001";
+    }
+
+    /**
+     * What core's passphrase rule says of {@code passphrase} for the store {@link #firstRun} would
+     * create under {@code stationId}: the store's own judgement, asked first so the wizard can say
+     * why. Empty when the store will accept it.
+     */
+    default Optional<PassphrasePolicy.Weakness> passphraseWeakness(char[] passphrase, String stationId) {
+        return PassphrasePolicy.weakness(passphrase, List.of(stationId == null ? "" : stationId));
     }
 
     /**

@@ -1,6 +1,8 @@
 package id.rekam.app.ports;
 
-import id.rekam.core.crypto.PassphrasePolicy;
+import id.rekam.core.auth.PassphrasePolicy;
+
+import java.util.Optional;
 
 /**
  * Opens the station's encrypted store with the supervisor passphrase. Nothing else in the
@@ -19,6 +21,13 @@ public interface StoreGateway {
      * @throws WrongPassphraseException when the passphrase does not open the store
      */
     OpenStore unlock(char[] passphrase) throws WrongPassphraseException;
+
+    /**
+     * What core's passphrase rule says of {@code passphrase} for this station's new store: the
+     * store's own judgement (same rule, same station words), asked before anything is created so
+     * the desk can say why. Empty when the store will accept it.
+     */
+    Optional<PassphrasePolicy.Weakness> newStoreWeakness(char[] passphrase);
 
     /**
      * Creating a store with a passphrase core's {@code PassphrasePolicy} refuses: nothing was

@@ -7,7 +7,6 @@ import id.rekam.app.ports.ProvisioningException;
 import id.rekam.app.ports.ProvisioningService;
 import id.rekam.app.ports.Region;
 import id.rekam.app.ports.StoreGateway;
-import id.rekam.core.crypto.PassphrasePolicy;
 import id.rekam.app.ui.AppContext;
 import id.rekam.app.ui.Screen;
 import id.rekam.app.ui.ScreenKeys;
@@ -158,7 +157,7 @@ public final class ProvisioningController implements ScreenKeys {
             return;
         }
         if (!reassign) {
-            var weak = PassphrasePolicy.standard().weakness(passphrase.getText().toCharArray());
+            var weak = provisioning().passphraseWeakness(passphrase.getText().toCharArray(), stationId.getText().trim());
             if (weak.isPresent()) {
                 show(ctx.explain(new StoreGateway.WeakPassphraseException(weak.get())), true);
                 passphrase.requestFocus();

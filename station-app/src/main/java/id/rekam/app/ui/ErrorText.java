@@ -54,8 +54,7 @@ public final class ErrorText {
             }
             if (t instanceof id.rekam.app.ports.StoreGateway.WeakPassphraseException w) {
                 return text("passphrase.weak." + w.weakness().name(),
-                        id.rekam.core.crypto.MinimumPassphrasePolicy.MIN_LENGTH,
-                        id.rekam.core.crypto.MinimumPassphrasePolicy.MIN_DISTINCT);
+                        id.rekam.core.auth.PassphrasePolicy.MIN_LENGTH, id.rekam.core.auth.PassphrasePolicy.MIN_DISTINCT);
             }
             if (t instanceof ProvisioningException p) {
                 return text("provisioning.error." + p.problem().name());

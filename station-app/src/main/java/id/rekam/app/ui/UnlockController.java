@@ -7,7 +7,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 
-import id.rekam.core.crypto.PassphrasePolicy;
 
 import java.util.Arrays;
 
@@ -114,7 +113,7 @@ public final class UnlockController {
             passphraseAgain.requestFocus();
             return false;
         }
-        var weak = PassphrasePolicy.standard().weakness(secret);
+        var weak = ctx.services().store().newStoreWeakness(secret);
         if (weak.isPresent()) {
             error.setText(ctx.explain(new StoreGateway.WeakPassphraseException(weak.get())));
             passphraseAgain.clear();

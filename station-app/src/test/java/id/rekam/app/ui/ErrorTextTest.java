@@ -5,7 +5,7 @@ import id.rekam.app.StationApp;
 import id.rekam.app.ports.DeviceFailure;
 import id.rekam.app.ports.FingerprintService;
 import id.rekam.app.ports.StoreGateway;
-import id.rekam.core.crypto.PassphrasePolicy;
+import id.rekam.core.auth.PassphrasePolicy;
 import id.rekam.core.store.StoreException;
 import org.junit.jupiter.api.Test;
 

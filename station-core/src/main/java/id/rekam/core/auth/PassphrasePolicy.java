@@ -6,8 +6,10 @@ import com.nulabinc.zxcvbn.Zxcvbn;
 import java.nio.CharBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * How strong the station passphrase must be. It is the only thing between a stolen disk and every
@@ -19,13 +21,29 @@ import java.util.Locale;
  * that "Rekam2026!" passes. Words of the station's own context (rekam, KTP, the station id, the
  * office) count as dictionary words.
  *
- * <p>Checked where a passphrase is set: creating a store and changing its passphrase
- * ({@code StationStore}); opening an existing store never checks (it must keep working).
+ * <p>The one rule for the station passphrase. Enforced where a passphrase is set: creating a store
+ * and changing its passphrase ({@code StationStore}, whoever calls it); the desk asks
+ * {@link #weakness} with the same station words before it tries, so it never accepts what the
+ * store then refuses, and words the reason from its own bundles. Opening an existing store never
+ * checks (it must keep working).
  */
 public final class PassphrasePolicy {
 
+    /** Why a passphrase is refused; the desk words each one ({@code passphrase.weak.<NAME>}). */
+    public enum Weakness {
+        /** Shorter than {@link #MIN_LENGTH} characters. */
+        TOO_SHORT,
+        /** Fewer than {@link #MIN_DISTINCT} different characters ("aaaaaaaaaaaa", "121212121212"). */
+        TOO_REPETITIVE,
+        /** Long and varied enough, but zxcvbn estimates fewer than 10¹² guesses. */
+        GUESSABLE
+    }
+
     /** log10 of the guesses a passphrase must need. */
     public static final double MIN_GUESSES_LOG10 = 12.0;
+    /** Reasons that can be said before any estimate: too short or too repetitive to be worth one. */
+    public static final int MIN_LENGTH = 12;
+    public static final int MIN_DISTINCT = 6;
 
     /** Words anyone guessing a station's passphrase tries first (English dictionaries do not know them). */
     private static final List<String> CONTEXT = List.of("rekam", "ktp", "ktp-el", "e-ktp", "stasiun", "station",
@@ -57,11 +75,37 @@ public final class PassphrasePolicy {
         return log10;
     }
 
-    /** @throws WeakPassphraseException the passphrase needs fewer than 10¹² guesses */
+    /**
+     * Empty when {@code passphrase} may protect the store of the station these words describe (its
+     * id, its office), else the first reason it may not. Reads the characters, keeps nothing.
+     */
+    public static Optional<Weakness> weakness(char[] passphrase, List<String> stationWords) {
+        return judge(passphrase, stationWords).weakness();
+    }
+
+    /** @throws WeakPassphraseException exactly when {@link #weakness} names a reason */
     public static void requireStrong(char[] passphrase, List<String> stationWords) {
-        double log10 = guessesLog10(passphrase, stationWords);
-        if (log10 < MIN_GUESSES_LOG10) {
-            throw new WeakPassphraseException(log10);
+        Verdict v = judge(passphrase, stationWords);
+        if (v.weakness().isPresent()) {
+            throw new WeakPassphraseException(v.weakness().get(), v.guessesLog10());
         }
+    }
+
+    private record Verdict(Optional<Weakness> weakness, double guessesLog10) {
+    }
+
+    private static Verdict judge(char[] passphrase, List<String> stationWords) {
+        if (passphrase == null || passphrase.length < MIN_LENGTH) {
+            return new Verdict(Optional.of(Weakness.TOO_SHORT), 0);
+        }
+        BitSet seen = new BitSet();
+        for (char c : passphrase) {
+            seen.set(Character.toLowerCase(c));
+        }
+        if (seen.cardinality() < MIN_DISTINCT) {
+            return new Verdict(Optional.of(Weakness.TOO_REPETITIVE), 0);
+        }
+        double log10 = guessesLog10(passphrase, stationWords);
+        return new Verdict(log10 < MIN_GUESSES_LOG10 ? Optional.of(Weakness.GUESSABLE) : Optional.empty(), log10);
     }
 }

@@ -7,7 +7,7 @@ import id.rekam.core.outbox.OutboxState;
 import id.rekam.core.region.Region;
 import id.rekam.core.region.RegionCatalog;
 import id.rekam.core.region.RegionLevel;
-import id.rekam.core.crypto.PassphrasePolicy;
+import id.rekam.core.auth.PassphrasePolicy;
 import id.rekam.core.store.StationStore;
 import id.rekam.core.store.StoreOptions;
 import id.rekam.core.store.UnlockPolicy;
@@ -76,7 +76,8 @@ public final class Provisioning {
         }
         boolean exists = Files.isRegularFile(dataDir.resolve(StationStore.DB_FILE));
         if (!exists) {
-            PassphrasePolicy.standard().weakness(passphrase).ifPresent(w -> {
+            PassphrasePolicy.weakness(passphrase, java.util.List.of(r.stationId() == null ? "" : r.stationId()))
+                    .ifPresent(w -> {
                 throw new id.rekam.app.ports.StoreGateway.WeakPassphraseException(w);
             });
         }

@@ -2,7 +2,7 @@ package id.rekam.app.adapters.store;
 
 import id.rekam.app.ports.OpenStore;
 import id.rekam.app.ports.StoreGateway;
-import id.rekam.core.crypto.PassphrasePolicy;
+import id.rekam.core.auth.PassphrasePolicy;
 import id.rekam.core.store.StationStore;
 import id.rekam.core.store.StoreOptions;
 
@@ -42,10 +42,15 @@ public final class CoreStoreGateway implements StoreGateway {
     }
 
     @Override
+    public java.util.Optional<PassphrasePolicy.Weakness> newStoreWeakness(char[] passphrase) {
+        return PassphrasePolicy.weakness(passphrase, java.util.List.of(stationId));
+    }
+
+    @Override
     public OpenStore unlock(char[] passphrase) throws StoreGateway.WrongPassphraseException {
         try {
             if (!exists()) {
-                PassphrasePolicy.standard().weakness(passphrase).ifPresent(w -> {
+                newStoreWeakness(passphrase).ifPresent(w -> {
                     throw new StoreGateway.WeakPassphraseException(w);
                 });
             }
