@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -44,7 +45,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -cp bench/target/bench-*.jar:$(cat bench/target/classpath.txt) id.rekam.bench.field.BigQueueBench \
- *      DIR [--people CACHE/seed-N] [--runs 3] [--sizes "pending stored ..."] [pending stored]...
+ *      DIR [--people CACHE/seed-N] [--runs 3] [--laptop-ram 4g|none] [--sizes "pending stored ..."] [pending stored]...
  *      (default: 5000 5000 5000 100000; people: the identification benchmark's cache on the build machine)
  * </pre>
  */
@@ -52,8 +53,16 @@ public final class BigQueueBench {
 
     /** What the installer's launcher gives the station (installer/pom.xml, installer.java.options). */
     static final List<String> LAUNCHER = List.of("-Dfile.encoding=UTF-8", "-Xss2m", "-Xmx512m");
+    /**
+     * The JVM sizes its initial heap and young generation from the machine's RAM (1/64 of it: 376 MB
+     * on a 24 GB build machine, 64 MB on the 4 GB field laptop the launcher's limit is set for), and
+     * the resident set follows: the probe JVM is told the laptop's RAM unless {@code --laptop-ram none}.
+     */
+    static final String LAPTOP_RAM = "4g";
     static final String PASS = "bench-frasa-sandi-2026";
     static final int RUNS = 3;
+    /** Logback's own start-up status lines ("12:00:00,000 |-INFO in ..."): two logback.xml on the class path. */
+    private static final Pattern LOGBACK_STATUS = Pattern.compile("^\\d\\d:\\d\\d:\\d\\d,\\d{3} \\|-");
     /** The gallery cache the identification benchmark fills (GenerateGallery), shared on the build machine. */
     static final String DEFAULT_PEOPLE = "/work/cache/identification-people/seed-2035";
 
@@ -77,10 +86,13 @@ public final class BigQueueBench {
         Path root = Path.of(args.length > 0 ? args[0] : "bench/target/bench-field");
         Path peopleDir = Path.of(DEFAULT_PEOPLE);
         int runs = RUNS;
+        String laptopRam = LAPTOP_RAM;
         List<String> numbers = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             if (args[i].equals("--people")) {
                 peopleDir = Path.of(args[++i]);
+            } else if (args[i].equals("--laptop-ram")) {
+                laptopRam = args[++i];
             } else if (args[i].equals("--runs")) {
                 runs = Integer.parseInt(args[++i]);
             } else if (args[i].equals("--sizes")) {
@@ -101,8 +113,10 @@ public final class BigQueueBench {
         BigQueueGallery gallery = BigQueueGallery.load(peopleDir, largest);
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "Run %s, load average at start %s; gallery: %,d distinct SIMULATED people "
-                        + "from %s, repeated under new record ids to each store's size.%n%n",
-                Instant.now().truncatedTo(ChronoUnit.SECONDS), loadAverage(), gallery.distinct(), peopleDir));
+                        + "from %s, repeated under new record ids to each store's size; probe JVM: %s%s.%n%n",
+                Instant.now().truncatedTo(ChronoUnit.SECONDS), loadAverage(), gallery.distinct(), peopleDir,
+                String.join(" ", LAUNCHER), laptopRam.equals("none") ? " (this machine's RAM)"
+                        : " -XX:MaxRAM=" + laptopRam + " (heap ergonomics of a laptop with that RAM)"));
         md.append("| store | variant | index from | index ready s | first search ms (index then) | later p50 ms "
                 + "| records list ms | counters ms | guardrails ms | coverage ms | RSS MB index ready "
                 + "| RSS MB after check (peak) | live heap MB | duplicate check |\n"
@@ -127,7 +141,7 @@ public final class BigQueueBench {
                         // The baseline's own session wrote one as it closed: the next run starts without again.
                         dropSnapshot(bare);
                     }
-                    Map<String, String> r = probe(d, v == Variant.NO_INDEX);
+                    Map<String, String> r = probe(d, v == Variant.NO_INDEX, laptopRam);
                     md.append(row(s, v, r));
                     System.err.print(row(s, v, r));
                 }
@@ -148,11 +162,17 @@ public final class BigQueueBench {
                 ? String.format(Locale.ROOT, "%.1f", Double.parseDouble(r.get("readyMs")) / 1000) : "-";
         return String.format(Locale.ROOT, "| %,d pending of %,d | %s | %s | %s | %s (%s) | %s | %s | %s | %s | %s "
                         + "| %s | %s (%s) | %s | %s |%n",
-                s[0], s[1], v.label, r.getOrDefault("origin", "-"), ready, r.getOrDefault("first", "-"),
+                s[0], s[1], v.label, origin(r), ready, r.getOrDefault("first", "-"),
                 r.getOrDefault("indexAtFirst", "-"), r.getOrDefault("laterP50", "-"), r.getOrDefault("list", "-"),
                 r.getOrDefault("counters", "-"), r.getOrDefault("guardrails", "-"), r.getOrDefault("coverage", "-"),
                 r.getOrDefault("rssMb", "-"), r.getOrDefault("rssAfterCheckMb", "-"), r.getOrDefault("hwmMb", "-"),
                 r.getOrDefault("heapLiveMb", "-"), check);
+    }
+
+    private static String origin(Map<String, String> r) {
+        String o = r.getOrDefault("origin", "-");
+        return r.containsKey("snapshotMb") && !"-".equals(r.get("snapshotMb"))
+                ? o + " (" + r.get("snapshotMb") + " MB sealed)" : o;
     }
 
     private static String loadAverage() {
@@ -187,10 +207,14 @@ public final class BigQueueBench {
         return System.currentTimeMillis() - t;
     }
 
-    static Map<String, String> probe(Path dir, boolean noIndex) throws IOException, InterruptedException {
+    static Map<String, String> probe(Path dir, boolean noIndex, String laptopRam)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(LAUNCHER);
+        if (!laptopRam.equals("none")) {
+            cmd.add("-XX:MaxRAM=" + laptopRam);
+        }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(BigQueueProbe.class.getName());
@@ -208,7 +232,7 @@ public final class BigQueueBench {
                         int eq = kv.indexOf('=');
                         out.put(kv.substring(0, eq), kv.substring(eq + 1));
                     }
-                } else if (!line.contains(" in ch.qos.logback.")) {
+                } else if (!LOGBACK_STATUS.matcher(line).find()) {
                     // the station's own warnings and errors (e.g. the index build failing) stay visible;
                     // logback's own start-up chatter (two logback.xml on the class path) does not
                     System.err.println("  probe: " + line);
