@@ -99,7 +99,8 @@ public final class BigQueueProbe {
             if (!out.containsKey("origin")) {
                 out.put("origin", after == null ? "none" : Objects.equals(before, after) ? "snapshot" : "rebuilt");
             }
-            out.put("snapshotMb", after == null ? "-" : String.valueOf(Files.size(snapshot) >> 20));
+            out.put("snapshotMb", after == null ? "-"
+                    : String.format(Locale.ROOT, "%.1f", Files.size(snapshot) / (double) (1 << 20)));
             putLiveHeap(out);
         }
     }
