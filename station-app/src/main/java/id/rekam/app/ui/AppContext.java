@@ -61,9 +61,10 @@ public final class AppContext implements AutoCloseable {
         this.navigator = navigator;
     }
 
+    /** Numbers in the desk's locale: the Indonesian bundle is the base one (root locale), which wrote 36,388 for 36.388. */
     public String text(String key, Object... args) {
         String pattern = bundle.getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(args);
+        return args.length == 0 ? pattern : new MessageFormat(pattern, config.locale()).format(args);
     }
 
     /** What a failure means for the operator, in the desk's language (never the exception's own text). */
