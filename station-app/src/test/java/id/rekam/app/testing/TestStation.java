@@ -147,9 +147,12 @@ public final class TestStation {
     /** Puts the station's UI (on its unlock screen) in the stage and shows it. */
     public TestStation show(Stage stage) {
         stage.setScene(StationApp.createScene(ctx));
-        // The FX stage outlives a test class: a desk test's larger window (CardDeskUiTest, 1180x860)
-        // stayed, taller than Monocle's 1280x800 screen, and every frame after it failed to paint.
+        // The FX stage outlives a test class: a desk test's window (CardDeskUiTest, 1180x860 at x=50)
+        // stayed; grown to 1280 wide where it stood it reached past Monocle's screen, and every
+        // frame after it failed to paint (BufferOverflowException).
         stage.sizeToScene();
+        stage.setX(0);
+        stage.setY(0);
         stage.show();
         return this;
     }
