@@ -67,6 +67,18 @@ class BadServerTest {
                 SyncTestKit.STATION, JSON.createObjectNode().put("type", "station-report")
                         .put("receivedAt", "2026-11-25T08:00:00Z").put("pending", 0)
                         .<ObjectNode>set("purged", JSON.createArrayNode())));
+        /** The audit anchor as the reference server gives it (§8a), for the head the station sent. */
+        Function<RecordedRequest, MockResponse> anchor = r -> {
+            try {
+                com.fasterxml.jackson.databind.JsonNode b = JSON.readTree(r.getBody().readUtf8());
+                return json(201, SERVER.sign(SignedJson.Purpose.AUDIT_ANCHOR, SyncTestKit.STATION,
+                        JSON.createObjectNode().put("type", "audit-anchor").put("stationId", SyncTestKit.STATION)
+                                .put("seq", b.path("seq").asLong()).put("hash", b.path("hash").asText())
+                                .put("anchoredAt", "2026-11-25T08:00:00Z")));
+            } catch (java.io.IOException e) {
+                return new MockResponse().setResponseCode(400);
+            }
+        };
 
         @Override
         public MockResponse dispatch(RecordedRequest r) {
@@ -94,6 +106,9 @@ class BadServerTest {
             }
             if (path.equals("/v1/station-report")) {
                 return report.apply(r);
+            }
+            if (path.equals("/v1/audit-anchors")) {
+                return anchor.apply(r);
             }
             return new MockResponse().setResponseCode(404);
         }
