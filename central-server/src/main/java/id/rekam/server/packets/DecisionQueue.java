@@ -26,7 +26,6 @@ final class DecisionQueue {
     }
 
     private final ArrayBlockingQueue<Job> queue;
-    private final int capacity;
     private final int bodiesHeld;
     private final Supplier<List<String>> waitingInStore;
     private final AtomicInteger bodies = new AtomicInteger();
@@ -38,14 +37,13 @@ final class DecisionQueue {
 
     /**
      * @param waitingInStore the ids of every packet still {@code received}, oldest first (at most
-     *                       {@code capacity} are taken from it at a time)
+     *                       {@code capacity} are queued from it at a time; the rest on later refills)
      */
     DecisionQueue(int capacity, int bodiesHeld, Supplier<List<String>> waitingInStore) {
         if (capacity < 1 || bodiesHeld < 0) {
             throw new IllegalArgumentException("capacity >= 1, bodiesHeld >= 0");
         }
         this.queue = new ArrayBlockingQueue<>(capacity);
-        this.capacity = capacity;
         this.bodiesHeld = bodiesHeld;
         this.waitingInStore = waitingInStore;
     }
@@ -75,11 +73,21 @@ final class DecisionQueue {
     Job take(long timeout, TimeUnit unit) throws InterruptedException {
         Job job = queue.poll();
         if (job == null && overflowed.compareAndSet(true, false)) {
-            for (String id : waitingInStore.get().stream().limit(capacity).toList()) {
+            // A window of at most `capacity`; when more wait behind it the flag stays up, so the
+            // next empty poll takes the next window instead of leaving them to the next upload.
+            for (String id : waitingInStore.get()) {
+                if (queued.contains(id)) {
+                    continue;
+                }
+                if (queue.remainingCapacity() == 0) {
+                    overflowed.set(true);
+                    break;
+                }
                 pending.add(id);
                 if (queued.add(id) && !queue.offer(new Job(id, null))) {
                     queued.remove(id);
                     overflowed.set(true);
+                    break;
                 }
             }
             highWater.accumulateAndGet(queue.size(), Math::max);
