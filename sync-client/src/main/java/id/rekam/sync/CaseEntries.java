@@ -9,6 +9,7 @@ import id.rekam.sync.api.FeedItem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -37,17 +38,14 @@ final class CaseEntries {
     }
 
     void take(FeedItem item) {
-        CaseIntake.Result r;
-        if (CaseFeed.handles(item.type())) {
-            r = cases.feed().accept(item.fields());
-        } else {
-            r = cases.intake().fromVerdict(item.packetId(), item.type(),
-                    id.rekam.core.verdict.VerdictFields.duplicate(item.fields(),
-                            id.rekam.core.verdict.VerdictFields.instant(item.fields(), "at")));
-        }
-        if (r.status() == CaseIntake.Status.REFUSED) {
-            refused.merge(r.detail(), 1L, Long::sum);
-            LOG.warn("feed entry {} ({}) opened no case: {}", item.cursor(), item.type(), r.detail());
+        List<CaseIntake.Result> results = CaseFeed.handles(item.type())
+                ? List.of(cases.feed().accept(item.fields()))
+                : cases.intake().fromVerdictEntry(item.packetId(), item.type(), item.fields());
+        for (CaseIntake.Result r : results) {
+            if (r.status() == CaseIntake.Status.REFUSED) {
+                refused.merge(r.detail(), 1L, Long::sum);
+                LOG.warn("feed entry {} ({}) opened no case: {}", item.cursor(), item.type(), r.detail());
+            }
         }
     }
 

@@ -129,6 +129,22 @@ class IdentificationEndToEndTest {
         assertThat(exceptions.reasons()).containsExactly("too-many-exceptions");
         assertThat(exceptions.exceptions()).isEqualTo(allowed + 1);
         assertThat(exceptions.candidates()).isEmpty();
+
+        // Issue 13: the cross-position review is a pair to re-verify with the citizen, so it opens a
+        // KTP ganda case at the desk; the exceptions-only review names no other record (the official's).
+        id.rekam.core.cases.Cases cases = new id.rekam.core.cases.Cases(kit.store);
+        assertThat(cases.list(true)).singleElement().satisfies(s -> {
+            assertThat(s.source()).isEqualTo(id.rekam.core.cases.CaseSource.SERVER_VERDICT);
+            assertThat(s.reason()).isEqualTo("needs-review");
+            id.rekam.core.cases.CaseFile c = cases.find(s.id()).orElseThrow();
+            assertThat(List.of(c.first().registrationId(), c.second().registrationId()))
+                    .containsExactlyInAnyOrder(firstId, rotated);
+            assertThat(c.fingers()).isNotEmpty();
+        });
+        assertThat(cases.ofRecord(new RegistrationId(hidden))).isEmpty();
+        // A second pass re-reads nothing new: still one case.
+        sync();
+        assertThat(cases.list(true)).hasSize(1);
         assertThat(kit.store.verify().ok()).isTrue();
     }
 }

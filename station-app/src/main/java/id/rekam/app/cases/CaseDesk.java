@@ -67,6 +67,11 @@ public final class CaseDesk {
         return args.length == 0 ? pattern : new MessageFormat(pattern, text.getLocale()).format(args);
     }
 
+    /** Why a case was raised, in the desk's language; a reason this version has no text for (a server's own) as sent. */
+    String reason(String code) {
+        return code != null && text.containsKey("reason." + code) ? text.getString("reason." + code) : String.valueOf(code);
+    }
+
     ResourceBundle bundle() {
         return text;
     }

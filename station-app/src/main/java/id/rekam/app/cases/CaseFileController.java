@@ -73,7 +73,7 @@ public final class CaseFileController {
         caseState.setText(desk.t("state." + f.state().name()));
         caseState.getStyleClass().removeIf(c -> c.startsWith("case-") && !c.equals("case-chip"));
         caseState.getStyleClass().add("case-" + f.state().name());
-        caseRaised.setText(desk.t("file.raised", desk.t("source." + f.source().name()), f.reason(),
+        caseRaised.setText(desk.t("file.raised", desk.t("source." + f.source().name()), desk.reason(f.reason()),
                 desk.time(f.openedAt())));
         caseDeadline.setText(desk.t("file.deadline", desk.time(f.deadline())));
         caseServer.setText(f.server() == null ? "" : desk.t("server.status", f.server().status()

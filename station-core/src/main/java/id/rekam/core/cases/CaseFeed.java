@@ -110,7 +110,9 @@ public final class CaseFeed {
             return CaseIntake.Result.refused(unsigned);
         }
         // The fold applied the verdict; the case is opened from the entry as the unlocked side does.
-        return intake.fromVerdict(packetId, type, VerdictFields.duplicate(entry, VerdictFields.instant(entry, "at")));
+        List<CaseIntake.Result> results = intake.fromVerdictEntry(packetId, type, entry);
+        return results.stream().filter(r -> r.status() != CaseIntake.Status.REFUSED).findFirst()
+                .orElse(results.get(0));
     }
 
     private CaseIntake.Result resolved(JsonNode entry) {

@@ -1,10 +1,12 @@
 package id.rekam.core.cases;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import id.rekam.core.commit.DuplicateOverride;
 import id.rekam.core.domain.RegistrationId;
 import id.rekam.core.store.StationStore;
 import id.rekam.core.store.StoreTransaction;
 import id.rekam.core.verdict.ServerVerdict;
+import id.rekam.core.verdict.VerdictFields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,11 +112,56 @@ public final class CaseIntake {
         if (o.registrationId() == null) {
             return Result.refused("no-other-record");
         }
-        CaseRecord other = local.snapshot(o.registrationId()).orElseGet(() -> new CaseRecord(o.registrationId(),
+        return open(new Opening(CaseSource.SERVER_VERDICT, kind, key, null, otherRecord(o), ours.get(),
+                verdict.matchedBy().wire(), verdict.fingers(), verdict.matchThreshold(), null), "sync");
+    }
+
+    /**
+     * The cases one verdict feed entry raises, read by its kind: a {@code duplicate} names one other
+     * record; a {@code needs-review} names each earlier record whose prints match only at other
+     * positions, and each of them is a pair to re-verify with the citizen. A review only for too many
+     * exceptions names no other record: it is the server official's to decide, and opens no case here.
+     */
+    public List<Result> fromVerdictEntry(String packetId, String kind, JsonNode fields) {
+        if (!CasePolicy.raisesCase(kind)) {
+            return List.of(Result.refused("not-a-case-verdict"));
+        }
+        Instant at = VerdictFields.instant(fields, "at");
+        if (ServerVerdict.Kind.NEEDS_REVIEW.wire().equals(kind) && fields != null && !fields.has("duplicateOf")) {
+            return fromReview(packetId, VerdictFields.needsReview(fields, at));
+        }
+        return List.of(fromVerdict(packetId, kind, VerdictFields.duplicate(fields, at)));
+    }
+
+    /** One case per earlier record a {@code needs-review} verdict names (see {@link #fromVerdictEntry}). */
+    public List<Result> fromReview(String packetId, ServerVerdict.NeedsReview review) {
+        String kind = ServerVerdict.Kind.NEEDS_REVIEW.wire();
+        if (review.candidates().isEmpty()) {
+            return List.of(Result.refused("no-other-record"));
+        }
+        Optional<CaseRecord> ours = local.snapshot(packetId);
+        if (ours.isEmpty()) {
+            LOG.warn("{} verdict for record {} this station does not hold: no case", kind, packetId);
+            return List.of(Result.refused("unknown-record"));
+        }
+        List<Result> out = new ArrayList<>();
+        for (ServerVerdict.ReviewCandidate c : review.candidates()) {
+            ServerVerdict.OtherRecord o = c.other();
+            if (o.registrationId() == null) {
+                out.add(Result.refused("no-other-record"));
+                continue;
+            }
+            String key = "verdict:" + packetId + ":" + kind + ":" + o.registrationId();
+            out.add(open(new Opening(CaseSource.SERVER_VERDICT, kind, key, null, otherRecord(o), ours.get(),
+                    ServerVerdict.MatchedBy.FINGERPRINT.wire(), c.fingers(), review.matchThreshold(), null), "sync"));
+        }
+        return out;
+    }
+
+    private CaseRecord otherRecord(ServerVerdict.OtherRecord o) {
+        return local.snapshot(o.registrationId()).orElseGet(() -> new CaseRecord(o.registrationId(),
                 o.stationId(), o.office(), o.nik(), o.nikMasked(), null, null, null, null, null, o.receivedAt(), null,
                 null, Map.of(), CaseRecord.Holding.NOT_HELD));
-        return open(new Opening(CaseSource.SERVER_VERDICT, kind, key, null, other, ours.get(),
-                verdict.matchedBy().wire(), verdict.fingers(), verdict.matchThreshold(), null), "sync");
     }
 
     /** Cases for the duplicate verdicts already stored (those applied before this feature, or whose feed entry was missed). */
@@ -137,9 +184,15 @@ public final class CaseIntake {
                 continue;
             }
             store.verdicts().history(s[0]).stream()
-                    .filter(v -> v.kind().wire().equals(s[1]) && v instanceof ServerVerdict.Duplicate)
+                    .filter(v -> v.kind().wire().equals(s[1]))
                     .findFirst()
-                    .ifPresent(v -> out.add(fromVerdict(s[0], s[1], (ServerVerdict.Duplicate) v)));
+                    .ifPresent(v -> {
+                        if (v instanceof ServerVerdict.Duplicate d) {
+                            out.add(fromVerdict(s[0], s[1], d));
+                        } else if (v instanceof ServerVerdict.NeedsReview r) {
+                            fromReview(s[0], r).stream().filter(x -> x.status() != Status.ALREADY_TAKEN).forEach(out::add);
+                        }
+                    });
         }
         return out;
     }

@@ -20,10 +20,7 @@ final class InPersonMatch {
     record Result(boolean matched, double score, double threshold, FingerPosition finger) {
     }
 
-    /**
-     * The one place a case decides "same finger": {@link DuplicatePolicy} (issue 12). The card
-     * hand-over still applies {@code FingerprintVerifier.THRESHOLD} (40) until it switches too.
-     */
+    /** "Same finger" for a case is the duplicate policy's (issue 12), as for the card hand-over. */
     static double threshold() {
         return DuplicatePolicy.DEFAULT.scoreThreshold();
     }

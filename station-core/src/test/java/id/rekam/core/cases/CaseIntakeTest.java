@@ -95,6 +95,51 @@ class CaseIntakeTest {
     }
 
     @Test
+    void aReviewVerdictOpensOneCasePerEarlierRecordItNamesAndAnExceptionsOnlyReviewNone() {
+        String ours = f.recorded(CardFixtures.Prints.PROBE).id().value();
+        String a = "5f0c9a52-8a9e-4d43-9d7b-1f6a3c2b9e10";
+        String b = "6a1d0b63-9b0f-4e54-8e08-2a7b4d3c0f21";
+        com.fasterxml.jackson.databind.node.ObjectNode entry = new com.fasterxml.jackson.databind.ObjectMapper()
+                .createObjectNode();
+        entry.put("at", "2026-11-25T04:00:00Z");
+        entry.putArray("reasons").add("cross-position");
+        entry.put("exceptions", 0);
+        entry.put("matchThreshold", 60.0);
+        for (String other : List.of(a, b)) {
+            var c = entry.withArray("candidates").addObject();
+            c.putObject("record").put("packetId", other).put("stationId", "ST-337105-0002")
+                    .put("office", "33.71.05").put("nik", "331021******0001").put("nikMasked", true);
+            c.putArray("fingers").addObject().put("position", 2).put("storedPosition", 7)
+                    .put("score", 88.0).put("matched", true);
+        }
+
+        List<CaseIntake.Result> opened = f.cases.intake().fromVerdictEntry(ours, "needs-review", entry);
+        assertThat(opened).extracting(CaseIntake.Result::status)
+                .containsExactly(CaseIntake.Status.OPENED, CaseIntake.Status.OPENED);
+        assertThat(f.cases.intake().fromVerdictEntry(ours, "needs-review", entry)).extracting(CaseIntake.Result::status)
+                .containsOnly(CaseIntake.Status.ALREADY_TAKEN);
+        assertThat(f.cases.list(true)).hasSize(2).allSatisfy(s -> assertThat(s.reason()).isEqualTo("needs-review"));
+        CaseFile c = f.cases.find(opened.get(0).caseId()).orElseThrow();
+        assertThat(c.first().registrationId()).isEqualTo(a);
+        assertThat(c.second().registrationId()).isEqualTo(ours);
+        assertThat(c.fingers()).extracting(ServerVerdict.FingerScore::score).containsExactly(88.0);
+        // The stored verdict is taken again at unlock: nothing new.
+        assertThat(f.cases.intake().fromStoredVerdicts()).isEmpty();
+
+        com.fasterxml.jackson.databind.node.ObjectNode onlyExceptions = new com.fasterxml.jackson.databind.ObjectMapper()
+                .createObjectNode();
+        onlyExceptions.putArray("reasons").add("too-many-exceptions");
+        onlyExceptions.put("exceptions", 8);
+        onlyExceptions.putArray("candidates");
+        assertThat(f.cases.intake().fromVerdictEntry(ours, "needs-review", onlyExceptions))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.status()).isEqualTo(CaseIntake.Status.REFUSED);
+                    assertThat(r.detail()).isEqualTo("no-other-record");
+                });
+        assertThat(f.cases.list(true)).hasSize(2);
+    }
+
+    @Test
     void aVerdictForARecordThisStationDoesNotHoldOpensNothing() {
         CaseIntake.Result r = f.cases.intake().fromVerdict("0b7a1d52-0000-4000-8000-000000000001", "duplicate",
                 duplicate("5f0c9a52-8a9e-4d43-9d7b-1f6a3c2b9e10", "3310214505900001", false));
