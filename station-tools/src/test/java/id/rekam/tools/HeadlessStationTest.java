@@ -50,13 +50,12 @@ class HeadlessStationTest {
                     "--passphrase-file", pass.toString(), "--lang", "en", "enroll", "--code", code, "--technician", "tek");
             assertThat(enrolled).startsWith("0\n").contains("Station " + StoreCli.DEMO_STATION + " is registered with the central server");
 
-            String push = sync("--data-dir", data.toString(), "--passphrase-file", pass.toString(), "--lang", "en",
-                    "push-now");
+            // The sync service delivers without the passphrase: sealed packets, its own transport key.
+            String push = sync("--data-dir", data.toString(), "--lang", "en", "push-now");
             // The demo queues a quarter of its records for delivery: 2 of 8.
             assertThat(push).startsWith("0\n").contains("Waiting 0, uploading 0, stored by server 2,");
             assertThat(server.awaitDecisions(Duration.ofSeconds(30))).isTrue();
-            String verdicts = sync("--data-dir", data.toString(), "--passphrase-file", pass.toString(), "--lang", "en",
-                    "push-now");
+            String verdicts = sync("--data-dir", data.toString(), "--lang", "en", "push-now");
             assertThat(verdicts).startsWith("0\n").contains("confirmed 2");
         }
     }

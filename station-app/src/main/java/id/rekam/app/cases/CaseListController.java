@@ -165,7 +165,7 @@ public final class CaseListController {
     /** Reloads the list (after a case changed) and the defaults that depend on the store's time. */
     void refresh() {
         boolean open = openOnly.isSelected();
-        ctx.async(() -> new Loaded(desk.cases().list(open), desk.cases().now(),
+        ctx.async(() -> new Loaded(takingWaiting().list(open), desk.cases().now(),
                         List.copyOf(desk.cases().openCases().byVillage().keySet())),
                 this::show, e -> count.setText(desk.explain(e)));
     }
@@ -285,5 +285,11 @@ public final class CaseListController {
             return desk.t("report.done", desk.date(from), desk.date(to), r.openedTotal(), r.closedTotal(),
                     r.escalated().size()) + printed;
         }, reportMessage::setText, e -> reportMessage.setText(desk.explain(e)));
+    }
+
+    /** The cases this desk's store holds, after taking what waits on it (once per unlock). */
+    private id.rekam.core.cases.Cases takingWaiting() {
+        desk.service().takeWaiting();
+        return desk.cases();
     }
 }

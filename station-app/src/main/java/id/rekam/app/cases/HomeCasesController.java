@@ -36,7 +36,11 @@ public final class HomeCasesController {
     void initialize() {
         root.getStylesheets().add(HomeCasesController.class.getResource("/id/rekam/app/cases/cases.css").toExternalForm());
         var cases = ctx.session().store().cases();
-        ctx.async(() -> new Loaded(cases.cases().openCases(), names(cases.cases().openCases().byVillage(), cases)),
+        ctx.async(() -> {
+            cases.takeWaiting();
+            OpenCases open = cases.cases().openCases();
+            return new Loaded(open, names(open.byVillage(), cases));
+        },
                 this::show, e -> open.setText(ctx.text("status.error")));
     }
 

@@ -17,6 +17,13 @@ public interface CaseService {
 
     Cases cases();
 
+    /**
+     * Opens the cases that wait on this station's own store, once per unlock: supervisors' overrides,
+     * verdicts already applied, and case entries the sync service kept while the store was locked (a
+     * mobile team unlocks offline for days; no sync pass would take them).
+     */
+    void takeWaiting();
+
     ZoneId zone();
 
     /**

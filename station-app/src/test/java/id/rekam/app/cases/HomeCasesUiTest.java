@@ -65,4 +65,17 @@ class HomeCasesUiTest {
         robot.type(KeyCode.ESCAPE);
         Flow.waitFor(() -> flow.visible("#homeCases"));
     }
+
+    @Test
+    void casesWaitingInTheStoreAtUnlockAreOpenedByTheHomeScreenWithoutASyncPass(FxRobot robot) {
+        Flow flow = new Flow(robot);
+        flow.unlockDemo();
+        // Offline for days: what waits in the store (here two supervisors' overrides; in the field also the
+        // case entries the sync service kept while locked, CaseEntriesWhileLockedTest) is taken at the first home.
+        CaseUiFixtures.overridden(station.store(), DemoSeeder.SUPERVISOR, 33, CaseUiFixtures.BAWUKAN, new Color(40, 70, 140));
+        CaseUiFixtures.overridden(station.store(), DemoSeeder.SUPERVISOR, 34, null, new Color(90, 90, 90));
+        flow.logIn(DemoSeeder.OPERATOR, DemoSeeder.OPERATOR_PASSWORD);
+        Flow.waitFor(() -> flow.text("#homeCasesOpen").equals("2 kasus terbuka"));
+        assertThat(new Cases(station.store()).takeLocalSources()).as("taken once, by the desk").isEmpty();
+    }
 }

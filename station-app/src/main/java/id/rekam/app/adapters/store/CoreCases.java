@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * station-core's cases bound to the unlocked store, and the office's letterhead: the regency and
@@ -35,10 +36,20 @@ final class CoreCases implements CaseService {
 
     private final StationStore store;
     private final Cases cases;
+    private final AtomicBoolean waitingTaken;
 
-    CoreCases(StationStore store) {
+    /** @param waitingTaken shared by every instance of one unlocked store: the waiting sources are taken once */
+    CoreCases(StationStore store, AtomicBoolean waitingTaken) {
         this.store = store;
         this.cases = new Cases(store);
+        this.waitingTaken = waitingTaken;
+    }
+
+    @Override
+    public void takeWaiting() {
+        if (waitingTaken.compareAndSet(false, true)) {
+            cases.takeLocalSources();
+        }
     }
 
     @Override

@@ -41,6 +41,7 @@ public final class CoreOpenStore implements OpenStore, OperatorService, DraftSer
     private final StationIndex index;
     private final CoreRecords records;
     private final Runnable onClose;
+    private final java.util.concurrent.atomic.AtomicBoolean caseSourcesTaken = new java.util.concurrent.atomic.AtomicBoolean();
 
     public CoreOpenStore(StationStore store) {
         this(store, () -> { });
@@ -86,7 +87,7 @@ public final class CoreOpenStore implements OpenStore, OperatorService, DraftSer
 
     @Override
     public CaseService cases() {
-        return new CoreCases(store);
+        return new CoreCases(store, caseSourcesTaken);
     }
 
     @Override
