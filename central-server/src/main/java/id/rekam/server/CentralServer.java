@@ -19,6 +19,7 @@ import id.rekam.server.feed.FeedbackFeed;
 import id.rekam.server.equipment.LoanLedger;
 import id.rekam.server.health.HealthApi;
 import id.rekam.server.health.ThroughputApi;
+import id.rekam.server.http.GuardedExecutor;
 import id.rekam.server.http.HttpAdapter;
 import id.rekam.server.http.Router;
 import id.rekam.server.http.ServerHeadersInterceptor;
@@ -29,6 +30,7 @@ import id.rekam.server.keys.ServerKeyStore;
 import id.rekam.server.stations.StationCommands;
 import id.rekam.core.trust.ServerKeys;
 import id.rekam.server.packets.StationApi;
+import id.rekam.server.quota.QuotaInterceptor;
 import id.rekam.server.relay.PacketIngest;
 import id.rekam.server.relay.RelayApi;
 import id.rekam.server.coverage.TallyStore;
@@ -69,6 +71,7 @@ public final class CentralServer implements AutoCloseable {
 
     private final HttpServer http;
     private final ExecutorService workers;
+    private final GuardedExecutor guarded;
     private final ScheduledExecutorService scheduler;
     private final Database db;
     private final AdminService admin;
@@ -79,7 +82,7 @@ public final class CentralServer implements AutoCloseable {
     private final ServerKeyStore keys;
     private final ServerCases cases;
 
-    private CentralServer(ServerConfig config, HttpServer http, ExecutorService workers,
+    private CentralServer(ServerConfig config, HttpServer http, ExecutorService workers, GuardedExecutor guarded,
                           ScheduledExecutorService scheduler, Database db, AdminService admin, FaultInjector faults,
                           DedupService dedup, String tlsPin, PacketService packets, ServerKeyStore keys,
                           ServerCases cases) {
@@ -87,6 +90,7 @@ public final class CentralServer implements AutoCloseable {
         this.config = config;
         this.http = http;
         this.workers = workers;
+        this.guarded = guarded;
         this.scheduler = scheduler;
         this.db = db;
         this.admin = admin;
@@ -171,7 +175,8 @@ public final class CentralServer implements AutoCloseable {
                     new AdminAuthInterceptor(config.adminToken()),
                     new TusResumableInterceptor(),
                     new SignatureAuthInterceptor(stations, new NonceStore(db, config.clock(), config.clockSkew()),
-                            config.clock(), config.clockSkew(), commands)),
+                            config.clock(), config.clockSkew(), commands, config.maxUnverifiedBody()),
+                    new QuotaInterceptor(config.quotas())),
                     router, config.maxRequestBody());
 
             InetSocketAddress address = new InetSocketAddress(config.bindAddress(), config.port());
@@ -197,7 +202,8 @@ public final class CentralServer implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
-            http.setExecutor(workers);
+            GuardedExecutor guarded = new GuardedExecutor(workers, config.timeouts());
+            http.setExecutor(guarded);
             http.createContext("/", adapter);
             http.start();
 
@@ -224,8 +230,8 @@ public final class CentralServer implements AutoCloseable {
                     }
                 }, 200, 200, TimeUnit.MILLISECONDS);
             }
-            CentralServer server = new CentralServer(config, http, workers, scheduler, db, admin, faults, dedup, pin,
-                    packets, keys, cases);
+            CentralServer server = new CentralServer(config, http, workers, guarded, scheduler, db, admin, faults,
+                    dedup, pin, packets, keys, cases);
             LOG.info("central server listening on {} ({} people indexed)", server.baseUri(), dedup.indexedPeople());
             return server;
         } catch (GeneralSecurityException e) {
@@ -303,6 +309,7 @@ public final class CentralServer implements AutoCloseable {
         http.stop(0);
         scheduler.shutdownNow();
         workers.shutdownNow();
+        guarded.close();
         try {
             workers.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -67,6 +67,10 @@ public final class CentralServerMain implements Callable<Integer> {
             description = "skip fingerprint dedup for templates SourceAFIS cannot read (demo records) instead of rejecting")
     boolean acceptUnparseable;
 
+    @Option(names = "--no-quotas",
+            description = "serve without per-station and per-address quotas (429); for load tests and demos")
+    boolean noQuotas;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new CentralServerMain()).execute(args));
     }
@@ -77,7 +81,8 @@ public final class CentralServerMain implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--data-dir'");
         }
         ServerConfig.Builder b = ServerConfig.builder(dataDir).port(port).bindAddress(bind).adminToken(adminToken)
-                .printReadyAfter(printReadyAfter).acceptUnparseableTemplates(acceptUnparseable);
+                .printReadyAfter(printReadyAfter).acceptUnparseableTemplates(acceptUnparseable)
+                .quotas(noQuotas ? id.rekam.server.quota.Quotas.unlimited() : id.rekam.server.quota.Quotas.defaults());
         Path keystore = tlsKeystore;
         if (selfSigned && keystore == null) {
             keystore = dataDir.resolve("tls.p12");

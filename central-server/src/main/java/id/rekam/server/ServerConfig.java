@@ -1,5 +1,8 @@
 package id.rekam.server;
 
+import id.rekam.server.http.RequestTimeouts;
+import id.rekam.server.quota.Quotas;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +10,9 @@ import java.util.Objects;
 
 /**
  * Everything {@link CentralServer#start} needs. Build with {@link #builder(Path)}; the
- * defaults suit a test: loopback, an ephemeral port, plain HTTP, no admin endpoint.
+ * defaults suit a test: loopback, an ephemeral port, plain HTTP, no admin endpoint, no quotas
+ * ({@link CentralServerMain} turns on {@link Quotas#defaults()}); the request time limits and
+ * the bound on unverified bodies are on everywhere.
  *
  * @param port                       0 picks a free port ({@link CentralServer#port()} tells which)
  * @param tlsKeystore                PKCS12 keystore with the server key and certificate; null = plain HTTP
@@ -18,6 +23,10 @@ import java.util.Objects;
  *                                   (demo data); false: reject the record
  * @param maxPacketSize              largest packet (Tus-Max-Size)
  * @param maxRequestBody             largest single request body, hence largest tus chunk
+ * @param maxUnverifiedBody          largest body read before a signature vouches for it: enrollment, and
+ *                                   signed requests without {@code X-Rekam-Content-SHA256}
+ * @param timeouts                   how long a slow client may hold a worker thread
+ * @param quotas                     requests and bytes per station and per address ({@code 429})
  */
 public record ServerConfig(
         Path dataDir,
@@ -31,6 +40,9 @@ public record ServerConfig(
         boolean acceptUnparseableTemplates,
         long maxPacketSize,
         long maxRequestBody,
+        long maxUnverifiedBody,
+        RequestTimeouts timeouts,
+        Quotas quotas,
         int threads,
         Clock clock) {
 
@@ -39,6 +51,8 @@ public record ServerConfig(
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(clockSkew, "clockSkew");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(timeouts, "timeouts");
+        Objects.requireNonNull(quotas, "quotas");
     }
 
     public static Builder builder(Path dataDir) {
@@ -61,6 +75,10 @@ public record ServerConfig(
         private boolean acceptUnparseableTemplates;
         private long maxPacketSize = 64L * 1024 * 1024;
         private long maxRequestBody = 8L * 1024 * 1024;
+        // An enrollment is under 1 KiB, an event batch or anchor a few; 64 KiB leaves room for any of them.
+        private long maxUnverifiedBody = 64L * 1024;
+        private RequestTimeouts timeouts = RequestTimeouts.defaults();
+        private Quotas quotas = Quotas.unlimited();
         private int threads = 8;
         private Clock clock = Clock.systemUTC();
 
@@ -77,13 +95,16 @@ public record ServerConfig(
         public Builder acceptUnparseableTemplates(boolean v) { acceptUnparseableTemplates = v; return this; }
         public Builder maxPacketSize(long v) { maxPacketSize = v; return this; }
         public Builder maxRequestBody(long v) { maxRequestBody = v; return this; }
+        public Builder maxUnverifiedBody(long v) { maxUnverifiedBody = v; return this; }
+        public Builder timeouts(RequestTimeouts v) { timeouts = v; return this; }
+        public Builder quotas(Quotas v) { quotas = v; return this; }
         public Builder threads(int v) { threads = v; return this; }
         public Builder clock(Clock v) { clock = v; return this; }
 
         public ServerConfig build() {
             return new ServerConfig(dataDir, bindAddress, port, tlsKeystore, tlsPassword, adminToken, clockSkew,
                     printReadyAfter, acceptUnparseableTemplates, maxPacketSize,
-                    maxRequestBody, threads, clock);
+                    maxRequestBody, maxUnverifiedBody, timeouts, quotas, threads, clock);
         }
     }
 }

@@ -111,6 +111,11 @@ final class TestStation {
 
     /** When set, requests are signed with this transport key seed (header {@code X-Rekam-Key: transport}). */
     byte[] transportSeed;
+    /**
+     * Sends {@code X-Rekam-Content-SHA256} as the rekam client does (the signature is then checked
+     * before the body is read); false for a client that leaves it out (bodies up to 64 KiB).
+     */
+    boolean declareBodyHash = true;
 
     /** A signed request builder; {@code extraHeaders} are name/value pairs. */
     HttpRequest signed(String method, String pathAndQuery, byte[] body, long timestamp, String nonce,
@@ -130,6 +135,9 @@ final class TestStation {
                         : HttpRequest.BodyPublishers.ofByteArray(body));
         if (transportSeed != null) {
             b.header("X-Rekam-Key", "transport");
+        }
+        if (declareBodyHash) {
+            b.header("X-Rekam-Content-SHA256", CanonicalRequest.sha256Hex(body));
         }
         for (int i = 0; i < extraHeaders.length; i += 2) {
             b.header(extraHeaders[i], extraHeaders[i + 1]);

@@ -77,7 +77,13 @@ final class SyncTestKit implements AutoCloseable {
 
     /** Server up, store created and enrolled (checked: the server's name equals the store's). */
     static SyncTestKit start(Path root) throws Exception {
-        SyncTestKit kit = unenrolled(root);
+        return start(root, b -> b);
+    }
+
+    /** As {@link #start(Path)}, with the server's configuration changed by {@code server} (quotas, limits). */
+    static SyncTestKit start(Path root, java.util.function.UnaryOperator<ServerConfig.Builder> server)
+            throws Exception {
+        SyncTestKit kit = unenrolled(root, server);
         OkHttpClient http = new OkHttpClient();
         String code = kit.server.admin().createEnrollmentCode(OFFICE).code();
         // As `rekam-sync enroll` does: the server pinned, the sync service's transport key registered.
@@ -89,8 +95,13 @@ final class SyncTestKit implements AutoCloseable {
 
     /** Server up and store created; the station is not registered yet. */
     static SyncTestKit unenrolled(Path root) throws Exception {
+        return unenrolled(root, b -> b);
+    }
+
+    private static SyncTestKit unenrolled(Path root, java.util.function.UnaryOperator<ServerConfig.Builder> server)
+            throws Exception {
         SyncTestKit kit = new SyncTestKit(root);
-        kit.server = CentralServer.start(serverConfig(kit.serverDir).build());
+        kit.server = CentralServer.start(server.apply(serverConfig(kit.serverDir)).build());
         kit.store = StationStore.initialise(kit.stationDir, PASSPHRASE, STATION, storeOptions());
         return kit;
     }

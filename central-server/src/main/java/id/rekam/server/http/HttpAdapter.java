@@ -30,9 +30,12 @@ public final class HttpAdapter implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        ExchangeGuard guard = GuardedExecutor.current();
+        guard.headersRead();
         Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), exchange.getRequestBody(),
-                maxBody);
+                exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(),
+                new GuardedBody(exchange.getRequestBody(), guard), maxBody,
+                exchange.getRemoteAddress().getAddress().getHostAddress());
         Response response;
         try {
             response = new InterceptorChain(interceptors, router, request).proceed(request);
@@ -53,6 +56,11 @@ public final class HttpAdapter implements HttpHandler {
             LOG.error("unexpected error on {} {}", request.method(), request.rawPath(), e);
             response = Response.error(500, "internal-error", "unexpected server error");
         }
+        if (response.status() == 408 || guard.expired()) {
+            // The rest of the body is not worth waiting for: the JDK closes the connection after this answer.
+            response.header("Connection", "close");
+        }
+        guard.sending();
         send(exchange, request, response);
     }
 

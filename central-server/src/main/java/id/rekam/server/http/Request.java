@@ -14,7 +14,8 @@ import java.util.TreeMap;
 
 /**
  * One HTTP request as the interceptor chain sees it. The body is read at most once from the
- * connection and then kept, because both the signature check and the handler need it.
+ * connection and then kept, because both the signature check and the handler need it; nothing
+ * reads it before a link asks, so a request refused on its headers costs no body.
  */
 public final class Request {
 
@@ -22,14 +23,19 @@ public final class Request {
     private final String rawPath;
     private final String rawQuery;
     private final Map<String, List<String>> headers;
-    private final long maxBody;
+    private final String remoteAddress;
+    private long maxBody;
+    private String overLimitCode = "body-too-large";
+    private String overLimitMessage;
+    private byte[] expectedSha256;
     private InputStream bodyStream;
     private byte[] body;
     private byte[] bodySha256;
+    private long bytesRead;
     private final Map<String, Object> attributes = new HashMap<>();
 
     public Request(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
-                   InputStream bodyStream, long maxBody) {
+                   InputStream bodyStream, long maxBody, String remoteAddress) {
         this.method = method.toUpperCase(Locale.ROOT);
         this.rawPath = rawPath;
         this.rawQuery = rawQuery;
@@ -38,6 +44,48 @@ public final class Request {
         this.headers = h;
         this.bodyStream = bodyStream;
         this.maxBody = maxBody;
+        this.overLimitMessage = "request body exceeds " + maxBody + " bytes";
+        this.remoteAddress = remoteAddress;
+    }
+
+    /** The peer's IP address as text: the key of quotas for requests no station signed. */
+    public String remoteAddress() {
+        return remoteAddress;
+    }
+
+    /**
+     * Lowers the body limit for this request, before the body is read: a larger body is
+     * refused with {@code 413 code}, on its Content-Length alone when it declares one.
+     */
+    public void limitBody(long limit, String code, String message) {
+        if (body == null && limit < maxBody) {
+            maxBody = limit;
+            overLimitCode = code;
+            overLimitMessage = message;
+        }
+    }
+
+    /**
+     * The SHA-256 a verified signature vouches for: the body, when read, must hash to it or
+     * nobody signed it ({@code 401 bad-signature}). Lets the signature be checked on the
+     * headers alone, before the body is read.
+     */
+    public void expectBodySha256(byte[] sha256) {
+        expectedSha256 = sha256.clone();
+    }
+
+    /** Content-Length as sent, or -1 (none, chunked or not a number: the JDK refused the last). */
+    public long declaredLength() {
+        try {
+            return header("Content-Length").map(v -> Long.parseLong(v.trim())).orElse(-1L);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** Body bytes taken from the connection so far. */
+    public long bytesRead() {
+        return bytesRead;
     }
 
     public String method() {
@@ -95,16 +143,22 @@ public final class Request {
                 break;
             }
             total += r;
+            bytesRead += r;
         }
         return total;
     }
 
     /**
-     * Reads the whole body. A body larger than the limit is refused with 413; an I/O error
-     * means the peer went away and is passed on so the connection is closed.
+     * Reads the whole body. A body larger than the limit is refused with 413 (on its
+     * Content-Length, before a byte of it is read, when it has one); a body that is not the one
+     * the signature vouched for with 401; an I/O error means the peer went away and is passed on
+     * so the connection is closed.
      */
     public byte[] body() throws IOException {
         if (body == null) {
+            if (declaredLength() > maxBody) {
+                throw new ApiException(413, overLimitCode, overLimitMessage);
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buf = new byte[16 * 1024];
             MessageDigest sha = sha256();
@@ -112,14 +166,20 @@ public final class Request {
             int n;
             while ((n = bodyStream.read(buf)) > 0) {
                 total += n;
+                bytesRead += n;
                 if (total > maxBody) {
-                    throw new ApiException(413, "body-too-large", "request body exceeds " + maxBody + " bytes");
+                    throw new ApiException(413, overLimitCode, overLimitMessage);
                 }
                 out.write(buf, 0, n);
                 sha.update(buf, 0, n);
             }
+            byte[] digest = sha.digest();
+            if (expectedSha256 != null && !MessageDigest.isEqual(expectedSha256, digest)) {
+                throw new ApiException(401, "bad-signature",
+                        "request body does not match the X-Rekam-Content-SHA256 the signature covers");
+            }
             body = out.toByteArray();
-            bodySha256 = sha.digest();
+            bodySha256 = digest;
         }
         return body;
     }

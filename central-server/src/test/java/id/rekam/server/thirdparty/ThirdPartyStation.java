@@ -199,7 +199,10 @@ public final class ThirdPartyStation {
                 "Upload-Metadata", metadata);
     }
 
-    /** §3: every request but POST /v1/stations is signed over the canonical request. */
+    /**
+     * §3: every request but POST /v1/stations is signed over the canonical request, and declares
+     * the body's hash in X-Rekam-Content-SHA256 (required for a body over 64 KiB).
+     */
     public HttpResponse<String> send(String method, String pathAndQuery, byte[] body, String... headers)
             throws Exception {
         String timestamp = Long.toString(System.currentTimeMillis() / 1000);
@@ -211,6 +214,7 @@ public final class ThirdPartyStation {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(pathAndQuery))
                 .header("X-Rekam-Station", stationId).header("X-Rekam-Timestamp", timestamp)
                 .header("X-Rekam-Nonce", nonce).header("X-Rekam-Signature", sign(canonical.getBytes(StandardCharsets.UTF_8)))
+                .header("X-Rekam-Content-SHA256", sha256(body))
                 .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
         for (int i = 0; i < headers.length; i += 2) {

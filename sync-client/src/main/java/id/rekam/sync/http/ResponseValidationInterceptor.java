@@ -14,7 +14,8 @@ import java.time.Duration;
  * Turns answers that are not the server speaking the protocol into {@link SyncFailure}s
  * before any step looks at them: an HTML page (captive portal, proxy error page), 5xx and 429
  * (with their Retry-After), and any other answer without the server's {@code X-Rekam-Server-Time}
- * (docs/sync-protocol.md §1: such a 200 means "no usable network", never success). 4xx other than 429 pass through; the calling step knows which of
+ * (docs/sync-protocol.md §1: such a 200 means "no usable network", never success); 408 (the server
+ * gave up on a slow body) is the network's failure too. 4xx other than 408 and 429 pass through; the calling step knows which of
  * them are final for its packet.
  */
 public final class ResponseValidationInterceptor implements Interceptor {
@@ -41,6 +42,12 @@ public final class ResponseValidationInterceptor implements Interceptor {
         if (code == 429) {
             response.close();
             throw new SyncFailure(SyncFailure.Kind.RATE_LIMITED, "HTTP 429", retryAfter, null);
+        }
+        if (code == 408) {
+            // The server stopped waiting for a body that came too slowly: a slow link, not a refusal.
+            response.close();
+            throw new SyncFailure(SyncFailure.Kind.OFFLINE, "HTTP 408: the request did not reach the server in time",
+                    retryAfter, null);
         }
         if (code >= 500) {
             response.close();

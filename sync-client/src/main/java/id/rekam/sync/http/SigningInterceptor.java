@@ -19,11 +19,14 @@ import java.util.function.UnaryOperator;
  * Signs every request as docs/sync-protocol.md "Signed requests" says: Ed25519 over seven
  * LF-joined lines (version, method, path and query, station, Unix seconds, nonce, SHA-256 of
  * the body). Must run once per attempt, since the server refuses a reused nonce; the client
- * therefore has OkHttp's silent retries switched off.
+ * therefore has OkHttp's silent retries switched off. The body's hash also goes in
+ * {@code X-Rekam-Content-SHA256}, so the server checks the signature before it reads the body
+ * (it refuses a body over 64 KiB without it).
  */
 public final class SigningInterceptor implements Interceptor {
 
     public static final String VERSION_LINE = "rekam-req-v1";
+    public static final String CONTENT_SHA256 = "X-Rekam-Content-SHA256";
 
     private final String stationId;
     private final UnaryOperator<byte[]> signer;
@@ -55,7 +58,8 @@ public final class SigningInterceptor implements Interceptor {
                 .header("X-Rekam-Station", stationId)
                 .header("X-Rekam-Timestamp", timestamp)
                 .header("X-Rekam-Nonce", nonce)
-                .header("X-Rekam-Signature", signature);
+                .header("X-Rekam-Signature", signature)
+                .header(CONTENT_SHA256, bodyHash);
         if (signer instanceof RequestSigner rs && rs.keyHeader() != null) {
             signed.header("X-Rekam-Key", rs.keyHeader());
         }
