@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 
@@ -61,10 +62,11 @@ public final class HttpAdapter implements HttpHandler {
             response.header("Connection", "close");
         }
         guard.sending();
-        send(exchange, request, response);
+        send(exchange, request, response, maxBody);
     }
 
-    private static void send(HttpExchange exchange, Request request, Response response) throws IOException {
+    private static void send(HttpExchange exchange, Request request, Response response, long drainLimit)
+            throws IOException {
         response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
         byte[] body = response.body();
         boolean noBody = body.length == 0 || "HEAD".equals(request.method()) || response.status() == 204;
@@ -72,8 +74,41 @@ public final class HttpAdapter implements HttpHandler {
         if (!noBody) {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
+                out.flush();
+                if (response.status() >= 400 && !"close".equalsIgnoreCase(response.headers().get("Connection"))) {
+                    discardUnreadBody(exchange, drainLimit);
+                }
             }
         }
         exchange.close();
+    }
+
+    /**
+     * A refusal answered before the body was read (bad signature, quota, size) reaches the client
+     * only if the connection is not reset under it: closing a socket with unread bytes sends an RST,
+     * and the client's stack may drop the answer it has not read yet. So the rest of the body is read
+     * and thrown away — up to the body limit, under the request's time limits — after the answer is
+     * flushed; memory stays one small buffer. A body announced larger than the limit is not waited for.
+     */
+    private static void discardUnreadBody(HttpExchange exchange, long limit) {
+        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        try {
+            if (length != null && Long.parseLong(length.trim()) > limit) {
+                return;
+            }
+        } catch (NumberFormatException e) {
+            return;
+        }
+        byte[] buffer = new byte[16 * 1024];
+        long left = limit;
+        try {
+            InputStream in = exchange.getRequestBody();
+            int n;
+            while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+                left -= n;
+            }
+        } catch (IOException e) {
+            LOG.debug("client went away while the rest of a refused body was discarded: {}", e.toString());
+        }
     }
 }
