@@ -271,7 +271,7 @@ class CaseDeskUiTest {
         robot.type(KeyCode.ENTER);
         opened(flow, lookAlikeCase);
         assertThat(robot.lookup("#second-name").query().getStyleClass()).contains("case-diff");
-        assertThat(flow.text("#caseRaised")).contains("Putusan server", "duplicate");
+        assertThat(flow.text("#caseRaised")).contains("Putusan server", "data ganda").doesNotContain("duplicate");
         press(robot, "#outcomeDifferentPeople");
         scanner.nextFinger("nonmatching.png");
         press(robot, "#prepareButton");
