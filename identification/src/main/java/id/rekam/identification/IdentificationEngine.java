@@ -120,7 +120,7 @@ public final class IdentificationEngine {
         lock.writeLock().lock();
         try {
             // a bulk load ends compact: no tail to scan per probe finger, no spare capacity held
-            index.merge(this::alive, universe());
+            index.merge(this::alive, universe(), pool);
         } finally {
             lock.writeLock().unlock();
         }
@@ -135,7 +135,7 @@ public final class IdentificationEngine {
             for (int i = 0; i < features.length; i++) {
                 addLocked(slice.get(i).getKey(), features[i], true);
             }
-            index.mergeIfLarge(this::alive, universe());
+            index.mergeIfLarge(this::alive, universe(), pool);
         } finally {
             lock.writeLock().unlock();
         }
@@ -162,7 +162,7 @@ public final class IdentificationEngine {
             int[] buckets = features.buckets()[p];
             if (buckets != null) {
                 people.addFinger(slot, p);
-                index.add(slot * FINGERS + p, buckets, this::alive, universe(), bulk);
+                index.add(slot * FINGERS + p, buckets, this::alive, universe(), bulk, pool);
                 indexed++;
             }
         }
@@ -382,7 +382,7 @@ public final class IdentificationEngine {
     public IndexCapture capture() {
         lock.writeLock().lock();
         try {
-            index.merge(this::alive, universe());
+            index.merge(this::alive, universe(), pool);
             return new IndexCapture(index.pages(), people);
         } finally {
             lock.writeLock().unlock();

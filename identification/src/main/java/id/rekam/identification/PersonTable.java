@@ -37,9 +37,9 @@ final class PersonTable {
     int add(String id) {
         byte[] bytes = id.getBytes(StandardCharsets.UTF_8);
         int slot = slots++;
-        if (slot + 1 >= idStart.length) {
-            idStart = Arrays.copyOf(idStart, idStart.length * 2);
-            mask = Arrays.copyOf(mask, mask.length * 2);
+        if (slot == mask.length) {
+            mask = Arrays.copyOf(mask, slot * 2);
+            idStart = Arrays.copyOf(idStart, slot * 2 + 1);
         }
         if (idEnd + bytes.length > idBytes.length) {
             idBytes = Arrays.copyOf(idBytes, Math.max(idBytes.length * 2, idEnd + bytes.length));

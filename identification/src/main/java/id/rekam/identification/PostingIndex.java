@@ -1,7 +1,9 @@
 package id.rekam.identification;
 
 import java.util.Arrays;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 /**
  * Inverted file from triangle buckets to the fingers filed under them: compressed rows
@@ -82,7 +84,7 @@ final class PostingIndex {
     }
 
     /** Files a finger; merges the tail when it has grown large unless {@code bulk} (see {@link #mergeIfLarge}). */
-    void add(int finger, int[] buckets, IntPredicate alive, int universe, boolean bulk) {
+    void add(int finger, int[] buckets, IntPredicate alive, int universe, boolean bulk, ForkJoinPool pool) {
         if (tailSize + buckets.length > tail.length) {
             tail = Arrays.copyOf(tail, Math.max(tail.length * 2, tailSize + buckets.length));
         }
@@ -90,7 +92,7 @@ final class PostingIndex {
             tail[tailSize++] = ((long) b << 32) | finger;
         }
         if (!bulk && tailLarge()) {
-            merge(alive, universe);
+            merge(alive, universe, pool);
         }
     }
 
@@ -109,9 +111,9 @@ final class PostingIndex {
     }
 
     /** During a bulk load: merges when the tail outgrows the rows or reaches {@link #BULK_MAX_TAIL}. */
-    void mergeIfLarge(IntPredicate alive, int universe) {
+    void mergeIfLarge(IntPredicate alive, int universe, ForkJoinPool pool) {
         if (tailSize > Math.max(MIN_TAIL, Math.min(rowPostings, BULK_MAX_TAIL))) {
-            merge(alive, universe);
+            merge(alive, universe, pool);
         }
     }
 
@@ -147,94 +149,25 @@ final class PostingIndex {
 
     /**
      * Rewrites the rows with the tail folded in, dropping fingers no longer alive, page by page
-     * (each old page is released as soon as its successor exists).
+     * on the pool (each old page is released as soon as its successor exists, so the extra
+     * memory is a page per thread).
      *
      * @param universe finger ids are below this (the engine's slot count × fingers)
      */
-    void merge(IntPredicate alive, int universe) {
+    void merge(IntPredicate alive, int universe, ForkJoinPool pool) {
         if (tailSize == 0 && !removals) {
             return;
         }
-        Arrays.sort(tail, 0, tailSize);
-        PostingCodec.Reader reader = new PostingCodec.Reader();
-        byte[] out = new byte[1 << 16];
-        int[] merged = new int[256];
-        int t = 0;
+        // without removals every posting is alive: no test per posting
+        IntPredicate keep = removals ? alive : f -> true;
+        int[] tailFrom = partitionByPage();
+        pool.submit(() -> IntStream.range(0, PAGES).parallel().forEach(p -> {
+            Arrays.sort(tail, tailFrom[p], tailFrom[p + 1]); // by bucket, then finger
+            pages[p] = mergePage(p, tail, tailFrom[p], tailFrom[p + 1], keep, universe);
+        })).join();
         long total = 0;
-        for (int p = 0; p < PAGES; p++) {
-            Page old = pages[p];
-            long pageStart = (long) p << PAGE_BITS;
-            int[] offsets = new int[PAGE_BUCKETS + 1];
-            int at = 0;
-            int filled = 0;
-            int lastWritten = -1;
-            long postings = 0;
-            int oldAt = 0;
-            int oldBucket = PAGE_BUCKETS;
-            if (old.data().length > 0) {
-                oldAt = reader.read(old.data(), 0, old.data().length, old.universe());
-                oldBucket = reader.bucketGap();
-            }
-            while (true) {
-                int tailBucket = t < tailSize && (tail[t] >>> 32) - pageStart < PAGE_BUCKETS
-                        ? (int) ((tail[t] >>> 32) - pageStart) : PAGE_BUCKETS;
-                int b = Math.min(oldBucket, tailBucket);
-                if (b == PAGE_BUCKETS) {
-                    break;
-                }
-                int n = 0;
-                if (oldBucket == b) {
-                    int[] fingers = reader.fingers();
-                    int count = reader.count();
-                    if (merged.length < count) {
-                        merged = new int[Math.max(count, merged.length * 2)];
-                    }
-                    for (int i = 0; i < count; i++) {
-                        if (alive.test(fingers[i])) {
-                            merged[n++] = fingers[i];
-                        }
-                    }
-                    if (oldAt < old.data().length) {
-                        oldAt = reader.read(old.data(), oldAt, old.data().length, old.universe());
-                        oldBucket = b + 1 + reader.bucketGap();
-                    } else {
-                        oldBucket = PAGE_BUCKETS;
-                    }
-                }
-                boolean sorted = true;
-                while (t < tailSize && (tail[t] >>> 32) == pageStart + b) {
-                    int f = (int) tail[t++];
-                    if (alive.test(f)) {
-                        if (n == merged.length) {
-                            merged = Arrays.copyOf(merged, n * 2);
-                        }
-                        sorted &= n == 0 || merged[n - 1] < f;
-                        merged[n++] = f;
-                    }
-                }
-                if (n == 0) {
-                    continue;
-                }
-                if (!sorted) {
-                    // the tail holds only fingers added after the rows were written, so this is a safeguard
-                    Arrays.sort(merged, 0, n);
-                }
-                int need = at + PostingCodec.maxBytes(n, universe);
-                if (need > out.length) {
-                    out = Arrays.copyOf(out, Math.max(need, out.length * 2));
-                }
-                while (filled <= b) {
-                    offsets[filled++] = at;
-                }
-                at = PostingCodec.encode(b - lastWritten - 1, merged, n, universe, out, at);
-                lastWritten = b;
-                postings += n;
-            }
-            while (filled <= PAGE_BUCKETS) {
-                offsets[filled++] = at;
-            }
-            pages[p] = at == 0 ? Page.EMPTY : new Page(Arrays.copyOf(out, at), offsets, universe, postings);
-            total += postings;
+        for (Page page : pages) {
+            total += page.postings();
         }
         rowPostings = total;
         removals = false;
@@ -242,6 +175,118 @@ final class PostingIndex {
         if (tail.length > 1024) {
             tail = new long[1024];
         }
+    }
+
+    /**
+     * Groups the tail by page in place (one pass, swapping each entry into its page's range), so
+     * each page's share is sorted on its own thread instead of the whole tail on one.
+     *
+     * @return where each page's entries start, and the tail's size last
+     */
+    private int[] partitionByPage() {
+        int[] from = new int[PAGES + 1];
+        for (int i = 0; i < tailSize; i++) {
+            from[(int) (tail[i] >>> (32 + PAGE_BITS)) + 1]++;
+        }
+        for (int p = 0; p < PAGES; p++) {
+            from[p + 1] += from[p];
+        }
+        int[] next = Arrays.copyOf(from, PAGES);
+        for (int p = 0; p < PAGES; p++) {
+            while (next[p] < from[p + 1]) {
+                long e = tail[next[p]];
+                int q = (int) (e >>> (32 + PAGE_BITS));
+                if (q == p) {
+                    next[p]++;
+                } else {
+                    tail[next[p]] = tail[next[q]];
+                    tail[next[q]++] = e;
+                }
+            }
+        }
+        return from;
+    }
+
+    /** Page p rewritten with the sorted tail entries {@code tail[from..to)} (all in this page) folded in. */
+    private Page mergePage(int p, long[] tail, int from, int to, IntPredicate alive, int universe) {
+        Page old = pages[p];
+        if (from == to && old.data().length == 0) {
+            return Page.EMPTY;
+        }
+        PostingCodec.Reader reader = new PostingCodec.Reader();
+        byte[] out = new byte[Math.max(1 << 12, old.data().length + 2 * (to - from))];
+        int[] merged = new int[256];
+        long pageStart = (long) p << PAGE_BITS;
+        int[] offsets = new int[PAGE_BUCKETS + 1];
+        int at = 0;
+        int filled = 0;
+        int lastWritten = -1;
+        long postings = 0;
+        int oldAt = 0;
+        int oldBucket = PAGE_BUCKETS;
+        if (old.data().length > 0) {
+            oldAt = reader.read(old.data(), 0, old.data().length, old.universe());
+            oldBucket = reader.bucketGap();
+        }
+        int t = from;
+        while (true) {
+            int tailBucket = t < to ? (int) ((tail[t] >>> 32) - pageStart) : PAGE_BUCKETS;
+            int b = Math.min(oldBucket, tailBucket);
+            if (b == PAGE_BUCKETS) {
+                break;
+            }
+            int n = 0;
+            if (oldBucket == b) {
+                int[] fingers = reader.fingers();
+                int count = reader.count();
+                if (merged.length < count) {
+                    merged = new int[Math.max(count, merged.length * 2)];
+                }
+                for (int i = 0; i < count; i++) {
+                    if (alive.test(fingers[i])) {
+                        merged[n++] = fingers[i];
+                    }
+                }
+                if (oldAt < old.data().length) {
+                    oldAt = reader.read(old.data(), oldAt, old.data().length, old.universe());
+                    oldBucket = b + 1 + reader.bucketGap();
+                } else {
+                    oldBucket = PAGE_BUCKETS;
+                }
+            }
+            boolean sorted = true;
+            while (t < to && (tail[t] >>> 32) == pageStart + b) {
+                int f = (int) tail[t++];
+                if (alive.test(f)) {
+                    if (n == merged.length) {
+                        merged = Arrays.copyOf(merged, n * 2);
+                    }
+                    sorted &= n == 0 || merged[n - 1] < f;
+                    merged[n++] = f;
+                }
+            }
+            if (n == 0) {
+                continue;
+            }
+            if (!sorted) {
+                // the tail holds only fingers added after the rows were written, so this is a safeguard
+                Arrays.sort(merged, 0, n);
+            }
+            int need = at + PostingCodec.maxBytes(n, universe);
+            if (need > out.length) {
+                out = Arrays.copyOf(out, Math.max(need, out.length * 2));
+            }
+            while (filled <= b) {
+                offsets[filled++] = at;
+            }
+            at = PostingCodec.encode(b - lastWritten - 1, merged, n, universe, out, at);
+            lastWritten = b;
+            postings += n;
+        }
+        while (filled <= PAGE_BUCKETS) {
+            offsets[filled++] = at;
+        }
+        return at == 0 ? Page.EMPTY : new Page(Arrays.copyOf(out, at), offsets, universe, postings);
     }
 
     /** The pages as they are now; pages are immutable, so this stays a consistent view after later merges. */

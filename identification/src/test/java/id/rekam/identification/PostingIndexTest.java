@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PostingIndexTest {
 
     private static final int FINGERS = IdentificationEngine.FINGERS;
+    private static final java.util.concurrent.ForkJoinPool POOL = new java.util.concurrent.ForkJoinPool(2);
 
     /** A gallery of random fingers with buckets skewed like triangles' (a few buckets are popular). */
     private static final class Gallery {
@@ -49,7 +50,7 @@ class PostingIndexTest {
                 int[] b = randomBuckets();
                 people.addFinger(slot, p);
                 buckets.put(slot * FINGERS + p, b);
-                index.add(slot * FINGERS + p, b, this::alive, people.slots() * FINGERS, bulk);
+                index.add(slot * FINGERS + p, b, this::alive, people.slots() * FINGERS, bulk, POOL);
             }
         }
 
@@ -97,10 +98,10 @@ class PostingIndexTest {
         for (int i = 0; i < 800; i++) {
             g.addPerson("p" + i, true);
             if (i % 100 == 99) {
-                g.index.mergeIfLarge(g::alive, g.people.slots() * FINGERS);
+                g.index.mergeIfLarge(g::alive, g.people.slots() * FINGERS, POOL);
             }
         }
-        g.index.merge(g::alive, g.people.slots() * FINGERS);
+        g.index.merge(g::alive, g.people.slots() * FINGERS, POOL);
         g.assertVotes(g.index, g.people.slots());
         long merged = g.index.postingCount();
         assertThat(merged).isEqualTo(g.buckets.values().stream().mapToLong(b -> b.length).sum());
@@ -114,7 +115,7 @@ class PostingIndexTest {
         g.removePerson("p3");
         g.addPerson("p3", false);
         g.assertVotes(g.index, g.people.slots());
-        g.index.merge(g::alive, g.people.slots() * FINGERS);
+        g.index.merge(g::alive, g.people.slots() * FINGERS, POOL);
         assertThat(g.index.merged()).isTrue();
         g.assertVotes(g.index, g.people.slots());
         assertThat(g.index.postingCount()).as("removed people's postings dropped at the merge").isEqualTo(
@@ -169,7 +170,7 @@ class PostingIndexTest {
     }
 
     private static PostingIndex.Page[] mergedPages(Gallery g) {
-        g.index.merge(g::alive, g.people.slots() * FINGERS);
+        g.index.merge(g::alive, g.people.slots() * FINGERS, POOL);
         return g.index.pages();
     }
 
