@@ -8,7 +8,7 @@ import java.util.stream.IntStream;
 /**
  * Inverted file from triangle buckets to the fingers filed under them: compressed rows
  * ({@link PostingCodec}: sorted finger ids per bucket, Rice-coded gaps, ≈1.4 bytes a posting)
- * in {@value #PAGES} immutable pages, plus a small unsorted tail of recent additions that is
+ * in 1,024 immutable pages, plus a small unsorted tail of recent additions that is
  * merged in when it grows too large ({@link #tailLarge()}), so adding a person costs a few array
  * appends; a bulk load fills the tail and merges when it reaches {@link #BULK_MAX_TAIL}.
  *
@@ -26,7 +26,13 @@ final class PostingIndex {
 
     static final int BUCKET_BITS = 22;
     static final int BUCKETS = 1 << BUCKET_BITS;
-    static final int PAGE_BITS = 14;
+    /**
+     * 1,024 pages of 4,096 buckets: a page's bytes (≈165 KB at 100,000 people, ≈330 KB at
+     * 200,000) stay under half of G1's smallest region (1 MB), so they are ordinary objects; a
+     * larger page would be "humongous", each taking whole regions (a 650 KB page wastes a third
+     * of its 1 MB region).
+     */
+    static final int PAGE_BITS = 12;
     static final int PAGE_BUCKETS = 1 << PAGE_BITS;
     static final int PAGES = BUCKETS / PAGE_BUCKETS;
     private static final int MIN_TAIL = 1 << 16;
@@ -86,7 +92,10 @@ final class PostingIndex {
     /** Files a finger; merges the tail when it has grown large unless {@code bulk} (see {@link #mergeIfLarge}). */
     void add(int finger, int[] buckets, IntPredicate alive, int universe, boolean bulk, ForkJoinPool pool) {
         if (tailSize + buckets.length > tail.length) {
-            tail = Arrays.copyOf(tail, Math.max(tail.length * 2, tailSize + buckets.length));
+            // doubling up to the bulk limit, then in eighths: a slice's overshoot of the limit
+            // must not double a 32 MB array
+            int grown = tail.length < BULK_MAX_TAIL ? tail.length * 2 : tail.length + tail.length / 8;
+            tail = Arrays.copyOf(tail, Math.max(grown, tailSize + buckets.length));
         }
         for (int b : buckets) {
             tail[tailSize++] = ((long) b << 32) | finger;
@@ -113,7 +122,10 @@ final class PostingIndex {
     /** During a bulk load: merges when the tail outgrows the rows or reaches {@link #BULK_MAX_TAIL}. */
     void mergeIfLarge(IntPredicate alive, int universe, ForkJoinPool pool) {
         if (tailSize > Math.max(MIN_TAIL, Math.min(rowPostings, BULK_MAX_TAIL))) {
+            // the load goes on: keep the tail's array for the next round instead of growing a new one
+            long[] kept = tail;
             merge(alive, universe, pool);
+            tail = kept;
         }
     }
 
