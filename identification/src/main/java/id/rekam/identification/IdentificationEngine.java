@@ -4,10 +4,8 @@ import id.rekam.core.domain.FingerPosition;
 import id.rekam.core.identification.DuplicatePolicy;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +25,7 @@ import java.util.stream.IntStream;
  *       up in an inverted index of every stored finger; a stored person's similarity is, per
  *       probe finger, the votes of their best finger at any position (so fingers captured in
  *       another order still line up), summed over the probe's fingers. This ranks the whole
- *       gallery in a few tens of milliseconds from ~0.5 KB per stored finger.</li>
+ *       gallery in a few tens of milliseconds from ≈170 bytes per stored finger.</li>
  *   <li><b>Verification</b>: the best {@code shortlist} people are read through the
  *       {@link TemplateSource} and every probe finger is matched by SourceAFIS against every
  *       one of their fingers (only the same position when the policy has cross-position
@@ -44,8 +42,12 @@ public final class IdentificationEngine {
     static final int FINGERS = FingerPosition.values().length;
     /** People verified per check unless set otherwise; see the design note for the rates behind it. */
     public static final int DEFAULT_SHORTLIST = 12;
-    /** People whose features are computed together when loading; also how often loading reports progress. */
-    private static final int BULK_SLICE = 2048;
+    /**
+     * People whose features are computed together when loading; also how often loading reports
+     * progress. Small, so a load's transient memory (the slice's templates and features) stays a
+     * few MB whatever the gallery's size.
+     */
+    private static final int BULK_SLICE = 256;
 
     private final DuplicatePolicy policy;
     private final TemplateSource templates;
@@ -55,10 +57,7 @@ public final class IdentificationEngine {
     private final ShortlistVerifier verifier;
 
     private PostingIndex index = new PostingIndex();
-    private final Map<String, Integer> slots = new HashMap<>();
-    private String[] ids = new String[1024];
-    private short[] fingerMask = new short[1024];
-    private int slotCount;
+    private PersonTable people = new PersonTable();
 
     public IdentificationEngine(DuplicatePolicy policy, TemplateSource templates, ForkJoinPool pool, int shortlist) {
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -121,7 +120,7 @@ public final class IdentificationEngine {
         lock.writeLock().lock();
         try {
             // a bulk load ends compact: no tail to scan per probe finger, no spare capacity held
-            index.merge(this::alive);
+            index.merge(this::alive, universe(), pool);
         } finally {
             lock.writeLock().unlock();
         }
@@ -136,7 +135,7 @@ public final class IdentificationEngine {
             for (int i = 0; i < features.length; i++) {
                 addLocked(slice.get(i).getKey(), features[i], true);
             }
-            index.mergeIfDoubled(this::alive);
+            index.mergeIfLarge(this::alive, universe(), pool);
         } finally {
             lock.writeLock().unlock();
         }
@@ -154,19 +153,16 @@ public final class IdentificationEngine {
     private int addLocked(String personId, FingerFeatures features, boolean bulk) {
         Objects.requireNonNull(personId, "personId");
         removeLocked(personId);
-        int slot = slotCount++;
-        if (slot == ids.length) {
-            ids = Arrays.copyOf(ids, slot * 2);
-            fingerMask = Arrays.copyOf(fingerMask, slot * 2);
+        int slot = people.add(personId);
+        if ((long) people.slots() * FINGERS > Integer.MAX_VALUE - FINGERS) {
+            throw new IllegalStateException("index too large for one partition");
         }
-        ids[slot] = personId;
-        slots.put(personId, slot);
         int indexed = 0;
         for (int p = 0; p < FINGERS; p++) {
             int[] buckets = features.buckets()[p];
             if (buckets != null) {
-                fingerMask[slot] |= (short) (1 << p);
-                index.add(slot * FINGERS + p, buckets, this::alive, bulk);
+                people.addFinger(slot, p);
+                index.add(slot * FINGERS + p, buckets, this::alive, universe(), bulk, pool);
                 indexed++;
             }
         }
@@ -184,24 +180,26 @@ public final class IdentificationEngine {
     }
 
     private boolean removeLocked(String personId) {
-        Integer slot = slots.remove(personId);
-        if (slot == null) {
+        if (people.remove(personId) < 0) {
             return false;
         }
-        ids[slot] = null;
-        fingerMask[slot] = 0;
+        index.removed();
         return true;
     }
 
     private boolean alive(int finger) {
-        int slot = finger / FINGERS;
-        return ids[slot] != null && (fingerMask[slot] & (1 << (finger % FINGERS))) != 0;
+        return people.hasFinger(finger / FINGERS, finger % FINGERS);
+    }
+
+    /** Finger ids are below this. */
+    private int universe() {
+        return Math.max(1, people.slots() * FINGERS);
     }
 
     public int size() {
         lock.readLock().lock();
         try {
-            return slots.size();
+            return people.size();
         } finally {
             lock.readLock().unlock();
         }
@@ -210,17 +208,17 @@ public final class IdentificationEngine {
     public boolean contains(String personId) {
         lock.readLock().lock();
         try {
-            return slots.containsKey(personId);
+            return people.slot(personId) >= 0;
         } finally {
             lock.readLock().unlock();
         }
     }
 
-    /** Heap held by the index's arrays and per-person tables (excluding the id strings). */
+    /** Heap held by the index's arrays and per-person tables (ids included). */
     public long indexBytes() {
         lock.readLock().lock();
         try {
-            return index.heapBytes() + 6L * ids.length;
+            return index.heapBytes() + people.heapBytes();
         } finally {
             lock.readLock().unlock();
         }
@@ -297,18 +295,17 @@ public final class IdentificationEngine {
                 .toArray(int[][]::new)).join();
         lock.readLock().lock();
         try {
-            int people = slotCount;
+            int slots = people.slots();
             int[][] perFinger = pool.submit(() -> IntStream.range(0, positions.size()).parallel()
-                    .mapToObj(i -> bestPerPerson(positions.get(i), probeBuckets[i], people))
+                    .mapToObj(i -> bestPerPerson(positions.get(i), probeBuckets[i], slots))
                     .toArray(int[][]::new)).join();
-            int[] total = new int[people];
+            int[] total = new int[slots];
             for (int[] best : perFinger) {
-                for (int s = 0; s < people; s++) {
+                for (int s = 0; s < slots; s++) {
                     total[s] += best[s];
                 }
             }
-            Integer selfSlot = self == null ? null : slots.get(self);
-            return top(total, selfSlot == null ? -1 : selfSlot);
+            return top(total, self == null ? -1 : people.slot(self));
         } finally {
             lock.readLock().unlock();
         }
@@ -321,7 +318,7 @@ public final class IdentificationEngine {
             bits[b >>> 6] |= 1L << b;
         }
         short[] votes = new short[people * FINGERS];
-        index.vote(buckets, bits, votes);
+        index.vote(buckets, bits, votes, new PostingCodec.Reader());
         int[] best = new int[people];
         int own = position.ordinal();
         for (int s = 0; s < people; s++) {
@@ -342,11 +339,11 @@ public final class IdentificationEngine {
         Comparator<Ranked> better = Comparator.comparingInt(Ranked::votes).reversed().thenComparing(Ranked::personId);
         java.util.PriorityQueue<Ranked> heap = new java.util.PriorityQueue<>(better.reversed());
         for (int s = 0; s < total.length; s++) {
-            if (total[s] == 0 || s == exclude || ids[s] == null) {
+            if (total[s] == 0 || s == exclude || !people.alive(s)) {
                 continue;
             }
             if (heap.size() < shortlist || total[s] >= heap.peek().votes()) {
-                heap.add(new Ranked(ids[s], 0, total[s]));
+                heap.add(new Ranked(people.id(s), 0, total[s]));
                 if (heap.size() > shortlist) {
                     heap.poll();
                 }
@@ -362,26 +359,31 @@ public final class IdentificationEngine {
     }
 
     /**
-     * The index as bytes for an encrypted snapshot (the caller seals it): people sorted by
-     * id with their fingers' triangle buckets, so the same people give the same bytes however
-     * and in whatever order they were added.
+     * The index as bytes for an encrypted snapshot (the caller seals it): people sorted by id
+     * and the compressed rows numbered in that order, so the same people give the same bytes
+     * however and in whatever order they were added. Holds the whole snapshot: a station
+     * writes {@link #capture()} to a sealed stream instead.
      */
     public byte[] snapshot() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try {
+            capture().writeTo(bytes);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * A view of the index as it is now, to be written as a snapshot ({@link IndexCapture#writeTo})
+     * without holding up checks or additions meanwhile. Folds the recent additions into the rows
+     * first (under the exclusive lock), so the view is what a restore rebuilds.
+     */
+    public IndexCapture capture() {
         lock.writeLock().lock();
         try {
-            int[][] byFinger = index.byFinger(slotCount * FINGERS, this::alive);
-            Map<String, int[][]> people = new java.util.TreeMap<>();
-            for (Map.Entry<String, Integer> e : slots.entrySet()) {
-                int[][] fingers = new int[FINGERS][];
-                for (int p = 0; p < FINGERS; p++) {
-                    if ((fingerMask[e.getValue()] & (1 << p)) != 0) {
-                        int[] b = byFinger[e.getValue() * FINGERS + p];
-                        fingers[p] = b == null ? new int[0] : b;
-                    }
-                }
-                people.put(e.getKey(), fingers);
-            }
-            return IndexSnapshot.write(people);
+            index.merge(this::alive, universe(), pool);
+            return new IndexCapture(index.pages(), people);
         } finally {
             lock.writeLock().unlock();
         }
@@ -393,27 +395,27 @@ public final class IdentificationEngine {
      * @throws IllegalArgumentException the bytes are not a snapshot of this index version
      */
     public void restore(byte[] snapshot) {
-        Map<String, int[][]> people = IndexSnapshot.read(snapshot);
+        try {
+            restore(new java.io.ByteArrayInputStream(snapshot));
+        } catch (java.io.IOException truncated) {
+            throw new IllegalArgumentException("truncated identification index snapshot", truncated);
+        }
+    }
+
+    /**
+     * Replaces the whole index with a snapshot read from a stream (e.g. opened chunk by chunk from
+     * its sealed file), read to its end; the index is unchanged unless the whole snapshot reads.
+     * Needs the restored index's memory and one page, never the snapshot whole.
+     *
+     * @throws IllegalArgumentException the bytes are not a snapshot of this index version
+     * @throws java.io.IOException      the stream failed or ended early
+     */
+    public void restore(java.io.InputStream snapshot) throws java.io.IOException {
+        IndexSnapshot.Restored restored = IndexSnapshot.read(snapshot);
         lock.writeLock().lock();
         try {
-            slots.clear();
-            ids = new String[Math.max(1024, people.size())];
-            fingerMask = new short[ids.length];
-            slotCount = 0;
-            int[][] byFinger = new int[people.size() * FINGERS][];
-            for (Map.Entry<String, int[][]> e : people.entrySet()) {
-                int slot = slotCount++;
-                ids[slot] = e.getKey();
-                slots.put(e.getKey(), slot);
-                for (int p = 0; p < FINGERS; p++) {
-                    if (e.getValue()[p] != null) {
-                        fingerMask[slot] |= (short) (1 << p);
-                        byFinger[slot * FINGERS + p] = e.getValue()[p];
-                    }
-                }
-            }
-            index = new PostingIndex();
-            index.rebuild(byFinger);
+            people = restored.people();
+            index = restored.index();
         } finally {
             lock.writeLock().unlock();
         }

@@ -1,13 +1,21 @@
 package id.rekam.identification;
 
 import java.util.Arrays;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 /**
- * Inverted file from triangle buckets to the fingers filed under them: a compressed-row
- * layout (one {@code int} per posting, one offset per bucket) plus a small unsorted tail of
- * recent additions that is merged in when it grows too large ({@link #tailLarge()}), so adding
- * a person costs a few array appends; a bulk load fills the tail and merges once.
+ * Inverted file from triangle buckets to the fingers filed under them: compressed rows
+ * ({@link PostingCodec}: sorted finger ids per bucket, Rice-coded gaps, ≈1.4 bytes a posting)
+ * in 1,024 immutable pages, plus a small unsorted tail of recent additions that is
+ * merged in when it grows too large ({@link #tailLarge()}), so adding a person costs a few array
+ * appends; a bulk load fills the tail and merges when it reaches {@link #BULK_MAX_TAIL}.
+ *
+ * <p>A merge rewrites one page at a time and drops the old page before the next, so it needs
+ * one page's worth of extra memory, not a second copy of the index; pages are never changed in
+ * place, so a {@link #pages() copy of the page table} stays a consistent view to write a
+ * snapshot from while the index moves on.
  *
  * <p>Keys are hashed into a fixed 2<sup>{@value #BUCKET_BITS}</sup> buckets: the triangle keys
  * actually used by fingers are far fewer, so sharing a bucket adds little noise, and a fixed
@@ -18,14 +26,52 @@ final class PostingIndex {
 
     static final int BUCKET_BITS = 22;
     static final int BUCKETS = 1 << BUCKET_BITS;
+    /**
+     * 1,024 pages of 4,096 buckets: a page's bytes (≈165 KB at 100,000 people, ≈330 KB at
+     * 200,000) stay under half of G1's smallest region (1 MB), so they are ordinary objects; a
+     * larger page would be "humongous", each taking whole regions (a 650 KB page wastes a third
+     * of its 1 MB region).
+     */
+    static final int PAGE_BITS = 12;
+    static final int PAGE_BUCKETS = 1 << PAGE_BITS;
+    static final int PAGES = BUCKETS / PAGE_BUCKETS;
     private static final int MIN_TAIL = 1 << 16;
     private static final int MAX_TAIL = 1 << 20;
+    /**
+     * A bulk load merges at the latest at 4 million tail entries (32 MB): doubling the tail with
+     * the rows, as a merge-once load would, held 8 bytes a posting for half the index (≈450 MB at
+     * 100,000 people) on top of the rows; past this size each merge rewrites the rows again, which
+     * costs CPU (a few seconds at 100,000 people), not memory.
+     */
+    static final int BULK_MAX_TAIL = 1 << 22;
 
-    private int[] offsets = new int[BUCKETS + 1];
-    private int[] postings = new int[0];
-    private int[] tailBucket = new int[1024];
-    private int[] tailFinger = new int[1024];
+    /** One page of rows: {@code offsets[b]} is the start of local bucket b's record in {@code data}. */
+    record Page(byte[] data, int[] offsets, int universe, long postings) {
+        static final Page EMPTY = new Page(new byte[0], new int[PAGE_BUCKETS + 1], 1, 0);
+    }
+
+    private final Page[] pages = new Page[PAGES];
+    /** Recent additions: bucket in the high half, finger id in the low half (sorts by bucket, then finger). */
+    private long[] tail = new long[1024];
     private int tailSize;
+    private long rowPostings;
+    /** Whether fingers were taken out since the rows were written (their postings are still in them). */
+    private boolean removals;
+
+    PostingIndex() {
+        Arrays.fill(pages, Page.EMPTY);
+    }
+
+    /** An index of these pages (read from a snapshot), with no tail. */
+    PostingIndex(Page[] restored) {
+        if (restored.length != PAGES) {
+            throw new IllegalArgumentException("wrong page count");
+        }
+        for (int p = 0; p < PAGES; p++) {
+            pages[p] = restored[p];
+            rowPostings += restored[p].postings();
+        }
+    }
 
     /** The sorted, distinct buckets of a finger's (or a probe's) keys. */
     static int[] buckets(int[] keys) {
@@ -43,20 +89,25 @@ final class PostingIndex {
         return Arrays.copyOf(b, n);
     }
 
-    /** Files a finger; merges the tail when it has grown large unless {@code bulk} (the caller merges at the end). */
-    void add(int finger, int[] buckets, IntPredicate alive, boolean bulk) {
-        if (tailSize + buckets.length > tailBucket.length) {
-            int capacity = Math.max(tailBucket.length * 2, tailSize + buckets.length);
-            tailBucket = Arrays.copyOf(tailBucket, capacity);
-            tailFinger = Arrays.copyOf(tailFinger, capacity);
+    /** Files a finger; merges the tail when it has grown large unless {@code bulk} (see {@link #mergeIfLarge}). */
+    void add(int finger, int[] buckets, IntPredicate alive, int universe, boolean bulk, ForkJoinPool pool) {
+        if (tailSize + buckets.length > tail.length) {
+            // doubling up to the bulk limit, then in eighths: a slice's overshoot of the limit
+            // must not double a 32 MB array
+            int grown = tail.length < BULK_MAX_TAIL ? tail.length * 2 : tail.length + tail.length / 8;
+            tail = Arrays.copyOf(tail, Math.max(grown, tailSize + buckets.length));
         }
         for (int b : buckets) {
-            tailBucket[tailSize] = b;
-            tailFinger[tailSize++] = finger;
+            tail[tailSize++] = ((long) b << 32) | finger;
         }
         if (!bulk && tailLarge()) {
-            merge(alive);
+            merge(alive, universe, pool);
         }
+    }
+
+    /** A finger was taken out: its postings are skipped by the caller now and dropped at the next merge. */
+    void removed() {
+        removals = true;
     }
 
     /**
@@ -65,7 +116,17 @@ final class PostingIndex {
      * 40 million postings takes about a second).
      */
     boolean tailLarge() {
-        return tailSize > Math.max(MIN_TAIL, Math.min(postings.length / 16, MAX_TAIL));
+        return tailSize > Math.max(MIN_TAIL, Math.min(rowPostings / 16, MAX_TAIL));
+    }
+
+    /** During a bulk load: merges when the tail outgrows the rows or reaches {@link #BULK_MAX_TAIL}. */
+    void mergeIfLarge(IntPredicate alive, int universe, ForkJoinPool pool) {
+        if (tailSize > Math.max(MIN_TAIL, Math.min(rowPostings, BULK_MAX_TAIL))) {
+            // the load goes on: keep the tail's array for the next round instead of growing a new one
+            long[] kept = tail;
+            merge(alive, universe, pool);
+            tail = kept;
+        }
     }
 
     /**
@@ -73,141 +134,195 @@ final class PostingIndex {
      *
      * @param probe     sorted distinct buckets of one probe finger
      * @param probeBits the same buckets as a bit set over all buckets, for the unsorted tail
+     * @param reader    the calling thread's record reader
      */
-    void vote(int[] probe, long[] probeBits, short[] votes) {
+    void vote(int[] probe, long[] probeBits, short[] votes, PostingCodec.Reader reader) {
         for (int b : probe) {
-            for (int i = offsets[b], end = offsets[b + 1]; i < end; i++) {
-                votes[postings[i]]++;
+            Page page = pages[b >>> PAGE_BITS];
+            int local = b & (PAGE_BUCKETS - 1);
+            int from = page.offsets()[local];
+            if (from == page.offsets()[local + 1]) {
+                continue;
+            }
+            reader.read(page.data(), from, page.data().length, page.universe());
+            int[] fingers = reader.fingers();
+            for (int i = 0, n = reader.count(); i < n; i++) {
+                votes[fingers[i]]++;
             }
         }
         for (int i = 0; i < tailSize; i++) {
-            int b = tailBucket[i];
+            long e = tail[i];
+            int b = (int) (e >>> 32);
             if ((probeBits[b >>> 6] & (1L << b)) != 0) {
-                votes[tailFinger[i]]++;
+                votes[(int) e]++;
             }
         }
     }
 
     /**
-     * Replaces the whole index with these fingers' buckets in one counting sort (restore from a
-     * snapshot: no tail, no intermediate merges).
+     * Rewrites the rows with the tail folded in, dropping fingers no longer alive, page by page
+     * on the pool (each old page is released as soon as its successor exists, so the extra
+     * memory is a page per thread).
      *
-     * @param byFinger per finger id its sorted buckets, or null
+     * @param universe finger ids are below this (the engine's slot count × fingers)
      */
-    void rebuild(int[][] byFinger) {
-        int[] count = new int[BUCKETS + 1];
+    void merge(IntPredicate alive, int universe, ForkJoinPool pool) {
+        if (tailSize == 0 && !removals) {
+            return;
+        }
+        // without removals every posting is alive: no test per posting
+        IntPredicate keep = removals ? alive : f -> true;
+        int[] tailFrom = partitionByPage();
+        pool.submit(() -> IntStream.range(0, PAGES).parallel().forEach(p -> {
+            Arrays.sort(tail, tailFrom[p], tailFrom[p + 1]); // by bucket, then finger
+            pages[p] = mergePage(p, tail, tailFrom[p], tailFrom[p + 1], keep, universe);
+        })).join();
         long total = 0;
-        for (int[] buckets : byFinger) {
-            if (buckets != null) {
-                for (int b : buckets) {
-                    count[b + 1]++;
-                }
-                total += buckets.length;
-            }
+        for (Page page : pages) {
+            total += page.postings();
         }
-        if (total > Integer.MAX_VALUE - 8) {
-            throw new IllegalStateException("index too large for one partition");
-        }
-        for (int b = 0; b < BUCKETS; b++) {
-            count[b + 1] += count[b];
-        }
-        int[] next = new int[(int) total];
-        int[] fill = Arrays.copyOf(count, BUCKETS);
-        for (int f = 0; f < byFinger.length; f++) {
-            if (byFinger[f] != null) {
-                for (int b : byFinger[f]) {
-                    next[fill[b]++] = f;
-                }
-            }
-        }
-        offsets = count;
-        postings = next;
+        rowPostings = total;
+        removals = false;
         tailSize = 0;
-        tailBucket = new int[1024];
-        tailFinger = new int[1024];
-    }
-
-    /** During a bulk load: merges when the tail outgrows the rows, so the total merge work stays linear. */
-    void mergeIfDoubled(IntPredicate alive) {
-        if (tailSize > Math.max(MIN_TAIL, postings.length)) {
-            merge(alive);
+        if (tail.length > 1024) {
+            tail = new long[1024];
         }
-    }
-
-    /** Rebuilds the compressed rows with the tail folded in, dropping fingers no longer alive. */
-    void merge(IntPredicate alive) {
-        int[] count = new int[BUCKETS + 1];
-        int total = 0;
-        for (int b = 0; b < BUCKETS; b++) {
-            for (int i = offsets[b]; i < offsets[b + 1]; i++) {
-                if (alive.test(postings[i])) {
-                    count[b + 1]++;
-                    total++;
-                }
-            }
-        }
-        for (int i = 0; i < tailSize; i++) {
-            if (alive.test(tailFinger[i])) {
-                count[tailBucket[i] + 1]++;
-                total++;
-            }
-        }
-        for (int b = 0; b < BUCKETS; b++) {
-            count[b + 1] += count[b];
-        }
-        int[] next = new int[total];
-        int[] fill = Arrays.copyOf(count, BUCKETS);
-        for (int b = 0; b < BUCKETS; b++) {
-            for (int i = offsets[b]; i < offsets[b + 1]; i++) {
-                if (alive.test(postings[i])) {
-                    next[fill[b]++] = postings[i];
-                }
-            }
-        }
-        for (int i = 0; i < tailSize; i++) {
-            if (alive.test(tailFinger[i])) {
-                next[fill[tailBucket[i]]++] = tailFinger[i];
-            }
-        }
-        offsets = count;
-        postings = next;
-        tailSize = 0;
-        tailBucket = new int[1024];
-        tailFinger = new int[1024];
     }
 
     /**
-     * Every alive finger's buckets, ascending, as {@code out[finger]} (null for fingers with
-     * none). Folds the tail in first.
+     * Groups the tail by page in place (one pass, swapping each entry into its page's range), so
+     * each page's share is sorted on its own thread instead of the whole tail on one.
+     *
+     * @return where each page's entries start, and the tail's size last
      */
-    int[][] byFinger(int fingers, IntPredicate alive) {
-        merge(alive);
-        int[] count = new int[fingers];
-        for (int f : postings) {
-            count[f]++;
+    private int[] partitionByPage() {
+        int[] from = new int[PAGES + 1];
+        for (int i = 0; i < tailSize; i++) {
+            from[(int) (tail[i] >>> (32 + PAGE_BITS)) + 1]++;
         }
-        int[][] out = new int[fingers][];
-        for (int f = 0; f < fingers; f++) {
-            if (count[f] > 0) {
-                out[f] = new int[count[f]];
+        for (int p = 0; p < PAGES; p++) {
+            from[p + 1] += from[p];
+        }
+        int[] next = Arrays.copyOf(from, PAGES);
+        for (int p = 0; p < PAGES; p++) {
+            while (next[p] < from[p + 1]) {
+                long e = tail[next[p]];
+                int q = (int) (e >>> (32 + PAGE_BITS));
+                if (q == p) {
+                    next[p]++;
+                } else {
+                    tail[next[p]] = tail[next[q]];
+                    tail[next[q]++] = e;
+                }
             }
         }
-        int[] fill = new int[fingers];
-        for (int b = 0; b < BUCKETS; b++) {
-            for (int i = offsets[b]; i < offsets[b + 1]; i++) {
-                int f = postings[i];
-                out[f][fill[f]++] = b;
-            }
+        return from;
+    }
+
+    /** Page p rewritten with the sorted tail entries {@code tail[from..to)} (all in this page) folded in. */
+    private Page mergePage(int p, long[] tail, int from, int to, IntPredicate alive, int universe) {
+        Page old = pages[p];
+        if (from == to && old.data().length == 0) {
+            return Page.EMPTY;
         }
-        return out;
+        PostingCodec.Reader reader = new PostingCodec.Reader();
+        byte[] out = new byte[Math.max(1 << 12, old.data().length + 2 * (to - from))];
+        int[] merged = new int[256];
+        long pageStart = (long) p << PAGE_BITS;
+        int[] offsets = new int[PAGE_BUCKETS + 1];
+        int at = 0;
+        int filled = 0;
+        int lastWritten = -1;
+        long postings = 0;
+        int oldAt = 0;
+        int oldBucket = PAGE_BUCKETS;
+        if (old.data().length > 0) {
+            oldAt = reader.read(old.data(), 0, old.data().length, old.universe());
+            oldBucket = reader.bucketGap();
+        }
+        int t = from;
+        while (true) {
+            int tailBucket = t < to ? (int) ((tail[t] >>> 32) - pageStart) : PAGE_BUCKETS;
+            int b = Math.min(oldBucket, tailBucket);
+            if (b == PAGE_BUCKETS) {
+                break;
+            }
+            int n = 0;
+            if (oldBucket == b) {
+                int[] fingers = reader.fingers();
+                int count = reader.count();
+                if (merged.length < count) {
+                    merged = new int[Math.max(count, merged.length * 2)];
+                }
+                for (int i = 0; i < count; i++) {
+                    if (alive.test(fingers[i])) {
+                        merged[n++] = fingers[i];
+                    }
+                }
+                if (oldAt < old.data().length) {
+                    oldAt = reader.read(old.data(), oldAt, old.data().length, old.universe());
+                    oldBucket = b + 1 + reader.bucketGap();
+                } else {
+                    oldBucket = PAGE_BUCKETS;
+                }
+            }
+            boolean sorted = true;
+            while (t < to && (tail[t] >>> 32) == pageStart + b) {
+                int f = (int) tail[t++];
+                if (alive.test(f)) {
+                    if (n == merged.length) {
+                        merged = Arrays.copyOf(merged, n * 2);
+                    }
+                    sorted &= n == 0 || merged[n - 1] < f;
+                    merged[n++] = f;
+                }
+            }
+            if (n == 0) {
+                continue;
+            }
+            if (!sorted) {
+                // the tail holds only fingers added after the rows were written, so this is a safeguard
+                Arrays.sort(merged, 0, n);
+            }
+            int need = at + PostingCodec.maxBytes(n, universe);
+            if (need > out.length) {
+                out = Arrays.copyOf(out, Math.max(need, out.length * 2));
+            }
+            while (filled <= b) {
+                offsets[filled++] = at;
+            }
+            at = PostingCodec.encode(b - lastWritten - 1, merged, n, universe, out, at);
+            lastWritten = b;
+            postings += n;
+        }
+        while (filled <= PAGE_BUCKETS) {
+            offsets[filled++] = at;
+        }
+        return at == 0 ? Page.EMPTY : new Page(Arrays.copyOf(out, at), offsets, universe, postings);
+    }
+
+    /** The pages as they are now; pages are immutable, so this stays a consistent view after later merges. */
+    Page[] pages() {
+        return pages.clone();
+    }
+
+    /** Whether the rows hold everything (no tail, nothing removed since): what a snapshot is written from. */
+    boolean merged() {
+        return tailSize == 0 && !removals;
     }
 
     long postingCount() {
-        return (long) postings.length + tailSize;
+        return rowPostings + tailSize;
     }
 
     /** Bytes held by the arrays (what the index costs in heap beyond object headers). */
     long heapBytes() {
-        return 4L * offsets.length + 4L * postings.length + 8L * tailBucket.length;
+        long bytes = 8L * tail.length + 4L * (PAGE_BUCKETS + 1); // the shared empty page's offsets, once
+        for (Page page : pages) {
+            if (page != Page.EMPTY) {
+                bytes += page.data().length + 4L * page.offsets().length;
+            }
+        }
+        return bytes;
     }
 }

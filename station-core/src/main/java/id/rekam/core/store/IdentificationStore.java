@@ -3,7 +3,8 @@ package id.rekam.core.store;
 import id.rekam.core.audit.AuditActions;
 import id.rekam.core.audit.AuditLog;
 import id.rekam.core.crypto.Aead;
-import id.rekam.core.crypto.DecryptionException;
+import id.rekam.core.crypto.SealedChunkInput;
+import id.rekam.core.crypto.SealedChunkOutput;
 import id.rekam.core.domain.FingerPosition;
 import id.rekam.core.identification.KeysetPages;
 import id.rekam.core.packet.EnrollmentPackets;
@@ -11,9 +12,12 @@ import id.rekam.core.packet.PacketPart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,15 +40,17 @@ import java.util.function.BiConsumer;
  * index snapshot itself, sealed with the data key in a file beside the database.
  *
  * <p>The snapshot is a file, not a row: it is rebuilt from the templates when missing, so it
- * stays out of the rolling backups, and its size (a few hundred bytes per finger) would bloat
- * the write-ahead log at every write. See docs/design/store.md.
+ * stays out of the rolling backups, and its size (≈170 bytes per finger) would bloat the
+ * write-ahead log at every write. It is sealed and opened in chunks, so a restore never holds
+ * it whole. See docs/design/store.md.
  */
 public final class IdentificationStore {
 
     /** The sealed index snapshot, in the data directory. */
     public static final String SNAPSHOT_FILE = "identification-index.sealed";
     static final String SNAPSHOT_PURPOSE = "identification-index";
-    private static final int SNAPSHOT_MAGIC = 0x524B4958; // "RKIX"
+    /** "RKI2": sealed in chunks. "RKIX" files (sealed whole, before) are not read: the index is rebuilt. */
+    private static final int SNAPSHOT_MAGIC = 0x524B4932;
     /** Records extracted per transaction when a pre-V11 store is migrated. */
     private static final int EXTRACT_BATCH = 200;
 
@@ -211,49 +217,110 @@ public final class IdentificationStore {
 
     // ---------------------------------------------------------------- snapshot
 
-    /** An index snapshot as it was written: valid for the store when the commit counts agree. */
-    public record Snapshot(long commitCount, byte[] index) {
+    /** Writes the index's plain bytes; they go straight into sealed chunks. */
+    @FunctionalInterface
+    public interface SnapshotContent {
+        void writeTo(OutputStream plain) throws IOException;
     }
 
     /**
-     * Seals an index snapshot with the data key (AAD: station id, purpose and commit count, so a
-     * snapshot cannot be passed off as another station's or another count's) and replaces the
-     * previous one atomically. Nothing of it reaches the disk in clear.
+     * The last snapshot written, being opened chunk by chunk: valid for the store when the commit
+     * counts agree. Reading it may fail with an {@link IOException} at any chunk (tampered, cut
+     * off, another station's); only a read to the end shows that it was whole.
      */
-    public void writeSnapshot(byte[] index, long commitCount) {
-        byte[] sealed = data.encrypt(index, aad(commitCount));
+    public static final class Snapshot implements AutoCloseable {
+        private final long commitCount;
+        private final InputStream index;
+
+        Snapshot(long commitCount, InputStream index) {
+            this.commitCount = commitCount;
+            this.index = index;
+        }
+
+        public long commitCount() {
+            return commitCount;
+        }
+
+        /** The index's plain bytes, opened as they are read. */
+        public InputStream index() {
+            return index;
+        }
+
+        @Override
+        public void close() throws IOException {
+            index.close();
+        }
+    }
+
+    /**
+     * Seals an index snapshot with the data key, in chunks as {@code content} writes it (AAD per
+     * chunk: station id, purpose, commit count, chunk index and whether it is the last, so a
+     * snapshot cannot be passed off as another station's or another count's, nor be reordered or
+     * cut short), and replaces the previous one atomically. Nothing of it reaches the disk in
+     * clear, and neither the plain nor the sealed snapshot is ever whole in memory.
+     *
+     * @return whether it was written (a failure costs a rebuild at the next unlock, nothing else)
+     */
+    public boolean writeSnapshot(long commitCount, SnapshotContent content) {
         Path file = dataDir.resolve(SNAPSHOT_FILE);
         ByteBuffer header = ByteBuffer.allocate(12).putInt(SNAPSHOT_MAGIC).putLong(commitCount);
         try {
             id.rekam.core.io.DurableFiles.write(file, out -> {
-                out.write(header.array());
-                out.write(sealed);
+                OutputStream buffered = new BufferedOutputStream(out, 1 << 16);
+                buffered.write(header.array());
+                try (SealedChunkOutput sealed = new SealedChunkOutput(buffered, data,
+                        (chunk, last) -> aad(commitCount, chunk, last))) {
+                    content.writeTo(sealed);
+                }
+                buffered.flush();
             });
-        } catch (IOException e) {
-            // A missing snapshot costs a rebuild at the next unlock, nothing else.
+            return true;
+        } catch (IOException | RuntimeException e) {
             LOG.warn("identification index snapshot not written: {}", e.toString());
+            return false;
         }
     }
 
+    /** {@link #writeSnapshot(long, SnapshotContent)} of bytes already in memory. */
+    public boolean writeSnapshot(byte[] index, long commitCount) {
+        return writeSnapshot(commitCount, out -> out.write(index));
+    }
+
     /**
-     * The last snapshot written, opened; empty when there is none or it does not open (another
-     * station's, tampered, truncated): the caller then rebuilds the index from the templates.
+     * Opens the last snapshot written; empty when there is none or it is not of this format (one
+     * written whole by an older version: the caller rebuilds the index from the templates).
+     * Close it after reading.
      */
-    public Optional<Snapshot> readSnapshot() {
+    public Optional<Snapshot> openSnapshot() {
         Path file = dataDir.resolve(SNAPSHOT_FILE);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        try (InputStream raw = Files.newInputStream(file); DataInputStream in = new DataInputStream(raw)) {
+        InputStream raw = null;
+        try {
+            raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+            DataInputStream in = new DataInputStream(raw);
             if (in.readInt() != SNAPSHOT_MAGIC) {
+                raw.close();
+                LOG.info("identification index snapshot of an older format; the index is rebuilt");
                 return Optional.empty();
             }
             long count = in.readLong();
-            byte[] index = data.decrypt(in.readAllBytes(), aad(count));
-            return Optional.of(new Snapshot(count, index));
-        } catch (IOException | DecryptionException e) {
+            return Optional.of(new Snapshot(count, new SealedChunkInput(raw, data, (chunk, last) -> aad(count, chunk, last))));
+        } catch (IOException e) {
+            closeQuietly(raw);
             LOG.warn("identification index snapshot unusable ({}); the index is rebuilt", e.toString());
             return Optional.empty();
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        if (in != null) {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // nothing was read from it
+            }
         }
     }
 
@@ -266,7 +333,7 @@ public final class IdentificationStore {
         }
     }
 
-    private byte[] aad(long commitCount) {
-        return Aead.aad(stationId, SNAPSHOT_PURPOSE + ":" + commitCount);
+    private byte[] aad(long commitCount, long chunk, boolean last) {
+        return Aead.aad(stationId, SNAPSHOT_PURPOSE + ":" + commitCount + ":" + chunk + (last ? ":last" : ""));
     }
 }

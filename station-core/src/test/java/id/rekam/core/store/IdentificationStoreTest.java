@@ -153,38 +153,80 @@ class IdentificationStoreTest {
 
     @Test
     void theSnapshotIsSealedAndOpensOnlyForThisStationAndItsCommitCount() throws Exception {
-        byte[] index = new byte[50_000];
+        // more than two chunks, so order and completeness across chunks are exercised
+        byte[] index = new byte[2 * id.rekam.core.crypto.SealedChunkOutput.CHUNK + 50_000];
         new java.util.Random(3).nextBytes(index);
         System.arraycopy("TRIANGLE-BUCKETS".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, index, 100, 16);
-        assertThat(identification.readSnapshot()).isEmpty();
-        identification.writeSnapshot(index, 42);
-        IdentificationStore.Snapshot read = identification.readSnapshot().orElseThrow();
-        assertThat(read.commitCount()).isEqualTo(42);
-        assertThat(read.index()).isEqualTo(index);
+        assertThat(identification.openSnapshot()).isEmpty();
+        assertThat(identification.writeSnapshot(index, 42)).isTrue();
+        try (IdentificationStore.Snapshot read = identification.openSnapshot().orElseThrow()) {
+            assertThat(read.commitCount()).isEqualTo(42);
+            assertThat(read.index().readAllBytes()).isEqualTo(index);
+        }
         Path file = dir.resolve(IdentificationStore.SNAPSHOT_FILE);
-        assertThat(AtRestEncryptionTest.findNeedles(dir, List.of(java.util.Arrays.copyOfRange(index, 100, 132))))
-                .as("the index bytes are nowhere in clear").isEmpty();
+        List<byte[]> needles = new java.util.ArrayList<>();
+        for (int at = 0; at + 32 <= index.length; at += 300_000) {
+            needles.add(java.util.Arrays.copyOfRange(index, at, at + 32));
+        }
+        needles.add(java.util.Arrays.copyOfRange(index, 100, 132));
+        assertThat(AtRestEncryptionTest.findNeedles(dir, needles)).as("the index bytes are nowhere in clear").isEmpty();
         assertThat(dir.resolve(IdentificationStore.SNAPSHOT_FILE + ".tmp")).doesNotExist();
+        byte[] good = Files.readAllBytes(file);
 
         // Claiming another commit count breaks the seal: a stale snapshot cannot pass for a fresh one.
-        byte[] raw = Files.readAllBytes(file);
+        byte[] raw = good.clone();
         java.nio.ByteBuffer.wrap(raw).putLong(4, 43);
         Files.write(file, raw);
-        assertThat(identification.readSnapshot()).isEmpty();
-        // Flipped bits and other stations' snapshots are refused too.
-        identification.writeSnapshot(index, 42);
-        raw = Files.readAllBytes(file);
+        assertThat(readWhole()).isEmpty();
+        // Flipped bits, a snapshot cut off at a chunk boundary or inside a chunk, chunks swapped,
+        // and other stations' snapshots are refused too.
+        raw = good.clone();
         raw[raw.length - 20] ^= 1;
         Files.write(file, raw);
-        assertThat(identification.readSnapshot()).isEmpty();
+        assertThat(readWhole()).isEmpty();
+        int firstChunk = 12 + 4 + java.nio.ByteBuffer.wrap(good).getInt(12);
+        int secondChunk = 4 + java.nio.ByteBuffer.wrap(good).getInt(firstChunk);
+        Files.write(file, java.util.Arrays.copyOf(good, firstChunk + secondChunk));
+        assertThat(readWhole()).as("cut off after two whole chunks").isEmpty();
+        Files.write(file, java.util.Arrays.copyOf(good, good.length - 1));
+        assertThat(readWhole()).isEmpty();
+        raw = good.clone();
+        System.arraycopy(good, firstChunk, raw, 12, secondChunk);
+        System.arraycopy(good, 12, raw, 12 + secondChunk, firstChunk - 12);
+        Files.write(file, raw);
+        assertThat(readWhole()).as("the first two chunks swapped").isEmpty();
+        raw = java.util.Arrays.copyOf(good, good.length + 1);
+        Files.write(file, raw);
+        assertThat(readWhole()).as("a byte after the last chunk").isEmpty();
+        // A snapshot sealed whole by the previous format (magic "RKIX") is not opened: it is rebuilt.
+        raw = good.clone();
+        java.nio.ByteBuffer.wrap(raw).putInt(0, 0x524B4958);
+        Files.write(file, raw);
+        assertThat(identification.openSnapshot()).isEmpty();
+
         Path other = dir.resolve("other");
         try (StationStore second = StationStore.initialise(other, TestStores.PASSPHRASE, TestStores.STATION,
                 TestStores.fastOptions(clock))) {
             second.identification().writeSnapshot(index, 42);
         }
         Files.copy(other.resolve(IdentificationStore.SNAPSHOT_FILE), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        assertThat(identification.readSnapshot()).isEmpty();
+        assertThat(readWhole()).isEmpty();
+        Files.write(file, good);
+        assertThat(readWhole()).contains(index);
         identification.deleteSnapshot();
         assertThat(file).doesNotExist();
+    }
+
+    /** The snapshot's bytes if it opens and reads to its end, else empty. */
+    private java.util.Optional<byte[]> readWhole() {
+        java.util.Optional<IdentificationStore.Snapshot> opened = identification.openSnapshot();
+        if (opened.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        try (IdentificationStore.Snapshot s = opened.get()) {
+            return java.util.Optional.of(s.index().readAllBytes());
+        } catch (java.io.IOException refused) {
+            return java.util.Optional.empty();
+        }
     }
 }

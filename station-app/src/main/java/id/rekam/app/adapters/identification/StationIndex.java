@@ -9,10 +9,12 @@ import id.rekam.core.identification.DuplicatePolicy;
 import id.rekam.core.store.IdentificationStore;
 import id.rekam.identification.Identification;
 import id.rekam.identification.IdentificationEngine;
+import id.rekam.identification.IndexCapture;
 import id.rekam.identification.Probe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -31,7 +33,7 @@ import java.util.function.Supplier;
  * {@link DuplicatePolicy#DEFAULT}). Made when the store is unlocked, on a background thread: from
  * the store's sealed snapshot when it was written at the store's current commit count, else
  * rebuilt from every record's sealed templates (extracted from the packets first on a store from
- * before schema 10). Each commit adds its record once the transaction committed; a fresh sealed
+ * before schema 10) — also when the snapshot cannot be read to its end, whatever the reason. Each commit adds its record once the transaction committed; a fresh sealed
  * snapshot is written after a rebuild and when the store is closed. Nothing of the index is ever
  * written in clear.
  */
@@ -41,8 +43,8 @@ public final class StationIndex implements FingerprintIdentification, AutoClosea
     enum Origin { SNAPSHOT, REBUILT }
 
     private static final Logger LOG = LoggerFactory.getLogger(StationIndex.class);
-    /** Records read and opened per page while building. */
-    private static final int PAGE = 512;
+    /** Records read and opened per page while building: a few hundred KB of templates at a time. */
+    private static final int PAGE = 256;
     /** How often a check waiting for the index reports its progress. */
     private static final long PROGRESS_MS = 150;
 
@@ -115,21 +117,30 @@ public final class StationIndex implements FingerprintIdentification, AutoClosea
         total = t;
     }
 
-    /** Restores the sealed snapshot if it was written at the store's current commit count. */
+    /**
+     * Restores the sealed snapshot if it was written at the store's current commit count. Any
+     * failure to read it to its end (tampered, cut off, another index version, too large for the
+     * heap) means a rebuild from the templates, never a station without duplicate checks: the
+     * engine keeps its empty index until a snapshot has been read whole.
+     */
     private boolean restored() {
         commits.writeLock().lock();
         try {
             long count = store.commitCount();
-            Optional<IdentificationStore.Snapshot> snapshot = store.readSnapshot();
-            if (snapshot.isEmpty() || snapshot.get().commitCount() != count) {
-                snapshot.ifPresent(s -> LOG.info("fingerprint index snapshot is stale ({} records, store has {}); "
-                        + "rebuilding", s.commitCount(), count));
+            Optional<IdentificationStore.Snapshot> opened = store.openSnapshot();
+            if (opened.isEmpty()) {
                 return false;
             }
-            try {
-                engine.restore(snapshot.get().index());
-            } catch (IllegalArgumentException otherVersion) {
-                LOG.info("fingerprint index snapshot is of another index version; rebuilding");
+            try (IdentificationStore.Snapshot snapshot = opened.get()) {
+                if (snapshot.commitCount() != count) {
+                    LOG.info("fingerprint index snapshot is stale ({} records, store has {}); rebuilding",
+                            snapshot.commitCount(), count);
+                    return false;
+                }
+                engine.restore(snapshot.index());
+            } catch (IOException | RuntimeException | OutOfMemoryError unusable) {
+                LOG.warn("fingerprint index snapshot could not be restored ({}); rebuilding from the sealed templates",
+                        unusable.toString());
                 return false;
             }
             origin = Origin.SNAPSHOT;
@@ -158,19 +169,24 @@ public final class StationIndex implements FingerprintIdentification, AutoClosea
         };
     }
 
-    /** Seals the index with the commit count it is level with; commits wait meanwhile. */
+    /**
+     * Seals the index with the commit count it is level with. Commits wait only while the view is
+     * taken; the view is then streamed into sealed chunks while the desk goes on.
+     */
     private void writeSnapshot() {
-        byte[] bytes;
+        IndexCapture capture;
         long count;
         commits.writeLock().lock();
         try {
             count = store.commitCount();
-            bytes = engine.snapshot();
+            capture = engine.capture();
             dirty = false;
         } finally {
             commits.writeLock().unlock();
         }
-        store.writeSnapshot(bytes, count);
+        if (!store.writeSnapshot(count, capture::writeTo)) {
+            dirty = true;
+        }
     }
 
     /**

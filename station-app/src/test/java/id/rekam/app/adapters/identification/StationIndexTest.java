@@ -119,6 +119,47 @@ class StationIndexTest {
         assertThat(afterTamper.people()).isEqualTo(5);
     }
 
+    /**
+     * A snapshot that cannot be restored — cut off, or sealed correctly around bytes that are not
+     * an index (as a failed or out-of-memory restore leaves things) — falls back to a rebuild from
+     * the sealed templates in the same unlock: duplicates are still found, and the next unlock
+     * restores the snapshot the rebuild sealed.
+     */
+    @Test
+    void aSnapshotThatCannotBeRestoredIsRebuiltAndDuplicatesAreStillFound() throws Exception {
+        StationIndex first = open();
+        List<EnrollmentRecord> stored = new ArrayList<>();
+        for (long p = 31; p <= 34; p++) {
+            EnrollmentRecord r = person(p, 0);
+            commit(first, r);
+            stored.add(r);
+        }
+        byte[] built = first.snapshotBytes();
+        first.close();
+        Path file = dir.resolve(IdentificationStore.SNAPSHOT_FILE);
+        byte[] good = Files.readAllBytes(file);
+
+        Files.write(file, Arrays.copyOf(good, good.length * 2 / 3));
+        StationIndex afterCut = open();
+        assertThat(afterCut.origin()).isEqualTo(StationIndex.Origin.REBUILT);
+        assertThat(afterCut.snapshotBytes()).isEqualTo(built);
+        FingerprintIdentification.Result found = check(afterCut, person(33, 1));
+        assertThat(found.verdict()).isEqualTo(DuplicatePolicy.Verdict.POSSIBLE_DUPLICATE);
+        assertThat(found.candidates().get(0).id()).isEqualTo(stored.get(2).id());
+        afterCut.close();
+
+        store.identification().writeSnapshot(Arrays.copyOf(built, built.length / 2), store.identification().commitCount());
+        StationIndex afterGarbage = open();
+        assertThat(afterGarbage.origin()).isEqualTo(StationIndex.Origin.REBUILT);
+        assertThat(check(afterGarbage, person(31, 1)).candidates()).extracting(FingerprintIdentification.Candidate::id)
+                .containsExactly(stored.get(0).id());
+        afterGarbage.close();
+
+        StationIndex next = open();
+        assertThat(next.origin()).as("the rebuild sealed a good snapshot").isEqualTo(StationIndex.Origin.SNAPSHOT);
+        assertThat(next.snapshotBytes()).isEqualTo(built);
+    }
+
     @Test
     void aCheckStartedWhileTheIndexIsBuiltWaitsForItAndFindsEveryRecord() throws Exception {
         List<EnrollmentRecord> stored = new ArrayList<>();
