@@ -52,7 +52,8 @@ import java.util.stream.Stream;
 public final class BigQueueBench {
 
     /** What the installer's launcher gives the station (installer/pom.xml, installer.java.options). */
-    static final List<String> LAUNCHER = List.of("-Dfile.encoding=UTF-8", "-Xss2m", "-Xmx512m");
+    static final List<String> LAUNCHER = List.of("-Dfile.encoding=UTF-8", "-Xss2m", "-Xmx512m",
+            "-XX:G1PeriodicGCInterval=15000", "-XX:MinHeapFreeRatio=5", "-XX:MaxHeapFreeRatio=15");
     /**
      * The JVM sizes its initial heap and young generation from the machine's RAM (1/64 of it: 376 MB
      * on a 24 GB build machine, 64 MB on the 4 GB field laptop the launcher's limit is set for), and
@@ -119,8 +120,9 @@ public final class BigQueueBench {
                         : " -XX:MaxRAM=" + laptopRam + " (heap ergonomics of a laptop with that RAM)"));
         md.append("| store | variant | index from | index ready s | first search ms (index then) | later p50 ms "
                 + "| records list ms | counters ms | guardrails ms | coverage ms | RSS MB index ready "
-                + "| RSS MB after check (peak) | live heap MB | duplicate check |\n"
-                + "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+                + "| RSS MB after check (peak) | RSS MB settled (idle " + BigQueueProbe.SETTLE_SECONDS + " s) "
+                + "| live heap MB | duplicate check |\n"
+                + "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (int[] s : sizes) {
             Path dir = root.resolve(s[0] + "-of-" + s[1]);
             Path bare = root.resolve(s[0] + "-of-" + s[1] + "-nosnapshot");
@@ -161,12 +163,12 @@ public final class BigQueueBench {
         String ready = r.containsKey("readyMs")
                 ? String.format(Locale.ROOT, "%.1f", Double.parseDouble(r.get("readyMs")) / 1000) : "-";
         return String.format(Locale.ROOT, "| %,d pending of %,d | %s | %s | %s | %s (%s) | %s | %s | %s | %s | %s "
-                        + "| %s | %s (%s) | %s | %s |%n",
+                        + "| %s | %s (%s) | %s | %s | %s |%n",
                 s[0], s[1], v.label, origin(r), ready, r.getOrDefault("first", "-"),
                 r.getOrDefault("indexAtFirst", "-"), r.getOrDefault("laterP50", "-"), r.getOrDefault("list", "-"),
                 r.getOrDefault("counters", "-"), r.getOrDefault("guardrails", "-"), r.getOrDefault("coverage", "-"),
                 r.getOrDefault("rssMb", "-"), r.getOrDefault("rssAfterCheckMb", "-"), r.getOrDefault("hwmMb", "-"),
-                r.getOrDefault("heapLiveMb", "-"), check);
+                r.getOrDefault("rssSettledMb", "-"), r.getOrDefault("heapLiveMb", "-"), check);
     }
 
     private static String origin(Map<String, String> r) {

@@ -66,6 +66,9 @@ public final class BigQueueProbe {
         }
     }
 
+    /** Idle time before the settled reading: past the launcher's {@code G1PeriodicGCInterval} and one cycle. */
+    static final long SETTLE_SECONDS = Long.getLong("rekam.bench.field.settleSeconds", 45);
+
     private static void run(Path dir, char[] pass, boolean withIndex, Map<String, String> out) throws Exception {
         StoreOptions options = StoreOptions.defaults().withKdf(KdfParams.forTestsOnly(1_000, 1_000));
         Path snapshot = dir.resolve(IdentificationStore.SNAPSHOT_FILE);
@@ -94,6 +97,10 @@ public final class BigQueueProbe {
             putRss(out, "rssMb");
             duplicateCheck(store, index, out);
             putRss(out, "rssAfterCheckMb");
+            // A desk is idle most of the time: what the station holds once the JVM has had an idle
+            // period to give back what the build or restore left committed (G1's periodic collection).
+            Thread.sleep(TimeUnit.SECONDS.toMillis(SETTLE_SECONDS));
+            putRss(out, "rssSettledMb");
             // Rebuilding seals a fresh snapshot (new file); restoring leaves the file as it was.
             Object after = fileState(snapshot);
             if (!out.containsKey("origin")) {
