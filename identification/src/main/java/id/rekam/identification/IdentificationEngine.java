@@ -265,14 +265,7 @@ public final class IdentificationEngine {
     /** Checks a record against everyone indexed, telling {@code listener} how far it got. */
     public Identification identify(Probe probe, Listener listener) {
         long t0 = System.nanoTime();
-        Map<FingerPosition, Minutiae> readable = new EnumMap<>(FingerPosition.class);
-        probe.prints().forEach((position, bytes) -> {
-            try {
-                readable.put(position, Minutiae.read(bytes));
-            } catch (IllegalArgumentException unreadable) {
-                // an unreadable probe template can match nothing; the policy counts prints, not bytes
-            }
-        });
+        Map<FingerPosition, Minutiae> readable = readable(probe);
         List<Ranked> ranked = rank(readable, probe.self());
         listener.shortlisted(ranked.size());
         long t1 = System.nanoTime();
@@ -284,7 +277,29 @@ public final class IdentificationEngine {
                 policy.tooManyExceptions(probe.exceptions()), candidates, ranked.size(), t1 - t0, t2 - t1);
     }
 
-    record Ranked(String personId, int rank, int votes) {
+    /**
+     * The short list the index alone gives for {@code probe}, before any verification: what a
+     * check would verify, with each person's votes. For benchmarks and diagnostics (how far the
+     * true person stands above everyone else); a decision needs {@link #identify}.
+     */
+    public List<Ranked> ranking(Probe probe) {
+        return rank(readable(probe), probe.self());
+    }
+
+    private static Map<FingerPosition, Minutiae> readable(Probe probe) {
+        Map<FingerPosition, Minutiae> readable = new EnumMap<>(FingerPosition.class);
+        probe.prints().forEach((position, bytes) -> {
+            try {
+                readable.put(position, Minutiae.read(bytes));
+            } catch (IllegalArgumentException unreadable) {
+                // an unreadable probe template can match nothing; the policy counts prints, not bytes
+            }
+        });
+        return readable;
+    }
+
+    /** A short-listed person: their place in the ranking (0 is the best) and their index votes. */
+    public record Ranked(String personId, int rank, int votes) {
     }
 
     /** The {@code shortlist} most similar people by index votes, best first (ties by id). */

@@ -24,7 +24,7 @@ final class IndexSnapshot {
     /** 2: compressed pages (1 held per-finger bucket lists). */
     private static final int VERSION = 2;
     /** Changes whenever the features change, so an old snapshot is rebuilt instead of misread. */
-    static final int FEATURES = java.util.Objects.hash(Triplets.NEIGHBOURS, Triplets.SIDE_BIN, Triplets.MIN_SIDE,
+    static final int FEATURES = java.util.Objects.hash(Triplets.NEIGHBOURS, Triplets.STORED_NEIGHBOURS, Triplets.SIDE_BIN, Triplets.MIN_SIDE,
             Triplets.MAX_SIDE, Triplets.ANGLE_BINS, Triplets.MARGIN, Triplets.MIN_HEIGHT, Triplets.SIDE_TIE,
             PostingIndex.BUCKET_BITS, PostingIndex.PAGE_BITS);
     /** No page of a station or server partition comes near this; a larger length is not a snapshot. */

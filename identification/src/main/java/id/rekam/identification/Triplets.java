@@ -8,7 +8,8 @@ import java.util.Arrays;
  * another impression of the same finger — rotation and displacement change nothing — and
  * quantised into one integer each.
  *
- * <p>Each minutia is joined with pairs of its {@value #NEIGHBOURS} nearest neighbours. A
+ * <p>Each minutia is joined with pairs of its nearest neighbours ({@value #STORED_NEIGHBOURS} for a
+ * stored finger, {@value #NEIGHBOURS} for a probe: asymmetric, see {@link #STORED_NEIGHBOURS}). A
  * triangle is read clockwise from the vertex opposite its longest side; its key packs the
  * three side lengths ({@value #SIDE_BIN} px bins) and, per vertex, the minutia's direction
  * relative to the side leaving it ({@value #ANGLE_BINS} bins). A stored finger keeps one key
@@ -18,7 +19,17 @@ import java.util.Arrays;
  */
 final class Triplets {
 
+    /** A probe joins each minutia with pairs of this many nearest neighbours (six pairs). */
     static final int NEIGHBOURS = 4;
+    /**
+     * A stored finger joins each minutia with pairs of only this many (three pairs): half the
+     * triangles, so half the index's memory, and each stored triangle is still one the probe
+     * builds, because a minutia's three nearest neighbours are among its four nearest. Measured
+     * on 12,500 simulated people (docs/benchmarks.md, "Fewer stored triangles"): every
+     * re-enrolment still ranked first, the true person's votes at least 2.5 times the best
+     * other person's (2.8 with four); with two neighbours the margin fell to 1.6.
+     */
+    static final int STORED_NEIGHBOURS = 3;
     static final double SIDE_BIN = 10;
     static final double MIN_SIDE = 12;
     static final double MAX_SIDE = 150;
@@ -60,7 +71,7 @@ final class Triplets {
 
     private static int[] keys(Minutiae m, boolean probe) {
         int n = m.size();
-        int[][] neighbours = neighbours(m);
+        int[][] neighbours = neighbours(m, probe ? NEIGHBOURS : STORED_NEIGHBOURS);
         KeySink sink = new KeySink(probe ? 4096 : 256);
         for (int i = 0; i < n; i++) {
             int[] nb = neighbours[i];
@@ -97,7 +108,7 @@ final class Triplets {
         return hasP && hasQ;
     }
 
-    private static int[][] neighbours(Minutiae m) {
+    private static int[][] neighbours(Minutiae m, int wanted) {
         int n = m.size();
         int[][] out = new int[n][];
         long[] order = new long[n];
@@ -111,7 +122,7 @@ final class Triplets {
                 }
             }
             Arrays.sort(order, 0, count);
-            int[] nb = new int[Math.min(NEIGHBOURS, count)];
+            int[] nb = new int[Math.min(wanted, count)];
             for (int r = 0; r < nb.length; r++) {
                 nb[r] = (int) (order[r] & 0xFFFFF);
             }

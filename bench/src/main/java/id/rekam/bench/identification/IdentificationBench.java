@@ -213,6 +213,7 @@ public final class IdentificationBench {
                 Arrays.stream(results).mapToLong(Identification::retrievalNanos).average().orElse(0) / 1e6,
                 Arrays.stream(results).mapToLong(Identification::verificationNanos).average().orElse(0) / 1e6);
         line("Recall by kind (brute force finds / engine finds of those): %s.", kinds(byKind));
+        line("%s", rankingMargin(engine, probes));
         line("");
         line("Score rates (SourceAFIS) on these prints: impostor pairs from the brute-force runs (%d cross-position "
                 + "pairs), genuine pairs from the re-enrolments' true fingers (%d pairs).", impostorPairs, genuine.size());
@@ -316,6 +317,56 @@ public final class IdentificationBench {
             probes.add(new ProbeCase("new person", -1, Probe.of(prints(s.templates()), 0)));
         }
         return probes;
+    }
+
+    /**
+     * How far the index alone puts each re-enrolled person above everyone else (votes before
+     * verification): recall holds only while the true person stays in the short list, so this
+     * is the margin a larger gallery or a leaner index eats into.
+     */
+    private static String rankingMargin(IdentificationEngine engine, List<ProbeCase> probes) {
+        int lowestTrue = Integer.MAX_VALUE;
+        int worstRank = -1;
+        int missing = 0;
+        int bestOther = 0;
+        double lowestRatio = Double.MAX_VALUE;
+        int strangers = 0;
+        int strangerTop = 0;
+        double strangerSum = 0;
+        for (ProbeCase c : probes) {
+            List<IdentificationEngine.Ranked> ranked = engine.ranking(c.probe());
+            if (c.truePerson() < 0) {
+                int top = ranked.isEmpty() ? 0 : ranked.get(0).votes();
+                strangers++;
+                strangerTop = Math.max(strangerTop, top);
+                strangerSum += top;
+                continue;
+            }
+            int own = -1;
+            int other = 0;
+            for (IdentificationEngine.Ranked r : ranked) {
+                if (r.personId().equals(id(c.truePerson()))) {
+                    own = r.votes();
+                    worstRank = Math.max(worstRank, r.rank());
+                } else {
+                    other = Math.max(other, r.votes());
+                }
+            }
+            if (own < 0) {
+                missing++;
+                continue;
+            }
+            lowestTrue = Math.min(lowestTrue, own);
+            bestOther = Math.max(bestOther, other);
+            lowestRatio = Math.min(lowestRatio, own / (double) Math.max(1, other));
+        }
+        return String.format(Locale.ROOT, "Ranking margin (index votes before verification): re-enrolments: the true "
+                        + "person's votes at least %d, ranked at worst %d (0 is first), %d not short-listed; the best "
+                        + "other person in their short lists at most %d votes; lowest ratio true / best other %.2f. New "
+                        + "people: the top of the ranking at most %d votes (mean %.1f of %d).",
+                lowestTrue == Integer.MAX_VALUE ? 0 : lowestTrue, worstRank, missing, bestOther,
+                lowestRatio == Double.MAX_VALUE ? 0 : lowestRatio, strangerTop, strangerSum / Math.max(1, strangers),
+                strangers);
     }
 
     private List<DuplicatePolicy.FingerScore> scoreAll(Probe probe, Map<FingerPosition, byte[]> stored) {
