@@ -68,6 +68,54 @@ class SearchSnapshotTest {
         }
     }
 
+    @Test
+    void aSnapshotOfTheFirstFormatIsIgnoredAndRewritten() {
+        DemoRecords demo = TestStores.demo(34);
+        EnrollmentRecord saved = demo.next();
+        try (StationStore store = TestStores.create(dir, TestStores.fastOptions())) {
+            store.saveEnrollment(saved);
+            summariesOnly(store, 10);
+            // What the index before packed entries wrote: strings, no format number; here a
+            // record that does not exist, covering every row.
+            byte[] v1 = StringSearchReference.encodeV1(List.of(new StringSearchReference.Entry(
+                    bulkId(999), "3276019999999999", new String[] {"GHOST"}, "32.76.01.1001")));
+            store.inTransaction(tx -> {
+                try (Statement s = tx.connection().createStatement()) {
+                    s.executeUpdate("DELETE FROM search_snapshot");
+                }
+                try (java.sql.PreparedStatement p = tx.connection().prepareStatement(
+                        "INSERT INTO search_snapshot (chunk, upto_rowid, sealed) "
+                                + "VALUES (0, (SELECT max(rowid) FROM records), ?)")) {
+                    p.setBytes(1, tx.seal(v1, "0", SummaryIndex.SNAPSHOT));
+                    p.executeUpdate();
+                }
+                return null;
+            });
+        }
+        try (StationStore store = StationStore.open(dir, TestStores.PASSPHRASE, TestStores.fastOptions())) {
+            assertThat(store.search("ghost", 5)).isEmpty();
+            assertThat(store.search("", 100)).hasSize(11);
+            assertThat(store.search("warga ke 7", 5)).extracting(s -> s.id().value()).containsExactly(bulkId(7));
+            assertThat(store.search(saved.demographics().nik().value(), 5)).extracting(RecordSummary::id)
+                    .containsExactly(saved.id());
+        }
+        try (StationStore store = StationStore.open(dir, TestStores.PASSPHRASE, TestStores.fastOptions())) {
+            assertThat(chunks(store)).as("rewritten as the store closed").isEqualTo(1);
+            byte[] plain = store.inTransaction(tx -> {
+                try (Statement s = tx.connection().createStatement();
+                     ResultSet rs = s.executeQuery("SELECT sealed FROM search_snapshot WHERE chunk = 0")) {
+                    rs.next();
+                    return tx.open(rs.getBytes(1), "0", SummaryIndex.SNAPSHOT);
+                }
+            });
+            assertThat(java.nio.ByteBuffer.wrap(plain).getInt()).isEqualTo(SnapshotChunk.MAGIC);
+            assertThat(SnapshotChunk.read(plain, new VillageCodes())).hasSize(11);
+            assertThat(store.search("warga ke 7", 5)).extracting(s -> s.id().value()).containsExactly(bulkId(7));
+            assertThat(store.search(saved.demographics().fullName(), 5)).extracting(RecordSummary::id)
+                    .containsExactly(saved.id());
+        }
+    }
+
     private static String bulkId(int i) {
         return new java.util.UUID(0x1234L, i).toString();
     }
@@ -114,19 +162,26 @@ class SearchSnapshotTest {
 
     @Test
     void snapshotChunksRoundTripAndAreBoundToTheirNumber() {
-        List<SummaryIndex.Entry> entries = List.of(
-                new SummaryIndex.Entry("R-1", "3276010101900001", new String[] {"SITI", "AMINAH"}, "32.76.01.1001"),
-                new SummaryIndex.Entry("R-2", "3276010101900002", new String[] {"BUDI"}, null));
-        List<SummaryIndex.Entry> back = SummaryIndex.decode(SummaryIndex.encode(entries));
+        VillageCodes codes = new VillageCodes();
+        List<byte[]> entries = List.of(
+                new SummaryIndex.Entry("R-1", "3276010101900001", new String[] {"SITI", "AMINAH"}, "32.76.01.1001").pack(codes),
+                new SummaryIndex.Entry("R-2", "3276010101900002", new String[] {"BUDI"}, null).pack(codes));
+        // Read back in another session, whose kelurahan numbering is its own.
+        VillageCodes later = new VillageCodes();
+        later.number("32.76.02.2002");
+        List<SummaryIndex.Entry> back = SnapshotChunk.read(SnapshotChunk.write(entries, codes), later).stream()
+                .map(e -> SummaryIndex.Entry.unpack(e, later)).toList();
         assertThat(back).hasSize(2);
+        assertThat(back.get(0).id()).isEqualTo("R-1");
+        assertThat(back.get(0).nik()).isEqualTo("3276010101900001");
         assertThat(back.get(0).nameWords()).containsExactly("SITI", "AMINAH");
         assertThat(back.get(0).villageCode()).isEqualTo("32.76.01.1001");
         assertThat(back.get(1).villageCode()).isNull();
 
         SummarySeal seal = new SummarySeal(new id.rekam.core.crypto.Aead(new byte[32]));
-        byte[] sealed = seal.sealSnapshot(0, SummaryIndex.encode(entries));
+        byte[] sealed = seal.sealSnapshot(0, SnapshotChunk.write(entries, codes));
         assertThat(new String(sealed, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("SITI");
-        assertThat(SummaryIndex.decode(seal.openSnapshot(0, sealed))).hasSize(2);
+        assertThat(SnapshotChunk.read(seal.openSnapshot(0, sealed), codes)).hasSize(2);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> seal.openSnapshot(1, sealed))
                 .isInstanceOf(id.rekam.core.crypto.DecryptionException.class);
     }
