@@ -14,14 +14,18 @@ import java.util.Arrays;
  * id, mask of indexed fingers), then the {@value PostingIndex#PAGES} pages of rows exactly as
  * the index keeps them ({@link PostingCodec}; finger ids numbered by the people's order here),
  * then the magic again. The same people give the same bytes however and in whatever order they
- * were added. Reading it back parses each page once to find its buckets, so a restore costs
- * the index's own memory and one page. Nothing here is encrypted: triangle buckets are
- * biometric data, so the caller seals the stream before it touches disk.
+ * were added. Reading it back parses each page once to rebuild its {@link BucketTable}, so a
+ * restore costs the index's own memory and one page. Nothing here is encrypted: triangle
+ * buckets are biometric data, so the caller seals the stream before it touches disk.
  */
 final class IndexSnapshot {
 
     private static final int MAGIC = 0x524B4958; // "RKIX"
-    /** 2: compressed pages (1 held per-finger bucket lists). */
+    /**
+     * 2: compressed pages (1 held per-finger bucket lists). The pages' bucket tables are not
+     * written: a restore rebuilds them while it parses each page, so they may change without a
+     * new version.
+     */
     private static final int VERSION = 2;
     /** Changes whenever the features change, so an old snapshot is rebuilt instead of misread. */
     static final int FEATURES = java.util.Objects.hash(Triplets.NEIGHBOURS, Triplets.STORED_NEIGHBOURS, Triplets.SIDE_BIN, Triplets.MIN_SIDE,
@@ -159,8 +163,7 @@ final class IndexSnapshot {
             }
             byte[] data = new byte[length];
             in.readFully(data);
-            int[] offsets = new int[PostingIndex.PAGE_BUCKETS + 1];
-            int filled = 0;
+            BucketTable.Builder table = new BucketTable.Builder();
             int bucket = -1;
             long postings = 0;
             for (int from = 0; from < length; ) {
@@ -176,15 +179,10 @@ final class IndexSnapshot {
                         throw new IllegalArgumentException("malformed snapshot: posting of a finger not indexed");
                     }
                 }
-                while (filled <= bucket) {
-                    offsets[filled++] = start;
-                }
+                table.add(bucket, start);
                 postings += reader.count();
             }
-            while (filled <= PostingIndex.PAGE_BUCKETS) {
-                offsets[filled++] = length;
-            }
-            pages[p] = new PostingIndex.Page(data, offsets, universe, postings);
+            pages[p] = new PostingIndex.Page(data, table.build(), universe, postings);
         }
         if (in.readInt() != MAGIC) {
             throw new IllegalArgumentException("malformed snapshot: no end mark");

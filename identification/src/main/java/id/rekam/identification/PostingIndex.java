@@ -8,9 +8,10 @@ import java.util.stream.IntStream;
 /**
  * Inverted file from triangle buckets to the fingers filed under them: compressed rows
  * ({@link PostingCodec}: sorted finger ids per bucket, Rice-coded gaps, ≈1.4 bytes a posting)
- * in 1,024 immutable pages, plus a small unsorted tail of recent additions that is
- * merged in when it grows too large ({@link #tailLarge()}), so adding a person costs a few array
- * appends; a bulk load fills the tail and merges when it reaches {@link #BULK_MAX_TAIL}.
+ * in 1,024 immutable pages, each with a sparse {@link BucketTable} of where its used buckets'
+ * records start, plus a small unsorted tail of recent additions that is merged in when it grows
+ * too large ({@link #tailLarge()}), so adding a person costs a few array appends; a bulk load
+ * fills the tail and merges when it reaches {@link #BULK_MAX_TAIL}.
  *
  * <p>A merge rewrites one page at a time and drops the old page before the next, so it needs
  * one page's worth of extra memory, not a second copy of the index; pages are never changed in
@@ -27,10 +28,10 @@ final class PostingIndex {
     static final int BUCKET_BITS = 22;
     static final int BUCKETS = 1 << BUCKET_BITS;
     /**
-     * 1,024 pages of 4,096 buckets: a page's bytes (≈165 KB at 100,000 people, ≈330 KB at
-     * 200,000) stay under half of G1's smallest region (1 MB), so they are ordinary objects; a
-     * larger page would be "humongous", each taking whole regions (a 650 KB page wastes a third
-     * of its 1 MB region).
+     * 1,024 pages of 4,096 buckets: a page's bytes (≈160 KB, the largest 202 KB, at 100,000
+     * people; ≈330 KB at 200,000) stay under half of G1's smallest region (1 MB), so they are
+     * ordinary objects; a larger page would be "humongous", each taking whole regions (a 650 KB
+     * page wastes a third of its 1 MB region).
      */
     static final int PAGE_BITS = 12;
     static final int PAGE_BUCKETS = 1 << PAGE_BITS;
@@ -45,9 +46,11 @@ final class PostingIndex {
      */
     static final int BULK_MAX_TAIL = 1 << 22;
 
-    /** One page of rows: {@code offsets[b]} is the start of local bucket b's record in {@code data}. */
-    record Page(byte[] data, int[] offsets, int universe, long postings) {
-        static final Page EMPTY = new Page(new byte[0], new int[PAGE_BUCKETS + 1], 1, 0);
+    /** One page of rows: its records ({@link PostingCodec}) and where each used bucket's record starts. */
+    record Page(byte[] data, BucketTable buckets, int universe, long postings) {
+        static final Page EMPTY = new Page(new byte[0], BucketTable.EMPTY, 1, 0);
+        /** The record object (a 12-byte header and four fields: 32 bytes) and its data array's header (16). */
+        static final int HEADERS = 32 + 16;
     }
 
     private final Page[] pages = new Page[PAGES];
@@ -139,9 +142,8 @@ final class PostingIndex {
     void vote(int[] probe, long[] probeBits, short[] votes, PostingCodec.Reader reader) {
         for (int b : probe) {
             Page page = pages[b >>> PAGE_BITS];
-            int local = b & (PAGE_BUCKETS - 1);
-            int from = page.offsets()[local];
-            if (from == page.offsets()[local + 1]) {
+            int from = page.buckets().start(b & (PAGE_BUCKETS - 1));
+            if (from < 0) {
                 continue;
             }
             reader.read(page.data(), from, page.data().length, page.universe());
@@ -229,9 +231,8 @@ final class PostingIndex {
         byte[] out = new byte[Math.max(1 << 12, old.data().length + 2 * (to - from))];
         int[] merged = new int[256];
         long pageStart = (long) p << PAGE_BITS;
-        int[] offsets = new int[PAGE_BUCKETS + 1];
+        BucketTable.Builder table = new BucketTable.Builder();
         int at = 0;
-        int filled = 0;
         int lastWritten = -1;
         long postings = 0;
         int oldAt = 0;
@@ -288,17 +289,12 @@ final class PostingIndex {
             if (need > out.length) {
                 out = Arrays.copyOf(out, Math.max(need, out.length * 2));
             }
-            while (filled <= b) {
-                offsets[filled++] = at;
-            }
+            table.add(b, at);
             at = PostingCodec.encode(b - lastWritten - 1, merged, n, universe, out, at);
             lastWritten = b;
             postings += n;
         }
-        while (filled <= PAGE_BUCKETS) {
-            offsets[filled++] = at;
-        }
-        return at == 0 ? Page.EMPTY : new Page(Arrays.copyOf(out, at), offsets, universe, postings);
+        return at == 0 ? Page.EMPTY : new Page(Arrays.copyOf(out, at), table.build(), universe, postings);
     }
 
     /** The pages as they are now; pages are immutable, so this stays a consistent view after later merges. */
@@ -315,14 +311,35 @@ final class PostingIndex {
         return rowPostings + tailSize;
     }
 
-    /** Bytes held by the arrays (what the index costs in heap beyond object headers). */
+    /** Heap held by the index: the tail, the page table, every page's bytes and bucket table, headers included. */
     long heapBytes() {
-        long bytes = 8L * tail.length + 4L * (PAGE_BUCKETS + 1); // the shared empty page's offsets, once
+        // the shared empty page counts once, however many pages are empty
+        long bytes = 16 + 8L * tail.length + 16 + 4L * PAGES + Page.HEADERS + BucketTable.EMPTY.heapBytes();
         for (Page page : pages) {
             if (page != Page.EMPTY) {
-                bytes += page.data().length + 4L * page.offsets().length;
+                bytes += Page.HEADERS + page.data().length + page.buckets().heapBytes();
             }
         }
         return bytes;
+    }
+
+    /** Heap held by the pages' bucket tables (the shared empty one once): what locates records, beyond their bytes. */
+    long bucketTableBytes() {
+        long bytes = BucketTable.EMPTY.heapBytes();
+        for (Page page : pages) {
+            if (page != Page.EMPTY) {
+                bytes += page.buckets().heapBytes();
+            }
+        }
+        return bytes;
+    }
+
+    /** Buckets with a record in the rows (not counting the tail). */
+    long usedBuckets() {
+        long n = 0;
+        for (Page page : pages) {
+            n += page.buckets().size();
+        }
+        return n;
     }
 }
