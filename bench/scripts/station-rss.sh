@@ -74,8 +74,9 @@ xdotool type --delay 50 "zzzz tidak ada"   # matches nobody: the whole search in
 sleep 5
 mem "records, first search done"
 if [ -n "${REKAM_RSS_SHOT:-}" ]; then
+    # Without ImageMagick the X dump itself is kept, named as what it is.
     xwd -root -silent > "$WORK/shot.xwd" && { convert "$WORK/shot.xwd" "$REKAM_RSS_SHOT" 2>/dev/null \
-        || cp "$WORK/shot.xwd" "$REKAM_RSS_SHOT"; }
+        || { cp "$WORK/shot.xwd" "${REKAM_RSS_SHOT%.*}.xwd"; echo "screenshot: ${REKAM_RSS_SHOT%.*}.xwd (xwd)"; }; }
 fi
 xdotool key Escape
 sleep "$SETTLE"
