@@ -1,6 +1,8 @@
 package id.rekam.app;
 
+import id.rekam.app.fx.SoftwareRendering;
 import javafx.application.Application;
+import org.slf4j.LoggerFactory;
 
 import java.util.Arrays;
 
@@ -20,6 +22,9 @@ public final class Main {
             // Said before a window opens: an installed station has no demo wiring to start.
             System.err.println(Bootstrap.NO_DEMO);
             System.exit(2);
+        }
+        if (SoftwareRendering.chooseWhenNoGpu()) {
+            LoggerFactory.getLogger(Main.class).info("no GPU device (/dev/dri, /dev/nvidia*): JavaFX software pipeline");
         }
         Application.launch(StationApp.class, args);
     }

@@ -53,7 +53,8 @@ public final class BigQueueBench {
 
     /** What the installer's launcher gives the station (installer/pom.xml, installer.java.options). */
     static final List<String> LAUNCHER = List.of("-Dfile.encoding=UTF-8", "-Xss2m", "-Xmx512m",
-            "-XX:G1PeriodicGCInterval=15000", "-XX:MinHeapFreeRatio=5", "-XX:MaxHeapFreeRatio=15");
+            "-XX:G1PeriodicGCInterval=15000", "-XX:MinHeapFreeRatio=5", "-XX:MaxHeapFreeRatio=15",
+            "-XX:+IgnoreUnrecognizedVMOptions", "-XX:TrimNativeHeapInterval=15000");
     /**
      * The JVM sizes its initial heap and young generation from the machine's RAM (1/64 of it: 376 MB
      * on a 24 GB build machine, 64 MB on the 4 GB field laptop the launcher's limit is set for), and

@@ -34,14 +34,14 @@ public final class RegionCatalog {
 
     private final List<RegionList> lists;
     private final long[] keys;
-    private final String[] names;
+    private final PackedNames names;
     private final int[] masks;
     private final int currentBit;
     private final Map<String, Population> population;
     private final Map<Integer, List<String>> listIdsByMask = new HashMap<>();
     private final int[] provinceIndexes;
 
-    private RegionCatalog(List<RegionList> lists, long[] keys, String[] names, int[] masks,
+    private RegionCatalog(List<RegionList> lists, long[] keys, PackedNames names, int[] masks,
                           Map<String, Population> population) {
         this.lists = List.copyOf(lists);
         this.keys = keys;
@@ -92,7 +92,7 @@ public final class RegionCatalog {
         List<RegionList> lists = new ArrayList<>();
         Map<String, Integer> listIndex = new HashMap<>();
         long[] keys = new long[1 << 17];
-        String[] names = new String[keys.length];
+        PackedNames.Builder names = new PackedNames.Builder();
         int[] masks = new int[keys.length];
         int n = 0;
         try (BufferedReader r = reader(wilayahGz)) {
@@ -109,7 +109,6 @@ public final class RegionCatalog {
                 }
                 if (n == keys.length) {
                     keys = Arrays.copyOf(keys, n * 2);
-                    names = Arrays.copyOf(names, n * 2);
                     masks = Arrays.copyOf(masks, n * 2);
                 }
                 int t1 = line.indexOf('\t');
@@ -135,7 +134,7 @@ public final class RegionCatalog {
                     }
                 }
                 keys[n] = key;
-                names[n] = line.substring(t1 + 1, t2);
+                names.add(line.substring(t1 + 1, t2));
                 masks[n] = mask;
                 n++;
             }
@@ -143,7 +142,7 @@ public final class RegionCatalog {
         if (lists.isEmpty() || lists.size() > 31) {
             throw new IOException("region data must name 1–31 lists, found " + lists.size());
         }
-        return new RegionCatalog(lists, Arrays.copyOf(keys, n), Arrays.copyOf(names, n), Arrays.copyOf(masks, n),
+        return new RegionCatalog(lists, Arrays.copyOf(keys, n), names.build(), Arrays.copyOf(masks, n),
                 readPopulation(pendudukGz));
     }
 
@@ -313,7 +312,7 @@ public final class RegionCatalog {
     private Region region(int i) {
         String code = RegionCodes.unpack(keys[i]);
         RegionType type = RegionType.ofCode(code);
-        return new Region(code, names[i], type.level(), type, listIdsByMask.get(masks[i]), isCurrent(i),
+        return new Region(code, names.get(i), type.level(), type, listIdsByMask.get(masks[i]), isCurrent(i),
                 Optional.ofNullable(population.get(code)));
     }
 
