@@ -57,7 +57,8 @@ class LauncherOptionsAgreeTest {
     void everyLauncherGivesTheStationTheSameMemoryOptions() throws IOException {
         List<String> installed = installed();
         List<String> memory = installed.stream().filter(o -> o.startsWith("-X")).toList();
-        assertThat(memory).contains("-Xmx512m", "-XX:TrimNativeHeapInterval=15000", "-XX:G1PeriodicGCInterval=15000");
+        assertThat(memory).contains("-Xmx512m", "-XX:TrimNativeHeapInterval=15000", "-XX:G1PeriodicGCInterval=15000",
+                "-XX:+ExplicitGCInvokesConcurrent");
         assertThat(scriptOptions("src-dist/src/bin/rekam", "$JAVA_OPTS")).isEqualTo(installed);
         assertThat(scriptOptions("src-dist/src/bin/rekam.bat", "%JAVA_OPTS%")).isEqualTo(installed);
         assertThat(demoOptions()).isEqualTo(memory);

@@ -54,6 +54,7 @@ public final class BigQueueBench {
     /** What the installer's launcher gives the station (installer/pom.xml, installer.java.options). */
     static final List<String> LAUNCHER = List.of("-Dfile.encoding=UTF-8", "-Xss2m", "-Xmx512m",
             "-XX:G1PeriodicGCInterval=15000", "-XX:MinHeapFreeRatio=5", "-XX:MaxHeapFreeRatio=15",
+            "-XX:+ExplicitGCInvokesConcurrent",
             "-XX:+IgnoreUnrecognizedVMOptions", "-XX:TrimNativeHeapInterval=15000");
     /**
      * The JVM sizes its initial heap and young generation from the machine's RAM (1/64 of it: 376 MB

@@ -1,5 +1,6 @@
 package id.rekam.app.adapters.identification;
 
+import id.rekam.app.adapters.MemorySettle;
 import id.rekam.app.ports.FingerprintIdentification;
 import id.rekam.core.domain.EnrollmentRecord;
 import id.rekam.core.domain.FingerPosition;
@@ -99,6 +100,7 @@ public final class StationIndex implements FingerprintIdentification, AutoClosea
             LOG.info("fingerprint index ready: {} people, {} ({} ms)", engine.size(),
                     origin == Origin.SNAPSHOT ? "from the sealed snapshot" : "rebuilt from the sealed templates",
                     (System.nanoTime() - t0) / 1_000_000);
+            MemorySettle.afterBulkWork();
         } catch (CancellationException e) {
             LOG.info("fingerprint index build stopped: the store is closing");
         } catch (RuntimeException | Error e) {

@@ -1,5 +1,6 @@
 package id.rekam.app.adapters.store;
 
+import id.rekam.app.adapters.MemorySettle;
 import id.rekam.app.ports.OpenStore;
 import id.rekam.app.ports.StoreGateway;
 import id.rekam.core.auth.PassphrasePolicy;
@@ -72,6 +73,7 @@ public final class CoreStoreGateway implements StoreGateway {
         Thread t = new Thread(() -> {
             try {
                 store.warmSearchIndex();
+                MemorySettle.afterBulkWork();
             } catch (RuntimeException e) {
                 // Closed meanwhile (locked again): the next search loads it.
             }
