@@ -16,11 +16,15 @@
 # the JVM sizes its heap as on a 4 GB laptop. REKAM_RSS_NMT=FILE appends the JVM's native memory
 # summary at each step (give -XX:NativeMemoryTracking=summary among the options). Needs an X display and xdotool; REKAM_RSS_SHOT=FILE
 # writes a screenshot (xwd, converted when ImageMagick is there) once the index is ready.
+# Ends with "goal RSS <= 400 MB: met" or "MISSED" (exit 3) for the settled station and every sample
+# taken (REKAM_RSS_GOAL_MB changes the bound); the momentary peak (VmHWM) is printed, not judged.
 set -u
 DIST="$1"; STORE="$2"; shift 2
 EXTRA="${*:--XX:MaxRAM=4g}"
 PASS="${REKAM_RSS_PASSPHRASE:-bench-frasa-sandi-2026}"   # BigQueueBench.PASS
 SETTLE="${REKAM_RSS_SETTLE:-45}"
+GOAL="${REKAM_RSS_GOAL_MB:-400}"   # issue 16: RSS at 100,000 records with the index loaded
+MAX_SAMPLE=0; LAST=0
 command -v xdotool > /dev/null || { echo "station-rss: needs xdotool (not installed), nothing measured"; exit 0; }
 [ -n "${DISPLAY:-}" ] || { echo "station-rss: needs an X display (run under xvfb-run), nothing measured"; exit 0; }
 
@@ -41,6 +45,8 @@ mem() {   # mem LABEL
     local rss hwm
     rss=$(awk '/^VmRSS/ {print int($2 / 1024)}' "/proc/$PID/status")
     hwm=$(awk '/^VmHWM/ {print int($2 / 1024)}' "/proc/$PID/status")
+    [ "$rss" -gt "$MAX_SAMPLE" ] && MAX_SAMPLE=$rss
+    LAST=$rss
     printf '%-34s RSS %4s MB (peak %4s MB)\n' "$1" "$rss" "$hwm"
     # With -XX:NativeMemoryTracking=summary among the options: where the JVM's own memory is.
     if [ -n "${REKAM_RSS_NMT:-}" ]; then
@@ -83,4 +89,11 @@ sleep "$SETTLE"
 mem "home, idle ${SETTLE} s"
 echo "JVM: $(tr '\0' ' ' < "/proc/$PID/cmdline" | grep -o '\-Dfile.encoding.*StationLauncher' | sed 's/ -cp [^ ]*//')"
 grep -q "OutOfMemoryError" "$LOG" && echo "station-rss: the station ran out of heap" && exit 1
-exit 0
+# The goal is judged on the settled station and on every sample taken; VmHWM (a momentary peak
+# while the index is restored) is printed, not judged.
+if [ "$LAST" -le "$GOAL" ] && [ "$MAX_SAMPLE" -le "$GOAL" ]; then
+    echo "goal RSS <= $GOAL MB: met (settled $LAST MB, highest sample $MAX_SAMPLE MB)"
+    exit 0
+fi
+echo "goal RSS <= $GOAL MB: MISSED (settled $LAST MB, highest sample $MAX_SAMPLE MB)"
+exit 3
