@@ -45,10 +45,14 @@ printf 'Keywords=KTP;e-KTP;KTP-el;perekaman;kecamatan;\nComment[id]=Stasiun pere
 rm -f "$pkg/opt/rekam/lib/rekam-rekam-sync.desktop"
 chmod 0644 "$pkg/usr/share/applications/rekam.desktop"
 
+# /usr/bin/rekam is a small script (root/usr/bin/rekam: GTK kept from loading Mesa without a GPU),
+# which the menu entry starts too; the other launchers are linked.
 mkdir -p "$pkg/usr/bin"
+chmod 0755 "$pkg/usr/bin/rekam"
+sed -i -e 's#^Exec=/opt/rekam/bin/rekam#Exec=/usr/bin/rekam#' "$pkg/usr/share/applications/rekam.desktop"
 for launcher in "$pkg"/opt/rekam/bin/*; do
     name=$(basename "$launcher")
-    ln -sf "/opt/rekam/bin/$name" "$pkg/usr/bin/$name"
+    [ -e "$pkg/usr/bin/$name" ] || ln -sf "/opt/rekam/bin/$name" "$pkg/usr/bin/$name"
 done
 
 (cd "$pkg" && find etc -type f | sort | sed 's#^#/#') > "$pkg/DEBIAN/conffiles"

@@ -52,7 +52,7 @@ class DebPackageIT {
                 .anyMatch(l -> l.startsWith("-rw-r--r-- root/root") && l.endsWith("./usr/share/applications/rekam.desktop"))
                 .anyMatch(l -> l.startsWith("-rw-r--r-- root/root") && l.endsWith("./lib/udev/rules.d/60-rekam-scanner.rules"))
                 .anyMatch(l -> l.startsWith("-rw-r--r-- root/root") && l.endsWith("./lib/systemd/system/rekam-sync.service"))
-                .anyMatch(l -> l.contains("./usr/bin/rekam -> /opt/rekam/bin/rekam"))
+                .anyMatch(l -> l.startsWith("-rwxr-xr-x root/root") && l.endsWith("./usr/bin/rekam"))
                 .anyMatch(l -> l.contains("./usr/bin/rekam-sync -> /opt/rekam/bin/rekam-sync"));
         assertThat(contents).as("the headless CLI has no menu entry").noneMatch(l -> l.contains("rekam-sync.desktop"));
         // Data is never part of the package: an upgrade or removal cannot overwrite it.

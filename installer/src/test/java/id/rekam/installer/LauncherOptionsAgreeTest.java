@@ -112,4 +112,16 @@ class LauncherOptionsAgreeTest {
         assertThat(process.waitFor()).as(out).isZero();
         return out;
     }
+
+    /** The .deb's /usr/bin/rekam (in front of jpackage's native launcher) decides as the zip's. */
+    @Test
+    void theDebsLauncherScriptDecidesAboutTheGpuAsTheZipsDoes() throws IOException {
+        String zip = Files.readString(REPO.resolve("src-dist/src/bin/rekam"));
+        String deb = Files.readString(REPO.resolve("installer/src/jpackage/linux/root/usr/bin/rekam"));
+        List<String> decision = zip.lines().dropWhile(l -> !l.startsWith("if [ -z \"$(ls -A /dev/dri"))
+                .limit(3).toList();
+        assertThat(decision).hasSize(3).last().isEqualTo("fi");
+        assertThat(deb.lines().toList()).containsSequence(decision);
+        assertThat(deb).endsWith("exec /opt/rekam/bin/rekam \"$@\"\n");
+    }
 }
