@@ -1,5 +1,6 @@
 package id.rekam.installer;
 
+import id.rekam.app.fx.SoftwareRendering;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,7 +74,7 @@ class LauncherOptionsAgreeTest {
         assertThat(installed.indexOf("-XX:+IgnoreUnrecognizedVMOptions"))
                 .isGreaterThanOrEqualTo(0)
                 .isLessThan(installed.indexOf("-XX:TrimNativeHeapInterval=15000"));
-        assertThat(Arrays.asList(installed.toArray())).doesNotHaveDuplicates();
+        assertThat(installed).doesNotHaveDuplicates();
     }
 
     /**
@@ -88,12 +88,7 @@ class LauncherOptionsAgreeTest {
         Path java = Files.createDirectories(tmp.resolve("jdk/bin")).resolve("java");
         Files.writeString(java, "#!/bin/sh\necho \"GDK_GL=${GDK_GL:-}\"\n");
         java.toFile().setExecutable(true);
-        boolean gpu = Files.exists(Path.of("/dev/nvidia0")) || Files.exists(Path.of("/dev/nvidiactl"));
-        if (Files.isDirectory(Path.of("/dev/dri"))) {
-            try (var nodes = Files.list(Path.of("/dev/dri"))) {
-                gpu |= nodes.findAny().isPresent();
-            }
-        }
+        boolean gpu = SoftwareRendering.hasGpuDevice(Path.of("/dev"));
 
         assertThat(runZipLauncher(tmp, null)).isEqualTo(gpu ? "GDK_GL=" : "GDK_GL=disable");
         assertThat(runZipLauncher(tmp, "always")).isEqualTo("GDK_GL=always");

@@ -38,7 +38,8 @@ public final class SoftwareRendering {
         return true;
     }
 
-    static boolean hasGpuDevice(Path dev) {
+    /** Whether {@code dev} (the system's {@code /dev}) holds a GPU device: a DRM node or an NVIDIA device. */
+    public static boolean hasGpuDevice(Path dev) {
         if (Files.exists(dev.resolve("nvidia0")) || Files.exists(dev.resolve("nvidiactl"))) {
             return true;
         }
